@@ -1,0 +1,38 @@
+namespace SocialCommerce.Compliance;
+
+/// <summary>
+/// The stable codes of the SDK's built-in compliance findings. Codes never change meaning; new checks get new codes.
+/// </summary>
+/// <remarks>SC1xx: plans; SC2xx: sales; SC3xx: networks; SC4xx: group buying.</remarks>
+public static class ComplianceCodes
+{
+    /// <summary>A plan pays more upline levels than the profile's maximum paid depth.</summary>
+    public const string PlanPaidDepthExceeded = "SC101";
+
+    /// <summary>A plan's total rate for one sale exceeds the profile's maximum payout ratio.</summary>
+    public const string PlanPayoutRatioExceeded = "SC102";
+
+    /// <summary>A plan rewards recruitment (head-count) where the profile forbids it.</summary>
+    public const string PlanRecruitmentReward = "SC103";
+
+    /// <summary>A plan makes earning depend on an entry fee or a qualifying purchase where the profile forbids it.</summary>
+    public const string PlanEntryFee = "SC104";
+
+    /// <summary>A quote line beyond the profile's paid depth was removed (its amount stays with the platform).</summary>
+    public const string SaleLineBeyondPaidDepth = "SC201";
+
+    /// <summary>A quote's total was scaled down to the profile's maximum payout ratio.</summary>
+    public const string SalePayoutRatioCapped = "SC202";
+
+    /// <summary>A chain in the network is deeper than the profile's flag depth.</summary>
+    public const string NetworkChainBeyondDepth = "SC301";
+
+    /// <summary>A team reaches the profile's flag thresholds (levels and participants).</summary>
+    public const string NetworkTeamThreshold = "SC302";
+
+    /// <summary>The share of rewarded volume from customers who are not participants is below the profile's threshold.</summary>
+    public const string NetworkRetailShareLow = "SC303";
+
+    /// <summary>A group-buy rule allows simulated participants where the profile forbids them.</summary>
+    public const string GroupBuySimulatedParticipants = "SC401";
+}

@@ -1,0 +1,13 @@
+using SocialCommerce;
+
+namespace SocialCommerce.Compliance;
+
+/// <summary>
+/// What a compliance profile needs to know about a compensation plan, whatever engine defines it.
+/// </summary>
+/// <param name="Name">The plan's name, used as the subject of findings.</param>
+/// <param name="PaidDepth">The highest upline level that can receive a reward from one sale (0 when only the buyer's self-purchase rebate is paid).</param>
+/// <param name="MaxTotalRate">The largest share of a sale's base the plan's rates can pay out in total (every level, self-purchase rebate included).</param>
+/// <param name="RewardsRecruitment">Whether the plan pays for recruiting members (head-count rewards), rather than only for sales.</param>
+/// <param name="RequiresEntryFee">Whether earning requires paying an entry fee or making a qualifying purchase.</param>
+public sealed record PlanFacts(string Name, int PaidDepth, Rate MaxTotalRate, bool RewardsRecruitment, bool RequiresEntryFee);

@@ -81,7 +81,7 @@ internal static class Allocation
         var result = new Money[weights.Length];
         for (var i = 0; i < weights.Length; i++)
         {
-            result[i] = new Money(sign * (decimal)parts[i] / currency.MinorUnitsPerUnit, currency);
+            result[i] = new Money(sign * (decimal)parts[i] * currency.MinorUnitSize, currency);
         }
 
         return result;

@@ -59,7 +59,7 @@ public readonly struct Money : IEquatable<Money>, IComparable<Money>
     public static Money FromMinorUnits(long minorUnits, Currency currency)
     {
         ArgumentNullException.ThrowIfNull(currency);
-        return new Money(minorUnits / currency.MinorUnitsPerUnit, currency);
+        return new Money(minorUnits * currency.MinorUnitSize, currency);
     }
 
     /// <summary>Returns the amount as a whole count of minor units.</summary>

@@ -1,37 +1,7 @@
-using System;
 using System.Collections.Generic;
 using System.Globalization;
 
 namespace SocialCommerce.Compliance;
-
-internal sealed class ChainDepthCheck : IComplianceCheck
-{
-    public void Check(in ComplianceCheckArguments arguments, ICollection<ComplianceFinding> findings)
-    {
-        if (arguments.Scope != FindingScope.Network || arguments.Network is not { ChainLevelsLimit: { } limit } network)
-        {
-            return;
-        }
-
-        var citation = arguments.Profile.GetCitation(ComplianceCodes.NetworkChainBeyondDepth);
-        for (var i = 0; i < network.Chains.Count; i++)
-        {
-            var chain = network.Chains[i];
-            var team = chain.Team;
-            var message = string.Format(
-                CultureInfo.InvariantCulture,
-                "Referral tree of member {0} reaches {1} team levels ({2} links below the top), more than the flag limit of {3} team levels ({4} links); {5} participants in the tree, {6} of them beyond team level {3}.",
-                team.Top,
-                team.Levels,
-                team.Links,
-                limit,
-                limit - 1,
-                team.Participants,
-                chain.MembersBeyondLimit);
-            findings.Add(new ComplianceFinding(ComplianceCodes.NetworkChainBeyondDepth, FindingSeverity.Warning, message, citation, FindingScope.Network, team.Top.ToString()));
-        }
-    }
-}
 
 internal sealed class TeamThresholdCheck : IComplianceCheck
 {
@@ -85,27 +55,4 @@ internal sealed class TeamThresholdCheck : IComplianceCheck
         TeamCase.NoTeamCompensation => string.Format(CultureInfo.InvariantCulture, "No team compensation: plan '{0}' pays no upline above level 1 and has no entry fee or head-count reward.", plan!.Name),
         _ => "Case undetermined: no plan was given to the audit; with an entry fee or head-count rewards this is the criminal threshold, otherwise team compensation is an administrative matter.",
     };
-}
-
-internal sealed class RetailShareCheck : IComplianceCheck
-{
-    public void Check(in ComplianceCheckArguments arguments, ICollection<ComplianceFinding> findings)
-    {
-        if (arguments.Scope != FindingScope.Network || arguments.Profile.MinCustomerShare is not { } min || arguments.Network?.RetailShare is not { } share || share.CustomerShare >= min)
-        {
-            return;
-        }
-
-        var percent = Math.Round(share.CustomerShare.AsPercent, 2, MidpointRounding.ToZero).ToString("0.##", CultureInfo.InvariantCulture);
-        var message = string.Format(
-            CultureInfo.InvariantCulture,
-            "Customers who are not participants bought {0} of the {1} rewarded in the period ({2} %, {3} rewarded sales), below the minimum customer share of {4} of profile '{5}'.",
-            share.CustomerVolume,
-            share.RewardedVolume,
-            percent,
-            share.Sales,
-            min,
-            arguments.Profile.Name);
-        findings.Add(new ComplianceFinding(ComplianceCodes.NetworkRetailShareLow, FindingSeverity.Warning, message, arguments.Profile.GetCitation(ComplianceCodes.NetworkRetailShareLow), FindingScope.Network, "network"));
-    }
 }

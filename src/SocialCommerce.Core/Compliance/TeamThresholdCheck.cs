@@ -20,7 +20,7 @@ internal sealed class TeamThresholdCheck : IComplianceCheck
             var team = flagged.Team;
             var message = string.Format(
                 CultureInfo.InvariantCulture,
-                "Team of member {0}: {1} participants over {2} team levels ({3} links below the top; the top member is level 1 and counts as a participant) reaches the flag thresholds of {4}; {5} of its members head a team that reaches them, {6} of those being smallest such teams. {7}",
+                "Team of member {0}: {1} participants over {2} team levels ({3} links below the top; the top member is level 1 and counts as a participant) reaches the flag thresholds of {4} (members whose own team reaches them: {5}; smallest such teams: {6}). {7}",
                 team.Top,
                 team.Participants,
                 team.Levels,

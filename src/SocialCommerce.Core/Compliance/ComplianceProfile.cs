@@ -28,11 +28,23 @@ namespace SocialCommerce.Compliance;
 /// </remarks>
 public sealed record ComplianceProfile
 {
+    private readonly int? _maxPaidDepth;
+    private readonly int? _flagChainLevels;
+    private readonly int? _flagTeamLevels;
+    private readonly int? _flagTeamParticipants;
+    private readonly IReadOnlyList<IComplianceCheck> _checks = ComplianceChecks.All;
+    private readonly IReadOnlyDictionary<string, string> _citations = EmptyCitations;
+
     /// <summary>Gets the profile's name, e.g. <c>"cn-social-distribution"</c>.</summary>
     public required string Name { get; init; }
 
     /// <summary>Gets the highest upline level that may be paid from one sale; <see langword="null"/> for no limit.</summary>
-    public int? MaxPaidDepth { get; init; }
+    /// <exception cref="ArgumentOutOfRangeException">Set to a negative value.</exception>
+    public int? MaxPaidDepth
+    {
+        get => _maxPaidDepth;
+        init => _maxPaidDepth = AtLeast(value, 0, nameof(MaxPaidDepth));
+    }
 
     /// <summary>Gets the largest share of a sale's commissionable base that may be paid out in total; <see langword="null"/> for no limit.</summary>
     public Rate? MaxPayoutRatio { get; init; }
@@ -67,7 +79,12 @@ public sealed record ComplianceProfile
     /// <see langword="null"/> for no chain flag.
     /// </summary>
     /// <value>Defaults to <see langword="null"/>.</value>
-    public int? FlagChainLevels { get; init; }
+    /// <exception cref="ArgumentOutOfRangeException">Set to a value below 1.</exception>
+    public int? FlagChainLevels
+    {
+        get => _flagChainLevels;
+        init => _flagChainLevels = AtLeast(value, 1, nameof(FlagChainLevels));
+    }
 
     /// <summary>
     /// Gets the team levels at which a team trips the network flag, together with <see cref="FlagTeamParticipants"/>:
@@ -76,14 +93,24 @@ public sealed record ComplianceProfile
     /// levels out of the test; when both are <see langword="null"/> teams are not flagged.
     /// </summary>
     /// <value>Defaults to <see langword="null"/>.</value>
-    public int? FlagTeamLevels { get; init; }
+    /// <exception cref="ArgumentOutOfRangeException">Set to a value below 1.</exception>
+    public int? FlagTeamLevels
+    {
+        get => _flagTeamLevels;
+        init => _flagTeamLevels = AtLeast(value, 1, nameof(FlagTeamLevels));
+    }
 
     /// <summary>
     /// Gets the participants (the top member included) at which a team trips the network flag, together with
     /// <see cref="FlagTeamLevels"/>. <see langword="null"/> leaves size out of the test.
     /// </summary>
     /// <value>Defaults to <see langword="null"/>.</value>
-    public int? FlagTeamParticipants { get; init; }
+    /// <exception cref="ArgumentOutOfRangeException">Set to a value below 1.</exception>
+    public int? FlagTeamParticipants
+    {
+        get => _flagTeamParticipants;
+        init => _flagTeamParticipants = AtLeast(value, 1, nameof(FlagTeamParticipants));
+    }
 
     /// <summary>
     /// Gets the smallest share of a period's rewarded sales volume that must come from customers who are not
@@ -95,13 +122,41 @@ public sealed record ComplianceProfile
 
     /// <summary>Gets the checks that apply the profile, in order.</summary>
     /// <value>Defaults to <see cref="ComplianceChecks.All"/>, the SDK's built-in checks; each reads this profile's limits and does nothing when its limit is unset.</value>
-    public IReadOnlyList<IComplianceCheck> Checks { get; init; } = ComplianceChecks.All;
+    /// <exception cref="ArgumentNullException">Set to null.</exception>
+    /// <exception cref="ArgumentException">Set to a list containing null.</exception>
+    public IReadOnlyList<IComplianceCheck> Checks
+    {
+        get => _checks;
+        init
+        {
+            ArgumentNullException.ThrowIfNull(value, nameof(Checks));
+            for (var i = 0; i < value.Count; i++)
+            {
+                if (value[i] is null)
+                {
+                    throw new ArgumentException($"Checks[{i}] is null; a profile's checks must all be set.", nameof(Checks));
+                }
+            }
+
+            _checks = value;
+        }
+    }
 
     /// <summary>Gets the citation written into findings, by finding code (<see cref="ComplianceCodes"/>).</summary>
     /// <value>Defaults to empty: findings then cite the profile by name (see <see cref="GetCitation"/>).</value>
-    public IReadOnlyDictionary<string, string> Citations { get; init; } = EmptyCitations;
+    /// <exception cref="ArgumentNullException">Set to null.</exception>
+    public IReadOnlyDictionary<string, string> Citations
+    {
+        get => _citations;
+        init => _citations = value ?? throw new ArgumentNullException(nameof(Citations));
+    }
 
     private static IReadOnlyDictionary<string, string> EmptyCitations { get; } = new Dictionary<string, string>();
+
+    private static int? AtLeast(int? value, int minimum, string name) =>
+        value is { } v && v < minimum
+            ? throw new ArgumentOutOfRangeException(name, v, string.Format(CultureInfo.InvariantCulture, "{0} should be at least {1} or null (no limit); was {2}.", name, minimum, v))
+            : value;
 
     /// <summary>Returns the citation for findings with the given code.</summary>
     /// <param name="code">A finding code, e.g. <see cref="ComplianceCodes.PlanPaidDepthExceeded"/>.</param>
@@ -147,6 +202,7 @@ public sealed record ComplianceProfile
     /// <returns>The report: statistics and findings. An audit never refuses anything.</returns>
     /// <remarks>Linear in the number of members: it reads the network's dense arrays directly.</remarks>
     /// <exception cref="ArgumentNullException"><paramref name="network"/> is null.</exception>
+    /// <exception cref="ArgumentException">A sale has a negative amount.</exception>
     /// <exception cref="CurrencyMismatchException">The sales are in more than one currency.</exception>
     public NetworkAuditReport AuditNetwork(ReferralNetwork network, PlanFacts? plan = null, IReadOnlyList<RewardedSale>? periodSales = null)
     {
@@ -162,7 +218,7 @@ public sealed record ComplianceProfile
     /// <returns>The report: statistics and findings.</returns>
     /// <remarks>Linear in the number of members plus one <see cref="IReferralNetwork.TryGetReferrer"/> and one <see cref="IReferralNetwork.GetDepth"/> call each.</remarks>
     /// <exception cref="ArgumentNullException"><paramref name="network"/> or <paramref name="members"/> is null.</exception>
-    /// <exception cref="ArgumentException">A member is listed twice, or a referrer is not listed, or a depth disagrees with the referrer's depth + 1.</exception>
+    /// <exception cref="ArgumentException">A member is listed twice, or a referrer is not listed, or a depth disagrees with the referrer's depth + 1, or a sale has a negative amount.</exception>
     /// <exception cref="CurrencyMismatchException">The sales are in more than one currency.</exception>
     public NetworkAuditReport AuditNetwork(IReferralNetwork network, IEnumerable<MemberId> members, PlanFacts? plan = null, IReadOnlyList<RewardedSale>? periodSales = null)
     {

@@ -69,6 +69,19 @@ public sealed class ProfileCompositionTests
     }
 
     [Fact]
+    public void Profile_limits_out_of_range_are_misuse()
+    {
+        var depth = Assert.Throws<ArgumentOutOfRangeException>(() => ComplianceProfiles.ChinaSocialCommerce with { MaxPaidDepth = -1 });
+        var levels = Assert.Throws<ArgumentOutOfRangeException>(() => new ComplianceProfile { Name = "x", FlagTeamLevels = 0 });
+        Assert.Throws<ArgumentNullException>(() => new ComplianceProfile { Name = "x", Checks = null! });
+        Assert.Throws<ArgumentException>(() => new ComplianceProfile { Name = "x", Checks = [ComplianceChecks.PaidDepth, null!] });
+
+        Assert.Equal("MaxPaidDepth", depth.ParamName);
+        Assert.StartsWith("MaxPaidDepth should be at least 0 or null (no limit); was -1.", depth.Message, StringComparison.Ordinal);
+        Assert.Equal("FlagTeamLevels", levels.ParamName);
+    }
+
+    [Fact]
     public void The_general_path_refuses_an_incomplete_or_duplicated_member_list()
     {
         var network = ScenarioNetwork.Build();

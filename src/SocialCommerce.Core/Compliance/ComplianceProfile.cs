@@ -35,7 +35,7 @@ public sealed record ComplianceProfile
     private readonly IReadOnlyList<IComplianceCheck> _checks = ComplianceChecks.All;
     private readonly IReadOnlyDictionary<string, string> _citations = EmptyCitations;
 
-    /// <summary>Gets the profile's name, e.g. <c>"cn-social-distribution"</c>.</summary>
+    /// <summary>Gets the profile's name, e.g. <c>"cn-social-commerce"</c>.</summary>
     public required string Name { get; init; }
 
     /// <summary>Gets the highest upline level that may be paid from one sale; <see langword="null"/> for no limit.</summary>

@@ -92,9 +92,11 @@ public static class ComplianceArbitraries
         from unlimitRatio in Gen.Frequency((4, Gen.Constant(false)), (1, Gen.Constant(true)))
         from recruit in Bool
         from fee in Bool
+        from audit in Gen.Frequency((4, Gen.Constant(false)), (1, Gen.Constant(true)))
         select new ProfilePair(strict, strict with
         {
             Name = "loose",
+            Mode = audit ? ComplianceMode.Audit : strict.Mode,
             MaxPaidDepth = unlimitDepth || strict.MaxPaidDepth is null ? null : strict.MaxPaidDepth + depth,
             MaxPayoutRatio = !unlimitRatio && strict.MaxPayoutRatio is { } r ? Rate.FromFraction(Math.Min(1m, r.Fraction + (ratio * 0.05m))) : null,
             AllowsRecruitmentRewards = strict.AllowsRecruitmentRewards || recruit,

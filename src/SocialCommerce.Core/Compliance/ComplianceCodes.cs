@@ -18,6 +18,12 @@ public static class ComplianceCodes
     /// <summary>A plan makes earning depend on an entry fee or a qualifying purchase where the profile forbids it.</summary>
     public const string PlanEntryFee = "SC104";
 
+    /// <summary>
+    /// A plan pays uplines above level 1, i.e. rewards members for their downline's sales (team compensation, 团队计酬);
+    /// a warning under profiles with <see cref="ComplianceProfile.WarnsOnTeamCompensation"/>.
+    /// </summary>
+    public const string PlanTeamCompensation = "SC105";
+
     /// <summary>A quote line beyond the profile's paid depth was removed (its amount stays with the platform).</summary>
     public const string SaleLineBeyondPaidDepth = "SC201";
 

@@ -1,0 +1,154 @@
+using System.Collections.Generic;
+
+namespace SocialCommerce.Compliance;
+
+/// <summary>
+/// The SDK's built-in compliance profiles. Each encodes a reading of one body of rules; a host derives its own with
+/// <c>with</c> expressions (e.g. <c>ComplianceProfiles.ChinaSocialCommerce with { Name = "shop", MaxPaidDepth = 2 }</c>).
+/// </summary>
+/// <remarks>
+/// Levels are the SDK's: the buyer is level 0, its direct referrer (the credited seller) level 1; paid depth is the
+/// highest upline level that may earn from one sale. Network thresholds use team levels: a team's top member is
+/// team level 1 and counts as a participant. These profiles are engineering guidance, not legal advice.
+/// </remarks>
+public static class ComplianceProfiles
+{
+    private const string PyramidSellingRegulations = "Regulations on Prohibition of Pyramid Selling (禁止传销条例, 2005), art. 7";
+    private const string Opinion2013 = "SPC/SPP/MPS Opinions on Criminal Cases of Organising and Leading Pyramid-Selling Activities (2013), art. 1 (at least 30 participants, at least 3 levels)";
+    private const string DirectSellingArticle24 = "Direct Selling Administration Regulations (直销管理条例, 2005), art. 24";
+    private const string FabricatedTransactionsCn = "Anti-Unfair Competition Law art. 8; E-Commerce Law art. 17 (fabricated transactions)";
+    private const string FtcGuidance = "FTC, Business Guidance Concerning Multi-Level Marketing (2018)";
+    private const string Ucpd14 = "Unfair Commercial Practices Directive 2005/29/EC, Annex I, point 14";
+
+    /// <summary>
+    /// Gets the China-oriented social-commerce profile, <c>"cn-social-commerce"</c>: rewards only on real sales.
+    /// </summary>
+    /// <value>
+    /// Paid depth 3 (level 1 is the credited seller, levels 2 and 3 its uplines: "三级分销"); no payout-ratio limit;
+    /// no head-count rewards (拉人头, art. 7(1)); no entry fee or qualifying purchase (入门费, art. 7(2)); no simulated
+    /// group-buy participants; a warning on any team compensation (paid depth 2 or more, 团队计酬, art. 7(3)); network
+    /// flags: a chain of more than 4 team levels (past the buyer and its 3 paid uplines), and a team of at least
+    /// 3 team levels (2 links below its top) with at least 30 participants, the top included (the 2013 opinion's
+    /// criminal threshold). Team findings say whether they are the administrative or the criminal-threshold case.
+    /// </value>
+    public static ComplianceProfile ChinaSocialCommerce { get; } = new()
+    {
+        Name = "cn-social-commerce",
+        MaxPaidDepth = 3,
+        WarnsOnTeamCompensation = true,
+        FlagChainLevels = 4,
+        FlagTeamLevels = 3,
+        FlagTeamParticipants = 30,
+        Citations = new Dictionary<string, string>
+        {
+            [ComplianceCodes.PlanPaidDepthExceeded] = PyramidSellingRegulations + "(3) (team compensation); paid depth 3 is this profile's limit, not a statutory safe harbour",
+            [ComplianceCodes.SaleLineBeyondPaidDepth] = PyramidSellingRegulations + "(3) (team compensation); paid depth 3 is this profile's limit",
+            [ComplianceCodes.PlanRecruitmentReward] = PyramidSellingRegulations + "(1) (head-count rewards)",
+            [ComplianceCodes.PlanEntryFee] = PyramidSellingRegulations + "(2) (entry fee)",
+            [ComplianceCodes.PlanTeamCompensation] = PyramidSellingRegulations + "(3) (team compensation)",
+            [ComplianceCodes.GroupBuySimulatedParticipants] = FabricatedTransactionsCn,
+            [ComplianceCodes.NetworkChainBeyondDepth] = PyramidSellingRegulations + "(3); chains past the buyer and its 3 paid uplines",
+            [ComplianceCodes.NetworkTeamThreshold] = Opinion2013,
+        },
+    };
+
+    /// <summary>
+    /// Gets the China direct-selling profile, <c>"cn-direct-selling"</c>: a direct seller is paid only on their own
+    /// direct sales to consumers, at most 30 % of those sales.
+    /// </summary>
+    /// <value>
+    /// Paid depth 1 (only the credited seller, the buyer's direct referrer; no upline earns from it); maximum payout
+    /// ratio 30 % of the sale, every reward included; no head-count rewards; no entry fee; no simulated group-buy
+    /// participants; network flag: a team of at least 3 team levels with at least 30 participants.
+    /// </value>
+    public static ComplianceProfile ChinaDirectSelling { get; } = new()
+    {
+        Name = "cn-direct-selling",
+        MaxPaidDepth = 1,
+        MaxPayoutRatio = Rate.Percent(30m),
+        WarnsOnTeamCompensation = true,
+        FlagTeamLevels = 3,
+        FlagTeamParticipants = 30,
+        Citations = new Dictionary<string, string>
+        {
+            [ComplianceCodes.PlanPaidDepthExceeded] = DirectSellingArticle24 + " (pay only on the seller's own direct sales)",
+            [ComplianceCodes.PlanPayoutRatioExceeded] = DirectSellingArticle24 + " (at most 30 % of the seller's own sales)",
+            [ComplianceCodes.SaleLineBeyondPaidDepth] = DirectSellingArticle24 + " (pay only on the seller's own direct sales)",
+            [ComplianceCodes.SalePayoutRatioCapped] = DirectSellingArticle24 + " (at most 30 % of the seller's own sales)",
+            [ComplianceCodes.PlanRecruitmentReward] = PyramidSellingRegulations + "(1) (head-count rewards)",
+            [ComplianceCodes.PlanEntryFee] = PyramidSellingRegulations + "(2) (entry fee)",
+            [ComplianceCodes.PlanTeamCompensation] = PyramidSellingRegulations + "(3) (team compensation)",
+            [ComplianceCodes.GroupBuySimulatedParticipants] = FabricatedTransactionsCn,
+            [ComplianceCodes.NetworkTeamThreshold] = Opinion2013,
+        },
+    };
+
+    /// <summary>
+    /// Gets the two-level social-distribution profile, <c>"two-level-distribution"</c>, for platforms and channels that
+    /// cap distribution at two levels.
+    /// </summary>
+    /// <value>
+    /// Paid depth 2: the platforms' "two levels" count the credited seller as one of the two, so level 1 (the seller)
+    /// and level 2 (its referrer) may earn and nobody above. No payout-ratio limit; no head-count rewards; no entry fee;
+    /// no simulated group-buy participants; network flag: a chain of more than 3 team levels (past the buyer and its
+    /// 2 paid uplines).
+    /// </value>
+    public static ComplianceProfile TwoLevelDistribution { get; } = new()
+    {
+        Name = "two-level-distribution",
+        MaxPaidDepth = 2,
+        FlagChainLevels = 3,
+        Citations = new Dictionary<string, string>
+        {
+            [ComplianceCodes.PlanPaidDepthExceeded] = "Platform distribution rules: at most two levels, the credited seller counting as one",
+            [ComplianceCodes.SaleLineBeyondPaidDepth] = "Platform distribution rules: at most two levels, the credited seller counting as one",
+            [ComplianceCodes.PlanRecruitmentReward] = "Platform distribution rules: no rewards for recruiting",
+            [ComplianceCodes.PlanEntryFee] = "Platform distribution rules: no fee to become a distributor",
+            [ComplianceCodes.GroupBuySimulatedParticipants] = FabricatedTransactionsCn,
+            [ComplianceCodes.NetworkChainBeyondDepth] = "Platform distribution rules: chains past the buyer and its 2 paid uplines",
+        },
+    };
+
+    /// <summary>
+    /// Gets the US-oriented profile, <c>"us-ftc-mlm"</c>, in the spirit of the FTC's guidance on multi-level marketing:
+    /// rewards must be driven by sales to customers who are not participants.
+    /// </summary>
+    /// <value>
+    /// No paid-depth or payout-ratio limit (the guidance sets none); no head-count rewards; no entry fee or qualifying
+    /// purchase to earn; no simulated group-buy participants; a network and period are flagged when customers who are
+    /// not participants bought less than 50 % of the rewarded volume (a configurable threshold: the FTC sets no number).
+    /// </value>
+    public static ComplianceProfile UnitedStatesFtc { get; } = new()
+    {
+        Name = "us-ftc-mlm",
+        MinCustomerShare = Rate.Percent(50m),
+        Citations = new Dictionary<string, string>
+        {
+            [ComplianceCodes.PlanRecruitmentReward] = FtcGuidance + " (compensation for recruiting)",
+            [ComplianceCodes.PlanEntryFee] = FtcGuidance + " (purchases to qualify for rewards)",
+            [ComplianceCodes.NetworkRetailShareLow] = FtcGuidance + " (rewards driven by sales to non-participant customers)",
+            [ComplianceCodes.GroupBuySimulatedParticipants] = "FTC Act, section 5 (deceptive practices)",
+        },
+    };
+
+    /// <summary>
+    /// Gets the EU-oriented profile, <c>"eu-ucpd"</c>: no compensation derived primarily from introducing other consumers.
+    /// </summary>
+    /// <value>
+    /// No paid-depth or payout-ratio limit; no head-count rewards (the banned practice of Annex I, point 14, pays for
+    /// introducing consumers against their consideration); an entry fee alone is allowed; no simulated group-buy participants.
+    /// </value>
+    public static ComplianceProfile EuropeanUnionUcpd { get; } = new()
+    {
+        Name = "eu-ucpd",
+        AllowsEntryFee = true,
+        Citations = new Dictionary<string, string>
+        {
+            [ComplianceCodes.PlanRecruitmentReward] = Ucpd14,
+            [ComplianceCodes.GroupBuySimulatedParticipants] = "Unfair Commercial Practices Directive 2005/29/EC, art. 6 (misleading actions)",
+        },
+    };
+
+    /// <summary>Gets every built-in profile, in the order above.</summary>
+    public static IReadOnlyList<ComplianceProfile> All { get; } = [ChinaSocialCommerce, ChinaDirectSelling, TwoLevelDistribution, UnitedStatesFtc, EuropeanUnionUcpd];
+}

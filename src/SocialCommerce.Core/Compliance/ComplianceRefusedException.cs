@@ -1,0 +1,21 @@
+using System;
+
+namespace SocialCommerce.Compliance;
+
+/// <summary>
+/// Thrown by <see cref="ComplianceDecision.EnsureAccepted"/> when a plan or rule breaks the active profile.
+/// </summary>
+public sealed class ComplianceRefusedException : InvalidOperationException
+{
+    /// <summary>Creates the exception from the refusing decision; the message names the subject, the profile and every finding.</summary>
+    /// <param name="decision">The decision that refused.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="decision"/> is null.</exception>
+    public ComplianceRefusedException(ComplianceDecision decision)
+        : base((decision ?? throw new ArgumentNullException(nameof(decision))).ToString())
+    {
+        Decision = decision;
+    }
+
+    /// <summary>Gets the decision, with its findings.</summary>
+    public ComplianceDecision Decision { get; }
+}

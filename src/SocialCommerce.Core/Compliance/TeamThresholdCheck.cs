@@ -1,0 +1,58 @@
+using System.Collections.Generic;
+using System.Globalization;
+
+namespace SocialCommerce.Compliance;
+
+internal sealed class TeamThresholdCheck : IComplianceCheck
+{
+    public void Check(in ComplianceCheckArguments arguments, ICollection<ComplianceFinding> findings)
+    {
+        if (arguments.Scope != FindingScope.Network || arguments.Network is not { } network || network.FlaggedTeams.Count == 0)
+        {
+            return;
+        }
+
+        var thresholds = Thresholds(network);
+        var citation = arguments.Profile.GetCitation(ComplianceCodes.NetworkTeamThreshold);
+        for (var i = 0; i < network.FlaggedTeams.Count; i++)
+        {
+            var flagged = network.FlaggedTeams[i];
+            var team = flagged.Team;
+            var message = string.Format(
+                CultureInfo.InvariantCulture,
+                "Team of member {0}: {1} participants over {2} team levels ({3} links below the top; the top member is level 1 and counts as a participant) reaches the flag thresholds of {4} (members whose own team reaches them: {5}; smallest such teams: {6}). {7}",
+                team.Top,
+                team.Participants,
+                team.Levels,
+                team.Links,
+                thresholds,
+                flagged.MembersTripping,
+                flagged.CoreTeams,
+                Describe(flagged.Case, network.Plan));
+            findings.Add(new ComplianceFinding(ComplianceCodes.NetworkTeamThreshold, SeverityOf(flagged.Case), message, citation, FindingScope.Network, team.Top.ToString()));
+        }
+    }
+
+    private static FindingSeverity SeverityOf(TeamCase @case) => @case switch
+    {
+        TeamCase.CriminalThreshold => FindingSeverity.Error,
+        TeamCase.NoTeamCompensation => FindingSeverity.Info,
+        _ => FindingSeverity.Warning,
+    };
+
+    private static string Thresholds(NetworkAnalysis network) => (network.TeamParticipantsThreshold, network.TeamLevelsThreshold) switch
+    {
+        ({ } p, { } l) => string.Format(CultureInfo.InvariantCulture, "{0} participants and {1} team levels", p, l),
+        ({ } p, null) => string.Format(CultureInfo.InvariantCulture, "{0} participants", p),
+        (null, { } l) => string.Format(CultureInfo.InvariantCulture, "{0} team levels", l),
+        _ => "the profile",
+    };
+
+    private static string Describe(TeamCase @case, PlanFacts? plan) => @case switch
+    {
+        TeamCase.CriminalThreshold => string.Format(CultureInfo.InvariantCulture, "Criminal-threshold case: plan '{0}' {1}, and the team reaches the thresholds.", plan!.Name, plan.RequiresEntryFee && plan.RewardsRecruitment ? "requires an entry fee and rewards head-count" : plan.RequiresEntryFee ? "requires an entry fee or a qualifying purchase" : "rewards head-count"),
+        TeamCase.Administrative => string.Format(CultureInfo.InvariantCulture, "Administrative case: plan '{0}' pays team compensation (paid depth {1}) without entry fee or head-count reward.", plan!.Name, plan.PaidDepth),
+        TeamCase.NoTeamCompensation => string.Format(CultureInfo.InvariantCulture, "No team compensation: plan '{0}' pays no upline above level 1 and has no entry fee or head-count reward.", plan!.Name),
+        _ => "Case undetermined: no plan was given to the audit; with an entry fee or head-count rewards this is the criminal threshold, otherwise team compensation is an administrative matter.",
+    };
+}

@@ -95,12 +95,15 @@ internal static class GroupBuyRuleDocument
         }
 
         var index = 0;
+        var read = new (int Participants, decimal Price, int Index)[tiers.GetArrayLength()];
         foreach (var tier in tiers.EnumerateArray())
         {
             var path = string.Create(CultureInfo.InvariantCulture, $"$.tiers[{index}]");
-            ReadTier(builder, tier, path, currency);
+            read[index] = ReadTier(builder, tier, path, currency, index);
             index++;
         }
+
+        CheckTierOrder(root, read);
 
         if (Optional(root, "leaderPerk", out var perk))
         {
@@ -144,7 +147,25 @@ internal static class GroupBuyRuleDocument
         }
     }
 
-    private static void ReadTier(GroupBuyRuleBuilder builder, JsonElement tier, string path, Currency currency)
+    // Prices must not rise with the count: report the offending tier by its place in the document.
+    private static void CheckTierOrder(JsonElement root, (int Participants, decimal Price, int Index)[] tiers)
+    {
+        var sorted = ((int Participants, decimal Price, int Index)[])tiers.Clone();
+        Array.Sort(sorted, static (a, b) => a.Participants.CompareTo(b.Participants));
+        for (var i = 1; i < sorted.Length; i++)
+        {
+            if (sorted[i].Price > sorted[i - 1].Price)
+            {
+                var element = root.GetProperty("tiers")[sorted[i].Index].GetProperty("price");
+                throw Fault(
+                    string.Create(CultureInfo.InvariantCulture, $"$.tiers[{sorted[i].Index}].price"),
+                    element,
+                    string.Create(CultureInfo.InvariantCulture, $"should not be above the price of the tier for {sorted[i - 1].Participants} participants ({sorted[i - 1].Price})."));
+            }
+        }
+    }
+
+    private static (int Participants, decimal Price, int Index) ReadTier(GroupBuyRuleBuilder builder, JsonElement tier, string path, Currency currency, int index)
     {
         if (tier.ValueKind != JsonValueKind.Object)
         {
@@ -184,6 +205,8 @@ internal static class GroupBuyRuleDocument
         {
             throw Fault(path + ".participants", tier.GetProperty("participants"), ex.Message);
         }
+
+        return (participants, price, index);
     }
 
     private static LeaderPerk ReadPerk(JsonElement perk, Currency currency)

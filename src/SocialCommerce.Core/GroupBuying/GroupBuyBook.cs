@@ -28,7 +28,11 @@ namespace SocialCommerce.GroupBuying;
 public sealed class GroupBuyBook
 {
     private readonly ConcurrentDictionary<string, Campaign> _campaigns = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<GroupBuyId, Entry> _groups = new();
+    private const int SegmentBits = 12;
+    private const int SegmentSize = 1 << SegmentBits;
+
+    private readonly object _growth = new();
+    private Entry?[]?[] _segments = new Entry?[]?[16];
     private long _lastId;
 
     /// <summary>Adds a rule (a campaign) under its name; adding the same instance again does nothing.</summary>
@@ -70,7 +74,7 @@ public sealed class GroupBuyBook
         }
 
         var entry = new Entry(group, campaign);
-        _groups[id] = entry;
+        Store(id, entry);
         campaign.Open[id] = entry;
         return result;
     }
@@ -255,8 +259,49 @@ public sealed class GroupBuyBook
         return _campaigns.TryGetValue(ruleName, out var campaign) ? campaign : throw new UnknownGroupBuyRuleException(ruleName);
     }
 
-    private Entry EntryOf(GroupBuyId groupId) =>
-        _groups.TryGetValue(groupId, out var entry) ? entry : throw new UnknownGroupBuyException(groupId);
+    // Groups live in a dense, segmented array indexed by id - 1: lookups on the join path take no lock.
+    private Entry EntryOf(GroupBuyId groupId)
+    {
+        var index = groupId.Value - 1;
+        if (index >= 0 && index < Volatile.Read(ref _lastId))
+        {
+            var segments = Volatile.Read(ref _segments);
+            var s = index >> SegmentBits;
+            if (s < segments.Length && Volatile.Read(ref segments[s]) is { } segment
+                && Volatile.Read(ref segment[index & (SegmentSize - 1)]) is { } entry)
+            {
+                return entry;
+            }
+        }
+
+        throw new UnknownGroupBuyException(groupId);
+    }
+
+    private void Store(GroupBuyId groupId, Entry entry)
+    {
+        var index = groupId.Value - 1;
+        var s = checked((int)(index >> SegmentBits));
+        lock (_growth)
+        {
+            var segments = _segments;
+            if (s >= segments.Length)
+            {
+                var grown = new Entry?[]?[Math.Max(segments.Length * 2, s + 1)];
+                Array.Copy(segments, grown, segments.Length);
+                Volatile.Write(ref _segments, grown);
+                segments = grown;
+            }
+
+            var segment = segments[s];
+            if (segment is null)
+            {
+                segment = new Entry?[SegmentSize];
+                Volatile.Write(ref segments[s], segment);
+            }
+
+            Volatile.Write(ref segment[index & (SegmentSize - 1)], entry);
+        }
+    }
 
     private sealed class Campaign(GroupBuyRule rule)
     {

@@ -159,4 +159,25 @@ public sealed class GroupBuyBookTests
         Assert.Equal(new GroupBuyId(42), unknownGroup.GroupId);
         Assert.Contains("42", unknownGroup.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Thousands_of_groups_are_found_by_id_and_ids_outside_the_book_are_unknown()
+    {
+        var book = new GroupBuyBook();
+        book.AddRule(Rule("duo", 2));
+        GroupBuyId last = default;
+        for (var g = 0; g < 10_000; g++)
+        {
+            last = book.Open("duo", new MemberId(g), Start).GroupId;
+        }
+
+        Assert.Equal(new GroupBuyId(10_000), last);
+        Assert.True(book.Join(new GroupBuyId(4097), new MemberId(-1), Start).IsAccepted);
+        Assert.Equal(GroupBuyStatus.Formed, book.GetSnapshot(new GroupBuyId(4097)).Status);
+        Assert.Equal(GroupBuyStatus.Open, book.GetSnapshot(last).Status);
+        Assert.Equal(9_999, book.GetOpenGroups("duo").Count);
+        Assert.Throws<UnknownGroupBuyException>(() => book.GetSnapshot(new GroupBuyId(0)));
+        Assert.Throws<UnknownGroupBuyException>(() => book.GetSnapshot(new GroupBuyId(-5)));
+        Assert.Throws<UnknownGroupBuyException>(() => book.GetSnapshot(new GroupBuyId(10_001)));
+    }
 }

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using NodaTime;
 using SocialCommerce.Network;
 
@@ -11,4 +12,4 @@ namespace SocialCommerce.GroupBuying;
 /// <param name="Participants">Its real participants, the leader first, then in joining order.</param>
 /// <param name="Deadline">Its exclusive deadline.</param>
 /// <param name="Version">Its version (number of events produced).</param>
-public sealed record GroupBuySnapshot(GroupBuyId Id, string RuleName, MemberId Leader, GroupBuyStatus Status, MemberId[] Participants, Instant Deadline, long Version);
+public sealed record GroupBuySnapshot(GroupBuyId Id, string RuleName, MemberId Leader, GroupBuyStatus Status, IReadOnlyList<MemberId> Participants, Instant Deadline, long Version);

@@ -90,12 +90,12 @@ public sealed class GroupBuyBookTests
         {
             var snapshot = book.GetSnapshot(id);
             var joined = byGroup.TryGetValue(id, out var list) ? list : [];
-            Assert.True(snapshot.Participants.Length <= capacity, $"group {id} holds {snapshot.Participants.Length} > {capacity}");
-            Assert.Equal(joined.Count + 1, snapshot.Participants.Length);
+            Assert.True(snapshot.Participants.Count <= capacity, $"group {id} holds {snapshot.Participants.Count} > {capacity}");
+            Assert.Equal(joined.Count + 1, snapshot.Participants.Count);
             Assert.Equal(joined.Count, joined.Distinct().Count());
             Assert.Equal(joined.OrderBy(m => m.Value), snapshot.Participants.Skip(1).OrderBy(m => m.Value));
-            Assert.Equal(snapshot.Participants.Length == capacity, snapshot.Status == GroupBuyStatus.Formed);
-            Assert.Equal(snapshot.Participants.Length + (snapshot.Status == GroupBuyStatus.Formed ? 1 : 0), snapshot.Version);
+            Assert.Equal(snapshot.Participants.Count == capacity, snapshot.Status == GroupBuyStatus.Formed);
+            Assert.Equal(snapshot.Participants.Count + (snapshot.Status == GroupBuyStatus.Formed ? 1 : 0), snapshot.Version);
             Assert.Equal(snapshot.Status == GroupBuyStatus.Formed ? 1 : 0, formedEvents.Count(f => f == id));
         }
 

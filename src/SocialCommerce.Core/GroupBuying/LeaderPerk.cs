@@ -69,7 +69,7 @@ public readonly record struct LeaderPerk
     /// <exception cref="CurrencyMismatchException">A fixed discount is in another currency.</exception>
     public Money LeaderPrice(Money tierPrice) => Kind switch
     {
-        LeaderPerkKind.Free => Money.Zero(tierPrice.Currency),
+        LeaderPerkKind.Free => tierPrice - tierPrice, // zero, at the price's scale ("0.00")
         LeaderPerkKind.FixedDiscount => Money.Max(tierPrice - Discount, Money.Zero(tierPrice.Currency)),
         LeaderPerkKind.RateOff => tierPrice - RateOff.ApplyTo(tierPrice).Round(RoundingMode.TowardZero),
         _ => tierPrice,

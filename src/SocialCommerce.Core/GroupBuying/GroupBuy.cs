@@ -29,6 +29,7 @@ public sealed class GroupBuy
 
     private MemberId[] _participants;
     private int _count;
+    private int _simulated;
     private HashSet<MemberId>? _index;
 
     private GroupBuy(GroupBuyId id, GroupBuyRule rule, MemberId leader, Instant openedAt)
@@ -127,8 +128,9 @@ public sealed class GroupBuy
                 case MemberJoined joined:
                     group.Add(joined.Member);
                     break;
-                case GroupFormed:
+                case GroupFormed formed:
                     group.Status = GroupBuyStatus.Formed;
+                    group._simulated = formed.SimulatedParticipants;
                     break;
                 case GroupFailed:
                     group.Status = GroupBuyStatus.Failed;
@@ -179,10 +181,11 @@ public sealed class GroupBuy
     /// <param name="facts">What the host knows about the member (new or not, open groups of this rule).</param>
     /// <returns>
     /// Accepted with <see cref="MemberJoined"/> (and <see cref="GroupFormed"/> when the group became full), or refused —
-    /// checked in this order: <see cref="GroupBuyRefusal.AlreadyFormed"/>, <see cref="GroupBuyRefusal.Failed"/>,
+    /// checked in this order: <see cref="GroupBuyRefusal.GroupFull"/> (formed with its capacity reached) or
+    /// <see cref="GroupBuyRefusal.AlreadyFormed"/> (formed below it, at the deadline), <see cref="GroupBuyRefusal.Failed"/>,
     /// <see cref="GroupBuyRefusal.Cancelled"/>, <see cref="GroupBuyRefusal.Expired"/>,
     /// <see cref="GroupBuyRefusal.LeaderJoiningOwnGroup"/>, <see cref="GroupBuyRefusal.AlreadyJoined"/>,
-    /// <see cref="GroupBuyRefusal.GroupFull"/>, <see cref="GroupBuyRefusal.MemberNotNew"/>, <see cref="GroupBuyRefusal.TooManyOpenGroups"/>.
+    /// <see cref="GroupBuyRefusal.MemberNotNew"/>, <see cref="GroupBuyRefusal.TooManyOpenGroups"/>.
     /// </returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="at"/> is before <see cref="OpenedAt"/>, or <paramref name="facts"/> has a negative open-group count.</exception>
     public GroupBuyResult Join(MemberId member, Instant at, ParticipantFacts facts = default)
@@ -190,6 +193,11 @@ public sealed class GroupBuy
         CheckTime(at);
         CheckFacts(facts);
         var refusal = Final();
+        if (refusal == GroupBuyRefusal.AlreadyFormed && _count + _simulated >= Rule.Capacity)
+        {
+            refusal = GroupBuyRefusal.GroupFull;
+        }
+
         if (refusal == GroupBuyRefusal.None)
         {
             if (at >= Deadline)
@@ -356,6 +364,7 @@ public sealed class GroupBuy
         }
 
         Status = GroupBuyStatus.Formed;
+        _simulated = simulated;
         Version++;
         return new GroupFormed(Id, Version, at, _count, simulated, tier, Rule.LeaderPerk, settlements);
     }

@@ -9,10 +9,10 @@ public enum GroupBuyRefusal
     /// <summary>The action was accepted.</summary>
     None = 0,
 
-    /// <summary>The group already has its maximum number of participants.</summary>
+    /// <summary>The group filled up to its capacity (its maximum, or the required count) and formed.</summary>
     GroupFull = 1,
 
-    /// <summary>The group has already formed; it is final.</summary>
+    /// <summary>The group has already formed below its capacity (at the deadline); it is final.</summary>
     AlreadyFormed = 2,
 
     /// <summary>The group has already failed; it is final.</summary>

@@ -67,7 +67,7 @@ public sealed class GroupBuyBookTests
                             formedEvents.Add(id);
                         }
                     }
-                    else if (result.Refusal is not (GroupBuyRefusal.AlreadyFormed or GroupBuyRefusal.AlreadyJoined))
+                    else if (result.Refusal is not (GroupBuyRefusal.GroupFull or GroupBuyRefusal.AlreadyJoined))
                     {
                         unexpected.Add(result);
                     }

@@ -73,7 +73,7 @@ public sealed class GroupBuyPropertyTests
             GroupBuyRefusal expected;
             if (status == GroupBuyStatus.Formed)
             {
-                expected = GroupBuyRefusal.AlreadyFormed;
+                expected = GroupBuyRefusal.GroupFull;
             }
             else if (at >= s.Deadline)
             {
@@ -116,16 +116,18 @@ public sealed class GroupBuyPropertyTests
         var version = group.Version;
         var count = group.ParticipantCount;
         var expected = status == GroupBuyStatus.Formed ? GroupBuyRefusal.AlreadyFormed : GroupBuyRefusal.Failed;
+        var formed = run.Events.OfType<GroupFormed>().SingleOrDefault();
+        var expectedJoin = formed is not null && formed.FinalParticipants >= s.Capacity ? GroupBuyRefusal.GroupFull : expected;
         var later = s.Deadline + Duration.FromMinutes(5);
-        var attempts = new[]
+        var joins = new[] { group.Join(new MemberId(99), GroupScenario.Start), group.Join(new MemberId(98), later) };
+        var others = new[] { group.CloseAtDeadline(later), group.Cancel(GroupScenario.Start), group.Cancel(later) };
+        foreach (var result in joins)
         {
-            group.Join(new MemberId(99), GroupScenario.Start),
-            group.Join(new MemberId(98), later),
-            group.CloseAtDeadline(later),
-            group.Cancel(GroupScenario.Start),
-            group.Cancel(later),
-        };
-        foreach (var result in attempts)
+            Assert.Equal(expectedJoin, result.Refusal);
+            Assert.Empty(result.Events);
+        }
+
+        foreach (var result in others)
         {
             Assert.Equal(expected, result.Refusal);
             Assert.Empty(result.Events);

@@ -67,7 +67,19 @@ public sealed class GroupBuyTests
         Assert.Contains("AlreadyJoined", again.Message, StringComparison.Ordinal);
         Assert.True(group.Join(new MemberId(3), Start, ParticipantFacts.NewMember).IsAccepted);
         Assert.Equal(GroupBuyStatus.Formed, group.Status);
-        Assert.Equal(GroupBuyRefusal.AlreadyFormed, group.Join(new MemberId(4), Start, ParticipantFacts.NewMember).Refusal);
+        Assert.Equal(GroupBuyRefusal.GroupFull, group.Join(new MemberId(4), Start, ParticipantFacts.NewMember).Refusal);
+        Assert.Equal(GroupBuyRefusal.AlreadyFormed, group.CloseAtDeadline(group.Deadline).Refusal);
+    }
+
+    [Fact]
+    public void A_group_formed_below_capacity_at_the_deadline_refuses_joins_as_already_formed()
+    {
+        var rule = GroupBuyRule.Create("pair-or-more", Currency.CNY).RequireParticipants(3).WithTimeLimit(Duration.FromHours(1)).AddTier(2, 5m).Build();
+        var group = Open(rule);
+        group.Join(new MemberId(2), Start);
+        Assert.True(group.CloseAtDeadline(group.Deadline).IsAccepted);
+        Assert.Equal(GroupBuyStatus.Formed, group.Status);
+        Assert.Equal(GroupBuyRefusal.AlreadyFormed, group.Join(new MemberId(3), Start).Refusal);
     }
 
     [Fact]
@@ -98,7 +110,7 @@ public sealed class GroupBuyTests
         Assert.Equal(4, formed.FinalParticipants);
         Assert.Equal(8m, formed.Tier.UnitPrice.Amount);
         Assert.All(formed.Settlements, s => Assert.Equal(2m, s.Refund.Amount));
-        Assert.Equal(GroupBuyRefusal.AlreadyFormed, group.Join(new MemberId(5), Start).Refusal);
+        Assert.Equal(GroupBuyRefusal.GroupFull, group.Join(new MemberId(5), Start).Refusal);
     }
 
     [Fact]

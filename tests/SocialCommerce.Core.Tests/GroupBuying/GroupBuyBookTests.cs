@@ -180,4 +180,50 @@ public sealed class GroupBuyBookTests
         Assert.Throws<UnknownGroupBuyException>(() => book.GetSnapshot(new GroupBuyId(-5)));
         Assert.Throws<UnknownGroupBuyException>(() => book.GetSnapshot(new GroupBuyId(10_001)));
     }
+
+    [Fact]
+    public void Concurrent_joins_of_one_member_never_exceed_the_open_group_limit()
+    {
+        const int limit = 2;
+        var book = new GroupBuyBook();
+        book.AddRule(Rule("capped", 3, maxOpen: limit));
+        var ids = Enumerable.Range(0, 64).Select(g => book.Open("capped", new MemberId(1000 + g), Start).GroupId).ToArray();
+        var racer = new MemberId(7);
+        var accepted = new ConcurrentBag<GroupBuyId>();
+        var unexpected = new ConcurrentBag<GroupBuyRefusal>();
+        var threads = Enumerable.Range(0, 4).Select(t => new Thread(() =>
+        {
+            for (var i = t; i < ids.Length; i += 4)
+            {
+                var result = book.Join(ids[i], racer, Start);
+                if (result.IsAccepted)
+                {
+                    accepted.Add(ids[i]);
+                }
+                else if (result.Refusal != GroupBuyRefusal.TooManyOpenGroups)
+                {
+                    unexpected.Add(result.Refusal);
+                }
+            }
+        })).ToArray();
+        foreach (var thread in threads)
+        {
+            thread.Start();
+        }
+
+        foreach (var thread in threads)
+        {
+            thread.Join();
+        }
+
+        Assert.Empty(unexpected);
+        Assert.InRange(accepted.Count, 1, limit);
+        Assert.Equal(accepted.Count, ids.Count(id => book.GetSnapshot(id).Participants.Contains(racer)));
+
+        // Once one of its groups forms, the member may join another.
+        var first = accepted.First();
+        Assert.True(book.Join(first, new MemberId(8), Start).IsAccepted);
+        var free = ids.First(id => !accepted.Contains(id));
+        Assert.True(book.Join(free, racer, Start).IsAccepted);
+    }
 }

@@ -248,4 +248,36 @@ public sealed class GroupBuyPropertyTests
         Assert.Equal(run.Group.GetParticipants(), replayed.GetParticipants());
         Assert.Equal(run.Group.Deadline, replayed.Deadline);
     }
+
+    [Property(Arbitrary = [typeof(GroupBuyArbitraries)], MaxTest = 500)]
+    public void Cancelling_an_open_group_refunds_exactly_what_was_charged(GroupScenario s, NonNegativeInt cancelAfter)
+    {
+        var rule = s.BuildRule();
+        var opened = GroupBuy.TryOpen(new GroupBuyId(9), rule, GroupScenario.Leader, GroupScenario.Start, out var group);
+        var charged = new Dictionary<MemberId, Money> { [GroupScenario.Leader] = ((GroupOpened)opened.Events[0]).Charged };
+        foreach (var attempt in s.Joins.Take(cancelAfter.Get % (s.Joins.Length + 1)))
+        {
+            foreach (var joined in group!.Join(new MemberId(attempt.Member), GroupScenario.Start + Duration.FromSeconds(attempt.OffsetSeconds), new ParticipantFacts(attempt.IsNew, 0)).Events.OfType<MemberJoined>())
+            {
+                charged.Add(joined.Member, joined.Charged);
+            }
+        }
+
+        var wasOpen = group!.Status == GroupBuyStatus.Open;
+        var version = group.Version;
+        var result = group.Cancel(s.Deadline);
+        if (!wasOpen)
+        {
+            Assert.Equal(GroupBuyRefusal.AlreadyFormed, result.Refusal);
+            return;
+        }
+
+        var cancelled = Assert.IsType<GroupCancelled>(Assert.Single(result.Events));
+        Assert.Equal(version + 1, cancelled.Version);
+        Assert.Equal(charged.Count, cancelled.Refunds.Count);
+        Assert.All(cancelled.Refunds, r => Assert.Equal(charged[r.Member], r.Amount));
+        Assert.Equal(
+            charged.Values.Aggregate(Money.Zero(Currency.CNY), (sum, m) => sum + m),
+            cancelled.Refunds.Aggregate(Money.Zero(Currency.CNY), (sum, r) => sum + r.Amount));
+    }
 }

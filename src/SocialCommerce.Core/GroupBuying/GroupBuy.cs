@@ -1,0 +1,382 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using NodaTime;
+using SocialCommerce.Network;
+
+namespace SocialCommerce.GroupBuying;
+
+/// <summary>
+/// A team-up group (拼团): opened by a leader, joined by members, closed as formed, failed at the
+/// deadline (everyone refunded) or cancelled by the host (everyone refunded).
+/// </summary>
+/// <remarks>
+/// <para>
+/// Every action validates, changes the group only when accepted, and returns the events that
+/// happened; a refusal (group full, expired, already joined...) is a <see cref="GroupBuyResult"/>
+/// value and changes nothing. The deadline is exclusive: an action at or after
+/// <see cref="Deadline"/> is refused as <see cref="GroupBuyRefusal.Expired"/>; one tick before is accepted.
+/// </para>
+/// <para>
+/// Not thread-safe: a host loads a group, acts, and appends the events with optimistic concurrency on
+/// <see cref="Version"/> (each event carries the version it produced). <see cref="GroupBuyBook"/> is
+/// the thread-safe in-memory alternative.
+/// </para>
+/// </remarks>
+public sealed class GroupBuy
+{
+    private const int IndexThreshold = 8;
+
+    private MemberId[] _participants;
+    private int _count;
+    private int _simulated;
+    private HashSet<MemberId>? _index;
+
+    private GroupBuy(GroupBuyId id, GroupBuyRule rule, MemberId leader, Instant openedAt)
+    {
+        Id = id;
+        Rule = rule;
+        Leader = leader;
+        OpenedAt = openedAt;
+        Deadline = openedAt + rule.TimeLimit;
+        _participants = new MemberId[Math.Min(rule.Capacity, 16)];
+        _participants[0] = leader;
+        _count = 1;
+        Version = 1;
+    }
+
+    /// <summary>Gets the group's identifier.</summary>
+    public GroupBuyId Id { get; }
+
+    /// <summary>Gets the rule the group follows.</summary>
+    public GroupBuyRule Rule { get; }
+
+    /// <summary>Gets the leader, the group's first participant.</summary>
+    public MemberId Leader { get; }
+
+    /// <summary>Gets when the group was opened.</summary>
+    public Instant OpenedAt { get; }
+
+    /// <summary>Gets the exclusive deadline: <see cref="OpenedAt"/> plus the rule's time limit.</summary>
+    public Instant Deadline { get; }
+
+    /// <summary>Gets the group's status.</summary>
+    public GroupBuyStatus Status { get; private set; }
+
+    /// <summary>Gets the version: the number of events the group has produced (1 after opening).</summary>
+    public long Version { get; private set; }
+
+    /// <summary>Gets the number of real participants, leader included.</summary>
+    public int ParticipantCount => _count;
+
+    /// <summary>Opens a group for a leader, who is charged the rule's join price.</summary>
+    /// <param name="id">The host's identifier for the new group.</param>
+    /// <param name="rule">The rule.</param>
+    /// <param name="leader">The leader.</param>
+    /// <param name="at">When the group opens.</param>
+    /// <param name="group">The new group, or <see langword="null"/> when refused.</param>
+    /// <param name="leaderFacts">What the host knows about the leader (its open groups of this rule).</param>
+    /// <returns>Accepted with a <see cref="GroupOpened"/> event, or refused with <see cref="GroupBuyRefusal.TooManyOpenGroups"/>.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="rule"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="leaderFacts"/> has a negative open-group count.</exception>
+    public static GroupBuyResult TryOpen(GroupBuyId id, GroupBuyRule rule, MemberId leader, Instant at, out GroupBuy? group, ParticipantFacts leaderFacts = default)
+    {
+        ArgumentNullException.ThrowIfNull(rule);
+        CheckFacts(leaderFacts);
+        if (rule.MaxOpenGroupsPerMember is int max && leaderFacts.OpenGroups >= max)
+        {
+            group = null;
+            return GroupBuyResult.Refused(id, leader, GroupBuyRefusal.TooManyOpenGroups);
+        }
+
+        group = new GroupBuy(id, rule, leader, at);
+        var opened = new GroupOpened(id, 1, at, rule.Name, leader, group.Deadline, rule.JoinPrice);
+        return GroupBuyResult.Accepted(id, leader, [opened]);
+    }
+
+    /// <summary>Rebuilds a group from its persisted events.</summary>
+    /// <param name="rule">The rule named by the opening event.</param>
+    /// <param name="history">The events, in order, starting with <see cref="GroupOpened"/>, versions 1, 2, 3...</param>
+    /// <returns>The group as the events left it.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="rule"/> or <paramref name="history"/> is null.</exception>
+    /// <exception cref="ArgumentException">The history is empty, does not start with an opening of this rule, skips a version, mixes groups, or continues after a final event.</exception>
+    public static GroupBuy FromHistory(GroupBuyRule rule, IEnumerable<GroupBuyEvent> history)
+    {
+        ArgumentNullException.ThrowIfNull(rule);
+        ArgumentNullException.ThrowIfNull(history);
+        GroupBuy? group = null;
+        foreach (var e in history)
+        {
+            if (group is null)
+            {
+                if (e is not GroupOpened opened || opened.Version != 1 || opened.RuleName != rule.Name)
+                {
+                    throw new ArgumentException($"History should start with a GroupOpened event of version 1 for rule '{rule.Name}'; was {e}.", nameof(history));
+                }
+
+                group = new GroupBuy(opened.GroupId, rule, opened.Leader, opened.At);
+                continue;
+            }
+
+            if (e.GroupId != group.Id || e.Version != group.Version + 1 || group.Status != GroupBuyStatus.Open)
+            {
+                throw new ArgumentException($"Event {e} does not follow version {group.Version} of open group {group.Id} (status {group.Status}).", nameof(history));
+            }
+
+            switch (e)
+            {
+                case MemberJoined joined:
+                    group.Add(joined.Member);
+                    break;
+                case GroupFormed formed:
+                    group.Status = GroupBuyStatus.Formed;
+                    group._simulated = formed.SimulatedParticipants;
+                    break;
+                case GroupFailed:
+                    group.Status = GroupBuyStatus.Failed;
+                    break;
+                case GroupCancelled:
+                    group.Status = GroupBuyStatus.Cancelled;
+                    break;
+                default:
+                    throw new ArgumentException($"Event {e} cannot follow an opening.", nameof(history));
+            }
+
+            group.Version = e.Version;
+        }
+
+        return group ?? throw new ArgumentException("History should not be empty.", nameof(history));
+    }
+
+    /// <summary>Returns whether a member is a real participant (the leader included).</summary>
+    /// <param name="member">The member.</param>
+    /// <returns><see langword="true"/> when the member holds a seat.</returns>
+    public bool Contains(MemberId member)
+    {
+        if (_index is not null)
+        {
+            return _index.Contains(member);
+        }
+
+        for (var i = 0; i < _count; i++)
+        {
+            if (_participants[i] == member)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Returns the real participants, the leader first, then in joining order.</summary>
+    /// <returns>A new array.</returns>
+    public MemberId[] GetParticipants() => _participants.AsSpan(0, _count).ToArray();
+
+    /// <summary>
+    /// A member joins; the member is charged the rule's join price. Reaching the rule's capacity forms the group at once.
+    /// </summary>
+    /// <param name="member">The member.</param>
+    /// <param name="at">When the member joins; before <see cref="Deadline"/>.</param>
+    /// <param name="facts">What the host knows about the member (new or not, open groups of this rule).</param>
+    /// <returns>
+    /// Accepted with <see cref="MemberJoined"/> (and <see cref="GroupFormed"/> when the group became full), or refused —
+    /// checked in this order: <see cref="GroupBuyRefusal.GroupFull"/> (formed with its capacity reached) or
+    /// <see cref="GroupBuyRefusal.AlreadyFormed"/> (formed below it, at the deadline), <see cref="GroupBuyRefusal.Failed"/>,
+    /// <see cref="GroupBuyRefusal.Cancelled"/>, <see cref="GroupBuyRefusal.Expired"/>,
+    /// <see cref="GroupBuyRefusal.LeaderJoiningOwnGroup"/>, <see cref="GroupBuyRefusal.AlreadyJoined"/>,
+    /// <see cref="GroupBuyRefusal.MemberNotNew"/>, <see cref="GroupBuyRefusal.TooManyOpenGroups"/>.
+    /// </returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="at"/> is before <see cref="OpenedAt"/>, or <paramref name="facts"/> has a negative open-group count.</exception>
+    public GroupBuyResult Join(MemberId member, Instant at, ParticipantFacts facts = default)
+    {
+        CheckTime(at);
+        CheckFacts(facts);
+        var refusal = Final();
+        if (refusal == GroupBuyRefusal.AlreadyFormed && _count + _simulated >= Rule.Capacity)
+        {
+            refusal = GroupBuyRefusal.GroupFull;
+        }
+
+        if (refusal == GroupBuyRefusal.None)
+        {
+            if (at >= Deadline)
+            {
+                refusal = GroupBuyRefusal.Expired;
+            }
+            else if (member == Leader)
+            {
+                refusal = GroupBuyRefusal.LeaderJoiningOwnGroup;
+            }
+            else if (Contains(member))
+            {
+                refusal = GroupBuyRefusal.AlreadyJoined;
+            }
+            else if (_count >= Rule.Capacity)
+            {
+                refusal = GroupBuyRefusal.GroupFull;
+            }
+            else if (Rule.NewMembersOnly && !facts.IsNewMember)
+            {
+                refusal = GroupBuyRefusal.MemberNotNew;
+            }
+            else if (Rule.MaxOpenGroupsPerMember is int max && facts.OpenGroups >= max)
+            {
+                refusal = GroupBuyRefusal.TooManyOpenGroups;
+            }
+        }
+
+        if (refusal != GroupBuyRefusal.None)
+        {
+            return GroupBuyResult.Refused(Id, member, refusal);
+        }
+
+        Add(member);
+        Version++;
+        var joined = new MemberJoined(Id, Version, at, member, Rule.JoinPrice, _count);
+        if (_count < Rule.Capacity)
+        {
+            return GroupBuyResult.Accepted(Id, member, [joined]);
+        }
+
+        return GroupBuyResult.Accepted(Id, member, [joined, Form(at, 0)]);
+    }
+
+    /// <summary>
+    /// Closes the group at its deadline: formed when it holds the required count; otherwise completed
+    /// with simulated participants when the rule allows it and enough real ones joined; otherwise
+    /// formed at a lower tier when the tiers allow the count; otherwise failed with full refunds.
+    /// </summary>
+    /// <param name="at">The instant of evaluation; at or after <see cref="Deadline"/>.</param>
+    /// <returns>
+    /// Accepted with <see cref="GroupFormed"/> or <see cref="GroupFailed"/>; refused with
+    /// <see cref="GroupBuyRefusal.NotYetDue"/> before the deadline, or with the final status' reason.
+    /// </returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="at"/> is before <see cref="OpenedAt"/>.</exception>
+    public GroupBuyResult CloseAtDeadline(Instant at)
+    {
+        CheckTime(at);
+        var refusal = Final();
+        if (refusal == GroupBuyRefusal.None && at < Deadline)
+        {
+            refusal = GroupBuyRefusal.NotYetDue;
+        }
+
+        if (refusal != GroupBuyRefusal.None)
+        {
+            return GroupBuyResult.Refused(Id, Leader, refusal);
+        }
+
+        if (_count >= Rule.RequiredParticipants)
+        {
+            return GroupBuyResult.Accepted(Id, Leader, [Form(at, 0)]);
+        }
+
+        if (Rule.AllowsSimulatedParticipants && _count >= Rule.MinimumRealParticipants)
+        {
+            return GroupBuyResult.Accepted(Id, Leader, [Form(at, Rule.RequiredParticipants - _count)]);
+        }
+
+        if (_count >= Rule.MinimumToForm)
+        {
+            return GroupBuyResult.Accepted(Id, Leader, [Form(at, 0)]);
+        }
+
+        Status = GroupBuyStatus.Failed;
+        Version++;
+        return GroupBuyResult.Accepted(Id, Leader, [new GroupFailed(Id, Version, at, Refunds())]);
+    }
+
+    /// <summary>The host cancels an open group (before or after its deadline); everyone is refunded what they were charged.</summary>
+    /// <param name="at">When the group is cancelled.</param>
+    /// <returns>Accepted with <see cref="GroupCancelled"/>, or refused with the final status' reason.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="at"/> is before <see cref="OpenedAt"/>.</exception>
+    public GroupBuyResult Cancel(Instant at)
+    {
+        CheckTime(at);
+        var refusal = Final();
+        if (refusal != GroupBuyRefusal.None)
+        {
+            return GroupBuyResult.Refused(Id, Leader, refusal);
+        }
+
+        Status = GroupBuyStatus.Cancelled;
+        Version++;
+        return GroupBuyResult.Accepted(Id, Leader, [new GroupCancelled(Id, Version, at, Refunds())]);
+    }
+
+    /// <summary>Describes the group.</summary>
+    /// <returns>Identifier, rule, status and count.</returns>
+    public override string ToString() =>
+        string.Create(CultureInfo.InvariantCulture, $"Group {Id} ({Rule.Name}): {Status}, {_count} participants, version {Version}");
+
+    private static void CheckFacts(ParticipantFacts facts)
+    {
+        if (facts.OpenGroups < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(facts), facts.OpenGroups, $"ParticipantFacts.OpenGroups should not be negative; was {facts.OpenGroups}.");
+        }
+    }
+
+    private void CheckTime(Instant at)
+    {
+        if (at < OpenedAt)
+        {
+            throw new ArgumentOutOfRangeException(nameof(at), at, $"Instant {at} is before group {Id} was opened ({OpenedAt}).");
+        }
+    }
+
+    private GroupBuyRefusal Final() => Status switch
+    {
+        GroupBuyStatus.Formed => GroupBuyRefusal.AlreadyFormed,
+        GroupBuyStatus.Failed => GroupBuyRefusal.Failed,
+        GroupBuyStatus.Cancelled => GroupBuyRefusal.Cancelled,
+        _ => GroupBuyRefusal.None,
+    };
+
+    private void Add(MemberId member)
+    {
+        if (_count == _participants.Length)
+        {
+            Array.Resize(ref _participants, Math.Min(Rule.Capacity, checked(_participants.Length * 2)));
+        }
+
+        _participants[_count++] = member;
+        if (_index is not null)
+        {
+            _index.Add(member);
+        }
+        else if (_count > IndexThreshold)
+        {
+            _index = new HashSet<MemberId>(_participants.AsSpan(0, _count).ToArray());
+        }
+    }
+
+    private GroupFormed Form(Instant at, int simulated)
+    {
+        var tier = Rule.TierFor(_count + simulated);
+        var charged = Rule.JoinPrice;
+        var settlements = new ParticipantSettlement[_count];
+        for (var i = 0; i < _count; i++)
+        {
+            var price = i == 0 ? Rule.LeaderPerk.LeaderPrice(tier.UnitPrice) : tier.UnitPrice;
+            settlements[i] = new ParticipantSettlement(_participants[i], i == 0, charged, price, charged - price);
+        }
+
+        Status = GroupBuyStatus.Formed;
+        _simulated = simulated;
+        Version++;
+        return new GroupFormed(Id, Version, at, _count, simulated, tier, Rule.LeaderPerk, settlements);
+    }
+
+    private ParticipantRefund[] Refunds()
+    {
+        var refunds = new ParticipantRefund[_count];
+        for (var i = 0; i < _count; i++)
+        {
+            refunds[i] = new ParticipantRefund(_participants[i], i == 0, Rule.JoinPrice);
+        }
+
+        return refunds;
+    }
+}

@@ -1,0 +1,336 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Runtime.CompilerServices;
+using System.Threading;
+using NodaTime;
+using SocialCommerce.Network;
+
+namespace SocialCommerce.GroupBuying;
+
+/// <summary>
+/// A thread-safe, in-memory book of team-up groups: rules (campaigns) by name, open groups by
+/// campaign, and joins by group id.
+/// </summary>
+/// <remarks>
+/// <para>
+/// Each group has its own lock, so joins on different groups run in parallel and concurrent joins
+/// on one group never over-fill it: every accepted join is in the group, and a group never holds
+/// more than its rule's capacity. The book assigns group ids 1, 2, 3... in opening order.
+/// </para>
+/// <para>
+/// When a rule limits open groups per member, the book counts them itself: a member's count is
+/// reserved before the group's lock is taken and released if the action is refused or when the group
+/// closes. Two racing attempts of one member may therefore both be refused near the limit, but the
+/// limit is never exceeded.
+/// </para>
+/// </remarks>
+public sealed class GroupBuyBook
+{
+    private readonly ConcurrentDictionary<string, Campaign> _campaigns = new(StringComparer.Ordinal);
+    private const int SegmentBits = 12;
+    private const int SegmentSize = 1 << SegmentBits;
+
+    private readonly object _growth = new();
+    private Entry?[]?[] _segments = new Entry?[]?[16];
+    private long _lastId;
+
+    /// <summary>Adds a rule (a campaign) under its name; adding the same instance again does nothing.</summary>
+    /// <param name="rule">The rule.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="rule"/> is null.</exception>
+    /// <exception cref="ArgumentException">Another rule with the same name is in the book.</exception>
+    public void AddRule(GroupBuyRule rule)
+    {
+        ArgumentNullException.ThrowIfNull(rule);
+        var campaign = _campaigns.GetOrAdd(rule.Name, static (_, r) => new Campaign(r), rule);
+        if (!ReferenceEquals(campaign.Rule, rule))
+        {
+            throw new ArgumentException($"Another group-buy rule named '{rule.Name}' is already in the book.", nameof(rule));
+        }
+    }
+
+    /// <summary>Returns the rule of a campaign.</summary>
+    /// <param name="ruleName">The rule's name.</param>
+    /// <returns>The rule.</returns>
+    /// <exception cref="UnknownGroupBuyRuleException">No rule has that name.</exception>
+    public GroupBuyRule GetRule(string ruleName) => CampaignOf(ruleName).Rule;
+
+    /// <summary>Opens a group of a campaign for a leader.</summary>
+    /// <param name="ruleName">The rule (campaign) name.</param>
+    /// <param name="leader">The leader.</param>
+    /// <param name="at">When the group opens.</param>
+    /// <returns>Accepted with <see cref="GroupOpened"/> (the new id is <see cref="GroupBuyResult.GroupId"/>), or refused with <see cref="GroupBuyRefusal.TooManyOpenGroups"/>.</returns>
+    /// <exception cref="UnknownGroupBuyRuleException">No rule has that name.</exception>
+    public GroupBuyResult Open(string ruleName, MemberId leader, Instant at)
+    {
+        var campaign = CampaignOf(ruleName);
+        var id = new GroupBuyId(Interlocked.Increment(ref _lastId));
+        var counter = campaign.Reserve(leader, out var openGroups);
+        var result = GroupBuy.TryOpen(id, campaign.Rule, leader, at, out var group, new ParticipantFacts(false, openGroups));
+        if (group is null)
+        {
+            Release(counter);
+            return result;
+        }
+
+        var entry = new Entry(group, campaign);
+        Store(id, entry);
+        campaign.Open[id] = entry;
+        return result;
+    }
+
+    /// <summary>A member joins a group; safe to call from many threads at once.</summary>
+    /// <param name="groupId">The group.</param>
+    /// <param name="member">The member.</param>
+    /// <param name="at">When the member joins.</param>
+    /// <param name="isNewMember">Whether the member counts as new (for new-member-only rules).</param>
+    /// <returns>See <see cref="GroupBuy.Join"/>.</returns>
+    /// <exception cref="UnknownGroupBuyException">The book does not hold the group.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="at"/> is before the group was opened.</exception>
+    public GroupBuyResult Join(GroupBuyId groupId, MemberId member, Instant at, bool isNewMember = false)
+    {
+        var entry = EntryOf(groupId);
+        var counter = entry.Campaign.Reserve(member, out var openGroups);
+        GroupBuyResult result;
+        try
+        {
+            lock (entry)
+            {
+                result = entry.Group.Join(member, at, new ParticipantFacts(isNewMember, openGroups));
+                if (result.IsAccepted && entry.Group.Status != GroupBuyStatus.Open)
+                {
+                    Closed(entry);
+                }
+            }
+        }
+        catch
+        {
+            Release(counter);
+            throw;
+        }
+
+        if (!result.IsAccepted)
+        {
+            Release(counter);
+        }
+
+        return result;
+    }
+
+    /// <summary>Closes a group at its deadline; see <see cref="GroupBuy.CloseAtDeadline"/>.</summary>
+    /// <param name="groupId">The group.</param>
+    /// <param name="at">The instant of evaluation.</param>
+    /// <returns>Accepted with <see cref="GroupFormed"/> or <see cref="GroupFailed"/>, or refused.</returns>
+    /// <exception cref="UnknownGroupBuyException">The book does not hold the group.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="at"/> is before the group was opened.</exception>
+    public GroupBuyResult CloseAtDeadline(GroupBuyId groupId, Instant at)
+    {
+        var entry = EntryOf(groupId);
+        lock (entry)
+        {
+            var result = entry.Group.CloseAtDeadline(at);
+            if (result.IsAccepted)
+            {
+                Closed(entry);
+            }
+
+            return result;
+        }
+    }
+
+    /// <summary>Closes every open group whose deadline is at or before <paramref name="at"/>.</summary>
+    /// <param name="at">The instant of evaluation.</param>
+    /// <returns>One accepted result per group closed, by ascending group id.</returns>
+    public IReadOnlyList<GroupBuyResult> CloseDue(Instant at)
+    {
+        var due = new List<Entry>();
+        foreach (var campaign in _campaigns.Values)
+        {
+            foreach (var pair in campaign.Open)
+            {
+                if (pair.Value.Group.Deadline <= at)
+                {
+                    due.Add(pair.Value);
+                }
+            }
+        }
+
+        due.Sort(static (a, b) => a.Group.Id.Value.CompareTo(b.Group.Id.Value));
+        var results = new List<GroupBuyResult>(due.Count);
+        foreach (var entry in due)
+        {
+            lock (entry)
+            {
+                if (entry.Group.Status != GroupBuyStatus.Open || at < entry.Group.OpenedAt)
+                {
+                    continue;
+                }
+
+                var result = entry.Group.CloseAtDeadline(at);
+                if (result.IsAccepted)
+                {
+                    Closed(entry);
+                    results.Add(result);
+                }
+            }
+        }
+
+        return results;
+    }
+
+    /// <summary>The host cancels an open group; see <see cref="GroupBuy.Cancel"/>.</summary>
+    /// <param name="groupId">The group.</param>
+    /// <param name="at">When the group is cancelled.</param>
+    /// <returns>Accepted with <see cref="GroupCancelled"/>, or refused.</returns>
+    /// <exception cref="UnknownGroupBuyException">The book does not hold the group.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="at"/> is before the group was opened.</exception>
+    public GroupBuyResult Cancel(GroupBuyId groupId, Instant at)
+    {
+        var entry = EntryOf(groupId);
+        lock (entry)
+        {
+            var result = entry.Group.Cancel(at);
+            if (result.IsAccepted)
+            {
+                Closed(entry);
+            }
+
+            return result;
+        }
+    }
+
+    /// <summary>Returns the open groups of a campaign.</summary>
+    /// <param name="ruleName">The rule (campaign) name.</param>
+    /// <returns>The ids of its open groups, ascending.</returns>
+    /// <exception cref="UnknownGroupBuyRuleException">No rule has that name.</exception>
+    public IReadOnlyList<GroupBuyId> GetOpenGroups(string ruleName)
+    {
+        var campaign = CampaignOf(ruleName);
+        var ids = new List<GroupBuyId>();
+        foreach (var pair in campaign.Open)
+        {
+            ids.Add(pair.Key);
+        }
+
+        ids.Sort(static (a, b) => a.Value.CompareTo(b.Value));
+        return ids;
+    }
+
+    /// <summary>Returns a consistent view of a group.</summary>
+    /// <param name="groupId">The group.</param>
+    /// <returns>The snapshot.</returns>
+    /// <exception cref="UnknownGroupBuyException">The book does not hold the group.</exception>
+    public GroupBuySnapshot GetSnapshot(GroupBuyId groupId)
+    {
+        var entry = EntryOf(groupId);
+        lock (entry)
+        {
+            var g = entry.Group;
+            return new GroupBuySnapshot(g.Id, g.Rule.Name, g.Leader, g.Status, g.GetParticipants(), g.Deadline, g.Version);
+        }
+    }
+
+    private static void Release(StrongBox<int>? counter)
+    {
+        if (counter is not null)
+        {
+            Interlocked.Decrement(ref counter.Value);
+        }
+    }
+
+    private static void Closed(Entry entry)
+    {
+        entry.Campaign.Open.TryRemove(entry.Group.Id, out _);
+        if (entry.Campaign.OpenCounts is { } counts)
+        {
+            foreach (var member in entry.Group.GetParticipants())
+            {
+                if (counts.TryGetValue(member, out var counter))
+                {
+                    Interlocked.Decrement(ref counter.Value);
+                }
+            }
+        }
+    }
+
+    private Campaign CampaignOf(string ruleName)
+    {
+        ArgumentNullException.ThrowIfNull(ruleName);
+        return _campaigns.TryGetValue(ruleName, out var campaign) ? campaign : throw new UnknownGroupBuyRuleException(ruleName);
+    }
+
+    // Groups live in a dense, segmented array indexed by id - 1: lookups on the join path take no lock.
+    private Entry EntryOf(GroupBuyId groupId)
+    {
+        var index = groupId.Value - 1;
+        if (index >= 0 && index < Volatile.Read(ref _lastId))
+        {
+            var segments = Volatile.Read(ref _segments);
+            var s = index >> SegmentBits;
+            if (s < segments.Length && Volatile.Read(ref segments[s]) is { } segment
+                && Volatile.Read(ref segment[index & (SegmentSize - 1)]) is { } entry)
+            {
+                return entry;
+            }
+        }
+
+        throw new UnknownGroupBuyException(groupId);
+    }
+
+    private void Store(GroupBuyId groupId, Entry entry)
+    {
+        var index = groupId.Value - 1;
+        var s = checked((int)(index >> SegmentBits));
+        lock (_growth)
+        {
+            var segments = _segments;
+            if (s >= segments.Length)
+            {
+                var grown = new Entry?[]?[Math.Max(segments.Length * 2, s + 1)];
+                Array.Copy(segments, grown, segments.Length);
+                Volatile.Write(ref _segments, grown);
+                segments = grown;
+            }
+
+            var segment = segments[s];
+            if (segment is null)
+            {
+                segment = new Entry?[SegmentSize];
+                Volatile.Write(ref segments[s], segment);
+            }
+
+            Volatile.Write(ref segment[index & (SegmentSize - 1)], entry);
+        }
+    }
+
+    private sealed class Campaign(GroupBuyRule rule)
+    {
+        public GroupBuyRule Rule { get; } = rule;
+
+        public ConcurrentDictionary<GroupBuyId, Entry> Open { get; } = new();
+
+        public ConcurrentDictionary<MemberId, StrongBox<int>>? OpenCounts { get; } =
+            rule.MaxOpenGroupsPerMember.HasValue ? new() : null;
+
+        // Reserves one open-group slot for the member; openGroups is the count before the reservation.
+        public StrongBox<int>? Reserve(MemberId member, out int openGroups)
+        {
+            if (OpenCounts is null)
+            {
+                openGroups = 0;
+                return null;
+            }
+
+            var counter = OpenCounts.GetOrAdd(member, static _ => new StrongBox<int>());
+            openGroups = Interlocked.Increment(ref counter.Value) - 1;
+            return counter;
+        }
+    }
+
+    private sealed class Entry(GroupBuy group, Campaign campaign)
+    {
+        public GroupBuy Group { get; } = group;
+
+        public Campaign Campaign { get; } = campaign;
+    }
+}

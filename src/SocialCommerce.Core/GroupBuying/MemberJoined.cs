@@ -1,0 +1,14 @@
+using NodaTime;
+using SocialCommerce.Network;
+
+namespace SocialCommerce.GroupBuying;
+
+/// <summary>A member joined a group and was charged the rule's join price.</summary>
+/// <param name="GroupId">The group.</param>
+/// <param name="Version">The group's version this event produced.</param>
+/// <param name="At">When the member joined.</param>
+/// <param name="Member">The member.</param>
+/// <param name="Charged">What the member was charged (the rule's join price).</param>
+/// <param name="Participants">The group's real participant count after the join, leader included.</param>
+public sealed record MemberJoined(GroupBuyId GroupId, long Version, Instant At, MemberId Member, Money Charged, int Participants)
+    : GroupBuyEvent(GroupId, Version, At);

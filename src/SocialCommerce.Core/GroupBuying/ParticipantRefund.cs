@@ -1,0 +1,9 @@
+using SocialCommerce.Network;
+
+namespace SocialCommerce.GroupBuying;
+
+/// <summary>A full refund to one participant of a failed or cancelled group: exactly what was charged.</summary>
+/// <param name="Member">The participant.</param>
+/// <param name="IsLeader">Whether the participant leads the group.</param>
+/// <param name="Amount">The refund, equal to what the participant was charged.</param>
+public readonly record struct ParticipantRefund(MemberId Member, bool IsLeader, Money Amount);

@@ -1,0 +1,283 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
+using NodaTime;
+using SocialCommerce.GroupBuying;
+using SocialCommerce.Network;
+
+namespace SocialCommerce.Core.Tests.GroupBuying;
+
+public sealed class GroupBuyPropertyTests
+{
+    private sealed record Run(GroupBuyRule Rule, GroupBuy Group, List<GroupBuyEvent> Events, List<(JoinAttempt Attempt, GroupBuyResult Result, int CountAfter)> Joins, GroupBuyResult? Close);
+
+    private static Run Play(GroupScenario s)
+    {
+        var rule = s.BuildRule();
+        var opened = GroupBuy.TryOpen(new GroupBuyId(7), rule, GroupScenario.Leader, GroupScenario.Start, out var group);
+        Assert.True(opened.IsAccepted);
+        var events = new List<GroupBuyEvent>(opened.Events);
+        var joins = new List<(JoinAttempt, GroupBuyResult, int)>();
+        foreach (var attempt in s.Joins)
+        {
+            var result = group!.Join(new MemberId(attempt.Member), GroupScenario.Start + Duration.FromSeconds(attempt.OffsetSeconds), new ParticipantFacts(attempt.IsNew, 0));
+            events.AddRange(result.Events);
+            joins.Add((attempt, result, group.ParticipantCount));
+        }
+
+        GroupBuyResult? close = null;
+        if (group!.Status == GroupBuyStatus.Open)
+        {
+            var result = group.CloseAtDeadline(GroupScenario.Start + Duration.FromMinutes(s.CloseOffsetMinutes));
+            Assert.True(result.IsAccepted);
+            events.AddRange(result.Events);
+            close = result;
+        }
+
+        return new Run(rule, group, events, joins, close);
+    }
+
+    private static long TierPriceMinor(GroupScenario s, int finalCount) =>
+        s.Tiers.Where(t => t.Count <= finalCount).OrderBy(t => t.Count).Last().PriceMinor;
+
+    [Property(Arbitrary = [typeof(GroupBuyArbitraries)], MaxTest = 500)]
+    public void A_group_never_holds_more_than_its_capacity_whatever_the_order_of_joins(GroupScenario s)
+    {
+        var run = Play(s);
+        var accepted = new HashSet<MemberId> { GroupScenario.Leader };
+        foreach (var (attempt, result, countAfter) in run.Joins)
+        {
+            Assert.True(countAfter <= s.Capacity, $"count {countAfter} > capacity {s.Capacity}");
+            if (result.IsAccepted)
+            {
+                Assert.True(accepted.Add(new MemberId(attempt.Member)), $"member {attempt.Member} accepted twice");
+            }
+        }
+
+        Assert.Equal(accepted.Count, run.Group.ParticipantCount);
+        Assert.Equal(accepted.OrderBy(m => m.Value), run.Group.GetParticipants().OrderBy(m => m.Value));
+    }
+
+    [Property(Arbitrary = [typeof(GroupBuyArbitraries)], MaxTest = 500)]
+    public void Joins_are_accepted_exactly_when_the_rules_allow_them(GroupScenario s)
+    {
+        var run = Play(s);
+        var members = new HashSet<long> { GroupScenario.Leader.Value };
+        var status = GroupBuyStatus.Open;
+        foreach (var (attempt, result, _) in run.Joins)
+        {
+            var at = GroupScenario.Start + Duration.FromSeconds(attempt.OffsetSeconds);
+            GroupBuyRefusal expected;
+            if (status == GroupBuyStatus.Formed)
+            {
+                expected = GroupBuyRefusal.GroupFull;
+            }
+            else if (at >= s.Deadline)
+            {
+                expected = GroupBuyRefusal.Expired;
+            }
+            else if (attempt.Member == GroupScenario.Leader.Value)
+            {
+                expected = GroupBuyRefusal.LeaderJoiningOwnGroup;
+            }
+            else if (members.Contains(attempt.Member))
+            {
+                expected = GroupBuyRefusal.AlreadyJoined;
+            }
+            else if (s.NewMembersOnly && !attempt.IsNew)
+            {
+                expected = GroupBuyRefusal.MemberNotNew;
+            }
+            else
+            {
+                expected = GroupBuyRefusal.None;
+                members.Add(attempt.Member);
+                if (members.Count == s.Capacity)
+                {
+                    status = GroupBuyStatus.Formed;
+                }
+            }
+
+            Assert.Equal(expected, result.Refusal);
+            Assert.Equal(expected == GroupBuyRefusal.None, result.Events.Count > 0);
+        }
+    }
+
+    [Property(Arbitrary = [typeof(GroupBuyArbitraries)], MaxTest = 500)]
+    public void Formed_and_failed_are_final(GroupScenario s)
+    {
+        var run = Play(s);
+        var group = run.Group;
+        Assert.NotEqual(GroupBuyStatus.Open, group.Status);
+        var status = group.Status;
+        var version = group.Version;
+        var count = group.ParticipantCount;
+        var expected = status == GroupBuyStatus.Formed ? GroupBuyRefusal.AlreadyFormed : GroupBuyRefusal.Failed;
+        var formed = run.Events.OfType<GroupFormed>().SingleOrDefault();
+        var expectedJoin = formed is not null && formed.FinalParticipants >= s.Capacity ? GroupBuyRefusal.GroupFull : expected;
+        var later = s.Deadline + Duration.FromMinutes(5);
+        var joins = new[] { group.Join(new MemberId(99), GroupScenario.Start), group.Join(new MemberId(98), later) };
+        var others = new[] { group.CloseAtDeadline(later), group.Cancel(GroupScenario.Start), group.Cancel(later) };
+        foreach (var result in joins)
+        {
+            Assert.Equal(expectedJoin, result.Refusal);
+            Assert.Empty(result.Events);
+        }
+
+        foreach (var result in others)
+        {
+            Assert.Equal(expected, result.Refusal);
+            Assert.Empty(result.Events);
+        }
+
+        Assert.Equal(status, group.Status);
+        Assert.Equal(version, group.Version);
+        Assert.Equal(count, group.ParticipantCount);
+    }
+
+    [Property(Arbitrary = [typeof(GroupBuyArbitraries)], MaxTest = 500)]
+    public void Every_participant_of_a_failed_group_is_refunded_exactly_what_was_charged(GroupScenario s)
+    {
+        var run = Play(s);
+        var charged = new Dictionary<MemberId, Money>();
+        foreach (var e in run.Events)
+        {
+            switch (e)
+            {
+                case GroupOpened o:
+                    charged.Add(o.Leader, o.Charged);
+                    break;
+                case MemberJoined j:
+                    charged.Add(j.Member, j.Charged);
+                    break;
+            }
+        }
+
+        var failed = run.Events.OfType<GroupFailed>().SingleOrDefault();
+        if (failed is null)
+        {
+            Assert.Equal(GroupBuyStatus.Formed, run.Group.Status);
+            return;
+        }
+
+        Assert.Equal(GroupBuyStatus.Failed, run.Group.Status);
+        Assert.Equal(charged.Count, failed.Refunds.Count);
+        Assert.Equal(GroupScenario.Leader, failed.Refunds[0].Member);
+        Assert.True(failed.Refunds[0].IsLeader);
+        var refunded = Money.Zero(Currency.CNY);
+        var total = Money.Zero(Currency.CNY);
+        foreach (var refund in failed.Refunds)
+        {
+            Assert.Equal(charged[refund.Member], refund.Amount);
+            Assert.Equal(Money.FromMinorUnits(s.Tiers[0].PriceMinor, Currency.CNY), refund.Amount);
+            refunded += refund.Amount;
+        }
+
+        foreach (var amount in charged.Values)
+        {
+            total += amount;
+        }
+
+        Assert.Equal(total, refunded);
+
+        // The group failed exactly when the rules say it could not form.
+        var n = run.Group.ParticipantCount;
+        Assert.True(n < s.Required && n < s.Tiers[0].Count && (s.MinimumReal is not int m || n < m));
+    }
+
+    [Property(Arbitrary = [typeof(GroupBuyArbitraries)], MaxTest = 500)]
+    public void Each_participant_pays_the_tier_for_the_final_count_and_money_is_conserved(GroupScenario s)
+    {
+        var run = Play(s);
+        var formed = run.Events.OfType<GroupFormed>().SingleOrDefault();
+        if (formed is null)
+        {
+            return;
+        }
+
+        var n = run.Group.ParticipantCount;
+        var expectedFinal = n >= s.Required ? n : s.MinimumReal is int m && n >= m ? s.Required : n;
+        Assert.Equal(n, formed.RealParticipants);
+        Assert.Equal(expectedFinal, formed.FinalParticipants);
+        Assert.Equal(expectedFinal - n, formed.SimulatedParticipants);
+
+        var tierMinor = TierPriceMinor(s, expectedFinal);
+        var leaderMinor = s.PerkKind switch
+        {
+            1 => 0,
+            2 => Math.Max(0, tierMinor - s.PerkValue),
+            3 => tierMinor - (tierMinor * Math.Min(s.PerkValue, 100) / 100), // integer division truncates toward zero
+            _ => tierMinor,
+        };
+        var joinPrice = Money.FromMinorUnits(s.Tiers[0].PriceMinor, Currency.CNY);
+        Assert.Equal(n, formed.Settlements.Count);
+        var charged = Money.Zero(Currency.CNY);
+        var paidAndRefunded = Money.Zero(Currency.CNY);
+        foreach (var settlement in formed.Settlements)
+        {
+            var expectedMinor = settlement.IsLeader ? leaderMinor : tierMinor;
+            Assert.Equal(Money.FromMinorUnits(expectedMinor, Currency.CNY), settlement.Price);
+            Assert.Equal(joinPrice, settlement.Charged);
+            Assert.Equal(settlement.Charged, settlement.Price + settlement.Refund);
+            Assert.False(settlement.Refund.IsNegative);
+            charged += settlement.Charged;
+            paidAndRefunded += settlement.Price + settlement.Refund;
+        }
+
+        Assert.Equal(joinPrice * n, charged);
+        Assert.Equal(charged, paidAndRefunded);
+        Assert.Equal(1, formed.Settlements.Count(x => x.IsLeader));
+    }
+
+    [Property(Arbitrary = [typeof(GroupBuyArbitraries)], MaxTest = 500)]
+    public void Events_carry_consecutive_versions_and_replay_to_the_same_group(GroupScenario s)
+    {
+        var run = Play(s);
+        for (var i = 0; i < run.Events.Count; i++)
+        {
+            Assert.Equal(i + 1, run.Events[i].Version);
+        }
+
+        Assert.Equal(run.Events.Count, run.Group.Version);
+        var replayed = GroupBuy.FromHistory(run.Rule, run.Events);
+        Assert.Equal(run.Group.Status, replayed.Status);
+        Assert.Equal(run.Group.Version, replayed.Version);
+        Assert.Equal(run.Group.GetParticipants(), replayed.GetParticipants());
+        Assert.Equal(run.Group.Deadline, replayed.Deadline);
+    }
+
+    [Property(Arbitrary = [typeof(GroupBuyArbitraries)], MaxTest = 500)]
+    public void Cancelling_an_open_group_refunds_exactly_what_was_charged(GroupScenario s, NonNegativeInt cancelAfter)
+    {
+        var rule = s.BuildRule();
+        var opened = GroupBuy.TryOpen(new GroupBuyId(9), rule, GroupScenario.Leader, GroupScenario.Start, out var group);
+        var charged = new Dictionary<MemberId, Money> { [GroupScenario.Leader] = ((GroupOpened)opened.Events[0]).Charged };
+        foreach (var attempt in s.Joins.Take(cancelAfter.Get % (s.Joins.Length + 1)))
+        {
+            foreach (var joined in group!.Join(new MemberId(attempt.Member), GroupScenario.Start + Duration.FromSeconds(attempt.OffsetSeconds), new ParticipantFacts(attempt.IsNew, 0)).Events.OfType<MemberJoined>())
+            {
+                charged.Add(joined.Member, joined.Charged);
+            }
+        }
+
+        var wasOpen = group!.Status == GroupBuyStatus.Open;
+        var version = group.Version;
+        var result = group.Cancel(s.Deadline);
+        if (!wasOpen)
+        {
+            Assert.Equal(GroupBuyRefusal.AlreadyFormed, result.Refusal);
+            return;
+        }
+
+        var cancelled = Assert.IsType<GroupCancelled>(Assert.Single(result.Events));
+        Assert.Equal(version + 1, cancelled.Version);
+        Assert.Equal(charged.Count, cancelled.Refunds.Count);
+        Assert.All(cancelled.Refunds, r => Assert.Equal(charged[r.Member], r.Amount));
+        Assert.Equal(
+            charged.Values.Aggregate(Money.Zero(Currency.CNY), (sum, m) => sum + m),
+            cancelled.Refunds.Aggregate(Money.Zero(Currency.CNY), (sum, r) => sum + r.Amount));
+    }
+}

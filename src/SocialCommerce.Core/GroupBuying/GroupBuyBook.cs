@@ -4,6 +4,7 @@ using System.Collections.Generic;
 using System.Runtime.CompilerServices;
 using System.Threading;
 using NodaTime;
+using SocialCommerce.Compliance;
 using SocialCommerce.Network;
 
 namespace SocialCommerce.GroupBuying;
@@ -35,13 +36,29 @@ public sealed class GroupBuyBook
     private Entry?[]?[] _segments = new Entry?[]?[16];
     private long _lastId;
 
+    /// <summary>Creates an empty book.</summary>
+    /// <param name="profile">
+    /// The compliance profile every rule added to the book is checked against; <see langword="null"/> for none.
+    /// Under <see cref="ComplianceMode.Enforce"/> a rule that allows simulated participants where the profile
+    /// forbids them is refused by <see cref="AddRule"/>.
+    /// </param>
+    public GroupBuyBook(ComplianceProfile? profile = null)
+    {
+        Profile = profile;
+    }
+
+    /// <summary>Gets the compliance profile rules are checked against, if any.</summary>
+    public ComplianceProfile? Profile { get; }
+
     /// <summary>Adds a rule (a campaign) under its name; adding the same instance again does nothing.</summary>
     /// <param name="rule">The rule.</param>
     /// <exception cref="ArgumentNullException"><paramref name="rule"/> is null.</exception>
     /// <exception cref="ArgumentException">Another rule with the same name is in the book.</exception>
+    /// <exception cref="ComplianceRefusedException">The book's <see cref="Profile"/> refuses the rule (finding <c>SC401</c>); nothing is added.</exception>
     public void AddRule(GroupBuyRule rule)
     {
         ArgumentNullException.ThrowIfNull(rule);
+        Profile?.CheckGroupBuyRule(rule.Name, rule.AllowsSimulatedParticipants).EnsureAccepted();
         var campaign = _campaigns.GetOrAdd(rule.Name, static (_, r) => new Campaign(r), rule);
         if (!ReferenceEquals(campaign.Rule, rule))
         {

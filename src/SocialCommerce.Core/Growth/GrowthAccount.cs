@@ -23,6 +23,8 @@ internal sealed class GrowthAccount
     private readonly int[] _honourTiersAwarded;
     private readonly List<Honour> _honours;
     private DayClock _clock;
+    private int _openMonth;
+    private long _openMonthPoints;
 
     public GrowthAccount(GrowthProgram program, MemberId member, Instant joinedAt, DateTimeZone zone)
     {
@@ -79,6 +81,8 @@ internal sealed class GrowthAccount
         LastTicks = other.LastTicks;
         NextBoundaryTicks = other.NextBoundaryTicks;
         NextBoundaryDate = other.NextBoundaryDate;
+        _openMonth = other._openMonth;
+        _openMonthPoints = other._openMonthPoints;
     }
 
     public GrowthProgram Program => _program;
@@ -121,7 +125,10 @@ internal sealed class GrowthAccount
 
     public long CountOf(int source) => _counts[source];
 
-    public long PointsInMonth(int monthIndex) => _monthPoints.TryGetValue(monthIndex, out var points) ? points : 0;
+    public long PointsInMonth(int monthIndex) =>
+        (_monthPoints.TryGetValue(monthIndex, out var points) ? points : 0) + (monthIndex == _openMonth ? _openMonthPoints : 0);
+
+    public void EnsureCapacity(int more) => _activities.EnsureCapacity(checked(_activities.Count + more));
 
     /// <summary>Applies one activity (already checked for member and instant); the hot path.</summary>
     public void Apply(in GrowthActivity activity, List<GrowthEvent> events)
@@ -138,26 +145,28 @@ internal sealed class GrowthAccount
             return;
         }
 
-        var id = activity.Id.Value;
-        if (_activities.ContainsKey(id))
+        // One dictionary operation: find or add the record slot. No other change to _activities
+        // happens while the slot is held, so the reference stays valid.
+        ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(_activities, activity.Id.Value, out var exists);
+        if (exists)
         {
             events.Add(new ActivityIgnored(Member, activity.At, activity.Id, activity.Kind, IgnoredReason.Duplicate));
             return;
         }
 
+        slot.Source = -1;
         LastTicks = ticks;
         var program = _program;
         var source = program.SourceOf(activity.Kind);
         if (source < 0)
         {
-            if (activity.Kind == ActivityKind.OrderRefunded)
+            if (activity.Kind == GrowthActivityKind.OrderRefunded)
             {
-                Reverse(activity, events);
+                Reverse(activity, ticks, ref slot, events);
                 return;
             }
 
-            _activities.Add(id, new ActivityRecord { Source = -1 });
-            var reason = activity.Kind == ActivityKind.MemberReferred ? IgnoredReason.RecruitmentEarnsNothing : IgnoredReason.NoSource;
+            var reason = activity.Kind == GrowthActivityKind.MemberReferred ? IgnoredReason.RecruitmentEarnsNothing : IgnoredReason.NoSource;
             events.Add(new ActivityIgnored(Member, activity.At, activity.Id, activity.Kind, reason));
             return;
         }
@@ -245,7 +254,9 @@ internal sealed class GrowthAccount
             granted = Balance > 0 ? -Balance : 0;
         }
 
-        _activities.Add(id, new ActivityRecord { Points = granted, Sales = sales, Source = source });
+        slot.Points = granted;
+        slot.Sales = sales;
+        slot.Source = source;
         _counts[source]++;
         var counters = program.HonourCounters[source];
         for (var i = 0; i < counters.Length; i++)
@@ -258,7 +269,7 @@ internal sealed class GrowthAccount
         }
 
         Sales += sales;
-        Credit(ticks, granted);
+        Credit(ticks, day, granted);
         events.Add(new PointsEarned(Member, activity.At, activity.Id, activity.Kind, proposed, granted, Balance, streakDay));
         Relevel(activity.At, ticks, events);
     }
@@ -336,13 +347,10 @@ internal sealed class GrowthAccount
         return Period.Between(joined, now, PeriodUnits.Years).Years;
     }
 
-    private void Ignore(in GrowthActivity activity, IgnoredReason reason, List<GrowthEvent> events)
-    {
-        _activities.Add(activity.Id.Value, new ActivityRecord { Source = -1 });
+    private void Ignore(in GrowthActivity activity, IgnoredReason reason, List<GrowthEvent> events) =>
         events.Add(new ActivityIgnored(Member, activity.At, activity.Id, activity.Kind, reason));
-    }
 
-    private void Reverse(in GrowthActivity activity, List<GrowthEvent> events)
+    private void Reverse(in GrowthActivity activity, long ticks, ref ActivityRecord slot, List<GrowthEvent> events)
     {
         var target = activity.Reverses
             ?? throw new ArgumentException($"Refund {activity.Id} names no activity to reverse.", nameof(activity));
@@ -366,16 +374,15 @@ internal sealed class GrowthAccount
             take = Balance > 0 ? Balance : 0;
         }
 
-        var sales = original.Sales;
-        Sales -= sales;
-        var ticks = activity.At.ToUnixTimeTicks();
-        _activities.Add(activity.Id.Value, new ActivityRecord { Points = -take, Source = -1, IsReversal = true });
-        Credit(ticks, -take);
+        Sales -= original.Sales;
+        slot.Points = -take;
+        slot.IsReversal = true;
+        Credit(ticks, long.MinValue, -take);
         events.Add(new PointsReversed(Member, activity.At, activity.Id, target, take, Balance));
         Relevel(activity.At, ticks, events);
     }
 
-    private void Credit(long ticks, long points)
+    private void Credit(long ticks, long day, long points)
     {
         if (points == 0)
         {
@@ -384,9 +391,25 @@ internal sealed class GrowthAccount
 
         Balance = checked(Balance + points);
         LifetimePoints = checked(LifetimePoints + points);
-        var month = _clock.Month(_clock.Day(ticks));
-        ref var bucket = ref CollectionsMarshal.GetValueRefOrAddDefault(_monthPoints, month, out _);
-        bucket = checked(bucket + points);
+        var month = _clock.Month(day == long.MinValue ? _clock.Day(ticks) : day);
+        if (month != _openMonth)
+        {
+            FlushMonth();
+            _openMonth = month;
+        }
+
+        _openMonthPoints = checked(_openMonthPoints + points);
+    }
+
+    /// <summary>Moves the points of the month being written into the month table.</summary>
+    private void FlushMonth()
+    {
+        if (_openMonthPoints != 0)
+        {
+            ref var bucket = ref CollectionsMarshal.GetValueRefOrAddDefault(_monthPoints, _openMonth, out _);
+            bucket = checked(bucket + _openMonthPoints);
+            _openMonthPoints = 0;
+        }
     }
 
     private void Relevel(Instant at, long ticks, List<GrowthEvent> events)
@@ -439,6 +462,7 @@ internal sealed class GrowthAccount
             }
         }
 
+        FlushMonth();
         var oldest = boundaryMonth - Math.Max(12, retention.RollingWindowMonths) - 1;
         foreach (var month in _monthPoints.Keys)
         {

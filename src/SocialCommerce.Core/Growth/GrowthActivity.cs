@@ -22,7 +22,7 @@ public readonly record struct GrowthActivity
     /// <param name="at">When it happened.</param>
     /// <param name="kind">What it is.</param>
     /// <exception cref="ArgumentException"><paramref name="kind"/> is the default value.</exception>
-    public GrowthActivity(ActivityId id, MemberId member, Instant at, ActivityKind kind)
+    public GrowthActivity(ActivityId id, MemberId member, Instant at, GrowthActivityKind kind)
     {
         if (kind.IsDefault)
         {
@@ -45,7 +45,7 @@ public readonly record struct GrowthActivity
     public Instant At { get; }
 
     /// <summary>Gets the kind.</summary>
-    public ActivityKind Kind { get; }
+    public GrowthActivityKind Kind { get; }
 
     /// <summary>Gets or initialises the paid amount (orders); null when the activity has none.</summary>
     /// <exception cref="ArgumentOutOfRangeException">The amount is negative.</exception>
@@ -83,7 +83,7 @@ public readonly record struct GrowthActivity
     /// <returns>The activity.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="amount"/> is negative.</exception>
     public static GrowthActivity OrderCompleted(ActivityId id, MemberId member, Instant at, Money amount) =>
-        new(id, member, at, ActivityKind.OrderCompleted) { Amount = amount };
+        new(id, member, at, GrowthActivityKind.OrderCompleted) { Amount = amount };
 
     /// <summary>A refund of an earlier activity of the same member: it takes back the points that activity earned.</summary>
     /// <param name="id">The refund's own activity id.</param>
@@ -92,7 +92,7 @@ public readonly record struct GrowthActivity
     /// <param name="order">The activity being reversed (usually an order completion).</param>
     /// <returns>The activity.</returns>
     public static GrowthActivity OrderRefunded(ActivityId id, MemberId member, Instant at, ActivityId order) =>
-        new(id, member, at, ActivityKind.OrderRefunded) { Reverses = order };
+        new(id, member, at, GrowthActivityKind.OrderRefunded) { Reverses = order };
 
     /// <summary>A daily sign-in.</summary>
     /// <param name="id">The activity id.</param>
@@ -100,7 +100,7 @@ public readonly record struct GrowthActivity
     /// <param name="at">When the member signed in.</param>
     /// <returns>The activity.</returns>
     public static GrowthActivity SignIn(ActivityId id, MemberId member, Instant at) =>
-        new(id, member, at, ActivityKind.SignIn);
+        new(id, member, at, GrowthActivityKind.SignIn);
 
     /// <summary>A completed task.</summary>
     /// <param name="id">The activity id.</param>
@@ -109,7 +109,7 @@ public readonly record struct GrowthActivity
     /// <param name="taskId">The task's id (the subject).</param>
     /// <returns>The activity.</returns>
     public static GrowthActivity TaskCompleted(ActivityId id, MemberId member, Instant at, string taskId) =>
-        new(id, member, at, ActivityKind.TaskCompleted) { Subject = taskId };
+        new(id, member, at, GrowthActivityKind.TaskCompleted) { Subject = taskId };
 
     /// <summary>A posted review.</summary>
     /// <param name="id">The activity id.</param>
@@ -117,7 +117,7 @@ public readonly record struct GrowthActivity
     /// <param name="at">When the review was posted.</param>
     /// <returns>The activity.</returns>
     public static GrowthActivity ReviewPosted(ActivityId id, MemberId member, Instant at) =>
-        new(id, member, at, ActivityKind.ReviewPosted);
+        new(id, member, at, GrowthActivityKind.ReviewPosted);
 
     /// <summary>A completed course (learning).</summary>
     /// <param name="id">The activity id.</param>
@@ -126,7 +126,7 @@ public readonly record struct GrowthActivity
     /// <param name="courseId">The course's id (the subject).</param>
     /// <returns>The activity.</returns>
     public static GrowthActivity CourseCompleted(ActivityId id, MemberId member, Instant at, string courseId) =>
-        new(id, member, at, ActivityKind.CourseCompleted) { Subject = courseId };
+        new(id, member, at, GrowthActivityKind.CourseCompleted) { Subject = courseId };
 
     /// <summary>A placing in a competition.</summary>
     /// <param name="id">The activity id.</param>
@@ -142,7 +142,7 @@ public readonly record struct GrowthActivity
             throw new ArgumentOutOfRangeException(nameof(rank), rank, $"Activity {id}: a competition rank starts at 1; was {rank}.");
         }
 
-        return new(id, member, at, ActivityKind.CompetitionPlaced) { Rank = rank };
+        return new(id, member, at, GrowthActivityKind.CompetitionPlaced) { Rank = rank };
     }
 
     /// <summary>
@@ -163,7 +163,7 @@ public readonly record struct GrowthActivity
             throw new ArgumentException($"Activity {id}: member {referrer} cannot be its own referred member.", nameof(referred));
         }
 
-        return new(id, referrer, at, ActivityKind.ReferredFirstOrder) { Amount = amount, Referred = referred };
+        return new(id, referrer, at, GrowthActivityKind.ReferredFirstOrder) { Amount = amount, Referred = referred };
     }
 
     /// <summary>A referral binding or the registration of a referred member, reported to the referrer. It never earns points.</summary>
@@ -173,5 +173,5 @@ public readonly record struct GrowthActivity
     /// <param name="referred">The referred member.</param>
     /// <returns>The activity.</returns>
     public static GrowthActivity MemberReferred(ActivityId id, MemberId referrer, Instant at, MemberId referred) =>
-        new(id, referrer, at, ActivityKind.MemberReferred) { Referred = referred };
+        new(id, referrer, at, GrowthActivityKind.MemberReferred) { Referred = referred };
 }

@@ -17,7 +17,7 @@ public abstract record GrowthEvent(MemberId Member, Instant At);
 /// <param name="Points">What was credited (after the cap; may be negative for a penalty).</param>
 /// <param name="Balance">The balance after.</param>
 /// <param name="StreakDay">For a sign-in, the day of the streak it made; 0 otherwise.</param>
-public sealed record PointsEarned(MemberId Member, Instant At, ActivityId Activity, ActivityKind Kind, long Proposed, long Points, long Balance, int StreakDay)
+public sealed record PointsEarned(MemberId Member, Instant At, ActivityId Activity, GrowthActivityKind Kind, long Proposed, long Points, long Balance, int StreakDay)
     : GrowthEvent(Member, At)
 {
     /// <summary>Gets a value indicating whether the daily cap (or the zero floor) cut the proposed points.</summary>
@@ -40,7 +40,7 @@ public sealed record PointsReversed(MemberId Member, Instant At, ActivityId Acti
 /// <param name="Activity">The activity id.</param>
 /// <param name="Kind">The activity kind.</param>
 /// <param name="Reason">Why.</param>
-public sealed record ActivityIgnored(MemberId Member, Instant At, ActivityId Activity, ActivityKind Kind, IgnoredReason Reason)
+public sealed record ActivityIgnored(MemberId Member, Instant At, ActivityId Activity, GrowthActivityKind Kind, IgnoredReason Reason)
     : GrowthEvent(Member, At);
 
 /// <summary>The member's balance crossed a higher level's threshold.</summary>

@@ -10,8 +10,8 @@ namespace SocialCommerce.Growth;
 /// </summary>
 /// <remarks>
 /// Refused (with <see cref="GrowthPolicyException"/>): two sources for one kind; a source for
-/// <see cref="ActivityKind.MemberReferred"/> (recruitment alone never earns); a source for
-/// <see cref="ActivityKind.OrderRefunded"/> (a refund always takes back exactly what the
+/// <see cref="GrowthActivityKind.MemberReferred"/> (recruitment alone never earns); a source for
+/// <see cref="GrowthActivityKind.OrderRefunded"/> (a refund always takes back exactly what the
 /// refunded activity earned). Build one in code, or from a JSON document with
 /// <see cref="FromJson(string, GrowthRuleCatalog?)"/>. Immutable and thread-safe.
 /// </remarks>
@@ -30,17 +30,17 @@ public sealed class GrowthPolicy
         ArgumentNullException.ThrowIfNull(zone);
         ArgumentNullException.ThrowIfNull(sources);
         var copy = new GrowthSource[sources.Count];
-        var kinds = new HashSet<ActivityKind>();
+        var kinds = new HashSet<GrowthActivityKind>();
         for (var i = 0; i < copy.Length; i++)
         {
             var source = sources[i] ?? throw new ArgumentNullException(nameof(sources), $"Source {i} is null.");
             var path = $"$.sources[{i}].kind";
-            if (source.Kind == ActivityKind.MemberReferred)
+            if (source.Kind == GrowthActivityKind.MemberReferred)
             {
                 throw new GrowthPolicyException(path, source.Kind.Name, "Recruitment alone never earns growth points: a referral earns only through the referred member's first completed order (referral.first-order).");
             }
 
-            if (source.Kind == ActivityKind.OrderRefunded)
+            if (source.Kind == GrowthActivityKind.OrderRefunded)
             {
                 throw new GrowthPolicyException(path, source.Kind.Name, "A refund takes back what the refunded activity earned; it cannot have a rule of its own.");
             }

@@ -168,8 +168,8 @@ internal static class GrowthPolicyDocument
             throw new GrowthPolicyException(path + ".rule", ruleName, $"Unknown rule; known rules: {string.Join(", ", catalog.Names)}.");
         }
 
-        var kind = new ActivityKind(kindName);
-        if (kind == ActivityKind.MemberReferred)
+        var kind = new GrowthActivityKind(kindName);
+        if (kind == GrowthActivityKind.MemberReferred)
         {
             throw new GrowthPolicyException(path + ".kind", kindName, "Recruitment alone never earns growth points: a referral earns only through the referred member's first completed order (referral.first-order).");
         }

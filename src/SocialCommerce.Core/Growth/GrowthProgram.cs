@@ -31,7 +31,7 @@ namespace SocialCommerce.Growth;
 /// </remarks>
 public sealed class GrowthProgram
 {
-    private readonly ActivityKind[] _kinds;
+    private readonly GrowthActivityKind[] _kinds;
 
     /// <summary>Creates a program.</summary>
     /// <param name="policy">The growth policy.</param>
@@ -50,7 +50,7 @@ public sealed class GrowthProgram
         Ladder = ladder;
         var sources = policy.Sources;
         SourceCount = sources.Count;
-        _kinds = new ActivityKind[SourceCount];
+        _kinds = new GrowthActivityKind[SourceCount];
         Rules = new IGrowthRule[SourceCount];
         Caps = new long[SourceCount];
         OrderSource = SignInSource = ReferralSource = -1;
@@ -59,15 +59,15 @@ public sealed class GrowthProgram
             _kinds[i] = sources[i].Kind;
             Rules[i] = sources[i].Rule;
             Caps[i] = sources[i].DailyCap ?? long.MaxValue;
-            if (sources[i].Kind == ActivityKind.OrderCompleted)
+            if (sources[i].Kind == GrowthActivityKind.OrderCompleted)
             {
                 OrderSource = i;
             }
-            else if (sources[i].Kind == ActivityKind.SignIn)
+            else if (sources[i].Kind == GrowthActivityKind.SignIn)
             {
                 SignInSource = i;
             }
-            else if (sources[i].Kind == ActivityKind.ReferredFirstOrder)
+            else if (sources[i].Kind == GrowthActivityKind.ReferredFirstOrder)
             {
                 ReferralSource = i;
             }
@@ -177,6 +177,7 @@ public sealed class GrowthProgram
         }
 
         var account = state.Account.Clone();
+        account.EnsureCapacity(activities.Length);
         var member = account.Member;
         var events = new List<GrowthEvent>(activities.Length + 4);
         for (var i = 0; i < activities.Length; i++)
@@ -205,7 +206,7 @@ public sealed class GrowthProgram
         return new GrowthEvaluation(new MemberGrowth(account), events);
     }
 
-    internal int SourceOf(ActivityKind kind)
+    internal int SourceOf(GrowthActivityKind kind)
     {
         var kinds = _kinds;
         for (var i = 0; i < kinds.Length; i++)

@@ -13,7 +13,7 @@ namespace SocialCommerce.Growth;
 /// </remarks>
 public sealed class GrowthRuleSettings
 {
-    internal GrowthRuleSettings(string path, ActivityKind kind, string ruleName)
+    internal GrowthRuleSettings(string path, GrowthActivityKind kind, string ruleName)
     {
         Path = path;
         Kind = kind;
@@ -24,7 +24,7 @@ public sealed class GrowthRuleSettings
     public string Path { get; }
 
     /// <summary>Gets the activity kind the source scores.</summary>
-    public ActivityKind Kind { get; }
+    public GrowthActivityKind Kind { get; }
 
     /// <summary>Gets the rule name the source gave.</summary>
     public string RuleName { get; }

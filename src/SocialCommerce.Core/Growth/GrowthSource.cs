@@ -19,7 +19,7 @@ public sealed record GrowthSource
     /// <exception cref="ArgumentException"><paramref name="kind"/> is the default value.</exception>
     /// <exception cref="ArgumentNullException"><paramref name="rule"/> is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="dailyCap"/> is negative.</exception>
-    public GrowthSource(ActivityKind kind, IGrowthRule rule, long? dailyCap = null)
+    public GrowthSource(GrowthActivityKind kind, IGrowthRule rule, long? dailyCap = null)
     {
         if (kind.IsDefault)
         {
@@ -38,7 +38,7 @@ public sealed record GrowthSource
     }
 
     /// <summary>Gets the activity kind this source scores.</summary>
-    public ActivityKind Kind { get; }
+    public GrowthActivityKind Kind { get; }
 
     /// <summary>Gets the rule.</summary>
     public IGrowthRule Rule { get; }

@@ -81,7 +81,7 @@ public sealed record HonourRule
 
     /// <summary>Gets or initialises the activity kind counted by <see cref="HonourMeasure.ActivityCount"/>.</summary>
     /// <value>Null unless given; required for <see cref="HonourMeasure.ActivityCount"/>.</value>
-    public ActivityKind? Kind { get; init; }
+    public GrowthActivityKind? Kind { get; init; }
 
     /// <summary>Gets or initialises the start of the campaign window (inclusive) for <see cref="HonourMeasure.ActivityCount"/>.</summary>
     /// <value>Null (no start) unless given.</value>

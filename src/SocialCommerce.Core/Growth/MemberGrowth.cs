@@ -77,7 +77,7 @@ public sealed class MemberGrowth
     /// <summary>Gets how many activities of a kind the member had accepted (scored, even for 0 points).</summary>
     /// <param name="kind">The kind.</param>
     /// <returns>The count; 0 for a kind no source scores.</returns>
-    public long CountOf(ActivityKind kind)
+    public long CountOf(GrowthActivityKind kind)
     {
         var source = Account.Program.SourceOf(kind);
         return source < 0 ? 0 : Account.CountOf(source);

@@ -118,7 +118,7 @@ public sealed record Script(ScriptStep[] Steps, string ZoneId)
 /// <summary>Generators for growth properties.</summary>
 public static class GrowthArbitraries
 {
-    public static readonly ActivityKind Penalty = new("review.removed");
+    public static readonly GrowthActivityKind Penalty = new("review.removed");
 
     public static readonly string[] Zones =
     [

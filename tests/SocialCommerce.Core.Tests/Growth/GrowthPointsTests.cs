@@ -65,11 +65,11 @@ public sealed class GrowthPointsTests
     [Fact]
     public void Refund_that_would_go_below_zero_stops_at_zero_unless_debt_is_allowed()
     {
-        var penaltyKind = new ActivityKind("review.removed");
+        var penaltyKind = new GrowthActivityKind("review.removed");
         GrowthProgram Make(bool debt) => new(
             new GrowthPolicy(Currency.CNY, Shanghai,
             [
-                new GrowthSource(ActivityKind.OrderCompleted, GrowthRules.PerCurrencyUnit(1m)),
+                new GrowthSource(GrowthActivityKind.OrderCompleted, GrowthRules.PerCurrencyUnit(1m)),
                 new GrowthSource(penaltyKind, GrowthRules.PerActivity(-80)),
             ], debt),
             LadderWithoutRetention);

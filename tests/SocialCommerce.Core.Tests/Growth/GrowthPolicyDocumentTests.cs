@@ -25,7 +25,7 @@ public sealed class GrowthPolicyDocumentTests
     [Fact]
     public void A_host_rule_is_named_in_the_document_and_reads_its_parameters()
     {
-        var kind = new ActivityKind("livestream.watched");
+        var kind = new GrowthActivityKind("livestream.watched");
         var catalog = GrowthRuleCatalog.Default.With("per-minute", s => new Livestream(s.Parameters!.Value.GetProperty("perMinute").GetInt64()));
         var policy = GrowthPolicy.FromJson("""
             { "currency": "CNY", "timeZone": "UTC",
@@ -80,8 +80,8 @@ public sealed class GrowthPolicyDocumentTests
     {
         var e = Assert.Throws<GrowthPolicyException>(() => new GrowthPolicy(Currency.CNY, Shanghai,
         [
-            new GrowthSource(ActivityKind.ReviewPosted, GrowthRules.PerActivity(1)),
-            new GrowthSource(ActivityKind.ReviewPosted, GrowthRules.PerActivity(2)),
+            new GrowthSource(GrowthActivityKind.ReviewPosted, GrowthRules.PerActivity(1)),
+            new GrowthSource(GrowthActivityKind.ReviewPosted, GrowthRules.PerActivity(2)),
         ]));
         Assert.Equal("$.sources[1].kind", e.Path);
     }

@@ -12,10 +12,10 @@ namespace SocialCommerce.Core.Tests.Growth;
 
 public sealed class GrowthProperties
 {
-    private static readonly ActivityKind[] Kinds =
+    private static readonly GrowthActivityKind[] Kinds =
     [
-        ActivityKind.OrderCompleted, ActivityKind.SignIn, ActivityKind.TaskCompleted, ActivityKind.ReviewPosted,
-        ActivityKind.CourseCompleted, ActivityKind.CompetitionPlaced, ActivityKind.ReferredFirstOrder, GrowthArbitraries.Penalty,
+        GrowthActivityKind.OrderCompleted, GrowthActivityKind.SignIn, GrowthActivityKind.TaskCompleted, GrowthActivityKind.ReviewPosted,
+        GrowthActivityKind.CourseCompleted, GrowthActivityKind.CompetitionPlaced, GrowthActivityKind.ReferredFirstOrder, GrowthArbitraries.Penalty,
     ];
 
     private static GrowthProgram ProgramFor(DateTimeZone zone, bool retention, bool allowDebt = false) =>
@@ -98,7 +98,7 @@ public sealed class GrowthProperties
         }
 
         var original = posted[pick.Get % posted.Length];
-        var repost = original.Kind == ActivityKind.OrderRefunded || original.Kind == ActivityKind.ReferredFirstOrder || original.Kind == ActivityKind.MemberReferred
+        var repost = original.Kind == GrowthActivityKind.OrderRefunded || original.Kind == GrowthActivityKind.ReferredFirstOrder || original.Kind == GrowthActivityKind.MemberReferred
             ? GrowthActivity.OrderCompleted(original.Id, Script.Member, t, new Money(99m, Currency.CNY))
             : new GrowthActivity(original.Id, Script.Member, t, original.Kind) { Amount = original.Amount, Rank = original.Rank };
         var r = program.Evaluate(state, [repost, repost], t);
@@ -121,7 +121,7 @@ public sealed class GrowthProperties
             .GroupBy(e => (e.Kind, e.At.InZone(zone).Date))
             .ToArray();
         var ok = byDay.All(g => !caps.TryGetValue(g.Key.Kind, out var c) || g.Sum(e => e.Points) <= c);
-        foreach (var day in byDay.Where(g => g.Key.Kind == ActivityKind.TaskCompleted))
+        foreach (var day in byDay.Where(g => g.Key.Kind == GrowthActivityKind.TaskCompleted))
         {
             ok &= day.Sum(e => e.Points) == Math.Min(60, 20 * day.Count());
         }
@@ -177,13 +177,13 @@ public sealed class GrowthProperties
         var activities = script.Build();
         var r = program.Evaluate(program.Enrol(Script.Member, Script.Start), activities, script.End);
         var bought = activities
-            .Where(a => a.Kind == ActivityKind.ReferredFirstOrder && a.Amount is { IsZero: false })
+            .Where(a => a.Kind == GrowthActivityKind.ReferredFirstOrder && a.Amount is { IsZero: false })
             .Select(a => a.Referred)
             .Distinct()
             .Count();
         var bindingsOnly = program.Evaluate(
             program.Enrol(Script.Member, Script.Start),
-            activities.Where(a => a.Kind == ActivityKind.MemberReferred).ToArray(),
+            activities.Where(a => a.Kind == GrowthActivityKind.MemberReferred).ToArray(),
             script.End);
         return (r.State.Balance == 100L * bought && bindingsOnly.State.Balance == 0 && bindingsOnly.Events.All(e => e is ActivityIgnored))
             .Label(script.ToString());

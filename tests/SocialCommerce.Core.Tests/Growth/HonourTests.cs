@@ -17,7 +17,7 @@ public sealed class HonourTests
         var campaign = new HonourRule("Spring campaign", HonourTerm.ShortTerm, HonourMeasure.ActivityCount,
             [new HonourTier("bronze", 2), new HonourTier("gold", 3)])
         {
-            Kind = ActivityKind.TaskCompleted,
+            Kind = GrowthActivityKind.TaskCompleted,
             From = Local(2026, 3, 1, 0),
             Until = Local(2026, 3, 8, 0),
         };
@@ -30,16 +30,16 @@ public sealed class HonourTests
             GrowthActivity.TaskCompleted(new(4), Mei, Local(2026, 3, 8, 0), "d"),
         ], Local(2026, 3, 9));
         Assert.Equal(new[] { "bronze" }, r.State.Honours.Select(h => h.Tier).ToArray());
-        Assert.Equal(4, r.State.CountOf(ActivityKind.TaskCompleted));
+        Assert.Equal(4, r.State.CountOf(GrowthActivityKind.TaskCompleted));
     }
 
     [Fact]
     public void Podium_and_course_honours_and_cumulative_sales_tiers()
     {
         var podium = new HonourRule("Podium", HonourTerm.MediumTerm, HonourMeasure.ActivityCount, [new HonourTier("medallist", 2)])
-        { Kind = ActivityKind.CompetitionPlaced, MaxRank = 3 };
+        { Kind = GrowthActivityKind.CompetitionPlaced, MaxRank = 3 };
         var learner = new HonourRule("Learner", HonourTerm.MediumTerm, HonourMeasure.ActivityCount, [new HonourTier("scholar", 1)])
-        { Kind = ActivityKind.CourseCompleted };
+        { Kind = GrowthActivityKind.CourseCompleted };
         var sales = new HonourRule("Seller", HonourTerm.LongTerm, HonourMeasure.CumulativeSales, [new HonourTier("10k", 10_000m)]);
         var program = new GrowthProgram(Policy, LadderWithoutRetention, [podium, learner, sales]);
         var t = Local(2026, 5, 1);
@@ -80,7 +80,7 @@ public sealed class HonourTests
         Assert.Throws<ArgumentException>(() => new HonourRule("x", HonourTerm.ShortTerm, HonourMeasure.LongestSignInStreak, [new HonourTier("a", 5), new HonourTier("b", 5)]));
         var noKind = new HonourRule("x", HonourTerm.ShortTerm, HonourMeasure.ActivityCount, [new HonourTier("a", 1)]);
         Assert.Throws<ArgumentException>(() => new GrowthProgram(Policy, LadderWithoutRetention, [noKind]));
-        var unscored = noKind with { Kind = new ActivityKind("nobody.scores.this") };
+        var unscored = noKind with { Kind = new GrowthActivityKind("nobody.scores.this") };
         Assert.Throws<ArgumentException>(() => new GrowthProgram(Policy, LadderWithoutRetention, [unscored]));
     }
 }

@@ -272,6 +272,11 @@ internal sealed class GrowthAccount
         Credit(ticks, day, granted);
         events.Add(new PointsEarned(Member, activity.At, activity.Id, activity.Kind, proposed, granted, Balance, streakDay));
         Relevel(activity.At, ticks, events);
+        var watched = program.HonourWatch[source];
+        for (var i = 0; i < watched.Length; i++)
+        {
+            AwardTiers(watched[i], activity.At, events);
+        }
     }
 
     /// <summary>Runs every retention boundary at or before the instant (in Unix ticks).</summary>
@@ -298,20 +303,7 @@ internal sealed class GrowthAccount
         var rules = _program.HonourRules;
         for (var r = 0; r < rules.Length; r++)
         {
-            var rule = rules[r];
-            var value = Measure(rule, r, asOf);
-            var tiers = rule.Tiers;
-            while (_honourTiersAwarded[r] < tiers.Count && tiers[_honourTiersAwarded[r]].Threshold <= value)
-            {
-                var tier = tiers[_honourTiersAwarded[r]];
-                Instant? expires = rule.ValidFor is { } valid
-                    ? (asOf.InZone(Zone).LocalDateTime + valid).InZoneLeniently(Zone).ToInstant()
-                    : null;
-                var honour = new Honour(rule.Name, tier.Name, rule.Term, asOf, expires, HonourStatus.Active);
-                _honours.Add(honour);
-                _honourTiersAwarded[r]++;
-                events.Add(new HonourAwarded(Member, asOf, honour));
-            }
+            AwardTiers(r, asOf, events);
         }
 
         for (var i = 0; i < _honours.Count; i++)
@@ -323,6 +315,30 @@ internal sealed class GrowthAccount
                 _honours[i] = expired;
                 events.Add(new HonourExpired(Member, expiry, expired));
             }
+        }
+    }
+
+    /// <summary>Awards, at an instant, every tier of a rule its statistic now meets and the member does not hold.</summary>
+    private void AwardTiers(int r, Instant at, List<GrowthEvent> events)
+    {
+        var rule = _program.HonourRules[r];
+        var tiers = rule.Tiers;
+        if (_honourTiersAwarded[r] == tiers.Count)
+        {
+            return;
+        }
+
+        var value = Measure(rule, r, at);
+        while (_honourTiersAwarded[r] < tiers.Count && tiers[_honourTiersAwarded[r]].Threshold <= value)
+        {
+            var tier = tiers[_honourTiersAwarded[r]];
+            Instant? expires = rule.ValidFor is { } valid
+                ? (at.InZone(Zone).LocalDateTime + valid).InZoneLeniently(Zone).ToInstant()
+                : null;
+            var honour = new Honour(rule.Name, tier.Name, rule.Term, at, expires, HonourStatus.Active);
+            _honours.Add(honour);
+            _honourTiersAwarded[r]++;
+            events.Add(new HonourAwarded(Member, at, honour));
         }
     }
 

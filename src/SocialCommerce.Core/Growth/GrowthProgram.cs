@@ -22,7 +22,8 @@ namespace SocialCommerce.Growth;
 /// scores it; the daily cap of the source clips positive points per local day; the balance never
 /// goes below zero unless the policy allows debt; the level follows the balance (promotion as soon
 /// as a threshold is crossed). After the activities, retention boundaries up to <c>asOf</c> are
-/// evaluated, then honours at <c>asOf</c>.
+/// evaluated, then honours at <c>asOf</c> (tenure, and expiries). Honours over statistics an
+/// activity raises (counts, streaks, sales, lifetime points) are awarded at that activity's instant.
 /// </para>
 /// <para>
 /// Cost: one copy of the member's state per call, then no allocation per activity beyond its event;
@@ -115,9 +116,30 @@ public sealed class GrowthProgram
         }
 
         HonourCounters = new HonourCounter[SourceCount][];
+        HonourWatch = new int[SourceCount][];
+        var watch = new List<int>();
         for (var i = 0; i < SourceCount; i++)
         {
             HonourCounters[i] = counters[i]?.ToArray() ?? [];
+            watch.Clear();
+            for (var r = 0; r < HonourRules.Length; r++)
+            {
+                var rule = HonourRules[r];
+                var affected = rule.Measure switch
+                {
+                    HonourMeasure.ActivityCount => SourceOf(rule.Kind!.Value) == i,
+                    HonourMeasure.LongestSignInStreak => i == SignInSource,
+                    HonourMeasure.CumulativeSales => i == OrderSource,
+                    HonourMeasure.LifetimePoints => true,
+                    _ => false,
+                };
+                if (affected)
+                {
+                    watch.Add(r);
+                }
+            }
+
+            HonourWatch[i] = [.. watch];
         }
     }
 
@@ -145,6 +167,9 @@ public sealed class GrowthProgram
     internal HonourRule[] HonourRules { get; }
 
     internal HonourCounter[][] HonourCounters { get; }
+
+    /// <summary>Per source, the honour rules whose statistic an accepted activity of that source can raise.</summary>
+    internal int[][] HonourWatch { get; }
 
     /// <summary>Starts a member's growth state: no points, the first level, no honours.</summary>
     /// <param name="member">The member.</param>

@@ -9,9 +9,10 @@ namespace SocialCommerce.Growth;
 /// </summary>
 /// <remarks>
 /// <para>
-/// Honours are evaluated at the end of each <see cref="GrowthProgram.Evaluate"/>, at its
-/// <c>asOf</c> instant: every tier whose threshold the statistic meets and that the member does not
-/// hold yet is awarded (awarding is idempotent: a tier is awarded at most once per member).
+/// Every tier whose threshold the statistic meets and that the member does not hold yet is
+/// awarded (awarding is idempotent: a tier is awarded at most once per member): at the instant of
+/// the activity that raised the statistic, and at the end of each <see cref="GrowthProgram.Evaluate"/>
+/// at its <c>asOf</c> instant (tenure is awarded there).
 /// </para>
 /// <para>
 /// With <see cref="ValidFor"/>, an honour expires that long after it was awarded (on the local

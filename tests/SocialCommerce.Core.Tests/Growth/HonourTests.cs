@@ -74,6 +74,18 @@ public sealed class HonourTests
     }
 
     [Fact]
+    public void A_streak_honour_is_awarded_at_the_sign_in_that_reaches_it_not_at_the_evaluation_instant()
+    {
+        var program = new GrowthProgram(Policy, LadderWithoutRetention, [WeekStreak]);
+        var start = Local(2026, 3, 1, 8);
+        var signIns = Enumerable.Range(0, 7).Select(d => GrowthActivity.SignIn(new(d), Mei, start + Duration.FromDays(d))).ToArray();
+        var r = program.Evaluate(program.Enrol(Mei, start), signIns, Local(2026, 3, 20));
+        var honour = Assert.Single(r.State.Honours);
+        Assert.Equal(Local(2026, 3, 7, 8), honour.AwardedAt);
+        Assert.Equal(Local(2026, 4, 6, 8), honour.ExpiresAt);
+    }
+
+    [Fact]
     public void Honour_rules_are_validated()
     {
         Assert.Throws<ArgumentException>(() => new HonourRule("x", HonourTerm.ShortTerm, HonourMeasure.ActivityCount, []));

@@ -139,18 +139,19 @@ internal sealed class GrowthAccount
             AdvanceTo(ticks, events);
         }
 
-        if (ticks < LastTicks)
-        {
-            events.Add(new ActivityIgnored(Member, activity.At, activity.Id, activity.Kind, IgnoredReason.OutOfOrder));
-            return;
-        }
-
         // One dictionary operation: find or add the record slot. No other change to _activities
         // happens while the slot is held, so the reference stays valid.
         ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(_activities, activity.Id.Value, out var exists);
         if (exists)
         {
             events.Add(new ActivityIgnored(Member, activity.At, activity.Id, activity.Kind, IgnoredReason.Duplicate));
+            return;
+        }
+
+        if (ticks < LastTicks)
+        {
+            _activities.Remove(activity.Id.Value);
+            events.Add(new ActivityIgnored(Member, activity.At, activity.Id, activity.Kind, IgnoredReason.OutOfOrder));
             return;
         }
 

@@ -55,8 +55,6 @@ internal struct DayClock
 
     public static LocalDate ToDate(long day) => Epoch.PlusDays(checked((int)day));
 
-    public static long ToDay(LocalDate date) => Period.Between(Epoch, date, PeriodUnits.Days).Days;
-
     public static int MonthIndex(LocalDate date) => (date.Year * 12) + date.Month - 1;
 
     private void Refresh(long ticks)

@@ -80,7 +80,7 @@ public sealed class GrowthProperties
         var program = ProgramFor(script.Zone, retention);
         var t = script.End + Duration.FromMinutes(5);
         var before = program.Evaluate(program.Enrol(Script.Member, Script.Start), script.Build(), t).State;
-        var order = GrowthActivity.OrderCompleted(new ActivityId(5_000_001), Script.Member, t, new Money(fen.Get / 100m, Currency.CNY));
+        var order = GrowthActivity.OrderCompleted(new ActivityId(5_000_001), Script.Member, t, new Money((((fen.Get * 7_919L) % 1_000_000) + 100) / 100m, Currency.CNY)); // ¥1.00 to ¥10,000.99
         var refund = GrowthActivity.OrderRefunded(new ActivityId(5_000_002), Script.Member, t, order.Id);
         var after = program.Evaluate(before, [order, refund], t).State;
         return (after.Balance == before.Balance && after.LevelIndex == before.LevelIndex && after.CumulativeSales == before.CumulativeSales)

@@ -1,0 +1,518 @@
+using System;
+using System.Collections.Generic;
+using System.Runtime.InteropServices;
+using NodaTime;
+using SocialCommerce.Network;
+
+namespace SocialCommerce.Growth;
+
+/// <summary>
+/// The mutable working state of one member during an evaluation. <see cref="GrowthProgram.Evaluate"/>
+/// clones it from the immutable <see cref="MemberGrowth"/>, applies activities, and freezes the result.
+/// </summary>
+internal sealed class GrowthAccount
+{
+    private readonly GrowthProgram _program;
+    private readonly Dictionary<long, ActivityRecord> _activities;
+    private readonly HashSet<long> _referred;
+    private readonly Dictionary<int, long> _monthPoints;
+    private readonly long[] _capDay;
+    private readonly long[] _capEarned;
+    private readonly long[] _counts;
+    private readonly long[] _honourCounts;
+    private readonly int[] _honourTiersAwarded;
+    private readonly List<Honour> _honours;
+    private DayClock _clock;
+    private int _openMonth;
+    private long _openMonthPoints;
+
+    public GrowthAccount(GrowthProgram program, MemberId member, Instant joinedAt, DateTimeZone zone)
+    {
+        _program = program;
+        Member = member;
+        JoinedAt = joinedAt;
+        _clock = new DayClock(zone);
+        _activities = [];
+        _referred = [];
+        _monthPoints = [];
+        var sources = program.SourceCount;
+        _capDay = new long[sources];
+        _capEarned = new long[sources];
+        Array.Fill(_capDay, long.MinValue);
+        _counts = new long[sources];
+        _honourCounts = new long[program.HonourRules.Length];
+        _honourTiersAwarded = new int[program.HonourRules.Length];
+        _honours = [];
+        LastSignInDay = long.MinValue;
+        LastPromotedDay = long.MinValue;
+        LastTicks = joinedAt.ToUnixTimeTicks();
+        NextBoundaryTicks = long.MaxValue;
+        if (program.Ladder.Retention is { } retention)
+        {
+            var joinedDate = joinedAt.InZone(zone).Date;
+            SetNextBoundary(NextPeriodStart(joinedDate, retention.Months));
+        }
+    }
+
+    private GrowthAccount(GrowthAccount other)
+    {
+        _program = other._program;
+        Member = other.Member;
+        JoinedAt = other.JoinedAt;
+        _clock = other._clock;
+        _activities = new Dictionary<long, ActivityRecord>(other._activities);
+        _referred = new HashSet<long>(other._referred);
+        _monthPoints = new Dictionary<int, long>(other._monthPoints);
+        _capDay = (long[])other._capDay.Clone();
+        _capEarned = (long[])other._capEarned.Clone();
+        _counts = (long[])other._counts.Clone();
+        _honourCounts = (long[])other._honourCounts.Clone();
+        _honourTiersAwarded = (int[])other._honourTiersAwarded.Clone();
+        _honours = new List<Honour>(other._honours);
+        Balance = other.Balance;
+        Level = other.Level;
+        LastPromotedDay = other.LastPromotedDay;
+        LastPromotedAt = other.LastPromotedAt;
+        LastSignInDay = other.LastSignInDay;
+        Streak = other.Streak;
+        LongestStreak = other.LongestStreak;
+        LifetimePoints = other.LifetimePoints;
+        Sales = other.Sales;
+        LastTicks = other.LastTicks;
+        NextBoundaryTicks = other.NextBoundaryTicks;
+        NextBoundaryDate = other.NextBoundaryDate;
+        _openMonth = other._openMonth;
+        _openMonthPoints = other._openMonthPoints;
+    }
+
+    public GrowthProgram Program => _program;
+
+    public MemberId Member { get; }
+
+    public Instant JoinedAt { get; }
+
+    public DateTimeZone Zone => _clock.Zone;
+
+    public long Balance { get; private set; }
+
+    public int Level { get; private set; }
+
+    public long LastPromotedDay { get; private set; }
+
+    public Instant? LastPromotedAt { get; private set; }
+
+    public long LastSignInDay { get; private set; }
+
+    public int Streak { get; private set; }
+
+    public int LongestStreak { get; private set; }
+
+    public long LifetimePoints { get; private set; }
+
+    public decimal Sales { get; private set; }
+
+    public long LastTicks { get; private set; }
+
+    public long NextBoundaryTicks { get; private set; }
+
+    public LocalDate NextBoundaryDate { get; private set; }
+
+    public IReadOnlyList<Honour> Honours => _honours;
+
+    public GrowthAccount Clone() => new(this);
+
+    public bool TryGetActivity(long id, out ActivityRecord record) => _activities.TryGetValue(id, out record);
+
+    public long CountOf(int source) => _counts[source];
+
+    public long PointsInMonth(int monthIndex) =>
+        (_monthPoints.TryGetValue(monthIndex, out var points) ? points : 0) + (monthIndex == _openMonth ? _openMonthPoints : 0);
+
+    public void EnsureCapacity(int more) => _activities.EnsureCapacity(checked(_activities.Count + more));
+
+    /// <summary>Applies one activity (already checked for member and instant); the hot path.</summary>
+    public void Apply(in GrowthActivity activity, List<GrowthEvent> events)
+    {
+        var ticks = activity.At.ToUnixTimeTicks();
+        if (ticks >= NextBoundaryTicks)
+        {
+            AdvanceTo(ticks, events);
+        }
+
+        // One dictionary operation: find or add the record slot. No other change to _activities
+        // happens while the slot is held, so the reference stays valid.
+        ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(_activities, activity.Id.Value, out var exists);
+        if (exists)
+        {
+            events.Add(new ActivityIgnored(Member, activity.At, activity.Id, activity.Kind, IgnoredReason.Duplicate));
+            return;
+        }
+
+        if (ticks < LastTicks)
+        {
+            _activities.Remove(activity.Id.Value);
+            events.Add(new ActivityIgnored(Member, activity.At, activity.Id, activity.Kind, IgnoredReason.OutOfOrder));
+            return;
+        }
+
+        slot.Source = -1;
+        LastTicks = ticks;
+        var program = _program;
+        var source = program.SourceOf(activity.Kind);
+        if (source < 0)
+        {
+            if (activity.Kind == GrowthActivityKind.OrderRefunded)
+            {
+                Reverse(activity, ticks, ref slot, events);
+                return;
+            }
+
+            var reason = activity.Kind == GrowthActivityKind.MemberReferred ? IgnoredReason.RecruitmentEarnsNothing : IgnoredReason.NoSource;
+            events.Add(new ActivityIgnored(Member, activity.At, activity.Id, activity.Kind, reason));
+            return;
+        }
+
+        decimal sales = 0m;
+        if (activity.Amount is { } amount)
+        {
+            if (!amount.Currency.Equals(program.Policy.Currency))
+            {
+                throw new CurrencyMismatchException(program.Policy.Currency, amount.Currency);
+            }
+
+            if (source == program.OrderSource)
+            {
+                sales = amount.Amount;
+            }
+        }
+
+        var day = long.MinValue;
+        var streakDay = 0;
+        if (source == program.SignInSource)
+        {
+            day = _clock.Day(ticks);
+            if (day == LastSignInDay)
+            {
+                Ignore(activity, IgnoredReason.AlreadySignedInToday, events);
+                return;
+            }
+
+            Streak = day == LastSignInDay + 1 ? checked(Streak + 1) : 1;
+            LastSignInDay = day;
+            if (Streak > LongestStreak)
+            {
+                LongestStreak = Streak;
+            }
+
+            streakDay = Streak;
+        }
+        else if (source == program.ReferralSource)
+        {
+            var referred = activity.Referred
+                ?? throw new ArgumentException($"Activity {activity.Id} ({activity.Kind}) names no referred member.", nameof(activity));
+            if (activity.Amount is not { IsZero: false })
+            {
+                Ignore(activity, IgnoredReason.NotAPurchase, events);
+                return;
+            }
+
+            if (!_referred.Add(referred.Value))
+            {
+                Ignore(activity, IgnoredReason.NotFirstOrder, events);
+                return;
+            }
+        }
+
+        var proposed = program.Rules[source].Points(new GrowthRuleArguments(activity, streakDay));
+        var granted = proposed;
+        if (granted > 0)
+        {
+            var cap = program.Caps[source];
+            if (cap != long.MaxValue)
+            {
+                if (day == long.MinValue)
+                {
+                    day = _clock.Day(ticks);
+                }
+
+                if (_capDay[source] != day)
+                {
+                    _capDay[source] = day;
+                    _capEarned[source] = 0;
+                }
+
+                var room = cap - _capEarned[source];
+                if (granted > room)
+                {
+                    granted = room;
+                }
+
+                _capEarned[source] += granted;
+            }
+        }
+        else if (granted < 0 && !program.Policy.AllowDebt && Balance + granted < 0)
+        {
+            granted = Balance > 0 ? -Balance : 0;
+        }
+
+        slot.Points = granted;
+        slot.Sales = sales;
+        slot.Source = source;
+        _counts[source]++;
+        var counters = program.HonourCounters[source];
+        for (var i = 0; i < counters.Length; i++)
+        {
+            var rule = counters[i];
+            if (ticks >= rule.FromTicks && ticks < rule.UntilTicks && (rule.MaxRank == 0 || (activity.Rank >= 1 && activity.Rank <= rule.MaxRank)))
+            {
+                _honourCounts[rule.Index]++;
+            }
+        }
+
+        Sales += sales;
+        Credit(ticks, day, granted);
+        events.Add(new PointsEarned(Member, activity.At, activity.Id, activity.Kind, proposed, granted, Balance, streakDay));
+        Relevel(activity.At, ticks, events);
+        var watched = program.HonourWatch[source];
+        for (var i = 0; i < watched.Length; i++)
+        {
+            AwardTiers(watched[i], activity.At, events);
+        }
+    }
+
+    /// <summary>Runs every retention boundary at or before the instant (in Unix ticks).</summary>
+    public void AdvanceTo(long ticks, List<GrowthEvent> events)
+    {
+        var retention = _program.Ladder.Retention;
+        while (retention is not null && ticks >= NextBoundaryTicks)
+        {
+            var boundaryTicks = NextBoundaryTicks;
+            var boundary = NextBoundaryDate;
+            EvaluateRetention(retention, boundary, Instant.FromUnixTimeTicks(boundaryTicks), events);
+            if (boundaryTicks > LastTicks)
+            {
+                LastTicks = boundaryTicks;
+            }
+
+            SetNextBoundary(boundary.PlusMonths(retention.Months));
+        }
+    }
+
+    /// <summary>Awards honours the statistics now meet and expires those past their expiry.</summary>
+    public void EvaluateHonours(Instant asOf, List<GrowthEvent> events)
+    {
+        var rules = _program.HonourRules;
+        for (var r = 0; r < rules.Length; r++)
+        {
+            AwardTiers(r, asOf, events);
+        }
+
+        for (var i = 0; i < _honours.Count; i++)
+        {
+            var honour = _honours[i];
+            if (honour.Status == HonourStatus.Active && honour.ExpiresAt is { } expiry && expiry <= asOf)
+            {
+                var expired = honour with { Status = HonourStatus.Expired };
+                _honours[i] = expired;
+                events.Add(new HonourExpired(Member, expiry, expired));
+            }
+        }
+    }
+
+    /// <summary>Awards, at an instant, every tier of a rule its statistic now meets and the member does not hold.</summary>
+    private void AwardTiers(int r, Instant at, List<GrowthEvent> events)
+    {
+        var rule = _program.HonourRules[r];
+        var tiers = rule.Tiers;
+        if (_honourTiersAwarded[r] == tiers.Count)
+        {
+            return;
+        }
+
+        var value = Measure(rule, r, at);
+        while (_honourTiersAwarded[r] < tiers.Count && tiers[_honourTiersAwarded[r]].Threshold <= value)
+        {
+            var tier = tiers[_honourTiersAwarded[r]];
+            Instant? expires = rule.ValidFor is { } valid
+                ? (at.InZone(Zone).LocalDateTime + valid).InZoneLeniently(Zone).ToInstant()
+                : null;
+            var honour = new Honour(rule.Name, tier.Name, rule.Term, at, expires, HonourStatus.Active);
+            _honours.Add(honour);
+            _honourTiersAwarded[r]++;
+            events.Add(new HonourAwarded(Member, at, honour));
+        }
+    }
+
+    public decimal Measure(HonourRule rule, int index, Instant asOf) => rule.Measure switch
+    {
+        HonourMeasure.ActivityCount => _honourCounts[index],
+        HonourMeasure.LongestSignInStreak => LongestStreak,
+        HonourMeasure.TenureYears => TenureYears(asOf),
+        HonourMeasure.CumulativeSales => Sales,
+        _ => LifetimePoints,
+    };
+
+    private int TenureYears(Instant asOf)
+    {
+        if (asOf <= JoinedAt)
+        {
+            return 0;
+        }
+
+        var joined = JoinedAt.InZone(Zone).Date;
+        var now = asOf.InZone(Zone).Date;
+        return Period.Between(joined, now, PeriodUnits.Years).Years;
+    }
+
+    private void Ignore(in GrowthActivity activity, IgnoredReason reason, List<GrowthEvent> events) =>
+        events.Add(new ActivityIgnored(Member, activity.At, activity.Id, activity.Kind, reason));
+
+    private void Reverse(in GrowthActivity activity, long ticks, ref ActivityRecord slot, List<GrowthEvent> events)
+    {
+        var target = activity.Reverses
+            ?? throw new ArgumentException($"Refund {activity.Id} names no activity to reverse.", nameof(activity));
+        ref var original = ref CollectionsMarshal.GetValueRefOrNullRef(_activities, target.Value);
+        if (System.Runtime.CompilerServices.Unsafe.IsNullRef(ref original) || original.IsReversal || original.Source < 0)
+        {
+            Ignore(activity, IgnoredReason.UnknownActivity, events);
+            return;
+        }
+
+        if (original.Reversed)
+        {
+            Ignore(activity, IgnoredReason.AlreadyReversed, events);
+            return;
+        }
+
+        original.Reversed = true;
+        var take = original.Points;
+        if (take > 0 && !_program.Policy.AllowDebt && Balance - take < 0)
+        {
+            take = Balance > 0 ? Balance : 0;
+        }
+
+        Sales -= original.Sales;
+        slot.Points = -take;
+        slot.IsReversal = true;
+        Credit(ticks, long.MinValue, -take);
+        events.Add(new PointsReversed(Member, activity.At, activity.Id, target, take, Balance));
+        Relevel(activity.At, ticks, events);
+    }
+
+    private void Credit(long ticks, long day, long points)
+    {
+        if (points == 0)
+        {
+            return;
+        }
+
+        Balance = checked(Balance + points);
+        LifetimePoints = checked(LifetimePoints + points);
+        var month = _clock.Month(day == long.MinValue ? _clock.Day(ticks) : day);
+        if (month != _openMonth)
+        {
+            FlushMonth();
+            _openMonth = month;
+        }
+
+        _openMonthPoints = checked(_openMonthPoints + points);
+    }
+
+    /// <summary>Moves the points of the month being written into the month table.</summary>
+    private void FlushMonth()
+    {
+        if (_openMonthPoints != 0)
+        {
+            ref var bucket = ref CollectionsMarshal.GetValueRefOrAddDefault(_monthPoints, _openMonth, out _);
+            bucket = checked(bucket + _openMonthPoints);
+            _openMonthPoints = 0;
+        }
+    }
+
+    private void Relevel(Instant at, long ticks, List<GrowthEvent> events)
+    {
+        var ladder = _program.Ladder;
+        var level = Level;
+        if (Balance >= ladder.ThresholdAt(level) && (level + 1 == ladder.Count || Balance < ladder.ThresholdAt(level + 1)))
+        {
+            return;
+        }
+
+        var target = ladder.IndexFor(Balance);
+        var levels = ladder.Levels;
+        Level = target;
+        if (target > level)
+        {
+            LastPromotedDay = _clock.Day(ticks);
+            LastPromotedAt = at;
+            events.Add(new LevelPromoted(Member, at, levels[level], levels[target], Balance));
+        }
+        else
+        {
+            events.Add(new LevelDemoted(Member, at, levels[level], levels[target], DemotionReason.BalanceFell, 0, 0, 0, Balance));
+        }
+    }
+
+    private void EvaluateRetention(RetentionPolicy retention, LocalDate boundary, Instant at, List<GrowthEvent> events)
+    {
+        var ladder = _program.Ladder;
+        var level = Level;
+        var keepUp = ladder.Levels[level].KeepUp;
+        var boundaryMonth = DayClock.MonthIndex(boundary);
+        if (level > 0 && keepUp is { } required && !InGrace(retention, boundary))
+        {
+            var earned = SumMonths(boundaryMonth - retention.Months, boundaryMonth);
+            if (earned < required)
+            {
+                var target = level - 1;
+                if (retention.Mode == DemotionMode.ToRollingWindowLevel)
+                {
+                    var supported = ladder.IndexFor(SumMonths(boundaryMonth - retention.RollingWindowMonths, boundaryMonth));
+                    target = Math.Min(target, supported);
+                }
+
+                var threshold = ladder.ThresholdAt(target);
+                var forfeited = Balance > threshold ? Balance - threshold : 0;
+                Balance -= forfeited;
+                Level = target;
+                events.Add(new LevelDemoted(Member, at, ladder.Levels[level], ladder.Levels[target], DemotionReason.KeepUpNotMet, required, earned, forfeited, Balance));
+            }
+        }
+
+        FlushMonth();
+        var oldest = boundaryMonth - Math.Max(12, retention.RollingWindowMonths) - 1;
+        foreach (var month in _monthPoints.Keys)
+        {
+            if (month < oldest)
+            {
+                _monthPoints.Remove(month);
+            }
+        }
+    }
+
+    private bool InGrace(RetentionPolicy retention, LocalDate boundary) =>
+        LastPromotedDay != long.MinValue && DayClock.ToDate(LastPromotedDay).Plus(retention.GracePeriod) > boundary;
+
+    private long SumMonths(int fromInclusive, int toExclusive)
+    {
+        long sum = 0;
+        for (var m = fromInclusive; m < toExclusive; m++)
+        {
+            sum = checked(sum + PointsInMonth(m));
+        }
+
+        return sum;
+    }
+
+    private void SetNextBoundary(LocalDate date)
+    {
+        NextBoundaryDate = date;
+        NextBoundaryTicks = Zone.AtStartOfDay(date).ToInstant().ToUnixTimeTicks();
+    }
+
+    private static LocalDate NextPeriodStart(LocalDate date, int months)
+    {
+        var startMonth = ((date.Month - 1) / months * months) + 1;
+        return new LocalDate(date.Year, startMonth, 1).PlusMonths(months);
+    }
+}

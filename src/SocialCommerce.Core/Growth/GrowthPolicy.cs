@@ -1,0 +1,95 @@
+using System;
+using System.Collections.Generic;
+using NodaTime;
+
+namespace SocialCommerce.Growth;
+
+/// <summary>
+/// How activity turns into growth points: the sources (kind, rule, daily cap), the currency of
+/// order amounts, the time zone that counts local days, and whether a refund may leave a debt.
+/// </summary>
+/// <remarks>
+/// Refused (with <see cref="GrowthPolicyException"/>): two sources for one kind; a source for
+/// <see cref="GrowthActivityKind.MemberReferred"/> (recruitment alone never earns); a source for
+/// <see cref="GrowthActivityKind.OrderRefunded"/> (a refund always takes back exactly what the
+/// refunded activity earned). Build one in code, or from a JSON document with
+/// <see cref="FromJson(string, GrowthRuleCatalog?)"/>. Immutable and thread-safe.
+/// </remarks>
+public sealed class GrowthPolicy
+{
+    /// <summary>Creates a policy.</summary>
+    /// <param name="currency">The currency of order amounts; amounts in another currency are refused.</param>
+    /// <param name="zone">The zone that counts local days and calendar periods when a member has none of its own.</param>
+    /// <param name="sources">The sources; at most one per activity kind.</param>
+    /// <param name="allowDebt">Whether a refund may take the balance below zero.</param>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="GrowthPolicyException">Two sources share a kind, or a source binds a kind that must not have one.</exception>
+    public GrowthPolicy(Currency currency, DateTimeZone zone, IReadOnlyList<GrowthSource> sources, bool allowDebt = false)
+    {
+        ArgumentNullException.ThrowIfNull(currency);
+        ArgumentNullException.ThrowIfNull(zone);
+        ArgumentNullException.ThrowIfNull(sources);
+        var copy = new GrowthSource[sources.Count];
+        var kinds = new HashSet<GrowthActivityKind>();
+        for (var i = 0; i < copy.Length; i++)
+        {
+            var source = sources[i] ?? throw new ArgumentNullException(nameof(sources), $"Source {i} is null.");
+            var path = $"$.sources[{i}].kind";
+            if (source.Kind == GrowthActivityKind.MemberReferred)
+            {
+                throw new GrowthPolicyException(path, source.Kind.Name, "Recruitment alone never earns growth points: a referral earns only through the referred member's first completed order (referral.first-order).");
+            }
+
+            if (source.Kind == GrowthActivityKind.OrderRefunded)
+            {
+                throw new GrowthPolicyException(path, source.Kind.Name, "A refund takes back what the refunded activity earned; it cannot have a rule of its own.");
+            }
+
+            if (!kinds.Add(source.Kind))
+            {
+                throw new GrowthPolicyException(path, source.Kind.Name, "Two sources score the same activity kind.");
+            }
+
+            copy[i] = source;
+        }
+
+        Currency = currency;
+        Zone = zone;
+        Sources = copy;
+        AllowDebt = allowDebt;
+    }
+
+    /// <summary>Gets the currency of order amounts.</summary>
+    public Currency Currency { get; }
+
+    /// <summary>Gets the zone that counts local days and periods for members without their own.</summary>
+    public DateTimeZone Zone { get; }
+
+    /// <summary>Gets the sources, in order.</summary>
+    public IReadOnlyList<GrowthSource> Sources { get; }
+
+    /// <summary>Gets a value indicating whether a refund may take the balance below zero.</summary>
+    /// <value>False unless given: a balance never goes below zero.</value>
+    public bool AllowDebt { get; }
+
+    /// <summary>
+    /// Reads a policy from a JSON document:
+    /// <c>{ "currency": "CNY", "timeZone": "Asia/Shanghai", "allowDebt": false, "sources": [ { "kind":
+    /// "sign-in", "rule": "sign-in-streak", "points": 5, "dailyCap": 100, "streakBonuses": [ { "day":
+    /// 7, "points": 20 } ] } ] }</c>. A source's other fields are <c>pointsPerUnit</c>,
+    /// <c>streakCycleDays</c>, <c>rankPoints</c> and <c>parameters</c> (an object for a host's rule).
+    /// </summary>
+    /// <param name="json">The document.</param>
+    /// <param name="catalog">The rules the document may name; <see cref="GrowthRuleCatalog.Default"/> when null.</param>
+    /// <returns>The policy.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="json"/> is null.</exception>
+    /// <exception cref="GrowthPolicyException">
+    /// The document is malformed, has an unknown or mistyped field, names an unknown rule, zone or
+    /// currency, or describes a policy that is refused; the message names the JSON path and the value.
+    /// </exception>
+    public static GrowthPolicy FromJson(string json, GrowthRuleCatalog? catalog = null)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        return GrowthPolicyDocument.Read(json, catalog ?? GrowthRuleCatalog.Default);
+    }
+}

@@ -159,14 +159,14 @@ public sealed class CommissionEngine
                 total += lines[i].Amount.Amount;
             }
 
-            var currency = _compiled.Currency;
             return new CommissionQuote(
                 sale,
                 Plan.Name,
-                new Money(context.SaleBaseAmount, currency),
-                new Money(context.PoolAmount, currency),
-                new Money(total, currency),
-                new Money(rounding, currency),
+                _compiled.Display(context.SaleBaseAmount),
+                _compiled.Display(context.PoolAmount),
+                _compiled.Display(total),
+                _compiled.Display(context.PoolAmount - total),
+                _compiled.Display(rounding),
                 ImmutableCollectionsMarshal.AsImmutableArray(lines),
                 context.Adjustments.Count == 0 ? [] : [.. context.Adjustments],
                 findings is null ? [] : [.. findings]);
@@ -210,7 +210,7 @@ public sealed class CommissionEngine
                 total += lines[i].Amount.Amount;
             }
 
-            residual = new Money(context.PoolAmount - total, _compiled.Currency);
+            residual = _compiled.Display(context.PoolAmount - total);
             return lines.Length;
         }
         finally
@@ -323,8 +323,8 @@ public sealed class CommissionEngine
                         ComplianceCodes.SalePayoutRatioCapped,
                         severity,
                         enforce
-                            ? string.Create(CultureInfo.InvariantCulture, $"Payout {new Money(total, currency)} exceeds {ratio} of the base {new Money(context.SaleBaseAmount, currency)} ({new Money(cap, currency)}): every line scaled by {cap / total:0.######} and rounded toward zero to {new Money(after, currency)}; {new Money(total - after, currency)} stays with the platform.")
-                            : string.Create(CultureInfo.InvariantCulture, $"Payout {new Money(total, currency)} exceeds {ratio} of the base {new Money(context.SaleBaseAmount, currency)} ({new Money(cap, currency)}); it would be scaled down (audit mode: not applied)."),
+                            ? string.Create(CultureInfo.InvariantCulture, $"Payout {_compiled.Display(total)} exceeds {ratio} of the base {_compiled.Display(context.SaleBaseAmount)} ({_compiled.Display(cap)}): every line scaled by {cap / total:0.######} and rounded toward zero to {_compiled.Display(after)}; {_compiled.Display(total - after)} stays with the platform.")
+                            : string.Create(CultureInfo.InvariantCulture, $"Payout {_compiled.Display(total)} exceeds {ratio} of the base {_compiled.Display(context.SaleBaseAmount)} ({_compiled.Display(cap)}); it would be scaled down (audit mode: not applied)."),
                         string.Create(CultureInfo.InvariantCulture, $"Compliance profile '{profile.Name}': maximum payout ratio {ratio}"),
                         FindingScope.Sale,
                         sale.Id));

@@ -26,6 +26,7 @@ public sealed class CommissionQuote
         Money saleBase,
         Money pool,
         Money total,
+        Money residual,
         Money roundingResidual,
         ImmutableArray<CommissionLine> lines,
         ImmutableArray<CommissionAdjustment> adjustments,
@@ -37,7 +38,7 @@ public sealed class CommissionQuote
         Base = saleBase;
         Pool = pool;
         Total = total;
-        Residual = pool - total;
+        Residual = residual;
         RoundingResidual = roundingResidual;
         Lines = lines;
         Adjustments = adjustments;

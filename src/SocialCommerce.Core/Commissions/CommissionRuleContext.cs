@@ -365,14 +365,14 @@ public sealed class CommissionRuleContext
         {
             var line = _lines[i];
             var exact = line.Amount.Amount;
-            var rounded = Math.Round(exact, digits, MidpointRounding.ToZero);
+            var rounded = Math.Round(exact, digits, MidpointRounding.ToZero) + _plan.ZeroAtMinorScale;
             left += exact - rounded;
             if (rounded == 0m)
             {
                 continue;
             }
 
-            _lines[write++] = rounded == exact ? line : line with { Amount = new Money(rounded, _plan.Currency) };
+            _lines[write++] = line with { Amount = new Money(rounded, _plan.Currency) };
         }
 
         for (var i = write; i < _count; i++)

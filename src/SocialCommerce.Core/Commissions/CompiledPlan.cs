@@ -14,6 +14,7 @@ internal sealed class CompiledPlan
         Currency = plan.Currency;
         MinorUnitsPerUnit = plan.Currency.MinorUnitsPerUnit;
         MinorDigits = plan.Currency.MinorUnit;
+        ZeroAtMinorScale = new decimal(0, 0, 0, false, (byte)plan.Currency.MinorUnit);
         PaidDepth = plan.PaidDepth;
         HasSelfRate = plan.SelfPurchaseRebate is { IsZero: false };
         SelfRate = plan.SelfPurchaseRebate ?? Rate.Zero;
@@ -83,6 +84,9 @@ internal sealed class CompiledPlan
 
     public int PaidDepth { get; }
 
+    /// <summary>Gets zero with the currency's minor-unit scale (0.00 for CNY), added to rounded amounts so they print as 19.90, not 19.9 or 19.900.</summary>
+    public decimal ZeroAtMinorScale { get; }
+
     public bool HasSelfRate { get; }
 
     public Rate SelfRate { get; }
@@ -112,6 +116,13 @@ internal sealed class CompiledPlan
     public bool HasPerBeneficiaryCap { get; }
 
     public decimal PerBeneficiaryCap { get; }
+
+    /// <summary>Returns the amount with the minor unit's scale when that loses nothing (30.0000 becomes 30.00; 0.0095 stays).</summary>
+    public Money Display(decimal amount)
+    {
+        var rounded = Math.Round(amount, MinorDigits, MidpointRounding.ToZero);
+        return new Money(rounded == amount ? rounded + ZeroAtMinorScale : amount, Currency);
+    }
 
     /// <summary>Returns the schedule index for a sale line: its product override, else its category override, else 0 (the level rates).</summary>
     public int ScheduleOf(SaleLine line)

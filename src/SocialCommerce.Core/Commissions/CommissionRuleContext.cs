@@ -343,7 +343,7 @@ public sealed class CommissionRuleContext
         _lines[index] = old with { Level = level, Beneficiary = beneficiary, Marks = old.Marks | CommissionLineMarks.Compressed };
         if (_collect)
         {
-            _adjustments.Add(new CommissionAdjustment(CommissionAdjustmentKind.Compressed, _ruleName, old.SaleLineIndex, old.Level, old.Beneficiary, beneficiary, old.Amount, Money.Zero(_plan.Currency)));
+            _adjustments.Add(new CommissionAdjustment(CommissionAdjustmentKind.Compressed, _ruleName, old.SaleLineIndex, old.Level, old.Beneficiary, beneficiary, _plan.Display(old.Amount.Amount), _plan.Display(0m)));
         }
     }
 
@@ -351,7 +351,7 @@ public sealed class CommissionRuleContext
     {
         if (_collect)
         {
-            _adjustments.Add(new CommissionAdjustment(CommissionAdjustmentKind.Compressed, _ruleName, saleLineIndex, level, member, null, new Money(amount, _plan.Currency), Money.Zero(_plan.Currency)));
+            _adjustments.Add(new CommissionAdjustment(CommissionAdjustmentKind.Compressed, _ruleName, saleLineIndex, level, member, null, _plan.Display(amount), _plan.Display(0m)));
         }
     }
 
@@ -388,7 +388,7 @@ public sealed class CommissionRuleContext
     {
         if (_collect)
         {
-            _adjustments.Add(new CommissionAdjustment(kind, _ruleName, line.SaleLineIndex, line.Level, line.Beneficiary, recipient, line.Amount, new Money(toResidual, _plan.Currency)));
+            _adjustments.Add(new CommissionAdjustment(kind, _ruleName, line.SaleLineIndex, line.Level, line.Beneficiary, recipient, _plan.Display(line.Amount.Amount), _plan.Display(toResidual)));
         }
     }
 

@@ -117,11 +117,11 @@ internal sealed class CompiledPlan
 
     public decimal PerBeneficiaryCap { get; }
 
-    /// <summary>Returns the amount with the minor unit's scale when that loses nothing (30.0000 becomes 30.00; 0.0095 stays).</summary>
+    /// <summary>Returns the amount without trailing zeros beyond the minor unit (19.900 becomes 19.90, 41.5850 becomes 41.585, 30 becomes 30.00).</summary>
     public Money Display(decimal amount)
     {
-        var rounded = Math.Round(amount, MinorDigits, MidpointRounding.ToZero);
-        return new Money(rounded == amount ? rounded + ZeroAtMinorScale : amount, Currency);
+        var normalized = amount / 1.0000000000000000000000000000m;
+        return new Money(normalized + ZeroAtMinorScale, Currency);
     }
 
     /// <summary>Returns the schedule index for a sale line: its product override, else its category override, else 0 (the level rates).</summary>

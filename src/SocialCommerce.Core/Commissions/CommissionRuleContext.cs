@@ -142,14 +142,17 @@ public sealed class CommissionRuleContext
             : throw new InvalidOperationException($"Plan '{_plan.Plan.Name}' pays only enabled distributors, but sale '{_sale.Id}' has no EnabledDistributors and the engine has no IDistributorStatus.");
     }
 
-    /// <summary>Adds a line. Its amount is added to the pool. An empty <see cref="CommissionLine.Rule"/> becomes <see cref="RuleName"/>.</summary>
+    /// <summary>
+    /// Adds a line. Its amount is added to the pool. An empty <see cref="CommissionLine.Rule"/> becomes
+    /// <see cref="RuleName"/>; a default <see cref="CommissionLine.Base"/> becomes the sale line's base.
+    /// </summary>
     /// <param name="line">The line.</param>
     /// <exception cref="InvalidOperationException">The line is negative, in another currency, or names a sale line that does not exist; the message names the rule and the value.</exception>
     public void Add(in CommissionLine line)
     {
         Check(line);
         EnsureCapacity(_count + 1);
-        _lines[_count++] = string.IsNullOrEmpty(line.Rule) ? line with { Rule = _ruleName } : line;
+        _lines[_count++] = Complete(line);
         _pool += line.Amount.Amount;
     }
 
@@ -167,7 +170,7 @@ public sealed class CommissionRuleContext
         CheckIndex(index);
         Check(line);
         var old = _lines[index];
-        var next = line with { Marks = line.Marks | CommissionLineMarks.ChangedByRule, Rule = string.IsNullOrEmpty(line.Rule) ? _ruleName : line.Rule };
+        var next = Complete(line) with { Marks = line.Marks | CommissionLineMarks.ChangedByRule };
         var diff = next.Amount.Amount - old.Amount.Amount;
         if (diff > 0m)
         {
@@ -392,6 +395,13 @@ public sealed class CommissionRuleContext
         }
     }
 
+    private CommissionLine Complete(in CommissionLine line)
+    {
+        var rule = string.IsNullOrEmpty(line.Rule) ? _ruleName : line.Rule;
+        var lineBase = line.Base == default ? new Money(_lineBases[line.SaleLineIndex], _plan.Currency) : line.Base;
+        return line with { Rule = rule, Base = lineBase };
+    }
+
     private void EnsureCapacity(int size)
     {
         if (_lines.Length < size)
@@ -422,6 +432,11 @@ public sealed class CommissionRuleContext
         if (line.Amount == default || line.Amount.Currency != _plan.Currency)
         {
             throw new InvalidOperationException($"Rule '{who}' proposed a line with amount {line.Amount}; lines are in the sale's currency {_plan.Currency.Code}.");
+        }
+
+        if (line.Base != default && line.Base.Currency != _plan.Currency)
+        {
+            throw new InvalidOperationException($"Rule '{who}' proposed a line with base {line.Base}; lines are in the sale's currency {_plan.Currency.Code}.");
         }
 
         if (line.Amount.IsNegative)

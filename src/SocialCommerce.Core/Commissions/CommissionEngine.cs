@@ -210,7 +210,7 @@ public sealed class CommissionEngine
                 total += lines[i].Amount.Amount;
             }
 
-            residual = _compiled.Display(context.PoolAmount - total);
+            residual = new Money(context.PoolAmount - total, _compiled.Currency);
             return lines.Length;
         }
         finally

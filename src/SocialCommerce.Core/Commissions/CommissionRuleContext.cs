@@ -368,7 +368,10 @@ public sealed class CommissionRuleContext
         {
             var line = _lines[i];
             var exact = line.Amount.Amount;
-            var rounded = Math.Round(exact, digits, MidpointRounding.ToZero) + _plan.ZeroAtMinorScale;
+            var scale = exact.Scale;
+            var rounded = scale == digits ? exact
+                : scale > digits ? Math.Round(exact, digits, MidpointRounding.ToZero)
+                : exact + _plan.ZeroAtMinorScale;
             left += exact - rounded;
             if (rounded == 0m)
             {

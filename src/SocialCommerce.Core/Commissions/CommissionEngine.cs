@@ -20,7 +20,8 @@ namespace SocialCommerce.Commissions;
 /// rules in order, then <see cref="CommissionRuleNames.PerBeneficiaryCap"/> and <see cref="CommissionRuleNames.SaleCap"/>
 /// (when the plan has them). Every line is then rounded toward zero to the minor unit. Last, the compliance stage
 /// applies <see cref="CommissionEngineOptions.Compliance"/>: under <see cref="ComplianceMode.Enforce"/> it removes
-/// lines above the profile's paid depth and scales the rest down to its payout ratio of the sale's base (one factor,
+/// lines above the profile's paid depth (checking each stated level against the network: a line paying a member who is
+/// neither the buyer nor within the paid depth of the buyer's upline is removed too) and scales the rest down to its payout ratio of the sale's base (one factor,
 /// each line rounded toward zero); under <see cref="ComplianceMode.Audit"/> it only records the same findings.
 /// </para>
 /// <para>
@@ -266,20 +267,39 @@ public sealed class CommissionEngine
             for (var i = 0; i < context.Count; i++)
             {
                 var line = context.LineBuffer[i];
+                var misplaced = false;
                 if (line.Level <= maxDepth)
                 {
-                    continue;
+                    if (IsAtLevel(context, line.Beneficiary, line.Level))
+                    {
+                        continue;
+                    }
+
+                    // A rule stated a level the beneficiary is not at: count the real network links.
+                    var actual = FindLevel(context, line.Beneficiary, maxDepth);
+                    if (actual >= 0)
+                    {
+                        if (enforce)
+                        {
+                            context.SetLevel(i, actual);
+                        }
+
+                        continue;
+                    }
+
+                    misplaced = true;
                 }
 
                 if (collect)
                 {
+                    var what = misplaced
+                        ? string.Create(CultureInfo.InvariantCulture, $"Line of member {line.Beneficiary} stated at level {line.Level} ({line.Amount}, rule {line.Rule}) pays a member who is neither the buyer nor within the profile's paid depth {maxDepth} of the buyer's upline")
+                        : string.Create(CultureInfo.InvariantCulture, $"Line of member {line.Beneficiary} at level {line.Level} ({line.Amount}, rule {line.Rule}) is beyond the profile's paid depth {maxDepth}");
                     findings ??= [];
                     findings.Add(new ComplianceFinding(
                         ComplianceCodes.SaleLineBeyondPaidDepth,
                         severity,
-                        string.Create(
-                            CultureInfo.InvariantCulture,
-                            $"Line of member {line.Beneficiary} at level {line.Level} ({line.Amount}, rule {line.Rule}) is beyond the profile's paid depth {maxDepth}: {(enforce ? "removed, the amount stays with the platform" : "it would be removed (audit mode: not applied)")}."),
+                        what + (enforce ? ": removed, the amount stays with the platform." : ": it would be removed (audit mode: not applied)."),
                         string.Create(CultureInfo.InvariantCulture, $"Compliance profile '{profile.Name}': maximum paid depth {maxDepth}"),
                         FindingScope.Sale,
                         sale.Id));
@@ -331,6 +351,29 @@ public sealed class CommissionEngine
                 }
             }
         }
+    }
+
+    private static bool IsAtLevel(CommissionRuleContext context, MemberId member, int level)
+    {
+        if (level == 0)
+        {
+            return member == context.Sale.Buyer;
+        }
+
+        return context.TryGetUpline(level, out var atLevel) && atLevel == member;
+    }
+
+    private static int FindLevel(CommissionRuleContext context, MemberId member, int maxDepth)
+    {
+        for (var level = 0; level <= maxDepth; level++)
+        {
+            if (IsAtLevel(context, member, level))
+            {
+                return level;
+            }
+        }
+
+        return -1;
     }
 
     private static ComplianceFinding[] CheckPlan(CommissionPlan plan, ComplianceProfile? profile)

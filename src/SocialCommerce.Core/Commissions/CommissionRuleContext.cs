@@ -340,6 +340,8 @@ public sealed class CommissionRuleContext
         _lines[index] = old with { Amount = new Money(amount, _plan.Currency), Marks = old.Marks | flag };
     }
 
+    internal void SetLevel(int index, int level) => _lines[index] = _lines[index] with { Level = level };
+
     internal void Relevel(int index, int level, MemberId beneficiary)
     {
         var old = _lines[index];

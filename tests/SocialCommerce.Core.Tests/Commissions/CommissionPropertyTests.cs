@@ -128,10 +128,15 @@ public sealed class CommissionPropertyTests
         var engine = new CommissionEngine(plan, s.Options(catalog, profile));
         var quote = engine.Quote(s.BuildSale(), s.BuildNetwork());
 
+        var upline = Upline(s);
         foreach (var line in quote.Lines)
         {
             Assert.True(line.Level <= profile.MaxPaidDepth, $"line at level {line.Level} above profile depth {profile.MaxPaidDepth}");
             Assert.True(line.Amount.Amount > 0m);
+
+            // The stated level is the real number of network links between buyer and beneficiary.
+            var actual = line.Beneficiary == CommissionScenario.Member(s.Buyer) ? 0 : upline.IndexOf(line.Beneficiary) + 1;
+            Assert.Equal(actual, line.Level);
         }
 
         Assert.True(quote.Total.Amount <= profile.MaxPayoutRatio.Value.Fraction * quote.Base.Amount, $"total {quote.Total} above {profile.MaxPayoutRatio} of {quote.Base}");
@@ -152,7 +157,9 @@ public sealed class CommissionPropertyTests
 
         Assert.Equal(plain.Lines.ToArray(), audited.Lines.ToArray());
         Assert.Equal(plain.Residual, audited.Residual);
-        var deep = audited.Lines.Count(l => l.Level > profile.MaxPaidDepth);
+        var upline = Upline(s);
+        int RealLevel(MemberId m) => m == CommissionScenario.Member(s.Buyer) ? 0 : upline.Contains(m) ? upline.IndexOf(m) + 1 : int.MaxValue;
+        var deep = audited.Lines.Count(l => l.Level > profile.MaxPaidDepth || RealLevel(l.Beneficiary) > profile.MaxPaidDepth);
         Assert.Equal(deep, audited.Findings.Count(f => f.Code == ComplianceCodes.SaleLineBeyondPaidDepth));
         Assert.All(audited.Findings, f => Assert.Equal(FindingSeverity.Warning, f.Severity));
     }
@@ -287,7 +294,12 @@ public sealed class CommissionPropertyTests
             for (var level = 1; level <= 8 && context.TryGetUpline(level, out var member); level++)
             {
                 context.Add(new CommissionLine { Beneficiary = member, Level = level, SaleLineIndex = 0, Base = b, Amount = b * 0.6m + new Money(0.333m, b.Currency), Note = "hostile" });
+
+                // ... and lies about levels: claims level 1 for a deep member, and pays a member outside the upline.
+                context.Add(new CommissionLine { Beneficiary = member, Level = 1, SaleLineIndex = 0, Base = b, Amount = new Money(1.11m, b.Currency), Note = "lying" });
             }
+
+            context.Add(new CommissionLine { Beneficiary = new MemberId(999), Level = 0, SaleLineIndex = 0, Base = b, Amount = new Money(2.22m, b.Currency), Note = "outsider" });
         }
     }
 }

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Globalization;
+using NodaTime;
 using SocialCommerce.Compliance;
 using SocialCommerce.Network;
 
@@ -34,6 +35,8 @@ public sealed class CommissionQuote
     {
         SaleId = sale.Id;
         Buyer = sale.Buyer;
+        PaidAt = sale.PaidAt;
+        Currency = sale.Currency;
         PlanName = planName;
         Base = saleBase;
         Pool = pool;
@@ -50,6 +53,12 @@ public sealed class CommissionQuote
 
     /// <summary>Gets the buyer.</summary>
     public MemberId Buyer { get; }
+
+    /// <summary>Gets when the sale was paid.</summary>
+    public Instant PaidAt { get; }
+
+    /// <summary>Gets the currency of every amount in the quote.</summary>
+    public Currency Currency { get; }
 
     /// <summary>Gets the plan's name.</summary>
     public string PlanName { get; }

@@ -27,6 +27,7 @@ public sealed class WorkedExampleTests
         Assert.Equal(Cny(29.85m), quote.Total);
         Assert.Equal(Cny(0m), quote.Residual);
         Assert.Equal("Level 1 (member 2): 10 % of base 199.00 CNY = 19.90 CNY [level-rates]", quote.Lines[0].Explanation);
+        Assert.Equal((At, Currency.CNY, "S-1", "two-level"), (quote.PaidAt, quote.Currency, quote.SaleId, quote.PlanName));
     }
 
     [Fact]

@@ -234,7 +234,11 @@ public sealed class CommissionEngine
         return context;
     }
 
-    private static void Return(CommissionRuleContext context) => t_context = context;
+    private static void Return(CommissionRuleContext context)
+    {
+        context.Release();
+        t_context = context;
+    }
 
     private decimal Run(CommissionRuleContext context, Sale sale, IReferralNetwork network, bool collect, ref List<ComplianceFinding>? findings)
     {

@@ -310,6 +310,14 @@ public sealed class CommissionRuleContext
         }
     }
 
+    /// <summary>Drops the references to the last sale, network and host interfaces so a cached context keeps nothing alive.</summary>
+    internal void Release()
+    {
+        _sale = null!;
+        _network = null!;
+        _distributors = null;
+    }
+
     internal void AddProposal(in CommissionLine line)
     {
         EnsureCapacity(_count + 1);

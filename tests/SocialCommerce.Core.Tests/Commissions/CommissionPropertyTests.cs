@@ -210,6 +210,78 @@ public sealed class CommissionPropertyTests
         Assert.Equal(first.Residual, residual);
     }
 
+    [Property(Arbitrary = [typeof(CommissionArbitraries)], MaxTest = Cases)]
+    public void A_json_document_and_the_builder_give_the_same_plan_and_quotes(CommissionScenario s)
+    {
+        var built = s.Plan.Build();
+        var loaded = CommissionPlan.FromJson(ToJson(s.Plan));
+
+        Assert.Equal(built.ToPlanFacts(), loaded.ToPlanFacts());
+        var a = new CommissionEngine(built, s.Options()).Quote(s.BuildSale(), s.BuildNetwork());
+        var b = new CommissionEngine(loaded, s.Options()).Quote(s.BuildSale(), s.BuildNetwork());
+        Assert.Equal(a.Lines.ToArray(), b.Lines.ToArray());
+        Assert.Equal(a.Pool, b.Pool);
+        Assert.Equal(a.Residual, b.Residual);
+    }
+
+    /// <summary>Writes a generated plan as a JSON plan document, by hand (the SDK only reads documents).</summary>
+    private static string ToJson(PlanSpec p)
+    {
+        static string Bp(int bp) => (bp / 10000m).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        static string Minor(long minor) => (minor / 100m).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        static string Levels(PayoutSpec[] levels) => string.Join(",", levels.Select((l, i) => l.Fixed
+            ? $"{{\"level\":{i + 1},\"fixedPerUnit\":\"{Minor(l.Value)} CNY\"}}"
+            : $"{{\"level\":{i + 1},\"rate\":{Bp(l.Value)}}}"));
+
+        var parts = new List<string> { "\"name\":\"generated\"", "\"currency\":\"CNY\"" };
+        if (p.Differential)
+        {
+            parts.Add($"\"rankDifferential\":{{\"depth\":{p.DifferentialDepth},\"rankRates\":[{string.Join(",", p.RankBp.Select(Bp))}]}}");
+        }
+        else
+        {
+            parts.Add($"\"levels\":[{string.Join(",", p.LevelBp.Select((bp, i) => $"{{\"level\":{i + 1},\"rate\":{Bp(bp)}}}"))}]");
+            var overrides = new List<string>();
+            if (p.CategoryOverride is { } c)
+            {
+                overrides.Add($"{{\"category\":\"c0\",\"levels\":[{Levels(c)}]}}");
+            }
+
+            if (p.ProductOverride is { } o)
+            {
+                overrides.Add($"{{\"product\":\"p0\",\"levels\":[{Levels(o)}]}}");
+            }
+
+            parts.Add($"\"overrides\":[{string.Join(",", overrides)}]");
+        }
+
+        if (p.SelfBp >= 0)
+        {
+            parts.Add($"\"selfPurchaseRate\":{Bp(p.SelfBp)}");
+        }
+
+        if (p.OnlyEnabled)
+        {
+            parts.Add("\"eligibility\":\"enabledDistributors\"");
+            parts.Add(p.Compress ? "\"ineligibleShare\":\"compress\"" : "\"ineligibleShare\":\"forfeit\"");
+        }
+
+        var caps = new List<string>();
+        if (p.SaleCapBp >= 0)
+        {
+            caps.Add($"\"saleRatio\":{Bp(p.SaleCapBp)}");
+        }
+
+        if (p.PerBeneficiaryCapMinor >= 0)
+        {
+            caps.Add($"\"perBeneficiary\":{Minor(p.PerBeneficiaryCapMinor)}");
+        }
+
+        parts.Add($"\"caps\":{{{string.Join(",", caps)}}}");
+        parts.Add(p.Shipping ? "\"includeShippingInBase\":true" : "\"includeShippingInBase\":false");
+        return "{" + string.Join(",", parts) + "}";
+    }
+
     private static CommissionQuote Quote(CommissionScenario s) =>
         new CommissionEngine(s.Plan.Build(), s.Options()).Quote(s.BuildSale(), s.BuildNetwork());
 

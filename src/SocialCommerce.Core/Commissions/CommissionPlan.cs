@@ -150,6 +150,7 @@ public sealed class CommissionPlan
     /// the engine's compliance stage still caps every sale, fixed amounts included, to the profile's ratio.
     /// <see cref="PlanFacts.RewardsRecruitment"/> is true when a positive <see cref="RecruitmentReward"/> is declared;
     /// <see cref="PlanFacts.RequiresEntryFee"/> when <see cref="EarningRequirement"/> is not <see cref="EarningRequirement.None"/>.
+    /// Host rules are code, not data, and are not counted: what they add is bounded at run time by the engine's compliance stage.
     /// </remarks>
     public PlanFacts ToPlanFacts() => new(
         Name,

@@ -1,0 +1,93 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using NodaTime;
+using SocialCommerce.Compliance;
+using SocialCommerce.Network;
+
+namespace SocialCommerce.Commissions;
+
+/// <summary>
+/// The result of quoting a sale: the commission lines, the pool, the residual, the adjustments and the compliance findings.
+/// </summary>
+/// <remarks>
+/// <para>
+/// Every line amount is a whole number of minor units, rounded toward zero, and never negative.
+/// <see cref="Pool"/> is what the rules proposed before rounding, caps, forfeits and compliance truncation;
+/// <see cref="Residual"/> = <see cref="Pool"/> − <see cref="Total"/> stays with the platform, exactly
+/// (it may carry more decimals than the minor unit). It is made of the adjustments' <see cref="CommissionAdjustment.ToResidual"/>
+/// plus <see cref="RoundingResidual"/>.
+/// </para>
+/// <para>Immutable and thread-safe.</para>
+/// </remarks>
+public sealed class CommissionQuote
+{
+    internal CommissionQuote(
+        Sale sale,
+        string planName,
+        Money saleBase,
+        Money pool,
+        Money total,
+        Money residual,
+        Money roundingResidual,
+        ImmutableArray<CommissionLine> lines,
+        ImmutableArray<CommissionAdjustment> adjustments,
+        ImmutableArray<ComplianceFinding> findings)
+    {
+        SaleId = sale.Id;
+        Buyer = sale.Buyer;
+        PaidAt = sale.PaidAt;
+        Currency = sale.Currency;
+        PlanName = planName;
+        Base = saleBase;
+        Pool = pool;
+        Total = total;
+        Residual = residual;
+        RoundingResidual = roundingResidual;
+        Lines = lines;
+        Adjustments = adjustments;
+        Findings = findings;
+    }
+
+    /// <summary>Gets the sale's id.</summary>
+    public string SaleId { get; }
+
+    /// <summary>Gets the buyer.</summary>
+    public MemberId Buyer { get; }
+
+    /// <summary>Gets when the sale was paid.</summary>
+    public Instant PaidAt { get; }
+
+    /// <summary>Gets the currency of every amount in the quote.</summary>
+    public Currency Currency { get; }
+
+    /// <summary>Gets the plan's name.</summary>
+    public string PlanName { get; }
+
+    /// <summary>Gets the sale's commissionable base (sum of its lines' bases).</summary>
+    public Money Base { get; }
+
+    /// <summary>Gets what the rules proposed, exactly, before rounding, caps, forfeits and truncation.</summary>
+    public Money Pool { get; }
+
+    /// <summary>Gets the sum of the lines: what is paid out.</summary>
+    public Money Total { get; }
+
+    /// <summary>Gets what stays with the platform: <see cref="Pool"/> − <see cref="Total"/>, exactly.</summary>
+    public Money Residual { get; }
+
+    /// <summary>Gets the part of the residual that rounding toward zero left over.</summary>
+    public Money RoundingResidual { get; }
+
+    /// <summary>Gets the commission lines.</summary>
+    public ImmutableArray<CommissionLine> Lines { get; }
+
+    /// <summary>Gets the changes made to proposed lines (forfeits, compressions, caps, truncations).</summary>
+    public ImmutableArray<CommissionAdjustment> Adjustments { get; }
+
+    /// <summary>Gets the compliance stage's findings for this sale (empty when nothing crossed the profile).</summary>
+    public ImmutableArray<ComplianceFinding> Findings { get; }
+
+    /// <summary>Formats as <c>"Quote S-1: 3 lines, 29.85 CNY of pool 29.85 CNY, residual 0 CNY"</c>.</summary>
+    public override string ToString() =>
+        string.Create(CultureInfo.InvariantCulture, $"Quote {SaleId}: {Lines.Length} lines, {Total} of pool {Pool}, residual {Residual}");
+}

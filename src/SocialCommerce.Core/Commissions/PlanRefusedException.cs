@@ -1,0 +1,47 @@
+using System;
+using System.Collections.Generic;
+using System.Text;
+using SocialCommerce.Compliance;
+
+namespace SocialCommerce.Commissions;
+
+/// <summary>
+/// Thrown when a <see cref="CommissionEngine"/> is created with a plan that breaks its enforced compliance profile
+/// (paid depth or total rate above the profile's limits).
+/// </summary>
+/// <remarks>The message names the plan, the profile, each field and its value; <see cref="Findings"/> lists the findings.</remarks>
+public sealed class PlanRefusedException : InvalidOperationException
+{
+    /// <summary>Creates the exception.</summary>
+    /// <param name="planName">The refused plan's name.</param>
+    /// <param name="profileName">The profile that refused it.</param>
+    /// <param name="findings">The error findings.</param>
+    public PlanRefusedException(string planName, string profileName, IReadOnlyList<ComplianceFinding> findings)
+        : base(Compose(planName, profileName, findings))
+    {
+        PlanName = planName;
+        ProfileName = profileName;
+        Findings = findings;
+    }
+
+    /// <summary>Gets the refused plan's name.</summary>
+    public string PlanName { get; }
+
+    /// <summary>Gets the name of the profile that refused it.</summary>
+    public string ProfileName { get; }
+
+    /// <summary>Gets the findings that refused the plan.</summary>
+    public IReadOnlyList<ComplianceFinding> Findings { get; }
+
+    private static string Compose(string planName, string profileName, IReadOnlyList<ComplianceFinding> findings)
+    {
+        var text = new StringBuilder();
+        text.Append("Commission plan '").Append(planName).Append("' is refused by compliance profile '").Append(profileName).Append("':");
+        foreach (var finding in findings ?? [])
+        {
+            text.Append(' ').Append(finding.Code).Append(' ').Append(finding.Message);
+        }
+
+        return text.ToString();
+    }
+}

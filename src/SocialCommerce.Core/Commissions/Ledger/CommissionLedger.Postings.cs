@@ -1,0 +1,234 @@
+using System;
+using System.Runtime.InteropServices;
+using NodaTime;
+
+namespace SocialCommerce.Commissions;
+
+/// <content>Sales, completions and releases.</content>
+public sealed partial class CommissionLedger
+{
+    /// <summary>Posts a paid sale: books each earning as pending (one <see cref="LedgerEntryKind.Earned"/> entry per earning).</summary>
+    /// <param name="sale">The sale with its quoted earnings and the plan's return window.</param>
+    /// <returns>
+    /// Applied; <see cref="LedgerOutcome.Duplicate"/> when the same sale was already posted; refused with
+    /// <see cref="LedgerRefusal.ConflictingDuplicate"/> when another sale was posted under the same id.
+    /// </returns>
+    /// <exception cref="ArgumentNullException"><paramref name="sale"/> is null.</exception>
+    public LedgerResult Post(LedgerSale sale)
+    {
+        ArgumentNullException.ThrowIfNull(sale);
+        ref var index = ref CollectionsMarshal.GetValueRefOrAddDefault(_saleIndex, sale.SaleId, out var exists);
+        if (exists)
+        {
+            return IsSameSale(index, sale)
+                ? LedgerResult.Duplicate($"Sale '{sale.SaleId}' was already posted; nothing changed.")
+                : LedgerResult.Refused(LedgerRefusal.ConflictingDuplicate, $"Sale id '{sale.SaleId}' was already posted with other content; the first posting stands.");
+        }
+
+        var s = _saleCount;
+        index = s;
+        var currency = GetOrAddCurrency(sale.Currency);
+        var lines = sale.LineArray;
+        var earnings = sale.EarningArray;
+        if (s == _sales.Length)
+        {
+            Array.Resize(ref _sales, s * 2);
+        }
+
+        EnsureCapacity(ref _lines, _lineCount + lines.Length);
+        EnsureCapacity(ref _earnings, _earningCount + earnings.Length);
+
+        var firstLine = _lineCount;
+        long paidTotal = 0;
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var paid = lines[i].Paid.ToMinorUnits();
+            paidTotal += paid;
+            _lines[firstLine + i] = new LineSlot { Quantity = lines[i].Quantity, Paid = paid };
+        }
+
+        _lineCount = firstLine + lines.Length;
+        _sales[s] = new SaleSlot
+        {
+            Id = sale.SaleId,
+            Buyer = sale.Buyer,
+            PaidAt = sale.PaidAt,
+            Window = sale.ReturnWindow,
+            PaidTotal = paidTotal,
+            Currency = currency,
+            FirstLine = firstLine,
+            LineCount = lines.Length,
+            FirstEarning = _earningCount,
+            EarningCount = earnings.Length,
+        };
+        _saleCount = s + 1;
+
+        var firstEntry = _entryCount;
+        for (var i = 0; i < earnings.Length; i++)
+        {
+            var earning = earnings[i];
+            var amount = earning.Amount.ToMinorUnits();
+            var a = GetOrAddAccount(earning.Beneficiary, currency);
+            _earnings[_earningCount++] = new EarningSlot { Booked = amount, Account = a, Level = earning.Level, LineIndex = earning.LineIndex };
+            ref var acc = ref _accounts[a];
+            acc.Pending += amount;
+            acc.Booked += amount;
+            Append(LedgerEntryKind.Earned, LedgerState.Pending, a, amount, sale.PaidAt, s, None, None, earning.Level, earning.LineIndex);
+        }
+
+        return Applied(firstEntry);
+    }
+
+    /// <summary>
+    /// Completes a sale: what remains of its earnings moves from pending to frozen until
+    /// <c>completedAt + returnWindow</c> (one <see cref="LedgerEntryKind.Completed"/> entry per earning with something left).
+    /// </summary>
+    /// <param name="saleId">The completed sale (also the id of the completion).</param>
+    /// <param name="completedAt">When the sale was completed (received, not returnable from then on beyond the window).</param>
+    /// <returns>
+    /// Applied; <see cref="LedgerOutcome.Duplicate"/> when the sale was already completed at the same instant; refused with
+    /// <see cref="LedgerRefusal.UnknownSale"/> when the sale was not posted, or <see cref="LedgerRefusal.ConflictingDuplicate"/>
+    /// when it was completed at another instant.
+    /// </returns>
+    /// <exception cref="ArgumentNullException"><paramref name="saleId"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="completedAt"/> is before the sale was paid.</exception>
+    public LedgerResult Complete(string saleId, Instant completedAt)
+    {
+        ArgumentNullException.ThrowIfNull(saleId);
+        if (!_saleIndex.TryGetValue(saleId, out var s))
+        {
+            return LedgerResult.Refused(LedgerRefusal.UnknownSale, $"Completion of sale '{saleId}' refused: the sale was not posted. Post the sale first.");
+        }
+
+        ref var sale = ref _sales[s];
+        if (sale.Status != SaleStatus.Pending)
+        {
+            return sale.CompletedAt == completedAt
+                ? LedgerResult.Duplicate($"Sale '{saleId}' was already completed at {completedAt}; nothing changed.")
+                : LedgerResult.Refused(LedgerRefusal.ConflictingDuplicate, $"Sale '{saleId}' was already completed at {sale.CompletedAt}; a completion at {completedAt} is refused.");
+        }
+
+        if (completedAt < sale.PaidAt)
+        {
+            throw new ArgumentOutOfRangeException(nameof(completedAt), completedAt, $"Completion of sale '{saleId}' at {completedAt} is before it was paid at {sale.PaidAt}.");
+        }
+
+        sale.Status = SaleStatus.Frozen;
+        sale.CompletedAt = completedAt;
+        sale.ReleaseAt = completedAt + sale.Window;
+        var firstEntry = _entryCount;
+        var end = sale.FirstEarning + sale.EarningCount;
+        for (var e = sale.FirstEarning; e < end; e++)
+        {
+            ref readonly var earning = ref _earnings[e];
+            var remaining = earning.Booked - earning.Reversed;
+            if (remaining > 0)
+            {
+                ref var acc = ref _accounts[earning.Account];
+                acc.Pending -= remaining;
+                acc.Frozen += remaining;
+                Append(LedgerEntryKind.Completed, LedgerState.Frozen, earning.Account, remaining, completedAt, s, None, None, earning.Level, earning.LineIndex);
+            }
+        }
+
+        _frozen.Enqueue(s, sale.ReleaseAt);
+        return Applied(firstEntry);
+    }
+
+    /// <summary>
+    /// Releases every frozen sale whose release deadline (<c>completedAt + returnWindow</c>) is at or before
+    /// <paramref name="at"/>: what remains of its earnings becomes available, repaying any clawback debt first.
+    /// </summary>
+    /// <param name="at">The instant to evaluate (the host's current time); earnings whose deadline is one tick later stay frozen.</param>
+    /// <returns>
+    /// Applied, with one <see cref="LedgerEntryKind.Released"/> entry (and a <see cref="LedgerEntryKind.DebtRepaid"/> entry
+    /// when debt was repaid) per released earning, stamped with the sale's release deadline. Releasing again at the same
+    /// instant appends nothing.
+    /// </returns>
+    public LedgerResult Release(Instant at)
+    {
+        var firstEntry = _entryCount;
+        while (_frozen.TryPeek(out var s, out var releaseAt) && releaseAt <= at)
+        {
+            _frozen.Dequeue();
+            ReleaseSale(s, releaseAt);
+        }
+
+        return Applied(firstEntry);
+    }
+
+    private void ReleaseSale(int s, Instant releaseAt)
+    {
+        ref var sale = ref _sales[s];
+        sale.Status = SaleStatus.Released;
+        var end = sale.FirstEarning + sale.EarningCount;
+        for (var e = sale.FirstEarning; e < end; e++)
+        {
+            ref readonly var earning = ref _earnings[e];
+            var remaining = earning.Booked - earning.Reversed;
+            if (remaining <= 0)
+            {
+                continue;
+            }
+
+            ref var acc = ref _accounts[earning.Account];
+            acc.Frozen -= remaining;
+            acc.Available += remaining;
+            Append(LedgerEntryKind.Released, LedgerState.Available, earning.Account, remaining, releaseAt, s, None, None, earning.Level, earning.LineIndex);
+            if (acc.Debt > 0)
+            {
+                var repaid = Math.Min(acc.Debt, acc.Available);
+                acc.Available -= repaid;
+                acc.Debt -= repaid;
+                Append(LedgerEntryKind.DebtRepaid, LedgerState.Debt, earning.Account, repaid, releaseAt, s, None, None, earning.Level, earning.LineIndex);
+            }
+        }
+    }
+
+    private bool IsSameSale(int s, LedgerSale sale)
+    {
+        ref readonly var slot = ref _sales[s];
+        if (slot.Buyer != sale.Buyer
+            || slot.PaidAt != sale.PaidAt
+            || slot.Window != sale.ReturnWindow
+            || !_currencies[slot.Currency].Equals(sale.Currency)
+            || slot.LineCount != sale.LineArray.Length
+            || slot.EarningCount != sale.EarningArray.Length)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < slot.LineCount; i++)
+        {
+            ref readonly var line = ref _lines[slot.FirstLine + i];
+            var given = sale.LineArray[i];
+            if (line.Quantity != given.Quantity || line.Paid != given.Paid.ToMinorUnits())
+            {
+                return false;
+            }
+        }
+
+        for (var i = 0; i < slot.EarningCount; i++)
+        {
+            ref readonly var earning = ref _earnings[slot.FirstEarning + i];
+            var given = sale.EarningArray[i];
+            if (earning.Booked != given.Amount.ToMinorUnits()
+                || earning.Level != given.Level
+                || earning.LineIndex != given.LineIndex
+                || _accounts[earning.Account].Member != given.Beneficiary)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static void EnsureCapacity<T>(ref T[] array, int needed)
+    {
+        if (needed > array.Length)
+        {
+            Array.Resize(ref array, Math.Max(needed, array.Length * 2));
+        }
+    }
+}

@@ -231,7 +231,7 @@ public sealed partial class CommissionLedger
                 var left = sale.PaidTotal - sale.RefundedAmount;
                 if (amount.ToMinorUnits() > left)
                 {
-                    message = $"Refund '{refund.RefundId}' refused: sale '{sale.Id}' has {Money.FromMinorUnits(left, currency)} of {Money.FromMinorUnits(sale.PaidTotal, currency)} paid left to refund; {amount} asked.";
+                    message = $"Refund '{refund.RefundId}' refused: sale '{sale.Id}' has {LedgerAmounts.FromMinor(left, currency)} of {LedgerAmounts.FromMinor(sale.PaidTotal, currency)} paid left to refund; {LedgerAmounts.Show(amount)} asked.";
                     return LedgerRefusal.RefundExceedsRemaining;
                 }
 

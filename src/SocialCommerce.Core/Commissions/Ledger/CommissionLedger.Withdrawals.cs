@@ -28,10 +28,10 @@ public sealed partial class CommissionLedger
         }
 
         LedgerAmounts.CheckPositive(withdrawal.Amount, "withdrawal.Amount");
-        var gross = withdrawal.Amount;
+        var gross = LedgerAmounts.Show(withdrawal.Amount);
         var currency = gross.Currency;
         var fee = Fee(gross);
-        var zero = Money.Zero(currency);
+        var zero = LedgerAmounts.FromMinor(0, currency);
         if (_withdrawalIndex.TryGetValue(withdrawal.WithdrawalId, out var known))
         {
             return _withdrawals[known] == withdrawal
@@ -45,7 +45,7 @@ public sealed partial class CommissionLedger
             if (minimums[i].Currency.Equals(currency) && gross < minimums[i])
             {
                 return new LedgerWithdrawalResult(
-                    LedgerResult.Refused(LedgerRefusal.BelowMinimumWithdrawal, $"Withdrawal '{withdrawal.WithdrawalId}' of {gross} refused: the minimum withdrawal is {minimums[i]}."), zero, zero, zero);
+                    LedgerResult.Refused(LedgerRefusal.BelowMinimumWithdrawal, $"Withdrawal '{withdrawal.WithdrawalId}' of {LedgerAmounts.Show(gross)} refused: the minimum withdrawal is {LedgerAmounts.Show(minimums[i])}."), zero, zero, zero);
             }
         }
 
@@ -56,7 +56,7 @@ public sealed partial class CommissionLedger
         if (grossUnits > available)
         {
             return new LedgerWithdrawalResult(
-                LedgerResult.Refused(LedgerRefusal.InsufficientAvailableBalance, $"Withdrawal '{withdrawal.WithdrawalId}' of {gross} refused: member {withdrawal.Member} has {Money.FromMinorUnits(available, currency)} available."), zero, zero, zero);
+                LedgerResult.Refused(LedgerRefusal.InsufficientAvailableBalance, $"Withdrawal '{withdrawal.WithdrawalId}' of {LedgerAmounts.Show(gross)} refused: member {withdrawal.Member} has {LedgerAmounts.FromMinor(available, currency)} available."), zero, zero, zero);
         }
 
         var feeUnits = fee.ToMinorUnits();
@@ -78,5 +78,5 @@ public sealed partial class CommissionLedger
     }
 
     private Money Fee(Money gross) =>
-        _options.WithdrawalFee is { } rate ? rate.ApplyTo(gross).Round(RoundingMode.TowardZero) : Money.Zero(gross.Currency);
+        LedgerAmounts.Show(_options.WithdrawalFee is { } rate ? rate.ApplyTo(gross).Round(RoundingMode.TowardZero) : Money.Zero(gross.Currency));
 }

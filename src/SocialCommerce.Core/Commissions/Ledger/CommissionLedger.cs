@@ -137,7 +137,7 @@ public sealed partial class CommissionLedger
             return ToBalance(a);
         }
 
-        var zero = Money.Zero(currency);
+        var zero = LedgerAmounts.FromMinor(0, currency);
         return new LedgerBalance(member, currency, zero, zero, zero, zero, zero, zero, zero, zero, zero, zero);
     }
 
@@ -208,16 +208,16 @@ public sealed partial class CommissionLedger
         return new LedgerBalance(
             acc.Member,
             currency,
-            Money.FromMinorUnits(acc.Pending, currency),
-            Money.FromMinorUnits(acc.Frozen, currency),
-            Money.FromMinorUnits(acc.Available, currency),
-            Money.FromMinorUnits(acc.Withdrawn, currency),
-            Money.FromMinorUnits(acc.Fees, currency),
-            Money.FromMinorUnits(acc.Debt, currency),
-            Money.FromMinorUnits(acc.WrittenOff, currency),
-            Money.FromMinorUnits(acc.Forgiven, currency),
-            Money.FromMinorUnits(acc.Booked, currency),
-            Money.FromMinorUnits(acc.Reversed, currency));
+            LedgerAmounts.FromMinor(acc.Pending, currency),
+            LedgerAmounts.FromMinor(acc.Frozen, currency),
+            LedgerAmounts.FromMinor(acc.Available, currency),
+            LedgerAmounts.FromMinor(acc.Withdrawn, currency),
+            LedgerAmounts.FromMinor(acc.Fees, currency),
+            LedgerAmounts.FromMinor(acc.Debt, currency),
+            LedgerAmounts.FromMinor(acc.WrittenOff, currency),
+            LedgerAmounts.FromMinor(acc.Forgiven, currency),
+            LedgerAmounts.FromMinor(acc.Booked, currency),
+            LedgerAmounts.FromMinor(acc.Reversed, currency));
     }
 
     private LedgerEntry ToEntry(int e)
@@ -229,7 +229,7 @@ public sealed partial class CommissionLedger
             row.Kind,
             row.State,
             acc.Member,
-            Money.FromMinorUnits(row.Amount, _currencies[acc.Currency]),
+            LedgerAmounts.FromMinor(row.Amount, _currencies[acc.Currency]),
             row.At,
             row.Sale == None ? null : _sales[row.Sale].Id,
             row.Refund == None ? null : _refunds[row.Refund].RefundId,

@@ -30,6 +30,18 @@ internal static class LedgerAmounts
         }
     }
 
+    /// <summary>An amount of minor units with the currency's scale, so it prints as <c>19.90 CNY</c>.</summary>
+    public static Money FromMinor(long units, Currency currency)
+    {
+        var negative = units < 0;
+        var magnitude = negative ? unchecked((ulong)-units) : (ulong)units;
+        var value = new decimal(unchecked((int)(magnitude & 0xFFFFFFFF)), unchecked((int)(magnitude >> 32)), 0, negative, (byte)currency.MinorUnit);
+        return new Money(value, currency);
+    }
+
+    /// <summary>The same amount with the currency's scale, for messages.</summary>
+    public static Money Show(Money amount) => amount.IsWholeMinorUnits ? FromMinor(amount.ToMinorUnits(), amount.Currency) : amount;
+
     public static void CheckPositive(Money amount, string paramName)
     {
         if (amount.Equals(default(Money)))

@@ -69,11 +69,12 @@ public sealed partial class CommissionLedger
             var earning = earnings[i];
             var amount = earning.Amount.ToMinorUnits();
             var a = GetOrAddAccount(earning.Beneficiary, currency);
-            _earnings[_earningCount++] = new EarningSlot { Booked = amount, Account = a, Level = earning.Level, LineIndex = earning.LineIndex };
+            var e = _earningCount++;
+            _earnings[e] = new EarningSlot { Booked = amount, Account = a, Level = earning.Level, LineIndex = earning.LineIndex };
             ref var acc = ref _accounts[a];
             acc.Pending += amount;
             acc.Booked += amount;
-            Append(LedgerEntryKind.Earned, LedgerState.Pending, a, amount, sale.PaidAt, s, None, None, earning.Level, earning.LineIndex);
+            Append(LedgerEntryKind.Earned, LedgerState.Pending, a, amount, s, e, None);
         }
 
         return Applied(firstEntry);
@@ -127,11 +128,11 @@ public sealed partial class CommissionLedger
                 ref var acc = ref _accounts[earning.Account];
                 acc.Pending -= remaining;
                 acc.Frozen += remaining;
-                Append(LedgerEntryKind.Completed, LedgerState.Frozen, earning.Account, remaining, completedAt, s, None, None, earning.Level, earning.LineIndex);
+                Append(LedgerEntryKind.Completed, LedgerState.Frozen, earning.Account, remaining, s, e, None);
             }
         }
 
-        _frozen.Enqueue(s, sale.ReleaseAt);
+        EnqueueFrozen(s, sale.ReleaseAt);
         return Applied(firstEntry);
     }
 
@@ -148,13 +149,57 @@ public sealed partial class CommissionLedger
     public LedgerResult Release(Instant at)
     {
         var firstEntry = _entryCount;
-        while (_frozen.TryPeek(out var s, out var releaseAt) && releaseAt <= at)
+        while (true)
         {
-            _frozen.Dequeue();
-            ReleaseSale(s, releaseAt);
+            var fromRing = _releaseCount > 0 && _sales[_releaseQueue[_releaseHead]].ReleaseAt <= at;
+            var fromHeap = _frozen.TryPeek(out var h, out var heapAt) && heapAt <= at;
+            if (fromRing && (!fromHeap || _sales[_releaseQueue[_releaseHead]].ReleaseAt <= heapAt))
+            {
+                var s = _releaseQueue[_releaseHead];
+                _releaseHead = (_releaseHead + 1) % _releaseQueue.Length;
+                _releaseCount--;
+                ReleaseSale(s, _sales[s].ReleaseAt);
+            }
+            else if (fromHeap)
+            {
+                _frozen.Dequeue();
+                ReleaseSale(h, heapAt);
+            }
+            else
+            {
+                break;
+            }
         }
 
         return Applied(firstEntry);
+    }
+
+    private void EnqueueFrozen(int s, Instant releaseAt)
+    {
+        if (_releaseCount > 0)
+        {
+            var tail = _releaseQueue[(_releaseHead + _releaseCount - 1) % _releaseQueue.Length];
+            if (_sales[tail].ReleaseAt > releaseAt)
+            {
+                _frozen.Enqueue(s, releaseAt);
+                return;
+            }
+        }
+
+        if (_releaseCount == _releaseQueue.Length)
+        {
+            var grown = new int[Math.Max(4, _releaseQueue.Length * 2)];
+            for (var i = 0; i < _releaseCount; i++)
+            {
+                grown[i] = _releaseQueue[(_releaseHead + i) % _releaseQueue.Length];
+            }
+
+            _releaseQueue = grown;
+            _releaseHead = 0;
+        }
+
+        _releaseQueue[(_releaseHead + _releaseCount) % _releaseQueue.Length] = s;
+        _releaseCount++;
     }
 
     private void ReleaseSale(int s, Instant releaseAt)
@@ -174,13 +219,13 @@ public sealed partial class CommissionLedger
             ref var acc = ref _accounts[earning.Account];
             acc.Frozen -= remaining;
             acc.Available += remaining;
-            Append(LedgerEntryKind.Released, LedgerState.Available, earning.Account, remaining, releaseAt, s, None, None, earning.Level, earning.LineIndex);
+            Append(LedgerEntryKind.Released, LedgerState.Available, earning.Account, remaining, s, e, None);
             if (acc.Debt > 0)
             {
                 var repaid = Math.Min(acc.Debt, acc.Available);
                 acc.Available -= repaid;
                 acc.Debt -= repaid;
-                Append(LedgerEntryKind.DebtRepaid, LedgerState.Debt, earning.Account, repaid, releaseAt, s, None, None, earning.Level, earning.LineIndex);
+                Append(LedgerEntryKind.DebtRepaid, LedgerState.Debt, earning.Account, repaid, s, e, None);
             }
         }
     }

@@ -94,7 +94,7 @@ public sealed partial class CommissionLedger
             }
 
             earning.Reversed = target;
-            Reverse(sale.Status, earning.Account, delta, refund, s, r, earning.Level, earning.LineIndex);
+            Reverse(sale.Status, earning.Account, delta, s, e, r);
         }
 
         return Applied(firstEntry);
@@ -116,26 +116,26 @@ public sealed partial class CommissionLedger
         }
     }
 
-    private void Reverse(SaleStatus status, int a, long delta, LedgerRefund refund, int s, int r, int level, int lineIndex)
+    private void Reverse(SaleStatus status, int a, long delta, int s, int e, int r)
     {
         ref var acc = ref _accounts[a];
         acc.Reversed += delta;
         if (status == SaleStatus.Pending)
         {
             acc.Pending -= delta;
-            Append(LedgerEntryKind.Cancelled, LedgerState.Pending, a, -delta, refund.At, s, r, None, level, lineIndex);
+            Append(LedgerEntryKind.Cancelled, LedgerState.Pending, a, -delta, s, e, r);
             return;
         }
 
         if (status == SaleStatus.Frozen)
         {
             acc.Frozen -= delta;
-            Append(LedgerEntryKind.Cancelled, LedgerState.Frozen, a, -delta, refund.At, s, r, None, level, lineIndex);
+            Append(LedgerEntryKind.Cancelled, LedgerState.Frozen, a, -delta, s, e, r);
             return;
         }
 
         // Released: a clawback takes what the available balance holds; the policy handles the shortfall.
-        Append(LedgerEntryKind.Clawback, LedgerState.Available, a, -delta, refund.At, s, r, None, level, lineIndex);
+        Append(LedgerEntryKind.Clawback, LedgerState.Available, a, -delta, s, e, r);
         var taken = Math.Min(acc.Available, delta);
         acc.Available -= taken;
         var shortfall = delta - taken;
@@ -148,7 +148,7 @@ public sealed partial class CommissionLedger
         {
             case ClawbackPolicy.CapAtAvailable:
                 acc.WrittenOff += shortfall;
-                Append(LedgerEntryKind.WrittenOff, LedgerState.WrittenOff, a, shortfall, refund.At, s, r, None, level, lineIndex);
+                Append(LedgerEntryKind.WrittenOff, LedgerState.WrittenOff, a, shortfall, s, e, r);
                 return;
             case ClawbackPolicy.ForgiveWithdrawn:
                 var forgiven = Math.Min(shortfall, acc.Withdrawn - acc.Forgiven);
@@ -156,7 +156,7 @@ public sealed partial class CommissionLedger
                 {
                     acc.Forgiven += forgiven;
                     shortfall -= forgiven;
-                    Append(LedgerEntryKind.Forgiven, LedgerState.Forgiven, a, forgiven, refund.At, s, r, None, level, lineIndex);
+                    Append(LedgerEntryKind.Forgiven, LedgerState.Forgiven, a, forgiven, s, e, r);
                 }
 
                 break;
@@ -167,7 +167,7 @@ public sealed partial class CommissionLedger
         if (shortfall > 0)
         {
             acc.Debt += shortfall;
-            Append(LedgerEntryKind.DebtIncurred, LedgerState.Debt, a, shortfall, refund.At, s, r, None, level, lineIndex);
+            Append(LedgerEntryKind.DebtIncurred, LedgerState.Debt, a, shortfall, s, e, r);
         }
     }
 

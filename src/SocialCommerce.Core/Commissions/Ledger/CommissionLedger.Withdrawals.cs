@@ -68,10 +68,10 @@ public sealed partial class CommissionLedger
         acc.Withdrawn += grossUnits;
         acc.Fees += feeUnits;
         var firstEntry = _entryCount;
-        Append(LedgerEntryKind.Withdrawn, LedgerState.Withdrawn, a, grossUnits, withdrawal.At, None, None, w, -1, -1);
+        Append(LedgerEntryKind.Withdrawn, LedgerState.Withdrawn, a, grossUnits, None, None, w);
         if (feeUnits > 0)
         {
-            Append(LedgerEntryKind.WithdrawalFee, LedgerState.Withdrawn, a, feeUnits, withdrawal.At, None, None, w, -1, -1);
+            Append(LedgerEntryKind.WithdrawalFee, LedgerState.Withdrawn, a, feeUnits, None, None, w);
         }
 
         return new LedgerWithdrawalResult(Applied(firstEntry), gross, fee, gross - fee);

@@ -64,6 +64,11 @@ public sealed partial class CommissionLedger
     private readonly List<LedgerWithdrawal> _withdrawals = [];
     private readonly PriorityQueue<int, Instant> _frozen = new();
 
+    // Completions usually arrive in deadline order: those wait in this FIFO ring (O(1)); the others in _frozen.
+    private int[] _releaseQueue;
+    private int _releaseHead;
+    private int _releaseCount;
+
     private SaleSlot[] _sales;
     private int _saleCount;
     private LineSlot[] _lines;
@@ -110,8 +115,9 @@ public sealed partial class CommissionLedger
         _sales = new SaleSlot[capacity];
         _lines = new LineSlot[capacity];
         _earnings = new EarningSlot[capacity * 2];
+        _releaseQueue = new int[capacity];
         _accounts = new AccountSlot[capacity];
-        _entries = new EntryRow[capacity * 4];
+        _entries = new EntryRow[capacity * 6];
     }
 
     /// <summary>Gets the options the ledger applies.</summary>
@@ -224,18 +230,45 @@ public sealed partial class CommissionLedger
     {
         ref readonly var row = ref _entries[e];
         ref readonly var acc = ref _accounts[row.Account];
+        var kind = (LedgerEntryKind)row.Kind;
+        string? refundId = null;
+        string? withdrawalId = null;
+        Instant at;
+        switch (kind)
+        {
+            case LedgerEntryKind.Earned:
+                at = _sales[row.Sale].PaidAt;
+                break;
+            case LedgerEntryKind.Completed:
+                at = _sales[row.Sale].CompletedAt;
+                break;
+            case LedgerEntryKind.Released or LedgerEntryKind.DebtRepaid:
+                at = _sales[row.Sale].ReleaseAt;
+                break;
+            case LedgerEntryKind.Withdrawn or LedgerEntryKind.WithdrawalFee:
+                var withdrawal = _withdrawals[row.Source];
+                at = withdrawal.At;
+                withdrawalId = withdrawal.WithdrawalId;
+                break;
+            default:
+                var refund = _refunds[row.Source];
+                at = refund.At;
+                refundId = refund.RefundId;
+                break;
+        }
+
         return new LedgerEntry(
             e + 1L,
-            row.Kind,
-            row.State,
+            kind,
+            (LedgerState)row.State,
             acc.Member,
             LedgerAmounts.FromMinor(row.Amount, _currencies[acc.Currency]),
-            row.At,
+            at,
             row.Sale == None ? null : _sales[row.Sale].Id,
-            row.Refund == None ? null : _refunds[row.Refund].RefundId,
-            row.Withdrawal == None ? null : _withdrawals[row.Withdrawal].WithdrawalId,
-            row.Level,
-            row.LineIndex);
+            refundId,
+            withdrawalId,
+            row.Earning == None ? -1 : _earnings[row.Earning].Level,
+            row.Earning == None ? -1 : _earnings[row.Earning].LineIndex);
     }
 
     private int FindCurrency(Currency currency)
@@ -301,7 +334,8 @@ public sealed partial class CommissionLedger
         return a;
     }
 
-    private void Append(LedgerEntryKind kind, LedgerState state, int account, long amount, Instant at, int sale, int refund, int withdrawal, int level, int lineIndex)
+    /// <summary>Appends an entry; its instant, level and line are derived from the sale, earning or source when read.</summary>
+    private void Append(LedgerEntryKind kind, LedgerState state, int account, long amount, int sale, int earning, int source)
     {
         var e = _entryCount;
         if (e == _entries.Length)
@@ -313,16 +347,13 @@ public sealed partial class CommissionLedger
         _entries[e] = new EntryRow
         {
             Amount = amount,
-            At = at,
             Account = account,
             Sale = sale,
-            Refund = refund,
-            Withdrawal = withdrawal,
+            Earning = earning,
+            Source = source,
             PreviousOfAccount = acc.LastEntry,
-            Level = level,
-            LineIndex = lineIndex,
-            Kind = kind,
-            State = state,
+            Kind = (byte)kind,
+            State = (byte)state,
         };
         acc.LastEntry = e;
         _entryCount = e + 1;
@@ -401,18 +432,16 @@ public sealed partial class CommissionLedger
         public int NextOfMember;
     }
 
+    /// <summary>32 bytes: the source is a refund index for refund entries, a withdrawal index for withdrawal entries.</summary>
     private struct EntryRow
     {
         public long Amount;
-        public Instant At;
         public int Account;
         public int Sale;
-        public int Refund;
-        public int Withdrawal;
+        public int Earning;
+        public int Source;
         public int PreviousOfAccount;
-        public int Level;
-        public int LineIndex;
-        public LedgerEntryKind Kind;
-        public LedgerState State;
+        public byte Kind;
+        public byte State;
     }
 }

@@ -76,7 +76,12 @@ internal sealed class LedgerDriver
                 }
 
             case LedgerOpKind.Release:
-                return Ledger.Release(LedgerScenario.Start + NodaTime.Duration.FromHours(op.A)).Outcome;
+                {
+                    var at = LedgerScenario.Start + NodaTime.Duration.FromHours(op.A);
+                    var result = Ledger.Release(at);
+                    CheckPendingAndFrozen(at);
+                    return result.Outcome;
+                }
 
             case LedgerOpKind.Withdraw:
                 {
@@ -96,6 +101,50 @@ internal sealed class LedgerDriver
 
             default:
                 return ApplyRefund(op, index);
+        }
+    }
+
+    /// <summary>
+    /// After a release at <paramref name="at"/>, every member's pending and frozen balances are what the model says:
+    /// the unreversed remainder of uncompleted sales, and of completed sales whose deadline was never reached by a release.
+    /// </summary>
+    private void CheckPendingAndFrozen(NodaTime.Instant at)
+    {
+        var pending = new Dictionary<MemberId, long>();
+        var frozen = new Dictionary<MemberId, long>();
+        foreach (var member in LedgerScenario.Members)
+        {
+            pending[member] = 0;
+            frozen[member] = 0;
+        }
+
+        foreach (var (_, model) in _posted)
+        {
+            if (model.CompletedAt is { } completed && completed + NodaTime.Duration.FromHours(model.Spec.WindowHours) <= at)
+            {
+                model.Released = true;
+            }
+
+            for (var e = 0; e < model.Spec.Amounts.Length; e++)
+            {
+                var member = LedgerScenario.Members[model.Spec.Beneficiaries[e]];
+                var remaining = model.Spec.Amounts[e] - model.Reversal(e);
+                if (model.CompletedAt is null)
+                {
+                    pending[member] += remaining;
+                }
+                else if (!model.Released)
+                {
+                    frozen[member] += remaining;
+                }
+            }
+        }
+
+        foreach (var member in LedgerScenario.Members)
+        {
+            var b = Ledger.GetBalance(member, LedgerScenario.Currency);
+            Assert.Equal(pending[member], b.Pending.ToMinorUnits());
+            Assert.Equal(frozen[member], b.Frozen.ToMinorUnits());
         }
     }
 
@@ -176,6 +225,8 @@ internal sealed class LedgerDriver
         public SaleSpec Spec { get; } = spec;
 
         public NodaTime.Instant? CompletedAt { get; set; }
+
+        public bool Released { get; set; }
 
         public long[] RefundedQuantity { get; } = new long[spec.Quantities.Length];
 

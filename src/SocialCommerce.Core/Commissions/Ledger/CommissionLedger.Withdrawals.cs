@@ -39,8 +39,8 @@ public sealed partial class CommissionLedger
                 : new LedgerWithdrawalResult(LedgerResult.Refused(LedgerRefusal.ConflictingDuplicate, $"Withdrawal id '{withdrawal.WithdrawalId}' was already posted with other content; the first posting stands."), zero, zero, zero);
         }
 
-        var minimums = _options.MinimumWithdrawals;
-        for (var i = 0; i < minimums.Count; i++)
+        var minimums = _minimumWithdrawals;
+        for (var i = 0; i < minimums.Length; i++)
         {
             if (minimums[i].Currency.Equals(currency) && gross < minimums[i])
             {

@@ -54,6 +54,7 @@ public sealed partial class CommissionLedger
     private const int None = -1;
 
     private readonly LedgerOptions _options;
+    private readonly Money[] _minimumWithdrawals;
     private readonly List<Currency> _currencies = [];
     private readonly Dictionary<string, int> _saleIndex;
     private readonly Dictionary<AccountKey, int> _accountIndex;
@@ -106,6 +107,12 @@ public sealed partial class CommissionLedger
                     throw new ArgumentException($"MinimumWithdrawals gives two minimums for {minimums[i].Currency.Code}: {minimums[j]} and {minimums[i]}.", nameof(options));
                 }
             }
+        }
+
+        _minimumWithdrawals = new Money[minimums.Count];
+        for (var i = 0; i < _minimumWithdrawals.Length; i++)
+        {
+            _minimumWithdrawals[i] = minimums[i];
         }
 
         capacity = Math.Max(capacity, 4);

@@ -56,6 +56,16 @@ public sealed class CommissionLedgerProperties
             foreach (var member in LedgerScenario.Members)
             {
                 LedgerAssert.NeverNegative(driver.Ledger, member);
+                if (scenario.Policy == ClawbackPolicy.ForgiveWithdrawn)
+                {
+                    // A shortfall never exceeds what was withdrawn, so forgiving it never leaves debt.
+                    Assert.True(driver.Ledger.GetBalance(member, LedgerScenario.Currency).ClawbackDebt.IsZero);
+                }
+
+                if (scenario.Policy == ClawbackPolicy.CapAtAvailable)
+                {
+                    Assert.True(driver.Ledger.GetBalance(member, LedgerScenario.Currency).ClawbackDebt.IsZero);
+                }
             }
         }
 

@@ -14,6 +14,7 @@ internal sealed class LedgerDriver
     private readonly LedgerScenario _scenario;
     private readonly Dictionary<int, SaleModel> _posted = [];
     private readonly HashSet<string> _appliedIds = [];
+    private readonly Dictionary<string, long> _withdrawals = [];
 
     public LedgerDriver(LedgerScenario scenario, CommissionLedger? ledger = null)
     {

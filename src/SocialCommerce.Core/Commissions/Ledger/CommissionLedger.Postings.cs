@@ -14,9 +14,33 @@ public sealed partial class CommissionLedger
     /// <see cref="LedgerRefusal.ConflictingDuplicate"/> when another sale was posted under the same id.
     /// </returns>
     /// <exception cref="ArgumentNullException"><paramref name="sale"/> is null.</exception>
+    /// <exception cref="OverflowException">An amount is beyond the range of 64-bit minor units; nothing is changed.</exception>
     public LedgerResult Post(LedgerSale sale)
     {
         ArgumentNullException.ThrowIfNull(sale);
+        var lines = sale.LineArray;
+        var earnings = sale.EarningArray;
+        EnsureCapacity(ref _lines, _lineCount + lines.Length);
+        EnsureCapacity(ref _earnings, _earningCount + earnings.Length);
+
+        // Convert every amount first, into the slots past the used ones: if anything throws (an amount beyond the
+        // range of minor units), nothing has changed.
+        var firstLine = _lineCount;
+        long paidTotal = 0;
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var paid = lines[i].Paid.ToMinorUnits();
+            paidTotal = checked(paidTotal + paid);
+            _lines[firstLine + i] = new LineSlot { Quantity = lines[i].Quantity, Paid = paid };
+        }
+
+        var firstEarning = _earningCount;
+        for (var i = 0; i < earnings.Length; i++)
+        {
+            var earning = earnings[i];
+            _earnings[firstEarning + i] = new EarningSlot { Booked = earning.Amount.ToMinorUnits(), Level = earning.Level, LineIndex = earning.LineIndex };
+        }
+
         ref var index = ref CollectionsMarshal.GetValueRefOrAddDefault(_saleIndex, sale.SaleId, out var exists);
         if (exists)
         {
@@ -28,26 +52,13 @@ public sealed partial class CommissionLedger
         var s = _saleCount;
         index = s;
         var currency = GetOrAddCurrency(sale.Currency);
-        var lines = sale.LineArray;
-        var earnings = sale.EarningArray;
         if (s == _sales.Length)
         {
             Array.Resize(ref _sales, s * 2);
         }
 
-        EnsureCapacity(ref _lines, _lineCount + lines.Length);
-        EnsureCapacity(ref _earnings, _earningCount + earnings.Length);
-
-        var firstLine = _lineCount;
-        long paidTotal = 0;
-        for (var i = 0; i < lines.Length; i++)
-        {
-            var paid = lines[i].Paid.ToMinorUnits();
-            paidTotal += paid;
-            _lines[firstLine + i] = new LineSlot { Quantity = lines[i].Quantity, Paid = paid };
-        }
-
         _lineCount = firstLine + lines.Length;
+        _earningCount = firstEarning + earnings.Length;
         _sales[s] = new SaleSlot
         {
             Id = sale.SaleId,
@@ -58,7 +69,7 @@ public sealed partial class CommissionLedger
             Currency = currency,
             FirstLine = firstLine,
             LineCount = lines.Length,
-            FirstEarning = _earningCount,
+            FirstEarning = firstEarning,
             EarningCount = earnings.Length,
         };
         _saleCount = s + 1;
@@ -66,15 +77,14 @@ public sealed partial class CommissionLedger
         var firstEntry = _entryCount;
         for (var i = 0; i < earnings.Length; i++)
         {
-            var earning = earnings[i];
-            var amount = earning.Amount.ToMinorUnits();
-            var a = GetOrAddAccount(earning.Beneficiary, currency);
-            var e = _earningCount++;
-            _earnings[e] = new EarningSlot { Booked = amount, Account = a, Level = earning.Level, LineIndex = earning.LineIndex };
+            var e = firstEarning + i;
+            ref var earning = ref _earnings[e];
+            var a = GetOrAddAccount(earnings[i].Beneficiary, currency);
+            earning.Account = a;
             ref var acc = ref _accounts[a];
-            acc.Pending += amount;
-            acc.Booked += amount;
-            Append(LedgerEntryKind.Earned, LedgerState.Pending, a, amount, s, e, None);
+            acc.Pending += earning.Booked;
+            acc.Booked += earning.Booked;
+            Append(LedgerEntryKind.Earned, LedgerState.Pending, a, earning.Booked, s, e, None);
         }
 
         return Applied(firstEntry);

@@ -17,8 +17,8 @@ namespace SocialCommerce.Commissions;
 /// <param name="Member">The member whose balances the entry moves.</param>
 /// <param name="Amount">The amount, in the currency of the account.</param>
 /// <param name="At">
-/// When it happened: the sale's paid instant, the completion instant, the release instant passed in, the refund's
-/// or the withdrawal's instant.
+/// When it happened: the sale's paid instant, the completion instant, the release deadline (completion + return
+/// window, whenever <see cref="CommissionLedger.Release"/> was called at or after it), the refund's or the withdrawal's instant.
 /// </param>
 /// <param name="SaleId">The sale the entry comes from; <see langword="null"/> for withdrawals.</param>
 /// <param name="RefundId">The refund that caused a cancellation, clawback or shortfall entry; otherwise <see langword="null"/>.</param>

@@ -300,4 +300,20 @@ public sealed class CommissionLedgerRefusalTests
         Assert.Equal(0, result.EntryCount);
         Assert.True(ledger.GetBalance(Bob, Currency.CNY).Frozen.IsZero);
     }
+
+    [Fact]
+    public void An_amount_beyond_the_range_of_minor_units_throws_and_changes_nothing()
+    {
+        var ledger = new CommissionLedger();
+        var huge = new LedgerSale(
+            "S1", Buyer, Paid, Currency.CNY, [new LedgerSaleLine(1, Yuan(1m))], [new LedgerEarning(Bob, 1, 0, Yuan(1m)), new LedgerEarning(Alice, 2, 0, Yuan(100_000_000_000_000_000m))], Duration.Zero);
+
+        Assert.Throws<OverflowException>(() => ledger.Post(huge));
+
+        Assert.Equal(0, ledger.SaleCount);
+        Assert.Equal(0, ledger.EntryCount);
+        Assert.True(ledger.GetBalance(Bob, Currency.CNY).Pending.IsZero);
+        Assert.True(ledger.Post(Sale()).IsApplied);
+        Assert.Equal(Yuan(19.90m), ledger.GetBalance(Bob, Currency.CNY).Pending);
+    }
 }

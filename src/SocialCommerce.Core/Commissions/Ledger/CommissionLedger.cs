@@ -40,8 +40,9 @@ namespace SocialCommerce.Commissions;
 /// </para>
 /// <para>
 /// <b>Thread safety.</b> Not thread-safe. A host serialises every call on one ledger instance (postings and
-/// queries), for example one ledger per shard of members driven by a single writer, or a lock around it.
-/// Results and entries are immutable values and may be shared freely.
+/// queries, including <see cref="LedgerResult.GetEntries"/>, which reads the ledger), for example one ledger per shard
+/// of members driven by a single writer, or a lock around it. Entries and balances, once returned, are immutable values
+/// and may be shared freely.
 /// </para>
 /// <para>
 /// <b>Performance.</b> Sales, earnings, accounts and entries are held in dense arrays keyed by dictionaries of ids;

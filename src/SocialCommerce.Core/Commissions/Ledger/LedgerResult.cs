@@ -8,7 +8,9 @@ namespace SocialCommerce.Commissions;
 /// refused with a reason.
 /// </summary>
 /// <remarks>
-/// Creating a result allocates nothing; <see cref="GetEntries"/> materialises the entries it appended on each call.
+/// Creating a result allocates nothing; <see cref="GetEntries"/> materialises the entries it appended on each call,
+/// reading them from the ledger's history (which is append-only, so they never change), and falls under the ledger's
+/// thread-safety rule.
 /// </remarks>
 public readonly record struct LedgerResult
 {

@@ -25,9 +25,9 @@ namespace SocialCommerce.Commissions;
 /// each line rounded toward zero); under <see cref="ComplianceMode.Audit"/> it only records the same findings.
 /// </para>
 /// <para>
-/// Creating an engine checks the plan against an enforced profile (<see cref="PlanFacts.PaidDepth"/> against
-/// <see cref="ComplianceProfile.MaxPaidDepth"/>, <see cref="PlanFacts.MaxTotalRate"/> against
-/// <see cref="ComplianceProfile.MaxPayoutRatio"/>) and refuses it with a <see cref="PlanRefusedException"/>.
+/// Creating an engine runs the profile's plan checks (<see cref="ComplianceProfile.CheckPlan"/> over
+/// <see cref="CommissionPlan.ToPlanFacts"/>: paid depth, payout ratio, head-count rewards, entry fees) and, under
+/// <see cref="ComplianceMode.Enforce"/>, refuses a plan with an error finding with a <see cref="PlanRefusedException"/>.
 /// </para>
 /// <para>
 /// The plan is compiled into dense arrays once. Quoting is pure, deterministic and thread-safe: one engine serves
@@ -387,37 +387,22 @@ public sealed class CommissionEngine
             return [];
         }
 
-        var facts = plan.ToPlanFacts();
-        var enforce = profile.Mode == ComplianceMode.Enforce;
-        var severity = enforce ? FindingSeverity.Error : FindingSeverity.Warning;
-        var findings = new List<ComplianceFinding>();
-        if (profile.MaxPaidDepth is { } maxDepth && facts.PaidDepth > maxDepth)
+        // The profile's own checks (paid depth, payout ratio, head-count rewards, entry fees, team compensation).
+        var decision = profile.CheckPlan(plan.ToPlanFacts());
+        if (decision.IsRefused)
         {
-            findings.Add(new ComplianceFinding(
-                ComplianceCodes.PlanPaidDepthExceeded,
-                severity,
-                string.Create(CultureInfo.InvariantCulture, $"Plan '{plan.Name}': PaidDepth = {facts.PaidDepth} exceeds the profile's MaxPaidDepth {maxDepth}."),
-                string.Create(CultureInfo.InvariantCulture, $"Compliance profile '{profile.Name}': maximum paid depth {maxDepth}"),
-                FindingScope.Plan,
-                plan.Name));
+            var errors = new List<ComplianceFinding>();
+            foreach (var finding in decision.Findings)
+            {
+                if (finding.Severity == FindingSeverity.Error)
+                {
+                    errors.Add(finding);
+                }
+            }
+
+            throw new PlanRefusedException(plan.Name, profile.Name, errors);
         }
 
-        if (profile.MaxPayoutRatio is { } ratio && facts.MaxTotalRate > ratio)
-        {
-            findings.Add(new ComplianceFinding(
-                ComplianceCodes.PlanPayoutRatioExceeded,
-                severity,
-                $"Plan '{plan.Name}': MaxTotalRate = {facts.MaxTotalRate} exceeds the profile's MaxPayoutRatio {ratio}.",
-                $"Compliance profile '{profile.Name}': maximum payout ratio {ratio}",
-                FindingScope.Plan,
-                plan.Name));
-        }
-
-        if (enforce && findings.Count > 0)
-        {
-            throw new PlanRefusedException(plan.Name, profile.Name, findings);
-        }
-
-        return [.. findings];
+        return [.. decision.Findings];
     }
 }

@@ -7,7 +7,7 @@ namespace SocialCommerce.Commissions;
 
 /// <summary>
 /// Thrown when a <see cref="CommissionEngine"/> is created with a plan that breaks its enforced compliance profile
-/// (paid depth or total rate above the profile's limits).
+/// (an error finding of <see cref="ComplianceProfile.CheckPlan"/>: paid depth, payout ratio, head-count rewards, entry fee).
 /// </summary>
 /// <remarks>The message names the plan, the profile, each field and its value; <see cref="Findings"/> lists the findings.</remarks>
 public sealed class PlanRefusedException : InvalidOperationException

@@ -137,7 +137,7 @@ public sealed record CommissionScenario(int[] Parents, int Buyer, PlanSpec Plan,
 
     public IMemberRanks RankSource() => new ArrayRanks(Ranks);
 
-    public CommissionEngineOptions Options(CommissionRuleCatalog? rules = null, Compliance.ComplianceProfile? profile = null) =>
+    public CommissionEngineOptions Options(CommissionRuleCatalog? rules = null, SocialCommerce.Compliance.ComplianceProfile? profile = null) =>
         new() { Ranks = RankSource(), Rules = rules, Compliance = profile };
 
     public override string ToString() =>

@@ -1,0 +1,241 @@
+using System;
+using System.Globalization;
+
+namespace SocialCommerce.Commissions;
+
+/// <content>Refunds: cancellations before release, clawbacks after.</content>
+public sealed partial class CommissionLedger
+{
+    /// <summary>
+    /// Posts a refund: reverses the refunded share of each earning of the sale, at the booked amounts. Before release
+    /// the reversal cancels pending or frozen money; after release it books a clawback, and the
+    /// <see cref="LedgerOptions.Clawback"/> policy handles a shortfall of the available balance.
+    /// </summary>
+    /// <param name="refund">The refund.</param>
+    /// <returns>
+    /// Applied (one entry per earning whose reversal is above zero, plus shortfall entries);
+    /// <see cref="LedgerOutcome.Duplicate"/> when the same refund was already posted; or refused:
+    /// <see cref="LedgerRefusal.ConflictingDuplicate"/> (refund id reused with other content),
+    /// <see cref="LedgerRefusal.UnknownSale"/>, <see cref="LedgerRefusal.NothingLeftToRefund"/>,
+    /// <see cref="LedgerRefusal.RefundExceedsRemaining"/> or <see cref="LedgerRefusal.MixedRefundBasis"/>.
+    /// </returns>
+    /// <remarks>
+    /// After refunds totalling a share <c>f</c> of a line (by quantity) or of the sale (by paid amount), every earning of it
+    /// stands reversed by exactly <c>floor(booked × f)</c> minor units; each refund reverses the difference from what was
+    /// already reversed. The reversals of several refunds therefore never sum above what was booked, splitting a refund
+    /// into parts ends exactly where one refund of the total ends, and a refund of everything reverses exactly what was booked.
+    /// </remarks>
+    /// <exception cref="ArgumentNullException"><paramref name="refund"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A refunded line index is not a line of the sale.</exception>
+    /// <exception cref="CurrencyMismatchException">A refunded amount is not in the sale's currency.</exception>
+    public LedgerResult Refund(LedgerRefund refund)
+    {
+        ArgumentNullException.ThrowIfNull(refund);
+        if (_refundIndex.TryGetValue(refund.RefundId, out var known))
+        {
+            return _refunds[known].Equals(refund)
+                ? LedgerResult.Duplicate($"Refund '{refund.RefundId}' was already posted; nothing changed.")
+                : LedgerResult.Refused(LedgerRefusal.ConflictingDuplicate, $"Refund id '{refund.RefundId}' was already posted with other content; the first posting stands.");
+        }
+
+        if (!_saleIndex.TryGetValue(refund.SaleId, out var s))
+        {
+            return LedgerResult.Refused(LedgerRefusal.UnknownSale, $"Refund '{refund.RefundId}' refused: sale '{refund.SaleId}' was not posted. Post the sale first.");
+        }
+
+        ref var sale = ref _sales[s];
+        var refusal = CheckRefund(ref sale, refund, out var message);
+        if (refusal != LedgerRefusal.None)
+        {
+            return LedgerResult.Refused(refusal, message!);
+        }
+
+        // Accepted: record the cumulative refunded quantities or amount, then reverse each earning up to its new target.
+        switch (refund.Basis)
+        {
+            case LedgerRefundBasis.Full:
+                sale.Refunds = RefundState.Full;
+                break;
+            case LedgerRefundBasis.Lines:
+                var all = true;
+                foreach (var line in refund.LineArray)
+                {
+                    _lines[sale.FirstLine + line.LineIndex].Refunded += line.Quantity;
+                }
+
+                for (var i = 0; i < sale.LineCount; i++)
+                {
+                    ref readonly var line = ref _lines[sale.FirstLine + i];
+                    all &= line.Refunded == line.Quantity;
+                }
+
+                sale.Refunds = all ? RefundState.Full : RefundState.Lines;
+                break;
+            default:
+                sale.RefundedAmount += refund.Amount!.Value.ToMinorUnits();
+                sale.Refunds = sale.RefundedAmount == sale.PaidTotal ? RefundState.Full : RefundState.Amount;
+                break;
+        }
+
+        var r = _refunds.Count;
+        _refunds.Add(refund);
+        _refundIndex.Add(refund.RefundId, r);
+
+        var firstEntry = _entryCount;
+        var end = sale.FirstEarning + sale.EarningCount;
+        for (var e = sale.FirstEarning; e < end; e++)
+        {
+            ref var earning = ref _earnings[e];
+            var target = ReversalTarget(in sale, in earning);
+            var delta = target - earning.Reversed;
+            if (delta <= 0)
+            {
+                continue;
+            }
+
+            earning.Reversed = target;
+            Reverse(sale.Status, earning.Account, delta, s, e, r);
+        }
+
+        return Applied(firstEntry);
+    }
+
+    private long ReversalTarget(in SaleSlot sale, in EarningSlot earning)
+    {
+        switch (sale.Refunds)
+        {
+            case RefundState.Full:
+                return earning.Booked;
+            case RefundState.Lines:
+                ref readonly var line = ref _lines[sale.FirstLine + earning.LineIndex];
+                return (long)((Int128)earning.Booked * line.Refunded / line.Quantity);
+            case RefundState.Amount:
+                return (long)((Int128)earning.Booked * sale.RefundedAmount / sale.PaidTotal);
+            default:
+                return 0;
+        }
+    }
+
+    private void Reverse(SaleStatus status, int a, long delta, int s, int e, int r)
+    {
+        ref var acc = ref _accounts[a];
+        acc.Reversed += delta;
+        if (status == SaleStatus.Pending)
+        {
+            acc.Pending -= delta;
+            Append(LedgerEntryKind.Cancelled, LedgerState.Pending, a, -delta, s, e, r);
+            return;
+        }
+
+        if (status == SaleStatus.Frozen)
+        {
+            acc.Frozen -= delta;
+            Append(LedgerEntryKind.Cancelled, LedgerState.Frozen, a, -delta, s, e, r);
+            return;
+        }
+
+        // Released: a clawback takes what the available balance holds; the policy handles the shortfall.
+        Append(LedgerEntryKind.Clawback, LedgerState.Available, a, -delta, s, e, r);
+        var taken = Math.Min(acc.Available, delta);
+        acc.Available -= taken;
+        var shortfall = delta - taken;
+        if (shortfall == 0)
+        {
+            return;
+        }
+
+        switch (_options.Clawback)
+        {
+            case ClawbackPolicy.CapAtAvailable:
+                acc.WrittenOff += shortfall;
+                Append(LedgerEntryKind.WrittenOff, LedgerState.WrittenOff, a, shortfall, s, e, r);
+                return;
+            case ClawbackPolicy.ForgiveWithdrawn:
+                var forgiven = Math.Min(shortfall, acc.Withdrawn - acc.Forgiven);
+                if (forgiven > 0)
+                {
+                    acc.Forgiven += forgiven;
+                    shortfall -= forgiven;
+                    Append(LedgerEntryKind.Forgiven, LedgerState.Forgiven, a, forgiven, s, e, r);
+                }
+
+                break;
+            default:
+                break;
+        }
+
+        if (shortfall > 0)
+        {
+            acc.Debt += shortfall;
+            Append(LedgerEntryKind.DebtIncurred, LedgerState.Debt, a, shortfall, s, e, r);
+        }
+    }
+
+    private LedgerRefusal CheckRefund(ref SaleSlot sale, LedgerRefund refund, out string? message)
+    {
+        message = null;
+        if (sale.Refunds == RefundState.Full)
+        {
+            message = $"Refund '{refund.RefundId}' refused: sale '{sale.Id}' is already refunded in full.";
+            return LedgerRefusal.NothingLeftToRefund;
+        }
+
+        switch (refund.Basis)
+        {
+            case LedgerRefundBasis.Full:
+                return LedgerRefusal.None;
+
+            case LedgerRefundBasis.Lines:
+                foreach (var line in refund.LineArray)
+                {
+                    if (line.LineIndex >= sale.LineCount)
+                    {
+                        throw new ArgumentOutOfRangeException(
+                            nameof(refund), line.LineIndex, $"Refund '{refund.RefundId}' names line {line.LineIndex}, but sale '{sale.Id}' has lines 0 to {sale.LineCount - 1}.");
+                    }
+                }
+
+                if (sale.Refunds == RefundState.Amount)
+                {
+                    message = $"Refund '{refund.RefundId}' by lines refused: sale '{sale.Id}' was partially refunded by amount; refund by amount, or in full.";
+                    return LedgerRefusal.MixedRefundBasis;
+                }
+
+                foreach (var line in refund.LineArray)
+                {
+                    ref readonly var slot = ref _lines[sale.FirstLine + line.LineIndex];
+                    var remaining = slot.Quantity - slot.Refunded;
+                    if (line.Quantity > remaining)
+                    {
+                        message = string.Create(CultureInfo.InvariantCulture, $"Refund '{refund.RefundId}' refused: line {line.LineIndex} of sale '{sale.Id}' has {remaining} of {slot.Quantity} units left to refund; {line.Quantity} asked.");
+                        return LedgerRefusal.RefundExceedsRemaining;
+                    }
+                }
+
+                return LedgerRefusal.None;
+
+            default:
+                var amount = refund.Amount!.Value;
+                var currency = _currencies[sale.Currency];
+                if (!amount.Currency.Equals(currency))
+                {
+                    throw new CurrencyMismatchException(currency, amount.Currency);
+                }
+
+                if (sale.Refunds == RefundState.Lines)
+                {
+                    message = $"Refund '{refund.RefundId}' by amount refused: sale '{sale.Id}' was partially refunded by lines; refund by lines, or in full.";
+                    return LedgerRefusal.MixedRefundBasis;
+                }
+
+                var left = sale.PaidTotal - sale.RefundedAmount;
+                if (amount.ToMinorUnits() > left)
+                {
+                    message = $"Refund '{refund.RefundId}' refused: sale '{sale.Id}' has {LedgerAmounts.FromMinor(left, currency)} of {LedgerAmounts.FromMinor(sale.PaidTotal, currency)} paid left to refund; {LedgerAmounts.Show(amount)} asked.";
+                    return LedgerRefusal.RefundExceedsRemaining;
+                }
+
+                return LedgerRefusal.None;
+        }
+    }
+}

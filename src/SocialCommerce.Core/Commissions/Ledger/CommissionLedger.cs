@@ -1,0 +1,455 @@
+using System;
+using System.Collections.Generic;
+using System.Runtime.InteropServices;
+using NodaTime;
+using SocialCommerce.Network;
+
+namespace SocialCommerce.Commissions;
+
+/// <summary>
+/// The commission ledger: applies sales, completions, releases, refunds and withdrawals as events and keeps, per
+/// member and currency, balances by state — pending → frozen → available → withdrawn — with an append-only history.
+/// </summary>
+/// <remarks>
+/// <para>
+/// <b>Lifecycle.</b> <see cref="Post(LedgerSale)"/> books each earning as pending. <see cref="Complete"/> freezes the
+/// sale's earnings until <c>completedAt + returnWindow</c>. <see cref="Release"/> makes available every frozen sale
+/// whose deadline is at or before the instant passed in (the deadline is exclusive: one tick before it the earnings
+/// are still frozen). <see cref="Withdraw"/> moves available money to withdrawn, with a minimum and an optional fee.
+/// Nothing reads a clock.
+/// </para>
+/// <para>
+/// <b>Refunds</b> reverse exactly what was booked. Before release they cancel (pending or frozen); after release they
+/// book a clawback, and the <see cref="ClawbackPolicy"/> decides what happens to a shortfall. History is never edited.
+/// </para>
+/// <para>
+/// <b>Idempotence.</b> A sale, completion (keyed by the sale id), refund or withdrawal posted twice is a
+/// <see cref="LedgerOutcome.Duplicate"/> and changes nothing; the same id with other content is refused
+/// (<see cref="LedgerRefusal.ConflictingDuplicate"/>). Releasing again at the same instant releases nothing.
+/// </para>
+/// <para>
+/// <b>Out-of-order events.</b> A completion or refund of a sale the ledger does not hold is refused
+/// (<see cref="LedgerRefusal.UnknownSale"/>) and may be posted again once the sale is posted. A refund before
+/// completion is accepted and gives the same end state as the same refund after completion; a completion after a
+/// full refund is accepted and moves nothing. A refund posted after the sale's release is a clawback, whatever the
+/// refund's own instant: the ledger's state follows posting order.
+/// </para>
+/// <para>
+/// <b>Misuse</b> throws: amounts that are negative, not whole minor units or in another currency than the sale's,
+/// a line index the sale does not have, a completion before the sale was paid, an empty id.
+/// </para>
+/// <para>
+/// <b>Thread safety.</b> Not thread-safe. A host serialises every call on one ledger instance (postings and
+/// queries, including <see cref="LedgerResult.GetEntries"/>, which reads the ledger), for example one ledger per shard
+/// of members driven by a single writer, or a lock around it. Entries and balances, once returned, are immutable values
+/// and may be shared freely.
+/// </para>
+/// <para>
+/// <b>Performance.</b> Sales, earnings, accounts and entries are held in dense arrays keyed by dictionaries of ids;
+/// frozen sales wait in a priority queue ordered by release deadline, so a release touches only what it releases.
+/// Postings allocate nothing beyond the growth of those arrays.
+/// </para>
+/// </remarks>
+public sealed partial class CommissionLedger
+{
+    private const int None = -1;
+
+    private readonly LedgerOptions _options;
+    private readonly Money[] _minimumWithdrawals;
+    private readonly List<Currency> _currencies = [];
+    private readonly Dictionary<string, int> _saleIndex;
+    private readonly Dictionary<AccountKey, int> _accountIndex;
+    private readonly Dictionary<MemberId, int> _firstAccountOfMember;
+    private readonly Dictionary<string, int> _refundIndex = new(StringComparer.Ordinal);
+    private readonly List<LedgerRefund> _refunds = [];
+    private readonly Dictionary<string, int> _withdrawalIndex = new(StringComparer.Ordinal);
+    private readonly List<LedgerWithdrawal> _withdrawals = [];
+    private readonly PriorityQueue<int, Instant> _frozen = new();
+
+    // Completions usually arrive in deadline order: those wait in this FIFO ring (O(1)); the others in _frozen.
+    private int[] _releaseQueue;
+    private int _releaseHead;
+    private int _releaseCount;
+
+    private SaleSlot[] _sales;
+    private int _saleCount;
+    private LineSlot[] _lines;
+    private int _lineCount;
+    private EarningSlot[] _earnings;
+    private int _earningCount;
+    private AccountSlot[] _accounts;
+    private int _accountCount;
+    private EntryRow[] _entries;
+    private int _entryCount;
+
+    /// <summary>Creates an empty ledger.</summary>
+    /// <param name="options">The clawback policy and withdrawal rules; <see cref="LedgerOptions.Default"/> when null.</param>
+    /// <param name="capacity">Sales to reserve room for.</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="capacity"/> is negative, or a minimum withdrawal is negative.</exception>
+    /// <exception cref="ArgumentException">A minimum withdrawal is not whole minor units, or two are given for one currency.</exception>
+    public CommissionLedger(LedgerOptions? options = null, int capacity = 16)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(capacity);
+        _options = options ?? LedgerOptions.Default;
+        var minimums = _options.MinimumWithdrawals ?? [];
+        for (var i = 0; i < minimums.Count; i++)
+        {
+            var minimum = minimums[i];
+            if (minimum.Equals(default(Money)))
+            {
+                throw new ArgumentException($"MinimumWithdrawals[{i}] has no currency (default Money).", nameof(options));
+            }
+
+            LedgerAmounts.CheckAmount(minimum, minimum.Currency, $"MinimumWithdrawals[{i}]");
+            for (var j = 0; j < i; j++)
+            {
+                if (minimums[j].Currency.Equals(minimums[i].Currency))
+                {
+                    throw new ArgumentException($"MinimumWithdrawals gives two minimums for {minimums[i].Currency.Code}: {minimums[j]} and {minimums[i]}.", nameof(options));
+                }
+            }
+        }
+
+        _minimumWithdrawals = new Money[minimums.Count];
+        for (var i = 0; i < _minimumWithdrawals.Length; i++)
+        {
+            _minimumWithdrawals[i] = minimums[i];
+        }
+
+        capacity = Math.Max(capacity, 4);
+        _saleIndex = new Dictionary<string, int>(capacity, StringComparer.Ordinal);
+        _accountIndex = new Dictionary<AccountKey, int>(capacity);
+        _firstAccountOfMember = new Dictionary<MemberId, int>(capacity);
+        _sales = new SaleSlot[capacity];
+        _lines = new LineSlot[capacity];
+        _earnings = new EarningSlot[capacity * 2];
+        _releaseQueue = new int[capacity];
+        _accounts = new AccountSlot[capacity];
+        _entries = new EntryRow[capacity * 6];
+    }
+
+    /// <summary>Gets the options the ledger applies.</summary>
+    public LedgerOptions Options => _options;
+
+    /// <summary>Gets the number of entries in the history.</summary>
+    public int EntryCount => _entryCount;
+
+    /// <summary>Gets the number of sales posted.</summary>
+    public int SaleCount => _saleCount;
+
+    /// <summary>Returns a member's balances in one currency (all zero when the member has none).</summary>
+    /// <param name="member">The member.</param>
+    /// <param name="currency">The currency.</param>
+    /// <returns>The balances.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="currency"/> is null.</exception>
+    public LedgerBalance GetBalance(MemberId member, Currency currency)
+    {
+        ArgumentNullException.ThrowIfNull(currency);
+        var c = FindCurrency(currency);
+        if (c != None && _accountIndex.TryGetValue(new AccountKey(member.Value, c), out var a))
+        {
+            return ToBalance(a);
+        }
+
+        var zero = LedgerAmounts.FromMinor(0, currency);
+        return new LedgerBalance(member, currency, zero, zero, zero, zero, zero, zero, zero, zero, zero, zero);
+    }
+
+    /// <summary>Returns a member's balances in every currency the member has an account in, in order of first use.</summary>
+    /// <param name="member">The member.</param>
+    /// <returns>The balances; empty when the member has none.</returns>
+    public IReadOnlyList<LedgerBalance> GetBalances(MemberId member)
+    {
+        var result = new List<LedgerBalance>();
+        if (_firstAccountOfMember.TryGetValue(member, out var a))
+        {
+            for (; a != None; a = _accounts[a].NextOfMember)
+            {
+                result.Add(ToBalance(a));
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>Returns a member's entries in every currency, in history order.</summary>
+    /// <param name="member">The member.</param>
+    /// <returns>The entries; empty when the member has none.</returns>
+    public IReadOnlyList<LedgerEntry> GetEntries(MemberId member)
+    {
+        var rows = new List<int>();
+        if (_firstAccountOfMember.TryGetValue(member, out var a))
+        {
+            for (; a != None; a = _accounts[a].NextOfMember)
+            {
+                for (var e = _accounts[a].LastEntry; e != None; e = _entries[e].PreviousOfAccount)
+                {
+                    rows.Add(e);
+                }
+            }
+        }
+
+        rows.Sort();
+        var result = new LedgerEntry[rows.Count];
+        for (var i = 0; i < result.Length; i++)
+        {
+            result[i] = ToEntry(rows[i]);
+        }
+
+        return result;
+    }
+
+    /// <summary>Returns the whole history, in order.</summary>
+    /// <returns>Every entry, from sequence 1.</returns>
+    public IReadOnlyList<LedgerEntry> GetEntries() => _entryCount == 0 ? Array.Empty<LedgerEntry>() : GetEntries(1, _entryCount);
+
+    internal IReadOnlyList<LedgerEntry> GetEntries(long firstSequence, int count)
+    {
+        var result = new LedgerEntry[count];
+        var first = checked((int)(firstSequence - 1));
+        for (var i = 0; i < count; i++)
+        {
+            result[i] = ToEntry(first + i);
+        }
+
+        return result;
+    }
+
+    private LedgerBalance ToBalance(int a)
+    {
+        ref readonly var acc = ref _accounts[a];
+        var currency = _currencies[acc.Currency];
+        return new LedgerBalance(
+            acc.Member,
+            currency,
+            LedgerAmounts.FromMinor(acc.Pending, currency),
+            LedgerAmounts.FromMinor(acc.Frozen, currency),
+            LedgerAmounts.FromMinor(acc.Available, currency),
+            LedgerAmounts.FromMinor(acc.Withdrawn, currency),
+            LedgerAmounts.FromMinor(acc.Fees, currency),
+            LedgerAmounts.FromMinor(acc.Debt, currency),
+            LedgerAmounts.FromMinor(acc.WrittenOff, currency),
+            LedgerAmounts.FromMinor(acc.Forgiven, currency),
+            LedgerAmounts.FromMinor(acc.Booked, currency),
+            LedgerAmounts.FromMinor(acc.Reversed, currency));
+    }
+
+    private LedgerEntry ToEntry(int e)
+    {
+        ref readonly var row = ref _entries[e];
+        ref readonly var acc = ref _accounts[row.Account];
+        var kind = (LedgerEntryKind)row.Kind;
+        string? refundId = null;
+        string? withdrawalId = null;
+        Instant at;
+        switch (kind)
+        {
+            case LedgerEntryKind.Earned:
+                at = _sales[row.Sale].PaidAt;
+                break;
+            case LedgerEntryKind.Completed:
+                at = _sales[row.Sale].CompletedAt;
+                break;
+            case LedgerEntryKind.Released or LedgerEntryKind.DebtRepaid:
+                at = _sales[row.Sale].ReleaseAt;
+                break;
+            case LedgerEntryKind.Withdrawn or LedgerEntryKind.WithdrawalFee:
+                var withdrawal = _withdrawals[row.Source];
+                at = withdrawal.At;
+                withdrawalId = withdrawal.WithdrawalId;
+                break;
+            default:
+                var refund = _refunds[row.Source];
+                at = refund.At;
+                refundId = refund.RefundId;
+                break;
+        }
+
+        return new LedgerEntry(
+            e + 1L,
+            kind,
+            (LedgerState)row.State,
+            acc.Member,
+            LedgerAmounts.FromMinor(row.Amount, _currencies[acc.Currency]),
+            at,
+            row.Sale == None ? null : _sales[row.Sale].Id,
+            refundId,
+            withdrawalId,
+            row.Earning == None ? -1 : _earnings[row.Earning].Level,
+            row.Earning == None ? -1 : _earnings[row.Earning].LineIndex);
+    }
+
+    private int FindCurrency(Currency currency)
+    {
+        for (var i = 0; i < _currencies.Count; i++)
+        {
+            var c = _currencies[i];
+            if (ReferenceEquals(c, currency) || c.Equals(currency))
+            {
+                return i;
+            }
+        }
+
+        return None;
+    }
+
+    private int GetOrAddCurrency(Currency currency)
+    {
+        var c = FindCurrency(currency);
+        if (c == None)
+        {
+            c = _currencies.Count;
+            _currencies.Add(currency);
+        }
+
+        return c;
+    }
+
+    private int GetOrAddAccount(MemberId member, int currency)
+    {
+        ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(_accountIndex, new AccountKey(member.Value, currency), out var exists);
+        if (exists)
+        {
+            return slot;
+        }
+
+        var a = _accountCount;
+        slot = a;
+        if (a == _accounts.Length)
+        {
+            Array.Resize(ref _accounts, a * 2);
+        }
+
+        _accounts[a] = new AccountSlot { Member = member, Currency = currency, LastEntry = None, NextOfMember = None };
+        _accountCount = a + 1;
+
+        ref var first = ref CollectionsMarshal.GetValueRefOrAddDefault(_firstAccountOfMember, member, out var memberExists);
+        if (!memberExists)
+        {
+            first = a;
+        }
+        else
+        {
+            var last = first;
+            while (_accounts[last].NextOfMember != None)
+            {
+                last = _accounts[last].NextOfMember;
+            }
+
+            _accounts[last].NextOfMember = a;
+        }
+
+        return a;
+    }
+
+    /// <summary>Appends an entry; its instant, level and line are derived from the sale, earning or source when read.</summary>
+    private void Append(LedgerEntryKind kind, LedgerState state, int account, long amount, int sale, int earning, int source)
+    {
+        var e = _entryCount;
+        if (e == _entries.Length)
+        {
+            Array.Resize(ref _entries, e * 2);
+        }
+
+        ref var acc = ref _accounts[account];
+        _entries[e] = new EntryRow
+        {
+            Amount = amount,
+            Account = account,
+            Sale = sale,
+            Earning = earning,
+            Source = source,
+            PreviousOfAccount = acc.LastEntry,
+            Kind = (byte)kind,
+            State = (byte)state,
+        };
+        acc.LastEntry = e;
+        _entryCount = e + 1;
+    }
+
+    private LedgerResult Applied(int firstEntry) =>
+        new(this, LedgerOutcome.Applied, LedgerRefusal.None, null, firstEntry + 1L, _entryCount - firstEntry);
+
+    private readonly record struct AccountKey(long Member, int Currency);
+
+    private enum SaleStatus : byte
+    {
+        Pending = 0,
+        Frozen = 1,
+        Released = 2,
+    }
+
+    private enum RefundState : byte
+    {
+        None = 0,
+        Lines = 1,
+        Amount = 2,
+        Full = 3,
+    }
+
+    private struct SaleSlot
+    {
+        public string Id;
+        public MemberId Buyer;
+        public Instant PaidAt;
+        public Duration Window;
+        public Instant CompletedAt;
+        public Instant ReleaseAt;
+        public long PaidTotal;
+        public long RefundedAmount;
+        public int Currency;
+        public int FirstLine;
+        public int LineCount;
+        public int FirstEarning;
+        public int EarningCount;
+        public SaleStatus Status;
+        public RefundState Refunds;
+    }
+
+    private struct LineSlot
+    {
+        public long Quantity;
+        public long Paid;
+        public long Refunded;
+    }
+
+    private struct EarningSlot
+    {
+        public long Booked;
+        public long Reversed;
+        public int Account;
+        public int Level;
+        public int LineIndex;
+    }
+
+    private struct AccountSlot
+    {
+        public MemberId Member;
+        public long Pending;
+        public long Frozen;
+        public long Available;
+        public long Withdrawn;
+        public long Fees;
+        public long Debt;
+        public long WrittenOff;
+        public long Forgiven;
+        public long Booked;
+        public long Reversed;
+        public int Currency;
+        public int LastEntry;
+        public int NextOfMember;
+    }
+
+    /// <summary>32 bytes: the source is a refund index for refund entries, a withdrawal index for withdrawal entries.</summary>
+    private struct EntryRow
+    {
+        public long Amount;
+        public int Account;
+        public int Sale;
+        public int Earning;
+        public int Source;
+        public int PreviousOfAccount;
+        public byte Kind;
+        public byte State;
+    }
+}

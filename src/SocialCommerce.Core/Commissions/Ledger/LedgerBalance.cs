@@ -1,0 +1,43 @@
+using SocialCommerce.Network;
+
+namespace SocialCommerce.Commissions;
+
+/// <summary>
+/// A member's balances in one currency, by state.
+/// </summary>
+/// <remarks>
+/// <para>
+/// <see cref="Pending"/>, <see cref="Frozen"/>, <see cref="Available"/>, <see cref="Withdrawn"/> and
+/// <see cref="ClawbackDebt"/> are never negative; clawback debt is owed by the member and, when it is above zero,
+/// <see cref="Available"/> is zero (later releases repay the debt first).
+/// </para>
+/// <para>
+/// Conservation holds exactly, per account and across the ledger:
+/// <c>Pending + Frozen + Available + Withdrawn − ClawbackDebt == Booked − Reversed + WrittenOff + Forgiven</c>.
+/// </para>
+/// </remarks>
+/// <param name="Member">The member.</param>
+/// <param name="Currency">The currency of every amount.</param>
+/// <param name="Pending">Earned on sales paid but not completed.</param>
+/// <param name="Frozen">Earned on completed sales inside their return window.</param>
+/// <param name="Available">Released and not withdrawn.</param>
+/// <param name="Withdrawn">Withdrawn, gross (fees included).</param>
+/// <param name="WithdrawalFees">The part of <see cref="Withdrawn"/> retained as fees.</param>
+/// <param name="ClawbackDebt">Clawbacks the available balance could not cover, still owed.</param>
+/// <param name="WrittenOff">Clawback shortfalls written off by the platform (<see cref="ClawbackPolicy.CapAtAvailable"/>).</param>
+/// <param name="Forgiven">Clawback shortfalls forgiven as already withdrawn (<see cref="ClawbackPolicy.ForgiveWithdrawn"/>).</param>
+/// <param name="Booked">Total earned (sum of <see cref="LedgerEntryKind.Earned"/> entries).</param>
+/// <param name="Reversed">Total reversed by refunds: cancellations and clawbacks, as positive amounts.</param>
+public readonly record struct LedgerBalance(
+    MemberId Member,
+    Currency Currency,
+    Money Pending,
+    Money Frozen,
+    Money Available,
+    Money Withdrawn,
+    Money WithdrawalFees,
+    Money ClawbackDebt,
+    Money WrittenOff,
+    Money Forgiven,
+    Money Booked,
+    Money Reversed);

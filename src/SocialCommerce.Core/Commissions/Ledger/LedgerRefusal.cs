@@ -1,0 +1,40 @@
+namespace SocialCommerce.Commissions;
+
+/// <summary>
+/// Why a <see cref="CommissionLedger"/> refused a posting. A refusal changes nothing.
+/// </summary>
+public enum LedgerRefusal
+{
+    /// <summary>Not refused.</summary>
+    None = 0,
+
+    /// <summary>A completion or refund names a sale the ledger does not hold (out-of-order posting).</summary>
+    UnknownSale = 1,
+
+    /// <summary>
+    /// The id of a sale, completion, refund or withdrawal was already posted with different content
+    /// (another amount, instant, member or lines). The first posting stands.
+    /// </summary>
+    ConflictingDuplicate = 2,
+
+    /// <summary>The sale has already been refunded in full; there is nothing left to refund.</summary>
+    NothingLeftToRefund = 3,
+
+    /// <summary>
+    /// A partial refund asks for more than remains unrefunded: a quantity above a line's remaining quantity,
+    /// or an amount above the sale's remaining paid amount.
+    /// </summary>
+    RefundExceedsRemaining = 4,
+
+    /// <summary>
+    /// A partial refund by amount on a sale already partially refunded by lines, or the other way round.
+    /// A full refund is accepted after either.
+    /// </summary>
+    MixedRefundBasis = 5,
+
+    /// <summary>A withdrawal is below the minimum withdrawal amount for its currency.</summary>
+    BelowMinimumWithdrawal = 6,
+
+    /// <summary>A withdrawal is larger than the member's available balance in its currency.</summary>
+    InsufficientAvailableBalance = 7,
+}

@@ -1,0 +1,314 @@
+using System;
+using System.Collections.Generic;
+using SocialCommerce.Commissions;
+using SocialCommerce.Network;
+
+namespace SocialCommerce.Core.Tests.Commissions;
+
+/// <summary>
+/// Applies generated postings to a ledger and, independently, to a small model of what each sale has refunded, so tests
+/// can predict refusals and compute the exact reversals by hand: floor(booked × refunded share).
+/// </summary>
+internal sealed class LedgerDriver
+{
+    private readonly LedgerScenario _scenario;
+    private readonly Dictionary<int, SaleModel> _posted = [];
+    private readonly HashSet<string> _appliedIds = [];
+    private readonly Dictionary<string, long> _withdrawals = [];
+
+    public LedgerDriver(LedgerScenario scenario, CommissionLedger? ledger = null)
+    {
+        _scenario = scenario;
+        Ledger = ledger ?? new CommissionLedger(new LedgerOptions { Clawback = scenario.Policy });
+    }
+
+    public CommissionLedger Ledger { get; }
+
+    public List<(LedgerOp Op, int Index)> Applied { get; } = [];
+
+    /// <summary>Applies an op and checks the refund outcome against the model. Returns the ledger's outcome.</summary>
+    public LedgerOutcome Apply(LedgerOp op, int index)
+    {
+        var outcome = ApplyOnly(op, index);
+        if (outcome == LedgerOutcome.Applied)
+        {
+            Applied.Add((op, index));
+        }
+
+        return outcome;
+    }
+
+    public LedgerOutcome ApplyOnly(LedgerOp op, int index)
+    {
+        switch (op.Kind)
+        {
+            case LedgerOpKind.Post:
+                {
+                    var result = Ledger.Post(_scenario.Sale(op.Sale));
+                    var expected = _posted.ContainsKey(op.Sale) ? LedgerOutcome.Duplicate : LedgerOutcome.Applied;
+                    Assert.Equal(expected, result.Outcome);
+                    if (result.IsApplied)
+                    {
+                        _posted[op.Sale] = new SaleModel(_scenario.Sales[op.Sale]);
+                    }
+
+                    return result.Outcome;
+                }
+
+            case LedgerOpKind.Complete:
+                {
+                    var at = LedgerScenario.PaidAt(op.Sale) + NodaTime.Duration.FromHours(op.A);
+                    var result = Ledger.Complete(LedgerScenario.SaleId(op.Sale), at);
+                    if (!_posted.TryGetValue(op.Sale, out var model))
+                    {
+                        Assert.Equal(LedgerRefusal.UnknownSale, result.Refusal);
+                    }
+                    else if (model.CompletedAt is null)
+                    {
+                        Assert.Equal(LedgerOutcome.Applied, result.Outcome);
+                        model.CompletedAt = at;
+                    }
+                    else
+                    {
+                        Assert.Equal(model.CompletedAt == at ? LedgerOutcome.Duplicate : LedgerOutcome.Refused, result.Outcome);
+                    }
+
+                    return result.Outcome;
+                }
+
+            case LedgerOpKind.Release:
+                {
+                    var at = LedgerScenario.Start + NodaTime.Duration.FromHours(op.A);
+                    var result = Ledger.Release(at);
+                    CheckPendingAndFrozen(at);
+                    return result.Outcome;
+                }
+
+            case LedgerOpKind.Withdraw:
+                {
+                    var member = LedgerScenario.Members[op.Sale];
+                    var available = Ledger.GetBalance(member, LedgerScenario.Currency).Available.ToMinorUnits();
+                    var id = "W" + index;
+                    var result = Ledger.Withdraw(new LedgerWithdrawal(id, member, Money.FromMinorUnits(op.A, LedgerScenario.Currency), LedgerScenario.Start));
+                    var expected = _appliedIds.Contains(id) ? LedgerOutcome.Duplicate : op.A <= available ? LedgerOutcome.Applied : LedgerOutcome.Refused;
+                    Assert.Equal(expected, result.Result.Outcome);
+                    if (result.Result.IsApplied)
+                    {
+                        _appliedIds.Add(id);
+                    }
+
+                    return result.Result.Outcome;
+                }
+
+            default:
+                return ApplyRefund(op, index);
+        }
+    }
+
+    /// <summary>
+    /// After a release at <paramref name="at"/>, every member's pending and frozen balances are what the model says:
+    /// the unreversed remainder of uncompleted sales, and of completed sales whose deadline was never reached by a release.
+    /// </summary>
+    private void CheckPendingAndFrozen(NodaTime.Instant at)
+    {
+        var pending = new Dictionary<MemberId, long>();
+        var frozen = new Dictionary<MemberId, long>();
+        foreach (var member in LedgerScenario.Members)
+        {
+            pending[member] = 0;
+            frozen[member] = 0;
+        }
+
+        foreach (var (_, model) in _posted)
+        {
+            if (model.CompletedAt is { } completed && completed + NodaTime.Duration.FromHours(model.Spec.WindowHours) <= at)
+            {
+                model.Released = true;
+            }
+
+            for (var e = 0; e < model.Spec.Amounts.Length; e++)
+            {
+                var member = LedgerScenario.Members[model.Spec.Beneficiaries[e]];
+                var remaining = model.Spec.Amounts[e] - model.Reversal(e);
+                if (model.CompletedAt is null)
+                {
+                    pending[member] += remaining;
+                }
+                else if (!model.Released)
+                {
+                    frozen[member] += remaining;
+                }
+            }
+        }
+
+        foreach (var member in LedgerScenario.Members)
+        {
+            var b = Ledger.GetBalance(member, LedgerScenario.Currency);
+            Assert.Equal(pending[member], b.Pending.ToMinorUnits());
+            Assert.Equal(frozen[member], b.Frozen.ToMinorUnits());
+        }
+    }
+
+    /// <summary>Builds the refund an op stands for (null when the op names a line the sale does not have).</summary>
+    public LedgerRefund? RefundOf(LedgerOp op, int index)
+    {
+        var id = "R" + index;
+        var saleId = LedgerScenario.SaleId(op.Sale);
+        var at = LedgerScenario.Start + NodaTime.Duration.FromHours(index);
+        return op.Kind switch
+        {
+            LedgerOpKind.RefundFull => LedgerRefund.Full(id, saleId, at),
+            LedgerOpKind.RefundLines when op.A < _scenario.Sales[op.Sale].Quantities.Length => LedgerRefund.ForLines(id, saleId, at, [new LedgerRefundLine(op.A, op.B)]),
+            LedgerOpKind.RefundLines => null,
+            _ => LedgerRefund.ForAmount(id, saleId, at, Money.FromMinorUnits(op.A, LedgerScenario.Currency)),
+        };
+    }
+
+    private LedgerOutcome ApplyRefund(LedgerOp op, int index)
+    {
+        var refund = RefundOf(op, index);
+        if (refund is null)
+        {
+            return LedgerOutcome.Refused;
+        }
+
+        if (!_posted.TryGetValue(op.Sale, out var model))
+        {
+            Assert.Equal(LedgerRefusal.UnknownSale, Ledger.Refund(refund).Refusal);
+            return LedgerOutcome.Refused;
+        }
+
+        if (_appliedIds.Contains(refund.RefundId))
+        {
+            var again = Ledger.Refund(refund);
+            Assert.Equal(LedgerOutcome.Duplicate, again.Outcome);
+            return again.Outcome;
+        }
+
+        var expected = model.Predict(op);
+        var result = Ledger.Refund(refund);
+        Assert.Equal(expected, result.Refusal);
+        if (result.IsApplied)
+        {
+            model.Apply(op);
+            _appliedIds.Add(refund.RefundId);
+        }
+
+        return result.Outcome;
+    }
+
+    /// <summary>Booked minus reversed per member, computed from the model alone.</summary>
+    public (Dictionary<MemberId, long> Booked, Dictionary<MemberId, long> Reversed) Expected()
+    {
+        var booked = new Dictionary<MemberId, long>();
+        var reversed = new Dictionary<MemberId, long>();
+        foreach (var member in LedgerScenario.Members)
+        {
+            booked[member] = 0;
+            reversed[member] = 0;
+        }
+
+        foreach (var (_, model) in _posted)
+        {
+            for (var e = 0; e < model.Spec.Amounts.Length; e++)
+            {
+                var member = LedgerScenario.Members[model.Spec.Beneficiaries[e]];
+                booked[member] += model.Spec.Amounts[e];
+                reversed[member] += model.Reversal(e);
+            }
+        }
+
+        return (booked, reversed);
+    }
+
+    private sealed class SaleModel(SaleSpec spec)
+    {
+        public SaleSpec Spec { get; } = spec;
+
+        public NodaTime.Instant? CompletedAt { get; set; }
+
+        public bool Released { get; set; }
+
+        public long[] RefundedQuantity { get; } = new long[spec.Quantities.Length];
+
+        public long RefundedAmount { get; set; }
+
+        public bool Full { get; set; }
+
+        public bool ByLines { get; set; }
+
+        public bool ByAmount { get; set; }
+
+        public LedgerRefusal Predict(LedgerOp op)
+        {
+            if (Full)
+            {
+                return LedgerRefusal.NothingLeftToRefund;
+            }
+
+            return op.Kind switch
+            {
+                LedgerOpKind.RefundFull => LedgerRefusal.None,
+                LedgerOpKind.RefundLines when ByAmount => LedgerRefusal.MixedRefundBasis,
+                LedgerOpKind.RefundLines => op.B > Spec.Quantities[op.A] - RefundedQuantity[op.A] ? LedgerRefusal.RefundExceedsRemaining : LedgerRefusal.None,
+                _ when ByLines => LedgerRefusal.MixedRefundBasis,
+                _ => op.A > Total(Spec.Paid) - RefundedAmount ? LedgerRefusal.RefundExceedsRemaining : LedgerRefusal.None,
+            };
+        }
+
+        public void Apply(LedgerOp op)
+        {
+            switch (op.Kind)
+            {
+                case LedgerOpKind.RefundFull:
+                    Full = true;
+                    break;
+                case LedgerOpKind.RefundLines:
+                    ByLines = true;
+                    RefundedQuantity[op.A] += op.B;
+                    var all = true;
+                    for (var i = 0; i < RefundedQuantity.Length; i++)
+                    {
+                        all &= RefundedQuantity[i] == Spec.Quantities[i];
+                    }
+
+                    Full = all;
+                    break;
+                default:
+                    ByAmount = true;
+                    RefundedAmount += op.A;
+                    Full = RefundedAmount == Total(Spec.Paid);
+                    break;
+            }
+        }
+
+        /// <summary>The reversal of earning e: floor(booked × refunded share), by hand.</summary>
+        public long Reversal(int e)
+        {
+            var booked = Spec.Amounts[e];
+            if (Full)
+            {
+                return booked;
+            }
+
+            if (ByLines)
+            {
+                var line = Spec.LineOf[e];
+                return booked * RefundedQuantity[line] / Spec.Quantities[line];
+            }
+
+            return ByAmount ? booked * RefundedAmount / Total(Spec.Paid) : 0;
+        }
+
+        private static long Total(long[] values)
+        {
+            long sum = 0;
+            foreach (var v in values)
+            {
+                sum += v;
+            }
+
+            return sum;
+        }
+    }
+}

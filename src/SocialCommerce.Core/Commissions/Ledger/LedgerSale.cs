@@ -107,6 +107,54 @@ public sealed class LedgerSale
         ReturnWindow = returnWindow;
     }
 
+    /// <summary>
+    /// Books a quote: the ledger keeps the quote's lines (beneficiaries, levels, amounts) as they were when the
+    /// sale was quoted, so a later rebinding or plan change never redirects what was earned.
+    /// </summary>
+    /// <param name="sale">The sale that was quoted.</param>
+    /// <param name="quote">Its quote, from <see cref="CommissionEngine.Quote"/>.</param>
+    /// <param name="returnWindow">The plan's return window (<see cref="CommissionPlan.ReturnWindow"/>).</param>
+    /// <returns>The sale to post with <see cref="CommissionLedger.Post"/>.</returns>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="ArgumentException">The quote is not the quote of <paramref name="sale"/>.</exception>
+    public static LedgerSale FromQuote(Sale sale, CommissionQuote quote, Duration returnWindow)
+    {
+        ArgumentNullException.ThrowIfNull(sale);
+        ArgumentNullException.ThrowIfNull(quote);
+        if (!string.Equals(sale.Id, quote.SaleId, StringComparison.Ordinal))
+        {
+            throw new ArgumentException($"Quote of sale '{quote.SaleId}' cannot be booked for sale '{sale.Id}'.", nameof(quote));
+        }
+
+        var lines = new LedgerSaleLine[sale.Lines.Count];
+        for (var i = 0; i < lines.Length; i++)
+        {
+            lines[i] = new LedgerSaleLine(sale.Lines[i].Quantity, sale.Lines[i].PaidAmount);
+        }
+
+        var earnings = new LedgerEarning[quote.Lines.Length];
+        for (var i = 0; i < earnings.Length; i++)
+        {
+            var line = quote.Lines[i];
+            earnings[i] = new LedgerEarning(line.Beneficiary, line.Level, line.SaleLineIndex, line.Amount);
+        }
+
+        return new LedgerSale(sale.Id, sale.Buyer, sale.PaidAt, sale.Currency, lines, earnings, returnWindow);
+    }
+
+    /// <summary>Books a quote with the return window of the plan that produced it.</summary>
+    /// <param name="sale">The sale that was quoted.</param>
+    /// <param name="quote">Its quote.</param>
+    /// <param name="plan">The plan that quoted it; its <see cref="CommissionPlan.ReturnWindow"/> applies.</param>
+    /// <returns>The sale to post with <see cref="CommissionLedger.Post"/>.</returns>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="ArgumentException">The quote is not the quote of <paramref name="sale"/>.</exception>
+    public static LedgerSale FromQuote(Sale sale, CommissionQuote quote, CommissionPlan plan)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        return FromQuote(sale, quote, plan.ReturnWindow);
+    }
+
     /// <summary>Gets the host's id of the sale (the idempotency key of the sale and of its completion).</summary>
     public string SaleId { get; }
 

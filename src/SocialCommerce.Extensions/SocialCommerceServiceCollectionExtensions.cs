@@ -1,7 +1,10 @@
 using System;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Configuration;
 using SocialCommerce.Extensions;
+using SocialCommerce.Extensions.Commissions;
+using SocialCommerce.Extensions.Registration;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -29,6 +32,28 @@ public static class SocialCommerceServiceCollectionExtensions
 
         options.ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SocialCommerceOptions>, SocialCommerceOptionsValidator>());
+        services.AddOptions<SocialCommerceRegistrations>().ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SocialCommerceRegistrations>, SocialCommerceRegistrationsValidator>());
+        services.TryAddSingleton(SocialCommerceRuntime.Create);
+        services.TryAddSingleton<ICommissionPlanProvider>(static sp => sp.GetRequiredService<SocialCommerceRuntime>());
+        services.TryAddSingleton(static sp => sp.GetRequiredService<SocialCommerceRuntime>().DefaultEngine);
+        services.TryAddSingleton(static sp => sp.GetRequiredService<SocialCommerceRuntime>().GroupBuyBook);
+        services.TryAddSingleton(static sp => sp.GetRequiredService<SocialCommerceRuntime>().GrowthProgram
+            ?? throw new InvalidOperationException("No growth program is registered: call UseGrowthPolicy(...) and UseLevelLadder(...)."));
         return new SocialCommerceBuilder(services);
+    }
+
+    /// <summary>
+    /// Adds the SDK and binds it from a configuration section (see
+    /// <see cref="SocialCommerceBuilderExtensions.BindConfiguration"/>), e.g. <c>configuration.GetSection("SocialCommerce")</c>.
+    /// </summary>
+    /// <param name="services">The host's services.</param>
+    /// <param name="configuration">The section.</param>
+    /// <returns>A builder through which more engines are registered in code.</returns>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    public static ISocialCommerceBuilder AddSocialCommerce(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        return services.AddSocialCommerce().BindConfiguration(configuration);
     }
 }

@@ -1,0 +1,49 @@
+using System;
+using System.Collections.Generic;
+using SocialCommerce.Commissions;
+using SocialCommerce.Compliance;
+using SocialCommerce.GroupBuying;
+using SocialCommerce.Growth;
+
+namespace SocialCommerce.Extensions.Registration;
+
+/// <summary>
+/// Everything registered through the builder and configuration, kept as options so that it is validated
+/// once, at start-up, before any engine is built.
+/// </summary>
+internal sealed class SocialCommerceRegistrations
+{
+    /// <summary>The registration name of the unnamed default plan.</summary>
+    public const string DefaultPlanName = "";
+
+    public Dictionary<string, PlanSource> Plans { get; } = new(StringComparer.Ordinal);
+
+    public List<RuleRegistration> Rules { get; } = [];
+
+    public ComplianceSource? Compliance { get; set; }
+
+    public List<GroupBuyRuleSource> GroupBuyRules { get; } = [];
+
+    public Dictionary<string, CommunityBatchRule> CommunityBatchRules { get; } = new(StringComparer.Ordinal);
+
+    public GrowthPolicySource? GrowthPolicy { get; set; }
+
+    public LevelLadder? LevelLadder { get; set; }
+
+    public List<HonourRule> Honours { get; } = [];
+}
+
+/// <summary>A plan given as an instance (code) or as a JSON document (code or configuration).</summary>
+internal sealed record PlanSource(string Origin, CommissionPlan? Plan, string? Json);
+
+/// <summary>A custom rule type, with the name plan documents use for it (null: the rule's own name).</summary>
+internal sealed record RuleRegistration(Type RuleType, string? Name);
+
+/// <summary>A compliance profile given as an instance or as a built-in name and a mode.</summary>
+internal sealed record ComplianceSource(string Origin, ComplianceProfile? Profile, string? BuiltInName, ComplianceMode? Mode);
+
+/// <summary>A group-buy rule given as an instance or as a JSON document.</summary>
+internal sealed record GroupBuyRuleSource(string Origin, GroupBuyRule? Rule, string? Json);
+
+/// <summary>A growth policy given as an instance or as a JSON document.</summary>
+internal sealed record GrowthPolicySource(string Origin, GrowthPolicy? Policy, string? Json);

@@ -1,0 +1,19 @@
+using System;
+using System.Collections.Generic;
+using Microsoft.Extensions.Options;
+
+namespace SocialCommerce.Extensions.Registration;
+
+/// <summary>
+/// Validates the registrations at start-up (<c>ValidateOnStart</c>) by building every engine once: a malformed
+/// plan, an unknown rule name, a currency mismatch or a plan the active compliance profile refuses stops the host.
+/// </summary>
+internal sealed class SocialCommerceRegistrationsValidator(IServiceProvider services) : IValidateOptions<SocialCommerceRegistrations>
+{
+    public ValidateOptionsResult Validate(string? name, SocialCommerceRegistrations options)
+    {
+        var failures = new List<string>();
+        SocialCommerceRuntime.Build(services, options, failures);
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+}

@@ -1,0 +1,177 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics.CodeAnalysis;
+using System.Linq;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using SocialCommerce.Commissions;
+using SocialCommerce.Compliance;
+using SocialCommerce.Extensions.Commissions;
+using SocialCommerce.GroupBuying;
+using SocialCommerce.Growth;
+
+namespace SocialCommerce.Extensions.Registration;
+
+/// <summary>
+/// Builds the engines from the registrations: the compliance profile, the rule catalog, one engine per plan,
+/// the group-buy book and the growth program. Used twice: by the start-up validator, which collects every
+/// failure, and as the singleton that serves the engines.
+/// </summary>
+internal sealed class SocialCommerceRuntime : ICommissionPlanProvider
+{
+    private readonly Dictionary<string, CommissionEngine> _engines = new(StringComparer.Ordinal);
+
+    private SocialCommerceRuntime()
+    {
+    }
+
+    public ComplianceProfile? Profile { get; private set; }
+
+    public GroupBuyBook GroupBuyBook { get; private set; } = null!;
+
+    public GrowthProgram? GrowthProgram { get; private set; }
+
+    public IReadOnlyCollection<string> Names => _engines.Keys.Where(k => k.Length > 0).ToArray();
+
+    public bool HasDefault => _engines.ContainsKey(SocialCommerceRegistrations.DefaultPlanName);
+
+    public CommissionEngine DefaultEngine =>
+        _engines.TryGetValue(SocialCommerceRegistrations.DefaultPlanName, out var engine)
+            ? engine
+            : throw new InvalidOperationException("No default commission plan is registered: call AddCommissionPlan(plan) without a name, or name a plan 'default' in configuration.");
+
+    public CommissionEngine GetEngine(string name) =>
+        TryGetEngine(name, out var engine)
+            ? engine
+            : throw new KeyNotFoundException($"No commission plan is registered under the name '{name}'. Registered: {string.Join(", ", Names.Select(n => $"'{n}'"))}.");
+
+    public bool TryGetEngine(string name, [NotNullWhen(true)] out CommissionEngine? engine)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        return _engines.TryGetValue(name, out engine);
+    }
+
+    /// <summary>Builds everything, throwing <see cref="OptionsValidationException"/> with every failure.</summary>
+    public static SocialCommerceRuntime Create(IServiceProvider services)
+    {
+        var registrations = services.GetRequiredService<IOptions<SocialCommerceRegistrations>>().Value;
+        var failures = new List<string>();
+        var runtime = Build(services, registrations, failures);
+        if (failures.Count > 0)
+        {
+            throw new OptionsValidationException(Options.DefaultName, typeof(SocialCommerceRegistrations), failures);
+        }
+
+        return runtime;
+    }
+
+    /// <summary>Builds what it can and adds a message per failure, naming the registration, the field and the finding code.</summary>
+    public static SocialCommerceRuntime Build(IServiceProvider services, SocialCommerceRegistrations registrations, List<string> failures)
+    {
+        var runtime = new SocialCommerceRuntime();
+        runtime.Profile = ResolveProfile(registrations.Compliance, failures);
+        var catalog = BuildCatalog(services, registrations, failures);
+        var engineOptions = new CommissionEngineOptions
+        {
+            Rules = catalog,
+            Compliance = runtime.Profile,
+            Distributors = services.GetService<IDistributorStatus>(),
+            Ranks = services.GetService<IMemberRanks>(),
+        };
+
+        foreach (var (name, source) in registrations.Plans)
+        {
+            var label = name.Length == 0 ? "the default commission plan" : $"commission plan '{name}'";
+            try
+            {
+                var plan = source.Plan ?? CommissionPlan.FromJson(source.Json!, catalog);
+                runtime._engines[name] = new CommissionEngine(plan, engineOptions);
+            }
+            catch (Exception ex) when (ex is InvalidCommissionPlanException or PlanRefusedException or ArgumentException or InvalidOperationException)
+            {
+                failures.Add($"SocialCommerce: {label} ({source.Origin}) is refused: {ex.Message}");
+            }
+        }
+
+        runtime.GroupBuyBook = new GroupBuyBook(runtime.Profile);
+        foreach (var source in registrations.GroupBuyRules)
+        {
+            try
+            {
+                runtime.GroupBuyBook.AddRule(source.Rule ?? GroupBuyRule.FromJson(source.Json!));
+            }
+            catch (Exception ex) when (ex is GroupBuyRuleFormatException or GroupBuyRuleException or ComplianceRefusedException or ArgumentException)
+            {
+                failures.Add($"SocialCommerce: group-buy rule ({source.Origin}) is refused: {ex.Message}");
+            }
+        }
+
+        runtime.GrowthProgram = BuildGrowth(registrations, failures);
+        return runtime;
+    }
+
+    private static ComplianceProfile? ResolveProfile(ComplianceSource? source, List<string> failures)
+    {
+        if (source is null)
+        {
+            return null;
+        }
+
+        var profile = source.Profile;
+        if (profile is null)
+        {
+            profile = ComplianceProfiles.All.FirstOrDefault(p => string.Equals(p.Name, source.BuiltInName, StringComparison.OrdinalIgnoreCase));
+            if (profile is null)
+            {
+                failures.Add($"SocialCommerce: compliance profile '{source.BuiltInName}' ({source.Origin}) is not a built-in profile. Built-in: {string.Join(", ", ComplianceProfiles.All.Select(p => $"'{p.Name}'"))}.");
+                return null;
+            }
+        }
+
+        return source.Mode is { } mode ? profile with { Mode = mode } : profile;
+    }
+
+    private static CommissionRuleCatalog BuildCatalog(IServiceProvider services, SocialCommerceRegistrations registrations, List<string> failures)
+    {
+        var catalog = new CommissionRuleCatalog();
+        foreach (var registration in registrations.Rules)
+        {
+            try
+            {
+                var rule = (ICommissionRule)ActivatorUtilities.CreateInstance(services, registration.RuleType);
+                catalog.Add(registration.Name is { } name && !string.Equals(name, rule.Name, StringComparison.Ordinal) ? new RenamedCommissionRule(name, rule) : rule);
+            }
+            catch (Exception ex) when (ex is ArgumentException or InvalidOperationException)
+            {
+                failures.Add($"SocialCommerce: commission rule {registration.RuleType.Name} ('{registration.Name}') cannot be registered: {ex.Message}");
+            }
+        }
+
+        return catalog;
+    }
+
+    private static GrowthProgram? BuildGrowth(SocialCommerceRegistrations registrations, List<string> failures)
+    {
+        if (registrations.GrowthPolicy is null && registrations.LevelLadder is null)
+        {
+            return null;
+        }
+
+        if (registrations.GrowthPolicy is null || registrations.LevelLadder is null)
+        {
+            failures.Add("SocialCommerce: a growth program needs both a growth policy (UseGrowthPolicy or configuration 'GrowthPolicy') and a level ladder (UseLevelLadder); only one is registered.");
+            return null;
+        }
+
+        try
+        {
+            var policy = registrations.GrowthPolicy.Policy ?? SocialCommerce.Growth.GrowthPolicy.FromJson(registrations.GrowthPolicy.Json!);
+            return new GrowthProgram(policy, registrations.LevelLadder, registrations.Honours);
+        }
+        catch (Exception ex) when (ex is GrowthPolicyException or ArgumentException or InvalidOperationException)
+        {
+            failures.Add($"SocialCommerce: growth policy ({registrations.GrowthPolicy.Origin}) is refused: {ex.Message}");
+            return null;
+        }
+    }
+}

@@ -1,0 +1,242 @@
+using System;
+using System.Collections.Generic;
+using Microsoft.Extensions.Configuration;
+using SocialCommerce.Commissions;
+using SocialCommerce.Compliance;
+using SocialCommerce.Extensions;
+using SocialCommerce.Extensions.Registration;
+using SocialCommerce.GroupBuying;
+using SocialCommerce.Growth;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>
+/// Registers the SDK's engines through the builder returned by <c>AddSocialCommerce</c>.
+/// </summary>
+/// <remarks>
+/// Registrations are validated when the host starts: a malformed plan, an unknown rule name or a plan the
+/// active compliance profile refuses stops the host with an <c>OptionsValidationException</c> whose message
+/// names the plan, the field and the finding code. Engines are singletons and thread-safe.
+/// </remarks>
+public static class SocialCommerceBuilderExtensions
+{
+    /// <summary>
+    /// Registers the unnamed default commission plan; its engine resolves as <see cref="CommissionEngine"/>.
+    /// </summary>
+    /// <param name="builder">The builder.</param>
+    /// <param name="plan">The plan.</param>
+    /// <returns>The builder.</returns>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    public static ISocialCommerceBuilder AddCommissionPlan(this ISocialCommerceBuilder builder, CommissionPlan plan)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        return builder.AddPlan(SocialCommerceRegistrations.DefaultPlanName, new PlanSource("code", plan, null));
+    }
+
+    /// <summary>
+    /// Registers a named commission plan; its engine resolves as <c>[FromKeyedServices(name)] CommissionEngine</c>
+    /// and through <see cref="SocialCommerce.Extensions.Commissions.ICommissionPlanProvider"/>.
+    /// </summary>
+    /// <param name="builder">The builder.</param>
+    /// <param name="name">The registration name, e.g. <c>"vip"</c>; not empty.</param>
+    /// <param name="plan">The plan.</param>
+    /// <returns>The builder.</returns>
+    /// <exception cref="ArgumentException"><paramref name="name"/> is empty.</exception>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    public static ISocialCommerceBuilder AddCommissionPlan(this ISocialCommerceBuilder builder, string name, CommissionPlan plan)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        ArgumentNullException.ThrowIfNull(plan);
+        return builder.AddPlan(name, new PlanSource("code", plan, null));
+    }
+
+    /// <summary>
+    /// Registers a named commission plan from a JSON plan document (see docs/commissions.md); the document is
+    /// loaded at start-up with the custom rules registered by <see cref="AddCommissionRule{TRule}"/>.
+    /// </summary>
+    /// <param name="builder">The builder.</param>
+    /// <param name="name">The registration name; not empty.</param>
+    /// <param name="json">The plan document.</param>
+    /// <returns>The builder.</returns>
+    /// <exception cref="ArgumentException"><paramref name="name"/> or <paramref name="json"/> is empty.</exception>
+    public static ISocialCommerceBuilder AddCommissionPlanDocument(this ISocialCommerceBuilder builder, string name, string json)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        ArgumentException.ThrowIfNullOrWhiteSpace(json);
+        return builder.AddPlan(name, new PlanSource("code", null, json));
+    }
+
+    /// <summary>
+    /// Registers a custom commission rule by type; it is created from the container (its constructor may take
+    /// services) and plan documents refer to it by <paramref name="name"/> (or the rule's own name).
+    /// </summary>
+    /// <typeparam name="TRule">The rule type.</typeparam>
+    /// <param name="builder">The builder.</param>
+    /// <param name="name">The name plan documents use; the rule's own <see cref="ICommissionRule.Name"/> when null.</param>
+    /// <returns>The builder.</returns>
+    public static ISocialCommerceBuilder AddCommissionRule<TRule>(this ISocialCommerceBuilder builder, string? name = null)
+        where TRule : class, ICommissionRule
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.Configure<SocialCommerceRegistrations>(r => r.Rules.Add(new RuleRegistration(typeof(TRule), name)));
+        return builder;
+    }
+
+    /// <summary>Uses a compliance profile (a built-in one or the host's own); the engines apply it themselves.</summary>
+    /// <param name="builder">The builder.</param>
+    /// <param name="profile">The profile, e.g. <c>ComplianceProfiles.ChinaSocialCommerce</c>.</param>
+    /// <returns>The builder.</returns>
+    public static ISocialCommerceBuilder UseComplianceProfile(this ISocialCommerceBuilder builder, ComplianceProfile profile)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(profile);
+        builder.Services.Configure<SocialCommerceRegistrations>(r => r.Compliance = new ComplianceSource("code", profile, null, null));
+        return builder;
+    }
+
+    /// <summary>Uses a built-in compliance profile by name (see <c>ComplianceProfiles</c>), in a mode.</summary>
+    /// <param name="builder">The builder.</param>
+    /// <param name="name">The profile's name, e.g. <c>"cn-social-commerce"</c>; an unknown name stops the host at start.</param>
+    /// <param name="mode">Enforce (the default) or audit.</param>
+    /// <returns>The builder.</returns>
+    public static ISocialCommerceBuilder UseComplianceProfile(this ISocialCommerceBuilder builder, string name, ComplianceMode mode = ComplianceMode.Enforce)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        builder.Services.Configure<SocialCommerceRegistrations>(r => r.Compliance = new ComplianceSource("code", null, name, mode));
+        return builder;
+    }
+
+    /// <summary>Adds a group-buy rule (a campaign) to the <see cref="GroupBuyBook"/> singleton.</summary>
+    /// <param name="builder">The builder.</param>
+    /// <param name="rule">The rule; checked against the compliance profile at start.</param>
+    /// <returns>The builder.</returns>
+    public static ISocialCommerceBuilder AddGroupBuyRule(this ISocialCommerceBuilder builder, GroupBuyRule rule)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(rule);
+        builder.Services.Configure<SocialCommerceRegistrations>(r => r.GroupBuyRules.Add(new GroupBuyRuleSource($"code '{rule.Name}'", rule, null)));
+        return builder;
+    }
+
+    /// <summary>Registers a community batch rule; it resolves as <c>[FromKeyedServices(name)] CommunityBatchRule</c>.</summary>
+    /// <param name="builder">The builder.</param>
+    /// <param name="name">The rule's name; not empty.</param>
+    /// <param name="rule">The rule.</param>
+    /// <returns>The builder.</returns>
+    public static ISocialCommerceBuilder AddCommunityBatchRule(this ISocialCommerceBuilder builder, string name, CommunityBatchRule rule)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        ArgumentNullException.ThrowIfNull(rule);
+        builder.Services.Configure<SocialCommerceRegistrations>(r => r.CommunityBatchRules[name] = rule);
+        builder.Services.AddKeyedSingleton(name, rule);
+        return builder;
+    }
+
+    /// <summary>Uses a growth policy; with a level ladder it makes the <see cref="GrowthProgram"/> singleton.</summary>
+    /// <param name="builder">The builder.</param>
+    /// <param name="policy">The policy.</param>
+    /// <returns>The builder.</returns>
+    public static ISocialCommerceBuilder UseGrowthPolicy(this ISocialCommerceBuilder builder, GrowthPolicy policy)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(policy);
+        builder.Services.Configure<SocialCommerceRegistrations>(r => r.GrowthPolicy = new GrowthPolicySource("code", policy, null));
+        return builder;
+    }
+
+    /// <summary>Uses a level ladder for the <see cref="GrowthProgram"/> singleton.</summary>
+    /// <param name="builder">The builder.</param>
+    /// <param name="ladder">The ladder.</param>
+    /// <returns>The builder.</returns>
+    public static ISocialCommerceBuilder UseLevelLadder(this ISocialCommerceBuilder builder, LevelLadder ladder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(ladder);
+        builder.Services.Configure<SocialCommerceRegistrations>(r => r.LevelLadder = ladder);
+        return builder;
+    }
+
+    /// <summary>Adds honour rules to the <see cref="GrowthProgram"/> singleton.</summary>
+    /// <param name="builder">The builder.</param>
+    /// <param name="honours">The rules.</param>
+    /// <returns>The builder.</returns>
+    public static ISocialCommerceBuilder AddHonourRules(this ISocialCommerceBuilder builder, IEnumerable<HonourRule> honours)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(honours);
+        var list = new List<HonourRule>(honours);
+        builder.Services.Configure<SocialCommerceRegistrations>(r => r.Honours.AddRange(list));
+        return builder;
+    }
+
+    /// <summary>
+    /// Binds options, the compliance profile, commission plans (<c>CommissionPlans:{name}</c>; the key
+    /// <c>default</c> is the unnamed default plan), group-buy rules (<c>GroupBuyRules:{name}</c>) and the growth
+    /// policy (<c>GrowthPolicy</c>) from a configuration section, in the JSON shape of the Core's documents.
+    /// Code registrations and configuration compose; a later registration of the same plan name wins.
+    /// </summary>
+    /// <param name="builder">The builder.</param>
+    /// <param name="section">The section, e.g. <c>configuration.GetSection("SocialCommerce")</c>.</param>
+    /// <returns>The builder.</returns>
+    /// <exception cref="FormatException">The compliance mode is not <c>Enforce</c> or <c>Audit</c>.</exception>
+    public static ISocialCommerceBuilder BindConfiguration(this ISocialCommerceBuilder builder, IConfiguration section)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(section);
+        var options = new SocialCommerceOptions();
+        var registrations = new SocialCommerceRegistrations();
+        SocialCommerceConfiguration.Read(section, options, registrations, name => RegisterEngine(builder, name));
+        builder.Services.Configure<SocialCommerceOptions>(o =>
+        {
+            if (section[nameof(SocialCommerceOptions.DefaultCurrency)] is not null)
+            {
+                o.DefaultCurrency = options.DefaultCurrency;
+            }
+
+            if (section[nameof(SocialCommerceOptions.DefaultTimeZone)] is not null)
+            {
+                o.DefaultTimeZone = options.DefaultTimeZone;
+            }
+        });
+        builder.Services.Configure<SocialCommerceRegistrations>(r =>
+        {
+            foreach (var (name, plan) in registrations.Plans)
+            {
+                r.Plans[name] = plan;
+            }
+
+            r.GroupBuyRules.AddRange(registrations.GroupBuyRules);
+            r.Compliance = registrations.Compliance ?? r.Compliance;
+            r.GrowthPolicy = registrations.GrowthPolicy ?? r.GrowthPolicy;
+        });
+        return builder;
+    }
+
+    private static ISocialCommerceBuilder AddPlan(this ISocialCommerceBuilder builder, string name, PlanSource source)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.Configure<SocialCommerceRegistrations>(r => r.Plans[name] = source);
+        RegisterEngine(builder, name);
+        return builder;
+    }
+
+    private static void RegisterEngine(ISocialCommerceBuilder builder, string name)
+    {
+        if (name.Length == 0)
+        {
+            return; // the unnamed default is registered once by AddSocialCommerce
+        }
+
+        foreach (var descriptor in builder.Services)
+        {
+            if (descriptor.IsKeyedService && descriptor.ServiceType == typeof(CommissionEngine) && Equals(descriptor.ServiceKey, name))
+            {
+                return;
+            }
+        }
+
+        builder.Services.AddKeyedSingleton(name, static (sp, key) => sp.GetRequiredService<SocialCommerceRuntime>().GetEngine((string)key!));
+    }
+}

@@ -1,7 +1,7 @@
 using System;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
-using Microsoft.Extensions.Configuration;
 using SocialCommerce.Extensions;
 using SocialCommerce.Extensions.Commissions;
 using SocialCommerce.Extensions.Registration;

@@ -22,6 +22,7 @@ public class ThreeLevelQuoteBenchmarks
     private IThreeLevelQuoter _linq = null!;
     private IThreeLevelQuoter _rulesEngine = null!;
     private IThreeLevelQuoter _directLoop = null!;
+    private IThreeLevelQuoter _minorUnitLoop = null!;
 
     /// <summary>Gets or sets the number of members of the network.</summary>
     [ParamsSource(nameof(Sizes))]
@@ -39,7 +40,8 @@ public class ThreeLevelQuoteBenchmarks
         _linq = new LinqQuoter(network);
         _rulesEngine = new RulesEngineQuoter(network);
         _directLoop = new DirectLoopQuoter(network);
-        QuoterAgreement.Verify([_linq, _rulesEngine, _directLoop], _sales);
+        _minorUnitLoop = new MinorUnitLoopQuoter(network);
+        QuoterAgreement.Verify([_linq, _rulesEngine, _directLoop, _minorUnitLoop], _sales);
     }
 
     [Benchmark(Baseline = true, OperationsPerInvoke = SalesPerInvoke)]
@@ -51,6 +53,10 @@ public class ThreeLevelQuoteBenchmarks
     /// <summary>The reference floor (no LINQ, no allocation), not one of the compared products.</summary>
     [Benchmark(OperationsPerInvoke = SalesPerInvoke)]
     public long DirectLoop() => QuoteAll(_directLoop);
+
+    /// <summary>The reference floor with integer minor-unit arithmetic, not one of the compared products.</summary>
+    [Benchmark(OperationsPerInvoke = SalesPerInvoke)]
+    public long MinorUnitLoop() => QuoteAll(_minorUnitLoop);
 
     private long QuoteAll(IThreeLevelQuoter quoter)
     {

@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using BenchmarkDotNet.Columns;
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Running;
@@ -8,16 +9,27 @@ namespace SocialCommerce.Benchmarks;
 
 internal static class Program
 {
-    public static void Main(string[] args)
+    /// <returns>0 when every selected benchmark ran; 1 when one failed (e.g. the agreement check threw), so a CI smoke run fails.</returns>
+    public static int Main(string[] args)
     {
         if (args.Length == 1 && args[0] == DataReport.Argument)
         {
             DataReport.Write(Console.Out);
-            return;
+            return 0;
         }
 
         // Median (the budgets are judged on it) and operations per second (sales/s, calls/s) next to the mean.
         var config = DefaultConfig.Instance.AddColumn(StatisticColumn.Median, StatisticColumn.OperationsPerSecond);
-        BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args, config);
+        var summaries = BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args, config).ToArray();
+        var failed = summaries
+            .SelectMany(summary => summary.Reports.Where(report => !report.Success).Select(report => report.BenchmarkCase.DisplayInfo)
+                .Concat(summary.HasCriticalValidationErrors ? [summary.Title + ": validation errors"] : []))
+            .ToArray();
+        foreach (var failure in failed)
+        {
+            Console.Error.WriteLine("Benchmark failed: " + failure);
+        }
+
+        return failed.Length == 0 ? 0 : 1;
     }
 }

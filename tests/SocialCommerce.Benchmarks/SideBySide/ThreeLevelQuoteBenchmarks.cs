@@ -1,0 +1,71 @@
+using System.Collections.Generic;
+using BenchmarkDotNet.Attributes;
+using SocialCommerce.Benchmarks.Data;
+using SocialCommerce.Network;
+
+namespace SocialCommerce.Benchmarks.SideBySide;
+
+/// <summary>
+/// The side-by-side comparison: the 3-level plan with the electronics override, quoted by each
+/// implementation on the same network and the same 10,000 sales, reported per sale. The setup first
+/// checks that every implementation pays the same amounts (<see cref="QuoterAgreement"/>) and throws
+/// if not.
+/// </summary>
+[MemoryDiagnoser]
+public class ThreeLevelQuoteBenchmarks
+{
+    /// <summary>Sales quoted per invocation (the reported time and allocation are per sale).</summary>
+    public const int SalesPerInvoke = 10_000;
+
+    private readonly PayoutLine[] _buffer = new PayoutLine[ThreeLevelPlan.Levels * ThreeLevelPlan.MaxSaleLines];
+    private Sale[] _sales = null!;
+    private IThreeLevelQuoter _linq = null!;
+    private IThreeLevelQuoter _rulesEngine = null!;
+    private IThreeLevelQuoter _directLoop = null!;
+    private IThreeLevelQuoter _minorUnitLoop = null!;
+
+    /// <summary>Gets or sets the number of members of the network.</summary>
+    [ParamsSource(nameof(Sizes))]
+    public int Members { get; set; }
+
+    /// <summary>Gets the network size: 10^6 (10^4 in a smoke run).</summary>
+    public static IEnumerable<int> Sizes => BenchmarkSizes.QuoteNetworkSizes;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        var blueprint = NetworkBlueprint.Generate(Members, BenchmarkSizes.Seed);
+        var network = blueprint.Build();
+        _sales = SalesGenerator.Generate(blueprint.Members, SalesPerInvoke, BenchmarkSizes.Seed);
+        _linq = new LinqQuoter(network);
+        _rulesEngine = new RulesEngineQuoter(network);
+        _directLoop = new DirectLoopQuoter(network);
+        _minorUnitLoop = new MinorUnitLoopQuoter(network);
+        QuoterAgreement.Verify([_linq, _rulesEngine, _directLoop, _minorUnitLoop], _sales);
+    }
+
+    [Benchmark(Baseline = true, OperationsPerInvoke = SalesPerInvoke)]
+    public long Linq() => QuoteAll(_linq);
+
+    [Benchmark(OperationsPerInvoke = SalesPerInvoke)]
+    public long RulesEngine() => QuoteAll(_rulesEngine);
+
+    /// <summary>The reference floor (no LINQ, no allocation), not one of the compared products.</summary>
+    [Benchmark(OperationsPerInvoke = SalesPerInvoke)]
+    public long DirectLoop() => QuoteAll(_directLoop);
+
+    /// <summary>The reference floor with integer minor-unit arithmetic, not one of the compared products.</summary>
+    [Benchmark(OperationsPerInvoke = SalesPerInvoke)]
+    public long MinorUnitLoop() => QuoteAll(_minorUnitLoop);
+
+    private long QuoteAll(IThreeLevelQuoter quoter)
+    {
+        long lines = 0;
+        foreach (var sale in _sales)
+        {
+            lines += quoter.Quote(sale, _buffer);
+        }
+
+        return lines;
+    }
+}

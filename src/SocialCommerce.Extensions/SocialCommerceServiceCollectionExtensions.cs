@@ -1,10 +1,13 @@
 using System;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SocialCommerce.Extensions;
 using SocialCommerce.Extensions.Commissions;
 using SocialCommerce.Extensions.Registration;
+using SocialCommerce.Extensions.Telemetry;
+using SocialCommerce.Telemetry;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -34,6 +37,7 @@ public static class SocialCommerceServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SocialCommerceOptions>, SocialCommerceOptionsValidator>());
         services.AddOptions<SocialCommerceRegistrations>().ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SocialCommerceRegistrations>, SocialCommerceRegistrationsValidator>());
+        services.TryAddSingleton<SocialCommerceListener>(static sp => new SocialCommerceInstrumentation(sp.GetService<ILoggerFactory>()));
         services.TryAddSingleton(SocialCommerceRuntime.Create);
         services.TryAddSingleton<ICommissionPlanProvider>(static sp => sp.GetRequiredService<SocialCommerceRuntime>());
         services.TryAddSingleton(static sp => sp.GetRequiredService<SocialCommerceRuntime>().DefaultEngine);

@@ -5,6 +5,7 @@ using System.Globalization;
 using System.Runtime.InteropServices;
 using SocialCommerce.Compliance;
 using SocialCommerce.Network;
+using SocialCommerce.Telemetry;
 
 namespace SocialCommerce.Commissions;
 
@@ -43,6 +44,7 @@ public sealed class CommissionEngine
     private readonly CompiledPlan _compiled;
     private readonly ICommissionRule[] _pipeline;
     private readonly ComplianceProfile? _profile;
+    private readonly SocialCommerceListener? _listener;
     private readonly IDistributorStatus? _distributors;
     private readonly IMemberRanks? _ranks;
 
@@ -60,6 +62,7 @@ public sealed class CommissionEngine
         Plan = plan;
         _compiled = new CompiledPlan(plan);
         _profile = options.Compliance;
+        _listener = options.Listener;
         _distributors = options.Distributors;
         _ranks = options.Ranks;
 
@@ -109,7 +112,7 @@ public sealed class CommissionEngine
         }
 
         _pipeline = [.. pipeline];
-        PlanFindings = CheckPlan(plan, _profile);
+        PlanFindings = CheckPlan(plan, _profile, _listener);
     }
 
     /// <summary>Gets the plan.</summary>
@@ -146,6 +149,7 @@ public sealed class CommissionEngine
     /// <exception cref="InvalidOperationException">A host rule proposed an invalid line, or eligibility or ranks are missing.</exception>
     public CommissionQuote Quote(Sale sale, IReferralNetwork network)
     {
+        using var operation = _listener?.StartOperation(SocialCommerceOperations.Quote);
         var context = Rent(sale, network);
         try
         {
@@ -160,7 +164,7 @@ public sealed class CommissionEngine
                 total += lines[i].Amount.Amount;
             }
 
-            return new CommissionQuote(
+            var quote = new CommissionQuote(
                 sale,
                 Plan.Name,
                 _compiled.Display(context.SaleBaseAmount),
@@ -171,6 +175,8 @@ public sealed class CommissionEngine
                 ImmutableCollectionsMarshal.AsImmutableArray(lines),
                 context.Adjustments.Count == 0 ? [] : [.. context.Adjustments],
                 findings is null ? [] : [.. findings]);
+            _listener?.OnQuoted(new QuotedArguments(Plan.Name, sale.Id, quote.Total, count, quote));
+            return quote;
         }
         finally
         {
@@ -212,6 +218,7 @@ public sealed class CommissionEngine
             }
 
             residual = new Money(context.PoolAmount - total, _compiled.Currency);
+            _listener?.OnQuoted(new QuotedArguments(Plan.Name, sale.Id, new Money(total, _compiled.Currency), lines.Length, null));
             return lines.Length;
         }
         finally
@@ -380,7 +387,7 @@ public sealed class CommissionEngine
         return -1;
     }
 
-    private static ComplianceFinding[] CheckPlan(CommissionPlan plan, ComplianceProfile? profile)
+    private static ComplianceFinding[] CheckPlan(CommissionPlan plan, ComplianceProfile? profile, SocialCommerceListener? listener)
     {
         if (profile is null)
         {
@@ -389,6 +396,7 @@ public sealed class CommissionEngine
 
         // The profile's own checks (paid depth, payout ratio, head-count rewards, entry fees, team compensation).
         var decision = profile.CheckPlan(plan.ToPlanFacts());
+        listener?.OnComplianceDecision(new ComplianceDecisionArguments(decision));
         if (decision.IsRefused)
         {
             var errors = new List<ComplianceFinding>();

@@ -1,4 +1,5 @@
 using SocialCommerce.Compliance;
+using SocialCommerce.Telemetry;
 
 namespace SocialCommerce.Commissions;
 
@@ -23,4 +24,7 @@ public sealed record CommissionEngineOptions
     /// <summary>Gets the members' ranks; required for rank-differential plans.</summary>
     /// <value>Defaults to <see langword="null"/>.</value>
     public IMemberRanks? Ranks { get; init; }
+
+    /// <summary>Gets the listener told about plan decisions and quotes (metrics, traces, logs); none when null.</summary>
+    public SocialCommerceListener? Listener { get; init; }
 }

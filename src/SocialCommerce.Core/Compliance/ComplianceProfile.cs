@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using SocialCommerce;
 using SocialCommerce.Network;
+using SocialCommerce.Telemetry;
 
 namespace SocialCommerce.Compliance;
 
@@ -21,7 +22,7 @@ namespace SocialCommerce.Compliance;
 /// </para>
 /// <para>
 /// The profile is applied by the <see cref="Checks"/> it lists: <see cref="CheckPlan"/>,
-/// <see cref="CheckGroupBuyRule"/> and <see cref="AuditNetwork(ReferralNetwork, PlanFacts?, IReadOnlyList{RewardedSale}?)"/>
+/// <see cref="CheckGroupBuyRule"/> and <see cref="AuditNetwork(ReferralNetwork, PlanFacts?, IReadOnlyList{RewardedSale}?, SocialCommerceListener?)"/>
 /// run every check on the scope they are asked about. Record equality compares <see cref="Checks"/> and
 /// <see cref="Citations"/> by reference. Checking is thread-safe when the checks are.
 /// </para>
@@ -204,10 +205,12 @@ public sealed record ComplianceProfile
     /// <exception cref="ArgumentNullException"><paramref name="network"/> is null.</exception>
     /// <exception cref="ArgumentException">A sale has a negative amount.</exception>
     /// <exception cref="CurrencyMismatchException">The sales are in more than one currency.</exception>
-    public NetworkAuditReport AuditNetwork(ReferralNetwork network, PlanFacts? plan = null, IReadOnlyList<RewardedSale>? periodSales = null)
+    /// <param name="listener">Told about the audit (a trace around it, its findings); none when null.</param>
+    public NetworkAuditReport AuditNetwork(ReferralNetwork network, PlanFacts? plan = null, IReadOnlyList<RewardedSale>? periodSales = null, SocialCommerceListener? listener = null)
     {
         ArgumentNullException.ThrowIfNull(network);
-        return Audit(NetworkAnalysis.Analyze(network, this, plan, periodSales));
+        using var operation = listener?.StartOperation(SocialCommerceOperations.Audit);
+        return Audit(NetworkAnalysis.Analyze(network, this, plan, periodSales), listener);
     }
 
     /// <summary>Audits a host's referral store through <see cref="IReferralNetwork"/>.</summary>
@@ -220,14 +223,16 @@ public sealed record ComplianceProfile
     /// <exception cref="ArgumentNullException"><paramref name="network"/> or <paramref name="members"/> is null.</exception>
     /// <exception cref="ArgumentException">A member is listed twice, or a referrer is not listed, or a depth disagrees with the referrer's depth + 1, or a sale has a negative amount.</exception>
     /// <exception cref="CurrencyMismatchException">The sales are in more than one currency.</exception>
-    public NetworkAuditReport AuditNetwork(IReferralNetwork network, IEnumerable<MemberId> members, PlanFacts? plan = null, IReadOnlyList<RewardedSale>? periodSales = null)
+    /// <param name="listener">Told about the audit (a trace around it, its findings); none when null.</param>
+    public NetworkAuditReport AuditNetwork(IReferralNetwork network, IEnumerable<MemberId> members, PlanFacts? plan = null, IReadOnlyList<RewardedSale>? periodSales = null, SocialCommerceListener? listener = null)
     {
         ArgumentNullException.ThrowIfNull(network);
         ArgumentNullException.ThrowIfNull(members);
-        return Audit(NetworkAnalysis.Analyze(network, members, this, plan, periodSales));
+        using var operation = listener?.StartOperation(SocialCommerceOperations.Audit);
+        return Audit(NetworkAnalysis.Analyze(network, members, this, plan, periodSales), listener);
     }
 
-    private NetworkAuditReport Audit(NetworkAnalysis analysis)
+    private NetworkAuditReport Audit(NetworkAnalysis analysis, SocialCommerceListener? listener)
     {
         var findings = new List<ComplianceFinding>();
         var arguments = new ComplianceCheckArguments(this, FindingScope.Network, "network", analysis.Plan, null, analysis);
@@ -236,7 +241,9 @@ public sealed record ComplianceProfile
             Checks[i].Check(arguments, findings);
         }
 
-        return new NetworkAuditReport(Name, analysis, findings);
+        var report = new NetworkAuditReport(Name, analysis, findings);
+        listener?.OnNetworkAudited(new NetworkAuditedArguments(report));
+        return report;
     }
 
     private ComplianceDecision Decide(ComplianceCheckArguments arguments, string subject, FindingScope scope)

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using NodaTime;
 using SocialCommerce.Network;
+using SocialCommerce.Telemetry;
 
 namespace SocialCommerce.GroupBuying;
 
@@ -231,8 +232,9 @@ public sealed class CommunityBatch
     /// confirmed, the others refunded, per order line; the leader's commission is quoted on confirmed sales.
     /// </summary>
     /// <param name="at">The instant of evaluation; at or after <see cref="CutOff"/>.</param>
+    /// <param name="listener">Told about the settlement (products confirmed and refunded); none when null.</param>
     /// <returns>The settlement, or refused with <see cref="CommunityBatchRefusal.NotYetDue"/> or <see cref="CommunityBatchRefusal.AlreadyClosed"/>.</returns>
-    public CommunityCloseResult CloseAtCutOff(Instant at)
+    public CommunityCloseResult CloseAtCutOff(Instant at, SocialCommerceListener? listener = null)
     {
         if (Status == CommunityBatchStatus.Closed)
         {
@@ -286,9 +288,11 @@ public sealed class CommunityBatch
 
         Status = CommunityBatchStatus.Closed;
         Version++;
-        return new CommunityCloseResult(
+        var closed = new CommunityCloseResult(
             CommunityBatchRefusal.None,
             new CommunityBatchSettlement(Id, at, Version, products, lines, confirmedSales, refunded, commission));
+        listener?.OnCommunityBatchClosed(new CommunityBatchClosedArguments(Id, closed.Settlement!));
+        return closed;
     }
 
     /// <summary>Describes the batch.</summary>

@@ -6,6 +6,7 @@ using System.Threading;
 using NodaTime;
 using SocialCommerce.Compliance;
 using SocialCommerce.Network;
+using SocialCommerce.Telemetry;
 
 namespace SocialCommerce.GroupBuying;
 
@@ -42,10 +43,14 @@ public sealed class GroupBuyBook
     /// Under <see cref="ComplianceMode.Enforce"/> a rule that allows simulated participants where the profile
     /// forbids them is refused by <see cref="AddRule"/>.
     /// </param>
-    public GroupBuyBook(ComplianceProfile? profile = null)
+    /// <param name="listener">Told about every action and compliance decision (metrics, traces, logs); none when null.</param>
+    public GroupBuyBook(ComplianceProfile? profile = null, SocialCommerceListener? listener = null)
     {
         Profile = profile;
+        _listener = listener;
     }
+
+    private readonly SocialCommerceListener? _listener;
 
     /// <summary>Gets the compliance profile rules are checked against, if any.</summary>
     public ComplianceProfile? Profile { get; }
@@ -58,7 +63,13 @@ public sealed class GroupBuyBook
     public void AddRule(GroupBuyRule rule)
     {
         ArgumentNullException.ThrowIfNull(rule);
-        Profile?.CheckGroupBuyRule(rule.Name, rule.AllowsSimulatedParticipants).EnsureAccepted();
+        if (Profile is not null)
+        {
+            var decision = Profile.CheckGroupBuyRule(rule.Name, rule.AllowsSimulatedParticipants);
+            _listener?.OnComplianceDecision(new ComplianceDecisionArguments(decision));
+            decision.EnsureAccepted();
+        }
+
         var campaign = _campaigns.GetOrAdd(rule.Name, static (_, r) => new Campaign(r), rule);
         if (!ReferenceEquals(campaign.Rule, rule))
         {
@@ -87,13 +98,13 @@ public sealed class GroupBuyBook
         if (group is null)
         {
             Release(counter);
-            return result;
+            return Report(campaign.Rule.Name, result);
         }
 
         var entry = new Entry(group, campaign);
         Store(id, entry);
         campaign.Open[id] = entry;
-        return result;
+        return Report(campaign.Rule.Name, result);
     }
 
     /// <summary>A member joins a group; safe to call from many threads at once.</summary>
@@ -131,7 +142,7 @@ public sealed class GroupBuyBook
             Release(counter);
         }
 
-        return result;
+        return Report(entry.Campaign.Rule.Name, result);
     }
 
     /// <summary>Closes a group at its deadline; see <see cref="GroupBuy.CloseAtDeadline"/>.</summary>
@@ -151,7 +162,7 @@ public sealed class GroupBuyBook
                 Closed(entry);
             }
 
-            return result;
+            return Report(entry.Campaign.Rule.Name, result);
         }
     }
 
@@ -187,7 +198,7 @@ public sealed class GroupBuyBook
                 if (result.IsAccepted)
                 {
                     Closed(entry);
-                    results.Add(result);
+                    results.Add(Report(entry.Campaign.Rule.Name, result));
                 }
             }
         }
@@ -212,8 +223,14 @@ public sealed class GroupBuyBook
                 Closed(entry);
             }
 
-            return result;
+            return Report(entry.Campaign.Rule.Name, result);
         }
+    }
+
+    private GroupBuyResult Report(string ruleName, GroupBuyResult result)
+    {
+        _listener?.OnGroupBuy(new GroupBuyArguments(ruleName, result));
+        return result;
     }
 
     /// <summary>Returns the open groups of a campaign.</summary>

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using NodaTime;
 using SocialCommerce.Network;
+using SocialCommerce.Telemetry;
 
 namespace SocialCommerce.Growth;
 
@@ -38,15 +39,17 @@ public sealed class GrowthProgram
     /// <param name="policy">The growth policy.</param>
     /// <param name="ladder">The level ladder (and its retention policy).</param>
     /// <param name="honours">The honour rules, or null for none.</param>
+    /// <param name="listener">Told about every evaluation (promotions, demotions, honours); none when null.</param>
     /// <exception cref="ArgumentNullException"><paramref name="policy"/> or <paramref name="ladder"/> is null.</exception>
     /// <exception cref="ArgumentException">
     /// Two honour rules share a name; an activity-count honour has no kind, or counts a kind no source
     /// scores; a campaign window ends before it starts; a maximum rank is below 1.
     /// </exception>
-    public GrowthProgram(GrowthPolicy policy, LevelLadder ladder, IReadOnlyList<HonourRule>? honours = null)
+    public GrowthProgram(GrowthPolicy policy, LevelLadder ladder, IReadOnlyList<HonourRule>? honours = null, SocialCommerceListener? listener = null)
     {
         ArgumentNullException.ThrowIfNull(policy);
         ArgumentNullException.ThrowIfNull(ladder);
+        _listener = listener;
         Policy = policy;
         Ladder = ladder;
         var sources = policy.Sources;
@@ -143,6 +146,8 @@ public sealed class GrowthProgram
         }
     }
 
+    private readonly SocialCommerceListener? _listener;
+
     /// <summary>Gets the growth policy.</summary>
     public GrowthPolicy Policy { get; }
 
@@ -228,7 +233,9 @@ public sealed class GrowthProgram
 
         account.AdvanceTo(asOf.ToUnixTimeTicks(), events);
         account.EvaluateHonours(asOf, events);
-        return new GrowthEvaluation(new MemberGrowth(account), events);
+        var evaluation = new GrowthEvaluation(new MemberGrowth(account), events);
+        _listener?.OnGrowthEvaluated(new GrowthEvaluatedArguments(evaluation));
+        return evaluation;
     }
 
     internal int SourceOf(GrowthActivityKind kind)

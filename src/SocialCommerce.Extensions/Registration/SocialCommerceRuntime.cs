@@ -9,6 +9,7 @@ using SocialCommerce.Compliance;
 using SocialCommerce.Extensions.Commissions;
 using SocialCommerce.GroupBuying;
 using SocialCommerce.Growth;
+using SocialCommerce.Telemetry;
 
 namespace SocialCommerce.Extensions.Registration;
 
@@ -56,7 +57,7 @@ internal sealed class SocialCommerceRuntime : ICommissionPlanProvider
     {
         var registrations = services.GetRequiredService<IOptions<SocialCommerceRegistrations>>().Value;
         var failures = new List<string>();
-        var runtime = Build(services, registrations, failures);
+        var runtime = Build(services, registrations, failures, services.GetService<SocialCommerceListener>());
         if (failures.Count > 0)
         {
             throw new OptionsValidationException(Options.DefaultName, typeof(SocialCommerceRegistrations), failures);
@@ -66,7 +67,7 @@ internal sealed class SocialCommerceRuntime : ICommissionPlanProvider
     }
 
     /// <summary>Builds what it can and adds a message per failure, naming the registration, the field and the finding code.</summary>
-    public static SocialCommerceRuntime Build(IServiceProvider services, SocialCommerceRegistrations registrations, List<string> failures)
+    public static SocialCommerceRuntime Build(IServiceProvider services, SocialCommerceRegistrations registrations, List<string> failures, SocialCommerceListener? listener = null)
     {
         var runtime = new SocialCommerceRuntime();
         runtime.Profile = ResolveProfile(registrations.Compliance, failures);
@@ -77,6 +78,7 @@ internal sealed class SocialCommerceRuntime : ICommissionPlanProvider
             Compliance = runtime.Profile,
             Distributors = services.GetService<IDistributorStatus>(),
             Ranks = services.GetService<IMemberRanks>(),
+            Listener = listener,
         };
 
         foreach (var (name, source) in registrations.Plans)
@@ -93,7 +95,7 @@ internal sealed class SocialCommerceRuntime : ICommissionPlanProvider
             }
         }
 
-        runtime.GroupBuyBook = new GroupBuyBook(runtime.Profile);
+        runtime.GroupBuyBook = new GroupBuyBook(runtime.Profile, listener);
         foreach (var source in registrations.GroupBuyRules)
         {
             try
@@ -106,7 +108,7 @@ internal sealed class SocialCommerceRuntime : ICommissionPlanProvider
             }
         }
 
-        runtime.GrowthProgram = BuildGrowth(registrations, failures);
+        runtime.GrowthProgram = BuildGrowth(registrations, failures, listener);
         return runtime;
     }
 
@@ -150,7 +152,7 @@ internal sealed class SocialCommerceRuntime : ICommissionPlanProvider
         return catalog;
     }
 
-    private static GrowthProgram? BuildGrowth(SocialCommerceRegistrations registrations, List<string> failures)
+    private static GrowthProgram? BuildGrowth(SocialCommerceRegistrations registrations, List<string> failures, SocialCommerceListener? listener)
     {
         if (registrations.GrowthPolicy is null && registrations.LevelLadder is null)
         {
@@ -166,7 +168,7 @@ internal sealed class SocialCommerceRuntime : ICommissionPlanProvider
         try
         {
             var policy = registrations.GrowthPolicy.Policy ?? SocialCommerce.Growth.GrowthPolicy.FromJson(registrations.GrowthPolicy.Json!);
-            return new GrowthProgram(policy, registrations.LevelLadder, registrations.Honours);
+            return new GrowthProgram(policy, registrations.LevelLadder, registrations.Honours, listener);
         }
         catch (Exception ex) when (ex is GrowthPolicyException or ArgumentException or InvalidOperationException)
         {

@@ -1,0 +1,252 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using SocialCommerce.Commissions;
+using SocialCommerce.Compliance;
+using SocialCommerce.GroupBuying;
+using SocialCommerce.Growth;
+using SocialCommerce.Telemetry;
+
+namespace SocialCommerce.Extensions.Telemetry;
+
+/// <summary>
+/// The listener the container gives the engines: maps what they report to the SDK's <see cref="Meter"/>,
+/// <see cref="ActivitySource"/> and, where a logger factory is registered, <see cref="ILogger"/>.
+/// Every instrument is checked for listeners before any tag is built, so nothing is spent while nobody listens.
+/// </summary>
+internal sealed partial class SocialCommerceInstrumentation : SocialCommerceListener, IDisposable
+{
+    private static readonly ActivitySource Source = new(SocialCommerceTelemetry.ActivitySourceName, typeof(SocialCommerceInstrumentation).Assembly.GetName().Version?.ToString());
+
+    private readonly Meter _meter;
+    private readonly ILogger _logger;
+    private readonly Counter<long> _salesQuoted;
+    private readonly Counter<decimal> _amountQuoted;
+    private readonly Histogram<int> _linesPerQuote;
+    private readonly Counter<long> _linesTruncated;
+    private readonly Counter<long> _linesCapped;
+    private readonly Counter<long> _findings;
+    private readonly Counter<long> _groupsOpened;
+    private readonly Counter<long> _groupsFormed;
+    private readonly Counter<long> _groupsFailed;
+    private readonly Counter<long> _productsConfirmed;
+    private readonly Counter<long> _productsRefunded;
+    private readonly Counter<long> _promotions;
+    private readonly Counter<long> _demotions;
+
+    public SocialCommerceInstrumentation(ILoggerFactory? loggerFactory = null)
+    {
+        _logger = (ILogger?)loggerFactory?.CreateLogger("SocialCommerce") ?? NullLogger.Instance;
+        _meter = new Meter(SocialCommerceTelemetry.MeterName, typeof(SocialCommerceInstrumentation).Assembly.GetName().Version?.ToString());
+        _salesQuoted = _meter.CreateCounter<long>("socialcommerce.commission.sales_quoted", "{sale}", "Sales quoted by a commission engine.");
+        _amountQuoted = _meter.CreateCounter<decimal>("socialcommerce.commission.amount_quoted", "{currency}", "Commission amount quoted, in the currency's units (tag: currency).");
+        _linesPerQuote = _meter.CreateHistogram<int>("socialcommerce.commission.lines", "{line}", "Commission lines per quote.");
+        _linesTruncated = _meter.CreateCounter<long>("socialcommerce.compliance.lines_truncated", "{line}", "Quote lines removed beyond the compliance profile's paid depth.");
+        _linesCapped = _meter.CreateCounter<long>("socialcommerce.compliance.lines_capped", "{line}", "Quote lines scaled down to the compliance profile's payout ratio.");
+        _findings = _meter.CreateCounter<long>("socialcommerce.compliance.findings", "{finding}", "Compliance findings by code, severity and scope.");
+        _groupsOpened = _meter.CreateCounter<long>("socialcommerce.groupbuy.groups_opened", "{group}", "Group buys opened.");
+        _groupsFormed = _meter.CreateCounter<long>("socialcommerce.groupbuy.groups_formed", "{group}", "Group buys formed.");
+        _groupsFailed = _meter.CreateCounter<long>("socialcommerce.groupbuy.groups_failed", "{group}", "Group buys failed at the deadline.");
+        _productsConfirmed = _meter.CreateCounter<long>("socialcommerce.community.products_confirmed", "{product}", "Community batch products confirmed at the cut-off.");
+        _productsRefunded = _meter.CreateCounter<long>("socialcommerce.community.products_refunded", "{product}", "Community batch products refunded at the cut-off.");
+        _promotions = _meter.CreateCounter<long>("socialcommerce.growth.promotions", "{promotion}", "Members promoted a level.");
+        _demotions = _meter.CreateCounter<long>("socialcommerce.growth.demotions", "{demotion}", "Members demoted by retention.");
+    }
+
+    internal Meter Meter => _meter;
+
+    public override IDisposable? StartOperation(string operation) => Source.StartActivity(operation);
+
+    public override void OnQuoted(in QuotedArguments arguments)
+    {
+        var plan = new KeyValuePair<string, object?>("plan", arguments.PlanName);
+        if (_salesQuoted.Enabled)
+        {
+            _salesQuoted.Add(1, plan);
+        }
+
+        if (_amountQuoted.Enabled)
+        {
+            _amountQuoted.Add(arguments.Total.Amount, plan, new KeyValuePair<string, object?>("currency", arguments.Total.Currency.Code));
+        }
+
+        if (_linesPerQuote.Enabled)
+        {
+            _linesPerQuote.Record(arguments.LineCount, plan);
+        }
+
+        var quote = arguments.Quote;
+        if (quote is null)
+        {
+            return;
+        }
+
+        var truncated = 0;
+        var capped = 0;
+        foreach (var adjustment in quote.Adjustments)
+        {
+            if (adjustment.Kind == CommissionAdjustmentKind.Truncated)
+            {
+                truncated++;
+            }
+            else if (adjustment.Kind == CommissionAdjustmentKind.ScaledByCompliance)
+            {
+                capped++;
+            }
+        }
+
+        if (truncated > 0 && _linesTruncated.Enabled)
+        {
+            _linesTruncated.Add(truncated, plan);
+        }
+
+        if (capped > 0 && _linesCapped.Enabled)
+        {
+            _linesCapped.Add(capped, plan);
+        }
+
+        if (quote.Findings.Length > 0)
+        {
+            Count(quote.Findings);
+            LogSaleAdjusted(_logger, quote.SaleId, arguments.PlanName, string.Join("; ", quote.Findings));
+        }
+    }
+
+    public override void OnComplianceDecision(in ComplianceDecisionArguments arguments)
+    {
+        var decision = arguments.Decision;
+        Count(decision.Findings);
+        if (decision.IsRefused)
+        {
+            LogRefused(_logger, decision.Profile, decision.Scope, decision.Subject, string.Join("; ", decision.Findings));
+        }
+        else if (decision.HasErrors)
+        {
+            LogAudited(_logger, decision.Profile, decision.Scope, decision.Subject, string.Join("; ", decision.Findings));
+        }
+    }
+
+    public override void OnNetworkAudited(in NetworkAuditedArguments arguments)
+    {
+        var report = arguments.Report;
+        Count(report.Findings);
+        foreach (var finding in report.Findings)
+        {
+            if (finding.Severity != FindingSeverity.Info)
+            {
+                LogNetworkFinding(_logger, finding.Code, finding.Severity, finding.Message);
+            }
+        }
+    }
+
+    public override void OnGroupBuy(in GroupBuyArguments arguments)
+    {
+        var result = arguments.Result;
+        if (!result.IsAccepted)
+        {
+            LogGroupBuyRefused(_logger, arguments.RuleName, result.GroupId.Value, result.Refusal);
+            return;
+        }
+
+        var rule = new KeyValuePair<string, object?>("rule", arguments.RuleName);
+        foreach (var e in result.Events)
+        {
+            switch (e)
+            {
+                case GroupOpened when _groupsOpened.Enabled:
+                    _groupsOpened.Add(1, rule);
+                    break;
+                case GroupFormed when _groupsFormed.Enabled:
+                    _groupsFormed.Add(1, rule);
+                    break;
+                case GroupFailed when _groupsFailed.Enabled:
+                    _groupsFailed.Add(1, rule);
+                    break;
+            }
+        }
+    }
+
+    public override void OnCommunityBatchClosed(in CommunityBatchClosedArguments arguments)
+    {
+        var confirmed = 0;
+        var refunded = 0;
+        foreach (var product in arguments.Settlement.Products)
+        {
+            if (product.IsConfirmed)
+            {
+                confirmed++;
+            }
+            else
+            {
+                refunded++;
+            }
+        }
+
+        if (_productsConfirmed.Enabled && confirmed > 0)
+        {
+            _productsConfirmed.Add(confirmed);
+        }
+
+        if (_productsRefunded.Enabled && refunded > 0)
+        {
+            _productsRefunded.Add(refunded);
+        }
+    }
+
+    public override void OnGrowthEvaluated(in GrowthEvaluatedArguments arguments)
+    {
+        if (!_promotions.Enabled && !_demotions.Enabled)
+        {
+            return;
+        }
+
+        foreach (var e in arguments.Evaluation.Events)
+        {
+            if (e is LevelPromoted promoted && _promotions.Enabled)
+            {
+                _promotions.Add(1, new KeyValuePair<string, object?>("level", promoted.To.Name));
+            }
+            else if (e is LevelDemoted demoted && _demotions.Enabled)
+            {
+                _demotions.Add(1, new KeyValuePair<string, object?>("level", demoted.To.Name));
+            }
+        }
+    }
+
+    public void Dispose() => _meter.Dispose();
+
+    private void Count(IReadOnlyList<ComplianceFinding> findings)
+    {
+        if (!_findings.Enabled)
+        {
+            return;
+        }
+
+        foreach (var finding in findings)
+        {
+            _findings.Add(
+                1,
+                new KeyValuePair<string, object?>("code", finding.Code),
+                new KeyValuePair<string, object?>("severity", finding.Severity.ToString()),
+                new KeyValuePair<string, object?>("scope", finding.Scope.ToString()));
+        }
+    }
+
+    [LoggerMessage(EventId = 1001, Level = LogLevel.Error, Message = "Compliance profile '{Profile}' refused {Scope} '{Subject}': {Findings}")]
+    private static partial void LogRefused(ILogger logger, string profile, FindingScope scope, string subject, string findings);
+
+    [LoggerMessage(EventId = 1002, Level = LogLevel.Warning, Message = "Compliance profile '{Profile}' (audit mode) accepted {Scope} '{Subject}' with errors: {Findings}")]
+    private static partial void LogAudited(ILogger logger, string profile, FindingScope scope, string subject, string findings);
+
+    [LoggerMessage(EventId = 1101, Level = LogLevel.Warning, Message = "Sale '{SaleId}' (plan '{Plan}') was adjusted by compliance: {Findings}")]
+    private static partial void LogSaleAdjusted(ILogger logger, string saleId, string plan, string findings);
+
+    [LoggerMessage(EventId = 1201, Level = LogLevel.Warning, Message = "Network audit finding {Code} ({Severity}): {Message}")]
+    private static partial void LogNetworkFinding(ILogger logger, string code, FindingSeverity severity, string message);
+
+    [LoggerMessage(EventId = 1301, Level = LogLevel.Information, Message = "Group-buy action on rule '{Rule}' (group {GroupId}) refused: {Refusal}")]
+    private static partial void LogGroupBuyRefused(ILogger logger, string rule, long groupId, GroupBuyRefusal refusal);
+}

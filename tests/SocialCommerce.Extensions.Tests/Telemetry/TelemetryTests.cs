@@ -1,0 +1,217 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
+using System.Linq;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using NodaTime;
+using SocialCommerce.Commissions;
+using SocialCommerce.Compliance;
+using SocialCommerce.Extensions.Telemetry;
+using SocialCommerce.GroupBuying;
+using SocialCommerce.Network;
+
+namespace SocialCommerce.Extensions.Tests.Telemetry;
+
+// Meters and activity sources are process-wide: these tests must not run in parallel with each other.
+[Collection(nameof(TelemetryTests))]
+public sealed class TelemetryTests
+{
+    private static readonly Instant At = Instant.FromUtc(2026, 11, 1, 12, 0);
+
+    private static ReferralNetwork Chain(int length)
+    {
+        var network = new ReferralNetwork();
+        network.AddMember(new MemberId(1), At);
+        for (var i = 2; i <= length; i++)
+        {
+            network.AddMember(new MemberId(i), new MemberId(i - 1), At);
+        }
+
+        return network;
+    }
+
+    private static ServiceProvider Provider(Action<ISocialCommerceBuilder> register, ILoggerProvider? logs = null)
+    {
+        var services = new ServiceCollection();
+        if (logs is not null)
+        {
+            services.AddLogging(b => b.AddProvider(logs));
+        }
+
+        register(services.AddSocialCommerce());
+        return services.BuildServiceProvider();
+    }
+
+    // Other test classes build their own containers (and meters of the same name) in parallel: listen to this container's meter only.
+    private static (MeterListener Listener, ConcurrentDictionary<string, decimal> Totals) Listen(IServiceProvider provider)
+    {
+        var meter = ((SocialCommerceInstrumentation)provider.GetRequiredService<SocialCommerce.Telemetry.SocialCommerceListener>()).Meter;
+        var totals = new ConcurrentDictionary<string, decimal>();
+        var listener = new MeterListener
+        {
+            InstrumentPublished = (instrument, l) =>
+            {
+                if (ReferenceEquals(instrument.Meter, meter) && instrument.Meter.Name == SocialCommerceTelemetry.MeterName)
+                {
+                    l.EnableMeasurementEvents(instrument);
+                }
+            },
+        };
+        listener.SetMeasurementEventCallback<long>((i, v, tags, _) => totals.AddOrUpdate(Key(i, tags), v, (_, t) => t + v));
+        listener.SetMeasurementEventCallback<int>((i, v, tags, _) => totals.AddOrUpdate(Key(i, tags), v, (_, t) => t + v));
+        listener.SetMeasurementEventCallback<decimal>((i, v, tags, _) => totals.AddOrUpdate(Key(i, tags), v, (_, t) => t + v));
+        listener.Start();
+        return (listener, totals);
+    }
+
+    private static string Key(Instrument instrument, ReadOnlySpan<KeyValuePair<string, object?>> tags)
+    {
+        foreach (var tag in tags)
+        {
+            if (tag.Key is "currency" or "code")
+            {
+                return $"{instrument.Name}[{tag.Value}]";
+            }
+        }
+
+        return instrument.Name;
+    }
+
+    [Fact]
+    public void A_quote_emits_sales_amount_lines_and_compliance_metrics()
+    {
+        var plan = CommissionPlan.CreateBuilder("std", Currency.CNY).Levels(Rate.Percent(10), Rate.Percent(5)).Build();
+        using var provider = Provider(b => b.AddCommissionPlan(plan).UseComplianceProfile(ComplianceProfiles.ChinaDirectSelling with { Mode = ComplianceMode.Audit }));
+        var engine = provider.GetRequiredService<CommissionEngine>();
+        var (listener, totals) = Listen(provider);
+        using (listener)
+        {
+            engine.Quote(new Sale("S-1", new MemberId(3), At, Currency.CNY, [new SaleLine("SKU", "tea", 1, new Money(199.00m, Currency.CNY))]), Chain(3));
+        }
+
+        Assert.Equal(1m, totals["socialcommerce.commission.sales_quoted"]);
+        Assert.Equal(29.85m, totals["socialcommerce.commission.amount_quoted[CNY]"]);
+        Assert.Equal(2m, totals["socialcommerce.commission.lines"]);
+        // Audit mode under a paid-depth-1 profile: the level-2 line is reported, not removed.
+        Assert.Equal(1m, totals[$"socialcommerce.compliance.findings[{ComplianceCodes.SaleLineBeyondPaidDepth}]"]);
+    }
+
+    [Fact]
+    public void A_truncated_quote_counts_the_truncated_line()
+    {
+        var plan = CommissionPlan.CreateBuilder("std", Currency.CNY).Levels(Rate.Percent(10)).Rule("deep").Build(new CommissionRuleCatalog().Add(new DeepBonus()));
+        using var provider = Provider(b => b.UseComplianceProfile(ComplianceProfiles.TwoLevelDistribution).AddCommissionPlan(plan).AddCommissionRule<DeepBonus>());
+        var engine = provider.GetRequiredService<CommissionEngine>();
+        var (listener, totals) = Listen(provider);
+        using (listener)
+        {
+            var quote = engine.Quote(new Sale("S-9", new MemberId(5), At, Currency.CNY, [new SaleLine("SKU", "tea", 1, new Money(100m, Currency.CNY))]), Chain(5));
+            Assert.Single(quote.Lines);
+        }
+
+        Assert.Equal(1m, totals["socialcommerce.compliance.lines_truncated"]);
+    }
+
+    [Fact]
+    public void A_formed_group_emits_opened_and_formed()
+    {
+        var rule = GroupBuyRule.Create("duo", Currency.CNY).RequireParticipants(2).WithTimeLimit(Duration.FromHours(24)).AddTier(2, 9.90m).Build();
+        using var provider = Provider(b => b.AddGroupBuyRule(rule));
+        var book = provider.GetRequiredService<GroupBuyBook>();
+        var (listener, totals) = Listen(provider);
+        using (listener)
+        {
+            var opened = book.Open("duo", new MemberId(1), At);
+            book.Join(opened.GroupId, new MemberId(2), At + Duration.FromMinutes(5));
+        }
+
+        Assert.Equal(1m, totals["socialcommerce.groupbuy.groups_opened"]);
+        Assert.Equal(1m, totals["socialcommerce.groupbuy.groups_formed"]);
+        Assert.False(totals.ContainsKey("socialcommerce.groupbuy.groups_failed"));
+    }
+
+    [Fact]
+    public void Quoting_and_auditing_are_traced()
+    {
+        var plan = CommissionPlan.CreateBuilder("std", Currency.CNY).Levels(Rate.Percent(10)).Build();
+        using var provider = Provider(b => b.AddCommissionPlan(plan));
+        var stopped = new List<string>();
+        using var activities = new ActivityListener
+        {
+            ShouldListenTo = s => s.Name == SocialCommerceTelemetry.ActivitySourceName,
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllData,
+            ActivityStopped = a => { lock (stopped) { stopped.Add(a.OperationName); } },
+        };
+        ActivitySource.AddActivityListener(activities);
+
+        var network = Chain(2);
+        provider.GetRequiredService<CommissionEngine>().Quote(new Sale("S-1", new MemberId(2), At, Currency.CNY, [new SaleLine("SKU", "tea", 1, new Money(10m, Currency.CNY))]), network);
+        ComplianceProfiles.ChinaSocialCommerce.AuditNetwork(network, listener: provider.GetRequiredService<SocialCommerce.Telemetry.SocialCommerceListener>());
+
+        lock (stopped)
+        {
+            Assert.Contains("socialcommerce.quote", stopped);
+            Assert.Contains("socialcommerce.audit", stopped);
+        }
+    }
+
+    [Fact]
+    public void Compliance_adjustments_and_group_refusals_are_logged_with_event_ids()
+    {
+        var logs = new CapturingLoggerProvider();
+        var plan = CommissionPlan.CreateBuilder("std", Currency.CNY).Levels(Rate.Percent(10)).Rule("deep").Build(new CommissionRuleCatalog().Add(new DeepBonus()));
+        var rule = GroupBuyRule.Create("duo", Currency.CNY).RequireParticipants(2).WithTimeLimit(Duration.FromHours(24)).AddTier(2, 9.90m).Build();
+        using var provider = Provider(b => b.UseComplianceProfile(ComplianceProfiles.TwoLevelDistribution).AddCommissionPlan(plan).AddCommissionRule<DeepBonus>().AddGroupBuyRule(rule), logs);
+
+        provider.GetRequiredService<CommissionEngine>().Quote(new Sale("S-7", new MemberId(5), At, Currency.CNY, [new SaleLine("SKU", "tea", 1, new Money(100m, Currency.CNY))]), Chain(5));
+        var book = provider.GetRequiredService<GroupBuyBook>();
+        var opened = book.Open("duo", new MemberId(1), At);
+        book.Join(opened.GroupId, new MemberId(1), At);
+
+        var adjusted = Assert.Single(logs.Entries, e => e.Id == 1101);
+        Assert.Equal(LogLevel.Warning, adjusted.Level);
+        Assert.Contains("S-7", adjusted.Message);
+        Assert.Contains(ComplianceCodes.SaleLineBeyondPaidDepth, adjusted.Message);
+        Assert.Contains(logs.Entries, e => e.Id == 1301 && e.Message.Contains("duo", StringComparison.Ordinal));
+    }
+
+    /// <summary>A hostile host rule: pays 5 % to the level-4 upline, beyond a two-level profile.</summary>
+    public sealed class DeepBonus : ICommissionRule
+    {
+        public string Name => "deep";
+
+        public void Apply(CommissionRuleContext context)
+        {
+            if (context.TryGetUpline(4, out var member))
+            {
+                var lineBase = context.GetLineBase(0);
+                context.Add(new CommissionLine { Beneficiary = member, Level = 4, SaleLineIndex = 0, Base = lineBase, Rate = Rate.Percent(5), Amount = Rate.Percent(5).ApplyTo(lineBase) });
+            }
+        }
+    }
+
+    private sealed class CapturingLoggerProvider : ILoggerProvider
+    {
+        public ConcurrentBag<(int Id, LogLevel Level, string Message)> Entries { get; } = [];
+
+        public ILogger CreateLogger(string categoryName) => new Logger(this);
+
+        public void Dispose()
+        {
+        }
+
+        private sealed class Logger(CapturingLoggerProvider owner) : ILogger
+        {
+            public IDisposable? BeginScope<TState>(TState state)
+                where TState : notnull => null;
+
+            public bool IsEnabled(LogLevel logLevel) => true;
+
+            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+                owner.Entries.Add((eventId.Id, logLevel, formatter(state, exception)));
+        }
+    }
+}

@@ -73,14 +73,18 @@ public sealed class Shop
         }
     }
 
-    /// <summary>Quotes a sale against the current network without booking it.</summary>
-    /// <param name="sale">The sale.</param>
+    /// <summary>Quotes a sale paid now against the current network, without booking it.</summary>
+    /// <param name="saleId">The sale id.</param>
+    /// <param name="buyer">The buyer.</param>
+    /// <param name="lines">The sale lines.</param>
     /// <returns>The quote.</returns>
-    public CommissionQuote Quote(Sale sale)
+    public CommissionQuote Quote(string saleId, MemberId buyer, IReadOnlyList<SaleLine> lines)
     {
+        ArgumentNullException.ThrowIfNull(lines);
         lock (gate)
         {
-            return settings.Engine.Quote(sale, network);
+            var currency = lines.Count > 0 ? lines[0].PaidAmount.Currency : settings.Plan.Currency;
+            return settings.Engine.Quote(new Sale(saleId, buyer, clock.GetCurrentInstant(), currency, lines), network);
         }
     }
 
@@ -91,6 +95,7 @@ public sealed class Shop
     /// <returns>The quote and the ledger's answer.</returns>
     public (CommissionQuote Quote, LedgerResult Posting) QuoteAndPost(string saleId, MemberId buyer, IReadOnlyList<SaleLine> lines)
     {
+        ArgumentNullException.ThrowIfNull(lines);
         lock (gate)
         {
             var at = clock.GetCurrentInstant();
@@ -416,11 +421,3 @@ public sealed class Shop
         }
     }
 }
-
-/// <summary>What the shop knows of one member.</summary>
-/// <param name="Member">The member.</param>
-/// <param name="Referrer">The referrer, if any.</param>
-/// <param name="Depth">The depth in the referral network.</param>
-/// <param name="Growth">The growth state.</param>
-/// <param name="Balances">The commission balances, one per currency.</param>
-public sealed record MemberView(MemberId Member, MemberId? Referrer, int Depth, MemberGrowth Growth, IReadOnlyList<LedgerBalance> Balances);

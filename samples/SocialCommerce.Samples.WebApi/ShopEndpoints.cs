@@ -30,9 +30,7 @@ internal static class ShopEndpoints
         app.MapPost("/sales/quote", (Shop shop, SaleRequest request) =>
         {
             var (saleId, buyer, lines) = ReadSale(shop, request);
-            var currency = lines[0].PaidAmount.Currency;
-            var quote = shop.Quote(new Sale(saleId, buyer, NodaTime.Instant.FromUnixTimeTicks(0), currency, lines));
-            return ToDto(quote, null);
+            return ToDto(shop.Quote(saleId, buyer, lines), null);
         });
 
         app.MapPost("/sales", (Shop shop, SaleRequest request) =>

@@ -34,6 +34,12 @@ public sealed class ShopFlowTests
             var four = await PostOk(http, "/members", new { memberId = 4, referrerId = 3 }, HttpStatusCode.Created);
             Assert.Equal(3, four.GetProperty("referrerId").GetInt64());
 
+            // A quote alone books nothing.
+            var quoteOnly = await PostOk(http, "/sales/quote", Sale("S-1", 3, 199.00m));
+            AssertMoney(29.85m, quoteOnly.GetProperty("total"));
+            Assert.Null(quoteOnly.GetProperty("posting").GetString());
+            Assert.Equal(0, (await Get(http, "/members/2")).GetProperty("balances").GetArrayLength());
+
             // Member 3 buys tea for 199.00 CNY. Plan 10 % / 5 %: member 2 earns 19.90, member 1 earns 9.95.
             var sale = await PostOk(http, "/sales", Sale("S-1", 3, 199.00m));
             Assert.Equal("Applied", sale.GetProperty("posting").GetString());

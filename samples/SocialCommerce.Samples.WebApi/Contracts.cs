@@ -17,7 +17,9 @@ public sealed record SaleRequest(string? SaleId, long BuyerId, IReadOnlyList<Sal
 
 public sealed record SaleLineRequest(string? ProductId, string? Category, int Quantity, MoneyDto? Paid, MoneyDto? Shipping);
 
-public sealed record RefundRequest(string? RefundId, MoneyDto? Amount);
+public sealed record RefundRequest(string? RefundId, MoneyDto? Amount, IReadOnlyList<RefundLineRequest>? Lines);
+
+public sealed record RefundLineRequest(int LineIndex, int Quantity);
 
 public sealed record WithdrawalRequest(string? WithdrawalId, MoneyDto? Amount);
 

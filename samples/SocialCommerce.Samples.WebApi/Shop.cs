@@ -131,16 +131,22 @@ public sealed class Shop
         }
     }
 
-    /// <summary>Refunds a sale, fully or by an amount.</summary>
+    /// <summary>Refunds a sale: given lines, an amount, or (neither) in full.</summary>
     /// <param name="refundId">The refund id (idempotency key).</param>
     /// <param name="saleId">The sale id.</param>
-    /// <param name="amount">The refunded amount, or null for a full refund.</param>
+    /// <param name="amount">The refunded amount, or null.</param>
+    /// <param name="lines">The refunded quantities of sale lines, or null.</param>
     /// <returns>The ledger's answer.</returns>
-    public LedgerResult Refund(string refundId, string saleId, Money? amount)
+    public LedgerResult Refund(string refundId, string saleId, Money? amount, IReadOnlyList<StoredRefundLine>? lines)
     {
+        if (amount is not null && lines is not null)
+        {
+            throw new ArgumentException($"Refund '{refundId}': give either an amount or lines, not both.", nameof(lines));
+        }
+
         lock (gate)
         {
-            return (LedgerResult)Execute(new RefundPosted(Now(), refundId, saleId, amount?.Amount, amount?.Currency.Code))!;
+            return (LedgerResult)Execute(new RefundPosted(Now(), refundId, saleId, amount?.Amount, amount?.Currency.Code, lines))!;
         }
     }
 
@@ -346,9 +352,24 @@ public sealed class Shop
 
             case RefundPosted refund:
                 {
-                    var request = refund.Amount is { } amount
-                        ? LedgerRefund.ForAmount(refund.RefundId, refund.SaleId, at, new Money(amount, Currency.FromCode(refund.Currency ?? settings.Plan.Currency.Code)))
-                        : LedgerRefund.Full(refund.RefundId, refund.SaleId, at);
+                    LedgerRefund request;
+                    if (refund.Lines is { } refundLines)
+                    {
+                        var lines = new List<LedgerRefundLine>(refundLines.Count);
+                        foreach (var line in refundLines)
+                        {
+                            lines.Add(new LedgerRefundLine(line.LineIndex, line.Quantity));
+                        }
+
+                        request = LedgerRefund.ForLines(refund.RefundId, refund.SaleId, at, lines);
+                    }
+                    else
+                    {
+                        request = refund.Amount is { } amount
+                            ? LedgerRefund.ForAmount(refund.RefundId, refund.SaleId, at, new Money(amount, Currency.FromCode(refund.Currency ?? settings.Plan.Currency.Code)))
+                            : LedgerRefund.Full(refund.RefundId, refund.SaleId, at);
+                    }
+
                     var result = ledger.Refund(request);
                     return (result.IsApplied, result);
                 }

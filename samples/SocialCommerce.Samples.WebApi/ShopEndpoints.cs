@@ -48,7 +48,17 @@ internal static class ShopEndpoints
         {
             var refundId = Required(request.RefundId, "refundId");
             Money? amount = request.Amount is null ? null : ToMoney(shop, request.Amount, "amount");
-            return Ledger(shop.Refund(refundId, saleId, amount));
+            List<StoredRefundLine>? lines = null;
+            if (request.Lines is not null)
+            {
+                lines = new List<StoredRefundLine>(request.Lines.Count);
+                foreach (var line in request.Lines)
+                {
+                    lines.Add(new StoredRefundLine(line.LineIndex, line.Quantity));
+                }
+            }
+
+            return Ledger(shop.Refund(refundId, saleId, amount, lines));
         });
 
         app.MapPost("/ledger/release", (Shop shop) => Ledger(shop.Release()));

@@ -42,8 +42,11 @@ public sealed record StoredEarning(long Beneficiary, int Level, int LineIndex, d
 /// <summary>A sale completed (delivered).</summary>
 public sealed record SaleCompleted(long AtTicks, string SaleId) : ShopCommand(AtTicks);
 
-/// <summary>A refund: full when <see cref="Amount"/> is null.</summary>
-public sealed record RefundPosted(long AtTicks, string RefundId, string SaleId, decimal? Amount, string? Currency) : ShopCommand(AtTicks);
+/// <summary>A refund: of sale lines when <see cref="Lines"/> is set, of an amount when <see cref="Amount"/> is, else full.</summary>
+public sealed record RefundPosted(long AtTicks, string RefundId, string SaleId, decimal? Amount, string? Currency, IReadOnlyList<StoredRefundLine>? Lines) : ShopCommand(AtTicks);
+
+/// <summary>A refunded quantity of one sale line.</summary>
+public sealed record StoredRefundLine(int LineIndex, int Quantity);
 
 /// <summary>A release of what is due at the instant.</summary>
 public sealed record LedgerReleased(long AtTicks) : ShopCommand(AtTicks);

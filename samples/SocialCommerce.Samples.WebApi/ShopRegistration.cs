@@ -1,9 +1,12 @@
 using System;
 using System.Collections.Generic;
+using System.IO;
 using System.Linq;
+using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 using NodaTime;
 using SocialCommerce.Commissions;
 using SocialCommerce.Compliance;
@@ -31,11 +34,24 @@ internal static class ShopRegistration
 
         services.TryAddSingleton<IClock>(SystemClock.Instance);
         services.AddSingleton(_ => LoadSettings(section));
-        services.AddSingleton(_ => new CommandLog(
+        services.AddSingleton(provider => new CommandLog(ResolveDatabase(
             configuration.GetConnectionString("Shop")
-            ?? throw new InvalidOperationException("Connection string 'Shop' (ConnectionStrings:Shop) is missing.")));
+                ?? throw new InvalidOperationException("Connection string 'Shop' (ConnectionStrings:Shop) is missing."),
+            provider.GetRequiredService<IHostEnvironment>().ContentRootPath)));
         services.AddSingleton<Shop>();
         return services;
+    }
+
+    // A relative database file lives next to the app's content root, not in whatever directory the host was started from.
+    private static string ResolveDatabase(string connectionString, string contentRoot)
+    {
+        var builder = new SqliteConnectionStringBuilder(connectionString);
+        if (builder.DataSource.Length > 0 && builder.DataSource != ":memory:" && !Path.IsPathRooted(builder.DataSource))
+        {
+            builder.DataSource = Path.Combine(contentRoot, builder.DataSource);
+        }
+
+        return builder.ToString();
     }
 
     private static ShopSettings LoadSettings(IConfigurationSection section)

@@ -1,0 +1,70 @@
+using System.Collections.Generic;
+
+namespace SocialCommerce.Samples.WebApi;
+
+// The JSON shapes of the API. Money is always { amount, currency }; a request may leave the currency out
+// (the configured default currency is used).
+
+/// <summary>An amount with its currency.</summary>
+public sealed record MoneyDto(decimal Amount, string? Currency)
+{
+    public static MoneyDto From(Money money) => new(money.Amount, money.Currency.Code);
+}
+
+public sealed record AddMemberRequest(long MemberId, long? ReferrerId);
+
+public sealed record SaleRequest(string? SaleId, long BuyerId, IReadOnlyList<SaleLineRequest>? Lines);
+
+public sealed record SaleLineRequest(string? ProductId, string? Category, int Quantity, MoneyDto? Paid, MoneyDto? Shipping);
+
+public sealed record RefundRequest(string? RefundId, MoneyDto? Amount, IReadOnlyList<RefundLineRequest>? Lines);
+
+public sealed record RefundLineRequest(int LineIndex, int Quantity);
+
+public sealed record WithdrawalRequest(string? WithdrawalId, MoneyDto? Amount);
+
+public sealed record OpenGroupRequest(string? Rule, long LeaderId);
+
+public sealed record JoinGroupRequest(long MemberId);
+
+public sealed record ActivityRequest(long ActivityId, string? Kind, MoneyDto? Amount, string? Subject, int? Rank, long? ReferredId, long? ReversesId);
+
+public sealed record CommissionLineDto(long BeneficiaryId, int Level, int SaleLineIndex, MoneyDto Amount, decimal? RatePercent, string Rule, string Explanation);
+
+public sealed record FindingDto(string Code, string Severity, string Message);
+
+public sealed record QuoteResponse(
+    string SaleId,
+    long BuyerId,
+    MoneyDto Base,
+    MoneyDto Total,
+    MoneyDto Residual,
+    IReadOnlyList<CommissionLineDto> Lines,
+    IReadOnlyList<FindingDto> Findings,
+    string? Posting);
+
+public sealed record LedgerResponse(string Outcome, int Entries);
+
+public sealed record WithdrawalResponse(string Outcome, MoneyDto Gross, MoneyDto Fee, MoneyDto Net);
+
+public sealed record GroupDto(long Id, string Rule, long LeaderId, string Status, IReadOnlyList<long> Participants, string Deadline);
+
+public sealed record LevelDto(string Name, int Index, long Points, decimal DiscountPercent, int CommissionRank, string? Badge);
+
+public sealed record BalanceDto(
+    string Currency,
+    MoneyDto Pending,
+    MoneyDto Frozen,
+    MoneyDto Available,
+    MoneyDto Withdrawn,
+    MoneyDto ClawbackDebt,
+    MoneyDto Booked,
+    MoneyDto Reversed);
+
+public sealed record MemberDto(long MemberId, long? ReferrerId, int Depth, LevelDto Level, IReadOnlyList<BalanceDto> Balances);
+
+public sealed record ActivityResponse(long MemberId, LevelDto Level, IReadOnlyList<string> Events);
+
+public sealed record AuditResponse(string Profile, int MemberCount, int MaxDepth, string Shape, IReadOnlyList<FindingDto> Findings);
+
+public sealed record CloseDueResponse(IReadOnlyList<GroupDto> Closed);

@@ -41,11 +41,7 @@ public sealed class Shop
         this.settings = settings;
         this.log = log;
         this.clock = clock;
-        groups = new GroupBuyBook(settings.Compliance);
-        foreach (var rule in settings.GroupBuyRules)
-        {
-            groups.AddRule(rule);
-        }
+        groups = settings.Groups;
 
         foreach (var command in log.ReadAll())
         {

@@ -7,6 +7,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 using NodaTime;
 using SocialCommerce.Commissions;
 using SocialCommerce.Compliance;
@@ -25,15 +26,25 @@ internal static class ShopRegistration
 {
     public static IServiceCollection AddShop(this IServiceCollection services, IConfiguration configuration)
     {
-        var section = configuration.GetSection(SocialCommerceOptions.SectionName);
-        services.AddSocialCommerce(options =>
-        {
-            options.DefaultCurrency = section[nameof(SocialCommerceOptions.DefaultCurrency)] ?? options.DefaultCurrency;
-            options.DefaultTimeZone = section[nameof(SocialCommerceOptions.DefaultTimeZone)] ?? options.DefaultTimeZone;
-        });
+        // The SDK reads its own section: options, the compliance profile, the commission plan, the group-buy
+        // rules and the growth policy, all validated when the host starts. The ladder is the shop's own section.
+        services.AddSocialCommerce(configuration.GetSection(SocialCommerceOptions.SectionName))
+            .UseLevelLadder(ReadLadder(configuration.GetSection("Shop:LevelLadder")));
 
         services.TryAddSingleton<IClock>(SystemClock.Instance);
-        services.AddSingleton(_ => LoadSettings(section));
+        services.AddSingleton(provider =>
+        {
+            var options = provider.GetRequiredService<IOptions<SocialCommerceOptions>>().Value;
+            var engine = provider.GetRequiredService<CommissionEngine>();
+            return new ShopSettings(
+                Currency.FromCode(options.DefaultCurrency),
+                DateTimeZoneProviders.Tzdb[options.DefaultTimeZone],
+                engine.Plan,
+                engine,
+                provider.GetRequiredService<GroupBuyBook>(),
+                provider.GetRequiredService<GrowthProgram>(),
+                engine.Compliance ?? throw new InvalidOperationException("SocialCommerce:Compliance:Profile is required by the shop."));
+        });
         services.AddSingleton(provider => new CommandLog(ResolveDatabase(
             configuration.GetConnectionString("Shop")
                 ?? throw new InvalidOperationException("Connection string 'Shop' (ConnectionStrings:Shop) is missing."),
@@ -54,30 +65,10 @@ internal static class ShopRegistration
         return builder.ToString();
     }
 
-    private static ShopSettings LoadSettings(IConfigurationSection section)
+    private static LevelLadder ReadLadder(IConfigurationSection section)
     {
-        var currency = Currency.FromCode(section[nameof(SocialCommerceOptions.DefaultCurrency)] ?? "CNY");
-        var zoneId = section[nameof(SocialCommerceOptions.DefaultTimeZone)] ?? "Asia/Shanghai";
-        var zone = DateTimeZoneProviders.Tzdb.GetZoneOrNull(zoneId)
-            ?? throw new InvalidOperationException($"SocialCommerce:DefaultTimeZone = '{zoneId}' is not a known time zone.");
-
-        var profileName = section["Compliance:Profile"] ?? ComplianceProfiles.ChinaSocialCommerce.Name;
-        var profile = ComplianceProfiles.All.FirstOrDefault(p => p.Name == profileName)
-            ?? throw new InvalidOperationException(
-                $"SocialCommerce:Compliance:Profile = '{profileName}' is not a built-in profile; known: {string.Join(", ", ComplianceProfiles.All.Select(p => p.Name))}.");
-
-        var plan = CommissionPlan.FromJson(ConfigurationDocument.ToJson(section.GetSection("Plan")));
-        var engine = new CommissionEngine(plan, new CommissionEngineOptions { Compliance = profile });
-
-        var rules = new List<GroupBuyRule>();
-        foreach (var rule in section.GetSection("GroupBuyRules").GetChildren())
-        {
-            rules.Add(GroupBuyRule.FromJson(ConfigurationDocument.ToJson(rule)));
-        }
-
-        var policy = GrowthPolicy.FromJson(ConfigurationDocument.ToJson(section.GetSection("Growth:Policy")));
         var levels = new List<GrowthLevel>();
-        foreach (var level in section.GetSection("Growth:Levels").GetChildren())
+        foreach (var level in section.GetChildren())
         {
             var name = level["Name"] ?? throw new InvalidOperationException($"{level.Path}:Name is missing.");
             var benefits = new LevelBenefits(
@@ -87,7 +78,6 @@ internal static class ShopRegistration
             levels.Add(new GrowthLevel(name, level.GetValue<long>("Threshold"), benefits));
         }
 
-        var growth = new GrowthProgram(policy, new LevelLadder(levels));
-        return new ShopSettings(currency, zone, plan, engine, rules, growth, profile);
+        return new LevelLadder(levels);
     }
 }

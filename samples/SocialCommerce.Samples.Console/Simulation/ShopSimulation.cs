@@ -93,6 +93,7 @@ internal sealed class ShopSimulation
     private readonly SortedDictionary<string, int> _honours = new(StringComparer.Ordinal);
     private int _honoursExpired;
     private long _growthActivities;
+    private readonly int[] _startingLevels;
 
     private ShopSimulation(SimulationOptions options, TextWriter? progress)
     {
@@ -100,7 +101,7 @@ internal sealed class ShopSimulation
         _progress = progress;
         _random = new Random(options.Seed);
         var members = options.Members;
-        _founders = Math.Clamp(members / 50, 3, 50);
+        _founders = Math.Clamp(members / 20, 5, 200);
         _propensity = new double[members];
         _referrer = new int[members];
         _directReferrals = new int[members];
@@ -169,6 +170,7 @@ internal sealed class ShopSimulation
                     Kind = GrowthActivityKind.ReferredFirstOrder,
                 },
             ]);
+        _startingLevels = new int[_growth.Ladder.Levels.Count];
     }
 
     /// <summary>Runs the simulation: the same options always give the same report.</summary>
@@ -297,7 +299,28 @@ internal sealed class ShopSimulation
         var member = Id(index);
         _propensity[index] = 0.05 + (0.9 * Math.Pow(_random.NextDouble(), 1.5));
         _referrer[index] = -1;
-        if (index < _founders || _random.Next(50) == 0)
+        if (index < _founders)
+        {
+            // Founders were already customers in October: import their history, so they start at a level.
+            var since = _firstDay.PlusDays(-39).AtStartOfDayInZone(_zone).ToInstant();
+            _network.AddMember(member, since);
+            _attachment.Add(index);
+            _memberGrowth[index] = _growth.Enrol(member, since);
+            var history = new GrowthActivity[2 + _random.Next(5)];
+            for (var i = 0; i < history.Length; i++)
+            {
+                var amount = new Money(150m + _random.Next(750), Cny);
+                history[i] = GrowthActivity.OrderCompleted(NextActivity(), member, since + Duration.FromDays(1 + (i * 5)) + RandomDuration(9 * 60, 21 * 60), amount);
+            }
+
+            // The imported history only sets the starting level; its events are not part of the simulated period.
+            _memberGrowth[index] = _growth.Evaluate(_memberGrowth[index]!, history, at).State;
+            _startingLevels[_memberGrowth[index]!.LevelIndex]++;
+            _joined++;
+            return;
+        }
+
+        if (_random.Next(50) == 0)
         {
             _network.AddMember(member, at);
         }
@@ -468,7 +491,7 @@ internal sealed class ShopSimulation
         foreach (var index in _earners)
         {
             var available = _ledger.GetBalance(Id(index), Cny).Available;
-            if (available.Amount < 50m || _random.Next(2) == 0)
+            if (available.Amount < 20m || _random.Next(2) == 0)
             {
                 continue;
             }
@@ -712,7 +735,10 @@ internal sealed class ShopSimulation
                     break;
                 case LevelDemoted down:
                     Increment(_demotions, $"{down.From.Name} -> {down.To.Name} ({down.Reason})");
-                    _demotionExample ??= down;
+                    if (_demotionExample is null || (_demotionExample.Reason != DemotionReason.KeepUpNotMet && down.Reason == DemotionReason.KeepUpNotMet))
+                    {
+                        _demotionExample = down;
+                    }
                     break;
                 case HonourAwarded awarded:
                     Increment(_honours, $"{awarded.Honour.Name} / {awarded.Honour.Tier}");
@@ -817,6 +843,7 @@ internal sealed class ShopSimulation
             BatchRefusals = _batchRefusals,
             Ladder = _growth.Ladder,
             LevelCounts = levels,
+            FounderStartingLevels = _startingLevels,
             Promotions = _promotions,
             Demotions = _demotions,
             DemotionExample = _demotionExample,

@@ -92,6 +92,8 @@ internal sealed class SimulationReport
 
     public required IReadOnlyList<int> LevelCounts { get; init; }
 
+    public required IReadOnlyList<int> FounderStartingLevels { get; init; }
+
     public required IReadOnlyDictionary<string, int> Promotions { get; init; }
 
     public required IReadOnlyDictionary<string, int> Demotions { get; init; }

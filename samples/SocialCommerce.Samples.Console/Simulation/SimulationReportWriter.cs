@@ -5,6 +5,7 @@ using System.Linq;
 using NodaTime;
 using SocialCommerce.Commissions;
 using SocialCommerce.GroupBuying;
+using SocialCommerce.Growth;
 
 namespace SocialCommerce.Samples.Console.Simulation;
 
@@ -96,7 +97,7 @@ internal static class SimulationReportWriter
 
                     break;
                 case GroupFailed failed:
-                    output.WriteLine($"  group {failed.GroupId.Value} ({rule}) failed at its deadline {Local(failed.At, r.Zone)}; refunds {string.Join(", ", failed.Refunds.Select(x => $"{x.Member} {x.Amount}"))}");
+                    output.WriteLine($"  group {failed.GroupId.Value} ({rule}) failed (closed {Local(failed.At, r.Zone)}); refunds {string.Join(", ", failed.Refunds.Select(x => $"{x.Member} {x.Amount}"))}");
                     break;
                 default:
                     break;
@@ -133,6 +134,8 @@ internal static class SimulationReportWriter
     {
         output.WriteLine();
         output.WriteLine($"== Growth: {r.GrowthActivities:N0} activities, ladder {string.Join(" / ", r.Ladder.Levels.Select(l => $"{l.Name} {l.Threshold}"))}, monthly retention ==");
+        output.WriteLine($"Founders started from their imported October history at {string.Join(", ", r.FounderStartingLevels.Select((n, i) => $"{r.Ladder.Levels[i].Name} x{n}").Where((_, i) => r.FounderStartingLevels[i] > 0))}; everyone else at V1");
+        output.WriteLine("Levels at the end:");
         var total = Math.Max(1, r.LevelCounts.Sum());
         for (var i = 0; i < r.LevelCounts.Count; i++)
         {
@@ -145,7 +148,9 @@ internal static class SimulationReportWriter
         output.WriteLine($"Demotions:  {(r.Demotions.Count == 0 ? "none" : string.Join(", ", r.Demotions.Select(p => $"{p.Key} x{p.Value}")))}");
         if (r.DemotionExample is { } d)
         {
-            output.WriteLine($"  e.g. member {d.Member} at {Local(d.At, r.Zone)}: {d.From.Name} -> {d.To.Name}, earned {d.Earned} of {d.Required} last month, forfeited {d.Forfeited}, balance {d.Balance}");
+            output.WriteLine(d.Reason == DemotionReason.KeepUpNotMet
+                ? $"  e.g. member {d.Member} at {Local(d.At, r.Zone)}: {d.From.Name} -> {d.To.Name}, earned {d.Earned} of the {d.Required} keep-up last month, forfeited {d.Forfeited}, balance {d.Balance}"
+                : $"  e.g. member {d.Member} at {Local(d.At, r.Zone)}: {d.From.Name} -> {d.To.Name}, a refund took points back, balance {d.Balance}");
         }
 
         output.WriteLine($"Honours awarded: {(r.HonoursAwarded.Count == 0 ? "none" : string.Join(", ", r.HonoursAwarded.Select(p => $"{p.Key} x{p.Value}")))}; expired {r.HonoursExpired}");

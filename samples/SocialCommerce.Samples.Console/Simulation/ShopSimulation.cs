@@ -564,14 +564,16 @@ internal sealed class ShopSimulation
             {
                 case GroupFormed formed:
                     _groupsFormed++;
-                    if (_groupExamples.Count < 2 || (formed.FinalParticipants < _groups.GetRule(rule).Capacity && _groupsFormedAtDeadline == 0))
-                    {
-                        _groupExamples.Add((rule, formed));
-                    }
-
                     if (formed.FinalParticipants < _groups.GetRule(rule).Capacity)
                     {
-                        _groupsFormedAtDeadline++;
+                        if (_groupsFormedAtDeadline++ == 0)
+                        {
+                            _groupExamples.Add((rule, formed));
+                        }
+                    }
+                    else if (_groupsFormed - _groupsFormedAtDeadline == 1)
+                    {
+                        _groupExamples.Add((rule, formed));
                     }
 
                     // Each participant's final price is a sale that earns commissions for its uplines.

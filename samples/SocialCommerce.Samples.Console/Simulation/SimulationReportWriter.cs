@@ -39,17 +39,17 @@ internal static class SimulationReportWriter
         }
 
         output.WriteLine($"Sales quoted {r.Sales:N0} (of which {r.GroupSales:N0} group-buy settlements, {r.CommunitySales:N0} community orders), {r.CompletedSales:N0} completed");
-        output.WriteLine($"  commission base {r.SalesBase}, pool {r.TotalPooled}, quoted {r.TotalQuoted} ({Percent(r.TotalQuoted.Amount, r.SalesBase.Amount)} of base)");
+        output.WriteLine($"  commission base {M(r.SalesBase)}, pool (exact) {M(r.TotalPooled)}, quoted {M(r.TotalQuoted)} ({Percent(r.TotalQuoted.Amount, r.SalesBase.Amount)} of base)");
         output.WriteLine($"  refunds: {(r.Refunds.Count == 0 ? "none" : string.Join(", ", r.Refunds.Select(p => $"{p.Value} {p.Key}")))}");
-        output.WriteLine($"  withdrawals: {r.Withdrawals:N0}, gross {r.LedgerTotals.Withdrawn}, fees {r.LedgerTotals.WithdrawalFees}");
+        output.WriteLine($"  withdrawals: {r.Withdrawals:N0}, gross {M(r.LedgerTotals.Withdrawn)}, fees {M(r.LedgerTotals.WithdrawalFees)}");
         if (r.LedgerRefusals.Count > 0)
         {
             output.WriteLine($"  ledger refusals: {string.Join(", ", r.LedgerRefusals.Select(p => $"{p.Value} {p.Key}"))}");
         }
 
         var t = r.LedgerTotals;
-        output.WriteLine($"Ledger over {r.Earners:N0} earning members: pending {t.Pending}, frozen {t.Frozen}, available {t.Available}, withdrawn {t.Withdrawn}, debt {t.ClawbackDebt}");
-        output.WriteLine($"  booked {t.Booked} - reversed {t.Reversed} = {t.Booked - t.Reversed} = pending + frozen + available + withdrawn - debt");
+        output.WriteLine($"Ledger over {r.Earners:N0} earning members: pending {M(t.Pending)}, frozen {M(t.Frozen)}, available {M(t.Available)}, withdrawn {M(t.Withdrawn)}, debt {M(t.ClawbackDebt)}");
+        output.WriteLine($"  booked {M(t.Booked)} - reversed {M(t.Reversed)} = {M(t.Booked - t.Reversed)} = pending + frozen + available + withdrawn - debt");
         foreach (var check in r.Checks)
         {
             output.WriteLine($"  CHECK OK: {check}");
@@ -61,7 +61,7 @@ internal static class SimulationReportWriter
             var b = s.Balance;
             output.WriteLine();
             output.WriteLine($"Statement #{i + 1}: member {s.Member} (depth {s.Depth}, {s.DirectReferrals} direct referrals, {s.DownlineSize} in downline)");
-            output.WriteLine($"  booked {b.Booked}, reversed {b.Reversed}; pending {b.Pending}, frozen {b.Frozen}, available {b.Available}, withdrawn {b.Withdrawn} (fees {b.WithdrawalFees}), debt {b.ClawbackDebt}");
+            output.WriteLine($"  booked {M(b.Booked)}, reversed {M(b.Reversed)}; pending {M(b.Pending)}, frozen {M(b.Frozen)}, available {M(b.Available)}, withdrawn {M(b.Withdrawn)} (fees {M(b.WithdrawalFees)}), debt {M(b.ClawbackDebt)}");
             output.WriteLine("  #        when (local)      entry          state       amount  source");
             foreach (var e in s.FirstEntries)
             {
@@ -89,15 +89,15 @@ internal static class SimulationReportWriter
             switch (e)
             {
                 case GroupFormed formed:
-                    output.WriteLine($"  group {formed.GroupId.Value} ({rule}) formed {Local(formed.At, r.Zone)} with {formed.FinalParticipants} at {formed.Tier.UnitPrice}:");
+                    output.WriteLine($"  group {formed.GroupId.Value} ({rule}) formed {Local(formed.At, r.Zone)} with {formed.FinalParticipants} at {M(formed.Tier.UnitPrice)}:");
                     foreach (var s in formed.Settlements)
                     {
-                        output.WriteLine($"      {(s.IsLeader ? "leader" : "member")} {s.Member}: charged {s.Charged}, pays {s.Price}, refund {s.Refund}");
+                        output.WriteLine($"      {(s.IsLeader ? "leader" : "member")} {s.Member}: charged {M(s.Charged)}, pays {M(s.Price)}, refund {M(s.Refund)}");
                     }
 
                     break;
                 case GroupFailed failed:
-                    output.WriteLine($"  group {failed.GroupId.Value} ({rule}) failed (closed {Local(failed.At, r.Zone)}); refunds {string.Join(", ", failed.Refunds.Select(x => $"{x.Member} {x.Amount}"))}");
+                    output.WriteLine($"  group {failed.GroupId.Value} ({rule}) failed (closed {Local(failed.At, r.Zone)}); refunds {string.Join(", ", failed.Refunds.Select(x => $"{(x.IsLeader ? "leader" : "member")} {x.Member} {M(x.Amount)}"))}");
                     break;
                 default:
                     break;
@@ -122,12 +122,12 @@ internal static class SimulationReportWriter
 
         foreach (var product in settlement.Products)
         {
-            output.WriteLine($"  {product.ProductId}: {product.OrderedQuantity} ordered / {product.MinimumQuantity} needed -> {(product.IsConfirmed ? "confirmed" : "refunded")} {product.Amount}");
+            output.WriteLine($"  {product.ProductId}: {product.OrderedQuantity} ordered / {product.MinimumQuantity} needed -> {(product.IsConfirmed ? "confirmed" : "refunded")} {M(product.Amount)}");
         }
 
-        output.WriteLine($"  confirmed sales {settlement.ConfirmedSales}, refunded {settlement.Refunded}");
+        output.WriteLine($"  confirmed sales {M(settlement.ConfirmedSales)}, refunded {M(settlement.Refunded)}");
         var c = settlement.Commission;
-        output.WriteLine($"  leader {c.Leader}: {c.Rate} of {c.Base} = {c.Exact} -> pays {c.Amount}, residual {c.Residual}");
+        output.WriteLine($"  leader {c.Leader}: {c.Rate} of {M(c.Base)} = {M(c.Exact)} -> pays {M(c.Amount)}, residual {M(c.Residual)}");
     }
 
     private static void WriteGrowth(SimulationReport r, TextWriter output)
@@ -178,6 +178,9 @@ internal static class SimulationReportWriter
             output.WriteLine($"  ... {audit.Findings.Count - MaxFindings} more");
         }
     }
+
+    private static string M(Money money) =>
+        string.Create(CultureInfo.InvariantCulture, $"{money.Amount:#,0.00##} {money.Currency.Code}");
 
     private static string Local(Instant at, DateTimeZone zone) => at.InZone(zone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
 

@@ -496,12 +496,9 @@ internal sealed class ShopSimulation
                 continue;
             }
 
-            var withdrawal = new LedgerWithdrawal(
-                string.Create(CultureInfo.InvariantCulture, $"W{_withdrawals + 1:D5}"),
-                Id(index),
-                new Money(decimal.Floor(available.Amount), Cny),
-                at);
-            if (Count(_ledger.Withdraw(withdrawal).Result))
+            var withdrawalId = string.Create(CultureInfo.InvariantCulture, $"W{_withdrawals + 1:D5}");
+            var withdrawn = _ledger.Withdraw(new LedgerWithdrawal(withdrawalId, Id(index), new Money(decimal.Floor(available.Amount), Cny), at));
+            if (Count(withdrawn.Result))
             {
                 _withdrawals++;
             }

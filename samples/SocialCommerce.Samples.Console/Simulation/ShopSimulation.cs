@@ -76,6 +76,7 @@ internal sealed class ShopSimulation
     private Money _quoted;
     private Money _booked;
     private Money _pooled;
+    private Money _residual;
     private readonly SortedDictionary<string, int> _refunds = new(StringComparer.Ordinal);
     private readonly SortedDictionary<string, int> _ledgerRefusals = new(StringComparer.Ordinal);
     private int _groupsOpened;
@@ -110,7 +111,7 @@ internal sealed class ShopSimulation
         _hasEarned = new bool[members];
         _memberGrowth = new MemberGrowth?[members];
         _growthBuffer = new List<GrowthActivity>?[members];
-        _base = _quoted = _booked = _pooled = Money.Zero(Cny);
+        _base = _quoted = _booked = _pooled = _residual = Money.Zero(Cny);
 
         // Referral binding is permanent here: the first referrer wins, as most shops do.
         _network = new ReferralNetwork(BindingPolicy.FirstBindingWins, capacity: members);
@@ -365,6 +366,7 @@ internal sealed class ShopSimulation
         _sales++;
         _base += quote.Base;
         _pooled += quote.Pool;
+        _residual += quote.Residual;
         _quoted += quote.Total;
         var posted = _ledger.Post(LedgerSale.FromQuote(sale, quote, _plan));
         if (!posted.IsApplied)
@@ -907,6 +909,13 @@ internal sealed class ShopSimulation
         }
 
         checks.Add($"total quoted {_quoted} = total booked {_booked} = sum of accounts' booked {sum.Booked}");
+
+        if (_quoted + _residual != _pooled)
+        {
+            throw new InvalidOperationException($"Quotes do not add up: paid {_quoted} + kept by the platform {_residual} != pool {_pooled}.");
+        }
+
+        checks.Add($"every quote adds up: paid {_quoted} + kept by the platform {_residual} = pool {_pooled}");
 
         var earned = zero;
         var reversed = zero;

@@ -399,25 +399,25 @@ internal sealed class ShopSimulation
         {
             // Cancelled before delivery: a full refund while the commission is still pending.
             var at = sale.PaidAt + RandomDuration(60, 20 * 60);
-            Schedule(at, () => RefundFull(record, at, "full, before completion"));
+            Schedule(at, () => RefundFull(record, at, "full before completion"));
         }
         else if (draw < 0.05)
         {
             // One unit of the first line comes back inside the return window.
             var at = completeAt + Duration.FromDays(1 + _random.Next(3));
-            Schedule(at, () => Refund(record, LedgerRefund.ForLines("R-" + sale.Id, sale.Id, at, [new LedgerRefundLine(0, 1)]), "partial (one unit), in the window"));
+            Schedule(at, () => Refund(record, LedgerRefund.ForLines("R-" + sale.Id, sale.Id, at, [new LedgerRefundLine(0, 1)]), "partial (one unit) in the window"));
         }
         else if (draw < 0.065)
         {
             // A goodwill refund of 30 % after the commission was released: clawed back, as debt if already withdrawn.
             var at = completeAt + window + Duration.FromDays(1 + _random.Next(3));
             var amount = Rate.Percent(30).ApplyTo(Total(sale)).Round(RoundingMode.TowardZero);
-            Schedule(at, () => Refund(record, LedgerRefund.ForAmount("R-" + sale.Id, sale.Id, at, amount), "partial (30 %), after release"));
+            Schedule(at, () => Refund(record, LedgerRefund.ForAmount("R-" + sale.Id, sale.Id, at, amount), "partial (30 %) after release"));
         }
         else if (draw < 0.075)
         {
             var at = completeAt + Duration.FromDays(2);
-            Schedule(at, () => RefundFull(record, at, "full, in the window"));
+            Schedule(at, () => RefundFull(record, at, "full in the window"));
         }
     }
 

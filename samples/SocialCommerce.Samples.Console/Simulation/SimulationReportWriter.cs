@@ -40,7 +40,7 @@ internal static class SimulationReportWriter
 
         output.WriteLine($"Sales quoted {r.Sales:N0} (of which {r.GroupSales:N0} group-buy settlements, {r.CommunitySales:N0} community orders), {r.CompletedSales:N0} completed");
         output.WriteLine($"  commission base {M(r.SalesBase)}, pool (exact) {M(r.TotalPooled)}, quoted {M(r.TotalQuoted)} ({Percent(r.TotalQuoted.Amount, r.SalesBase.Amount)} of base)");
-        output.WriteLine($"  refunds: {(r.Refunds.Count == 0 ? "none" : string.Join(", ", r.Refunds.Select(p => $"{p.Value} {p.Key}")))}");
+        output.WriteLine($"  refunds: {(r.Refunds.Count == 0 ? "none" : string.Join("; ", r.Refunds.Select(p => $"{p.Value} {p.Key}")))}");
         output.WriteLine($"  withdrawals: {r.Withdrawals:N0}, gross {M(r.LedgerTotals.Withdrawn)}, fees {M(r.LedgerTotals.WithdrawalFees)}");
         if (r.LedgerRefusals.Count > 0)
         {

@@ -41,7 +41,7 @@ try
     var report = ShopSimulation.Run(options, options.Members >= 10_000 ? Console.Error : null);
     SimulationReportWriter.Write(report, Console.Out);
 }
-catch (InvalidOperationException e)
+catch (SimulationCheckException e)
 {
     Console.Error.WriteLine($"SIMULATION CHECK FAILED: {e.Message}");
     return 1;

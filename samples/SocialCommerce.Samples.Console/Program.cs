@@ -1,21 +1,52 @@
 using System;
-using NodaTime;
-using SocialCommerce;
-using SocialCommerce.Network;
+using System.Diagnostics;
+using System.Globalization;
+using SocialCommerce.Samples.Console;
+using SocialCommerce.Samples.Console.Simulation;
 
-// A small referral network: Alice invited Bob, Bob invited Carol.
-var start = Instant.FromUtc(2026, 11, 1, 9, 0);
-var network = new ReferralNetwork(BindingPolicy.RebindAfter(Duration.FromDays(30)));
-var alice = new MemberId(1);
-var bob = new MemberId(2);
-var carol = new MemberId(3);
-network.AddMember(alice, start);
-network.AddMember(bob, alice, start + Duration.FromHours(1));
-network.AddMember(carol, bob, start + Duration.FromHours(2));
+// dotnet run --project samples/SocialCommerce.Samples.Console [-- --members N --days D --seed S | --demos | --help]
+if (Array.IndexOf(args, "--help") >= 0 || Array.IndexOf(args, "-h") >= 0)
+{
+    Console.WriteLine(SimulationOptions.Usage);
+    return 0;
+}
 
-Console.WriteLine($"Carol's upline: {string.Join(" -> ", network.GetUpline(carol, 3))} (depth {network.GetDepth(carol)})");
+if (Array.IndexOf(args, "--demos") >= 0)
+{
+    // The small per-engine demonstrations, each with fixed data.
+    CommissionsDemo.Run(Console.Out);
+    Console.WriteLine();
+    LedgerDemo.Run(Console.Out);
+    Console.WriteLine();
+    GroupBuyingDemo.Run(Console.Out);
+    Console.WriteLine();
+    GrowthDemo.Run(Console.Out);
+    Console.WriteLine();
+    ComplianceDemo.Run(Console.Out);
+    return 0;
+}
 
-// Split a sale's ¥199.00 commission pool 10 : 5 across two levels, exactly.
-var pool = new Money(29.85m, Currency.CNY);
-var parts = pool.Allocate([10m, 5m]);
-Console.WriteLine($"Pool {pool} split 10:5 -> {parts[0]} + {parts[1]}");
+var options = SimulationOptions.TryParse(args, out var error);
+if (options is null)
+{
+    Console.Error.WriteLine(error);
+    Console.Error.WriteLine(SimulationOptions.Usage);
+    return 2;
+}
+
+// The stopwatch only times the run for the reader; the simulation itself runs on a simulated clock.
+var stopwatch = Stopwatch.StartNew();
+try
+{
+    var report = ShopSimulation.Run(options, options.Members >= 10_000 ? Console.Error : null);
+    SimulationReportWriter.Write(report, Console.Out);
+}
+catch (SimulationCheckException e)
+{
+    Console.Error.WriteLine($"SIMULATION CHECK FAILED: {e.Message}");
+    return 1;
+}
+
+Console.WriteLine();
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Simulated in {stopwatch.Elapsed.TotalSeconds:0.0} s."));
+return 0;

@@ -167,9 +167,20 @@ public readonly struct Money : IEquatable<Money>, IComparable<Money>
     /// <inheritdoc />
     public override int GetHashCode() => HashCode.Combine(Amount, _currency);
 
-    /// <summary>Formats as <c>"199.00 CNY"</c> using the invariant culture.</summary>
-    public override string ToString() =>
-        _currency is null ? "(no currency)" : string.Create(CultureInfo.InvariantCulture, $"{Amount} {_currency.Code}");
+    /// <summary>
+    /// Formats as <c>"199.00 CNY"</c> using the invariant culture: at least the currency's minor digits
+    /// (<c>Money.Zero(CNY)</c> is <c>"0.00 CNY"</c>), and every further digit an exact amount carries (<c>"0.0095 CNY"</c>).
+    /// </summary>
+    public override string ToString()
+    {
+        if (_currency is null)
+        {
+            return "(no currency)";
+        }
+
+        var digits = Math.Max(Amount.Scale, _currency.MinorUnit);
+        return Amount.ToString("F" + digits.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture) + " " + _currency.Code;
+    }
 
     private static Currency SameCurrency(Money left, Money right)
     {

@@ -102,7 +102,7 @@ public sealed class CommissionEngineTests
         var engine = new CommissionEngine(plan, new CommissionEngineOptions { Rules = catalog });
         var e = Assert.Throws<InvalidOperationException>(() => engine.Quote(Sale(2, Line("A", "x", 1, 10m)), Chain(1, 2)));
         Assert.Contains("'bonus'", e.Message, StringComparison.Ordinal);
-        Assert.Contains("-1 CNY", e.Message, StringComparison.Ordinal);
+        Assert.Contains("-1.00 CNY", e.Message, StringComparison.Ordinal);
     }
 
     [Fact]

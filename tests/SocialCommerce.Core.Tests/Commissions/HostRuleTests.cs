@@ -57,7 +57,7 @@ public sealed class HostRuleTests
         var line = Assert.Single(quote.Lines);
         Assert.Equal(Cny(80m), line.Base);
         Assert.Equal("flat", line.Rule);
-        Assert.Equal("Level 1 (member 1): on base 80 CNY = 3.00 CNY [flat]", line.Explanation);
+        Assert.Equal("Level 1 (member 1): on base 80.00 CNY = 3.00 CNY [flat]", line.Explanation);
     }
 
     [Fact]

@@ -63,9 +63,9 @@ public sealed class PlanRefusalTests
     [Fact]
     public void Builder_refuses_caps_windows_and_rewards_that_make_no_sense() =>
         Assert.Multiple(
-            () => Refused(() => Plan().CapPerBeneficiary(new Money(10m, Currency.EUR)).Build(), "CapPerBeneficiary", "10 EUR"),
+            () => Refused(() => Plan().CapPerBeneficiary(new Money(10m, Currency.EUR)).Build(), "CapPerBeneficiary", "10.00 EUR"),
             () => Refused(() => Plan().ReturnWindow(Duration.FromDays(-1)).Build(), "ReturnWindow", Duration.FromDays(-1).ToString()),
-            () => Refused(() => Plan().DeclareRecruitmentReward(Cny(-5m)).Build(), "DeclareRecruitmentReward", "-5 CNY"));
+            () => Refused(() => Plan().DeclareRecruitmentReward(Cny(-5m)).Build(), "DeclareRecruitmentReward", "-5.00 CNY"));
 
     [Fact]
     public void Builder_refuses_contradictions_rank_differential_with_level_rates_and_duplicate_overrides() =>
@@ -94,7 +94,7 @@ public sealed class PlanRefusalTests
     [InlineData("""{"name":"p","currency":"CNY","levels":[{"level":1,"rate":0.7},{"level":2,"rate":0.4}]}""", "$.levels", "110 %", "100 %")]
     [InlineData("""{"name":"p","currency":"CNY","levels":[{"level":1,"rate":0.1}],"rules":["campaign"]}""", "$.rules[0]", "\"campaign\"", "unknown rule")]
     [InlineData("""{"name":"p","currency":"CNY","overrides":[{"product":"SKU-1","levels":[{"level":1,"fixedPerUnit":"5.00 USD"}]}]}""", "$.overrides[0].levels[0].fixedPerUnit", "5.00 USD", "another currency")]
-    [InlineData("""{"name":"p","currency":"CNY","overrides":[{"product":"SKU-1","levels":[{"level":1,"rate":0.1,"fixedPerUnit":1}]}]}""", "$.overrides[0].levels[0].fixedPerUnit", "1 CNY", "not both")]
+    [InlineData("""{"name":"p","currency":"CNY","overrides":[{"product":"SKU-1","levels":[{"level":1,"rate":0.1,"fixedPerUnit":1}]}]}""", "$.overrides[0].levels[0].fixedPerUnit", "1.00 CNY", "not both")]
     [InlineData("""{"name":"p","currency":"CNY","levelz":[]}""", "$.levelz", "[]", "unknown property")]
     [InlineData("""{"name":"p","currency":"XYZ"}""", "$.currency", "\"XYZ\"", "unknown currency")]
     [InlineData("""{"name":"p","currency":"CNY","levels":[{"level":1,"rate":"ten"}]}""", "$.levels[0].rate", "\"ten\"", "expected a number")]

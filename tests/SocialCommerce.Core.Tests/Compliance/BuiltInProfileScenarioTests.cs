@@ -187,7 +187,7 @@ public sealed class BuiltInProfileScenarioTests
         Assert.Equal(new RetailShareSummary(4, new Money(1000m, Currency.USD), new Money(400m, Currency.USD), Rate.Percent(40m)), report.Analysis.RetailShare);
         var low = Assert.Single(report.Findings);
         Assert.Equal(
-            "SC303 Warning [Network network]: Customers who are not participants bought 400 USD of the 1000 USD rewarded in the period (40 %, 4 rewarded sales), below the minimum customer share of 50 % of profile 'us-ftc-mlm'. (FTC, Business Guidance Concerning Multi-Level Marketing (2018) (rewards driven by sales to non-participant customers))",
+            "SC303 Warning [Network network]: Customers who are not participants bought 400.00 USD of the 1000.00 USD rewarded in the period (40 %, 4 rewarded sales), below the minimum customer share of 50 % of profile 'us-ftc-mlm'. (FTC, Business Guidance Concerning Multi-Level Marketing (2018) (rewards driven by sales to non-participant customers))",
             low.ToString());
     }
 

@@ -113,7 +113,13 @@ public sealed class MoneyTests
         Assert.Contains("1.001", fractional.Message);
     }
 
-    [Fact]
-    public void Money_formats_with_invariant_culture() =>
-        Assert.Equal("199.00 CNY", new Money(199.00m, Currency.CNY).ToString());
+    [Theory]
+    [InlineData("199.00", "CNY", "199.00 CNY")]
+    [InlineData("199", "CNY", "199.00 CNY")]
+    [InlineData("0", "CNY", "0.00 CNY")]
+    [InlineData("0.0095", "CNY", "0.0095 CNY")]
+    [InlineData("-4.5", "USD", "-4.50 USD")]
+    [InlineData("1200", "JPY", "1200 JPY")]
+    public void Money_formats_with_invariant_culture_and_at_least_the_minor_digits(string amount, string code, string expected) =>
+        Assert.Equal(expected, new Money(decimal.Parse(amount, System.Globalization.CultureInfo.InvariantCulture), Currency.FromCode(code)).ToString());
 }

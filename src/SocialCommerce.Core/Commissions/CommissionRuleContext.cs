@@ -471,9 +471,13 @@ public sealed class CommissionRuleContext
         return true;
     }
 
+    /// <summary>
+    /// Whole units of 10^-<paramref name="scale"/> as a decimal of that scale (a zero keeps its scale, as
+    /// the decimal sum it replaces would); no units yet (<paramref name="scale"/> below 0) is <c>0m</c>.
+    /// </summary>
     private static decimal UnitsToDecimal(long units, int scale)
     {
-        if (units == 0 || scale < 0)
+        if (scale < 0)
         {
             return 0m;
         }

@@ -373,24 +373,55 @@ public sealed class CommissionRuleContext
     {
         var digits = _plan.MinorDigits;
         var left = 0m;
+
+        // The residual of the fast path is summed in whole units of 10^-leftScale (integer adds), and
+        // folded into the decimal sum only when the scale changes or the sum grows large.
+        long leftUnits = 0;
+        var leftScale = -1;
         var write = 0;
         for (var i = 0; i < _count; i++)
         {
-            var line = _lines[i];
-            var exact = line.Amount.Amount;
+            var exact = _lines[i].Amount.Amount;
             var scale = exact.Scale;
-            var rounded = scale == digits ? exact
-                : scale > digits ? Math.Round(exact, digits, MidpointRounding.ToZero)
-                : exact + _plan.ZeroAtMinorScale;
-            left += exact - rounded;
+            decimal rounded;
+            if (scale == digits)
+            {
+                rounded = exact;
+            }
+            else if (scale > digits)
+            {
+                if (TryTruncate(exact, scale, digits, out rounded, out var remainder))
+                {
+                    if (scale != leftScale || leftUnits > FoldAt || leftUnits < -FoldAt)
+                    {
+                        left += UnitsToDecimal(leftUnits, leftScale);
+                        leftUnits = 0;
+                        leftScale = scale;
+                    }
+
+                    leftUnits += remainder;
+                }
+                else
+                {
+                    rounded = Math.Round(exact, digits, MidpointRounding.ToZero);
+                    left += exact - rounded;
+                }
+            }
+            else
+            {
+                rounded = exact + _plan.ZeroAtMinorScale;
+            }
+
             if (rounded == 0m)
             {
                 continue;
             }
 
-            _lines[write++] = line with { Amount = new Money(rounded, _plan.Currency) };
+            _lines[write] = _lines[i] with { Amount = new Money(rounded, _plan.Currency) };
+            write++;
         }
 
+        left += UnitsToDecimal(leftUnits, leftScale);
         for (var i = write; i < _count; i++)
         {
             _lines[i] = default;
@@ -398,6 +429,62 @@ public sealed class CommissionRuleContext
 
         _count = write;
         return left;
+    }
+
+    /// <summary>The residual sum is folded into the decimal total beyond this many units (far from overflow).</summary>
+    private const long FoldAt = 1L << 61;
+
+    /// <summary>Powers of ten that fit an unsigned 64-bit integer: 10^0 to 10^19.</summary>
+    private static readonly ulong[] PowersOfTen =
+    [
+        1UL, 10UL, 100UL, 1_000UL, 10_000UL, 100_000UL, 1_000_000UL, 10_000_000UL, 100_000_000UL, 1_000_000_000UL,
+        10_000_000_000UL, 100_000_000_000UL, 1_000_000_000_000UL, 10_000_000_000_000UL, 100_000_000_000_000UL,
+        1_000_000_000_000_000UL, 10_000_000_000_000_000UL, 100_000_000_000_000_000UL, 1_000_000_000_000_000_000UL,
+        10_000_000_000_000_000_000UL,
+    ];
+
+    /// <summary>
+    /// Rounds toward zero to <paramref name="digits"/> with integer arithmetic when the amount's
+    /// magnitude fits 64 bits and the scale drop is at most 18 digits: exactly
+    /// <c>Math.Round(exact, digits, MidpointRounding.ToZero)</c>, and the dropped part in units of
+    /// 10^-<paramref name="scale"/> (signed like the amount). Otherwise returns false.
+    /// </summary>
+    private static bool TryTruncate(decimal exact, int scale, int digits, out decimal rounded, out long remainder)
+    {
+        Span<int> bits = stackalloc int[4];
+        decimal.GetBits(exact, bits);
+        var drop = scale - digits;
+        if (bits[2] != 0 || drop > 18)
+        {
+            rounded = default;
+            remainder = 0;
+            return false;
+        }
+
+        var magnitude = ((ulong)(uint)bits[1] << 32) | (uint)bits[0];
+        var divisor = PowersOfTen[drop];
+        var quotient = magnitude / divisor;
+        var dropped = (long)(magnitude - (quotient * divisor));
+        var negative = bits[3] < 0;
+        rounded = new decimal(unchecked((int)quotient), unchecked((int)(quotient >> 32)), 0, negative, (byte)digits);
+        remainder = negative ? -dropped : dropped;
+        return true;
+    }
+
+    /// <summary>
+    /// Whole units of 10^-<paramref name="scale"/> as a decimal of that scale (a zero keeps its scale, as
+    /// the decimal sum it replaces would); no units yet (<paramref name="scale"/> below 0) is <c>0m</c>.
+    /// </summary>
+    private static decimal UnitsToDecimal(long units, int scale)
+    {
+        if (scale < 0)
+        {
+            return 0m;
+        }
+
+        var negative = units < 0;
+        var magnitude = negative ? (ulong)(-units) : (ulong)units;
+        return new decimal(unchecked((int)magnitude), unchecked((int)(magnitude >> 32)), 0, negative, (byte)scale);
     }
 
     private void Record(CommissionAdjustmentKind kind, in CommissionLine line, MemberId? recipient, decimal toResidual)

@@ -137,8 +137,40 @@ internal sealed class CompiledPlan
             return product;
         }
 
-        return ByCategory.Count > 0 && ByCategory.TryGetValue(line.Category, out var category) ? category : 0;
+        if (ByCategory.Count == 0)
+        {
+            return 0;
+        }
+
+        // Sales usually share their category strings: a small cache by reference spares the string
+        // hashing. A reference hit means an equal string, so the result is the dictionary's. Entries
+        // are immutable objects, so concurrent quotes read whole entries; a racing write only evicts.
+        var name = line.Category;
+        var cache = _categoryCache;
+        for (var k = 0; k < cache.Length; k++)
+        {
+            var entry = cache[k];
+            if (entry is not null && ReferenceEquals(entry.Category, name))
+            {
+                return entry.Schedule;
+            }
+        }
+
+        var schedule = ByCategory.TryGetValue(name, out var category) ? category : 0;
+        var slot = (_categoryNext + 1) & (CategoryCacheSize - 1);
+        _categoryNext = slot;
+        cache[slot] = new CategoryEntry(name, schedule);
+        return schedule;
     }
+
+    private const int CategoryCacheSize = 8;
+
+    private readonly CategoryEntry?[] _categoryCache = new CategoryEntry?[CategoryCacheSize];
+
+    private int _categoryNext;
+
+    /// <summary>A cached category lookup: the category string (by reference) and its schedule.</summary>
+    private sealed record CategoryEntry(string Category, int Schedule);
 
     /// <summary>One level schedule: the level rates (index 0) or an override, as parallel arrays by level - 1.</summary>
     internal sealed class Schedule

@@ -1,7 +1,11 @@
+using System;
 using System.Collections.Generic;
 using BenchmarkDotNet.Attributes;
 using SocialCommerce.Benchmarks.Data;
 using SocialCommerce.Network;
+using CommissionEngine = SocialCommerce.Commissions.CommissionEngine;
+using CommissionLine = SocialCommerce.Commissions.CommissionLine;
+using SdkSale = SocialCommerce.Commissions.Sale;
 
 namespace SocialCommerce.Benchmarks.SideBySide;
 
@@ -9,14 +13,17 @@ namespace SocialCommerce.Benchmarks.SideBySide;
 /// Scaling of the quote (issue 8: linear from 10^4 to 10^6): a whole batch of sales quoted over
 /// networks of 10^4, 10^5 and 10^6 members, with 10^4 and 10^5 sales. Linear means the batch time
 /// grows ×10 with ×10 sales, and the per-sale time (batch ÷ sales) stays flat as the network grows,
-/// apart from cache effects. Measured now on the allocation-free floor; the SDK engine is added here
-/// as a second method when it lands.
+/// apart from cache effects. Measured on the allocation-free floor and on the SDK engine's batch path.
 /// </summary>
 [MemoryDiagnoser]
 public class QuoteScalingBenchmarks
 {
     private readonly PayoutLine[] _buffer = new PayoutLine[ThreeLevelPlan.Levels * ThreeLevelPlan.MaxSaleLines];
+    private readonly CommissionLine[] _lines = new CommissionLine[ThreeLevelPlan.Levels * ThreeLevelPlan.MaxSaleLines];
     private Sale[] _sales = null!;
+    private SdkSale[] _sdkSales = null!;
+    private ReferralNetwork _network = null!;
+    private CommissionEngine _engine = null!;
     private IThreeLevelQuoter _minorUnitLoop = null!;
 
     /// <summary>Gets or sets the number of members of the network.</summary>
@@ -40,7 +47,11 @@ public class QuoteScalingBenchmarks
         var network = blueprint.Build();
         _sales = SalesGenerator.Generate(blueprint.Members, Sales, BenchmarkSizes.Seed);
         _minorUnitLoop = new MinorUnitLoopQuoter(network);
-        QuoterAgreement.Verify([new DirectLoopQuoter(network), _minorUnitLoop], _sales);
+        _network = network;
+        var sdk = new SdkEngineQuoter(network, _sales);
+        _engine = sdk.Engine;
+        _sdkSales = Commissions.SdkSales.ToSdk(_sales);
+        QuoterAgreement.Verify([new DirectLoopQuoter(network), _minorUnitLoop, sdk], _sales);
     }
 
     /// <summary>The reference floor with integer minor-unit arithmetic; the time is for the whole batch.</summary>
@@ -51,6 +62,21 @@ public class QuoteScalingBenchmarks
         foreach (var sale in _sales)
         {
             lines += _minorUnitLoop.Quote(sale, _buffer);
+        }
+
+        return lines;
+    }
+
+    /// <summary>The SDK's commission engine through its batch path; the time is for the whole batch.</summary>
+    /// <returns>The number of lines quoted.</returns>
+    [Benchmark]
+    public long SdkEngineBatch()
+    {
+        long lines = 0;
+        var buffer = _lines.AsSpan();
+        foreach (var sale in _sdkSales)
+        {
+            lines += _engine.QuoteInto(sale, _network, buffer, out _);
         }
 
         return lines;

@@ -1,7 +1,12 @@
+using System;
 using System.Collections.Generic;
 using BenchmarkDotNet.Attributes;
+using SocialCommerce.Benchmarks.Commissions;
 using SocialCommerce.Benchmarks.Data;
 using SocialCommerce.Network;
+using CommissionEngine = SocialCommerce.Commissions.CommissionEngine;
+using CommissionLine = SocialCommerce.Commissions.CommissionLine;
+using SdkSale = SocialCommerce.Commissions.Sale;
 
 namespace SocialCommerce.Benchmarks.SideBySide;
 
@@ -18,7 +23,11 @@ public class ThreeLevelQuoteBenchmarks
     public const int SalesPerInvoke = 10_000;
 
     private readonly PayoutLine[] _buffer = new PayoutLine[ThreeLevelPlan.Levels * ThreeLevelPlan.MaxSaleLines];
+    private readonly CommissionLine[] _lines = new CommissionLine[ThreeLevelPlan.Levels * ThreeLevelPlan.MaxSaleLines];
     private Sale[] _sales = null!;
+    private SdkSale[] _sdkSales = null!;
+    private ReferralNetwork _network = null!;
+    private CommissionEngine _engine = null!;
     private IThreeLevelQuoter _linq = null!;
     private IThreeLevelQuoter _rulesEngine = null!;
     private IThreeLevelQuoter _directLoop = null!;
@@ -36,12 +45,16 @@ public class ThreeLevelQuoteBenchmarks
     {
         var blueprint = NetworkBlueprint.Generate(Members, BenchmarkSizes.Seed);
         var network = blueprint.Build();
+        _network = network;
         _sales = SalesGenerator.Generate(blueprint.Members, SalesPerInvoke, BenchmarkSizes.Seed);
+        var sdk = new SdkEngineQuoter(network, _sales);
+        _engine = sdk.Engine;
+        _sdkSales = SdkSales.ToSdk(_sales);
         _linq = new LinqQuoter(network);
         _rulesEngine = new RulesEngineQuoter(network);
         _directLoop = new DirectLoopQuoter(network);
         _minorUnitLoop = new MinorUnitLoopQuoter(network);
-        QuoterAgreement.Verify([_linq, _rulesEngine, _directLoop, _minorUnitLoop], _sales);
+        QuoterAgreement.Verify([_linq, _rulesEngine, _directLoop, _minorUnitLoop, sdk], _sales);
     }
 
     [Benchmark(Baseline = true, OperationsPerInvoke = SalesPerInvoke)]
@@ -57,6 +70,20 @@ public class ThreeLevelQuoteBenchmarks
     /// <summary>The reference floor with integer minor-unit arithmetic, not one of the compared products.</summary>
     [Benchmark(OperationsPerInvoke = SalesPerInvoke)]
     public long MinorUnitLoop() => QuoteAll(_minorUnitLoop);
+
+    /// <summary>The SDK's commission engine through its batch path (<see cref="CommissionEngine.QuoteInto"/>) into a reused buffer.</summary>
+    [Benchmark(OperationsPerInvoke = SalesPerInvoke)]
+    public long SdkEngine()
+    {
+        long lines = 0;
+        var buffer = _lines.AsSpan();
+        foreach (var sale in _sdkSales)
+        {
+            lines += _engine.QuoteInto(sale, _network, buffer, out _);
+        }
+
+        return lines;
+    }
 
     private long QuoteAll(IThreeLevelQuoter quoter)
     {

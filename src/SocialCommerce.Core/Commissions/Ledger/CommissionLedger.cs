@@ -79,8 +79,17 @@ public sealed partial class CommissionLedger
     private int _earningCount;
     private AccountSlot[] _accounts;
     private int _accountCount;
-    private EntryRow[] _entries;
+    /// <summary>
+    /// The entries, in chunks of <see cref="EntryChunkSize"/> rows (only the first chunk starts smaller and
+    /// doubles up to that size): a growing ledger adds chunks instead of copying every row into an array
+    /// twice the size, so appending never copies and memory grows with the entries alone.
+    /// </summary>
+    private EntryRow[][] _entryChunks;
     private int _entryCount;
+
+    private const int EntryChunkBits = 16;
+    private const int EntryChunkSize = 1 << EntryChunkBits;
+    private const int EntryChunkMask = EntryChunkSize - 1;
 
     /// <summary>Creates an empty ledger.</summary>
     /// <param name="options">The clawback policy and withdrawal rules; <see cref="LedgerOptions.Default"/> when null.</param>
@@ -125,7 +134,14 @@ public sealed partial class CommissionLedger
         _earnings = new EarningSlot[capacity * 2];
         _releaseQueue = new int[capacity];
         _accounts = new AccountSlot[capacity];
-        _entries = new EntryRow[capacity * 6];
+        var rows = (long)capacity * 6;
+        var chunks = (int)Math.Max(1, (rows + EntryChunkSize - 1) / EntryChunkSize);
+        _entryChunks = new EntryRow[chunks][];
+        _entryChunks[0] = new EntryRow[(int)Math.Min(rows, EntryChunkSize)];
+        for (var c = 1; c < chunks; c++)
+        {
+            _entryChunks[c] = new EntryRow[EntryChunkSize];
+        }
     }
 
     /// <summary>Gets the options the ledger applies.</summary>
@@ -182,7 +198,7 @@ public sealed partial class CommissionLedger
         {
             for (; a != None; a = _accounts[a].NextOfMember)
             {
-                for (var e = _accounts[a].LastEntry; e != None; e = _entries[e].PreviousOfAccount)
+                for (var e = _accounts[a].LastEntry; e != None; e = EntryAt(e).PreviousOfAccount)
                 {
                     rows.Add(e);
                 }
@@ -236,7 +252,7 @@ public sealed partial class CommissionLedger
 
     private LedgerEntry ToEntry(int e)
     {
-        ref readonly var row = ref _entries[e];
+        ref readonly var row = ref EntryAt(e);
         ref readonly var acc = ref _accounts[row.Account];
         var kind = (LedgerEntryKind)row.Kind;
         string? refundId = null;
@@ -346,13 +362,25 @@ public sealed partial class CommissionLedger
     private void Append(LedgerEntryKind kind, LedgerState state, int account, long amount, int sale, int earning, int source)
     {
         var e = _entryCount;
-        if (e == _entries.Length)
+        var chunk = e >> EntryChunkBits;
+        if (chunk == _entryChunks.Length)
         {
-            Array.Resize(ref _entries, e * 2);
+            Array.Resize(ref _entryChunks, chunk * 2);
+        }
+
+        var rows = _entryChunks[chunk];
+        if (rows is null)
+        {
+            rows = _entryChunks[chunk] = new EntryRow[EntryChunkSize];
+        }
+        else if ((e & EntryChunkMask) == rows.Length)
+        {
+            Array.Resize(ref _entryChunks[chunk], Math.Min(rows.Length * 2, EntryChunkSize));
+            rows = _entryChunks[chunk];
         }
 
         ref var acc = ref _accounts[account];
-        _entries[e] = new EntryRow
+        rows[e & EntryChunkMask] = new EntryRow
         {
             Amount = amount,
             Account = account,
@@ -366,6 +394,8 @@ public sealed partial class CommissionLedger
         acc.LastEntry = e;
         _entryCount = e + 1;
     }
+
+    private ref EntryRow EntryAt(int e) => ref _entryChunks[e >> EntryChunkBits][e & EntryChunkMask];
 
     private LedgerResult Applied(int firstEntry) =>
         new(this, LedgerOutcome.Applied, LedgerRefusal.None, null, firstEntry + 1L, _entryCount - firstEntry);

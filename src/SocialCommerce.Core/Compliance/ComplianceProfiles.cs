@@ -1,4 +1,6 @@
+using System;
 using System.Collections.Generic;
+using System.Diagnostics.CodeAnalysis;
 
 namespace SocialCommerce.Compliance;
 
@@ -151,4 +153,47 @@ public static class ComplianceProfiles
 
     /// <summary>Gets every built-in profile, in the order above.</summary>
     public static IReadOnlyList<ComplianceProfile> All { get; } = [ChinaSocialCommerce, ChinaDirectSelling, TwoLevelDistribution, UnitedStatesFtc, EuropeanUnionUcpd];
+
+    /// <summary>Looks up a built-in profile by its name (e.g. <c>"cn-social-commerce"</c>), ignoring case.</summary>
+    /// <param name="name">The profile's <see cref="ComplianceProfile.Name"/>.</param>
+    /// <param name="profile">The profile, when found.</param>
+    /// <returns><see langword="true"/> when a built-in profile has that name.</returns>
+    public static bool TryGet(string? name, [NotNullWhen(true)] out ComplianceProfile? profile)
+    {
+        foreach (var candidate in All)
+        {
+            if (string.Equals(candidate.Name, name, StringComparison.OrdinalIgnoreCase))
+            {
+                profile = candidate;
+                return true;
+            }
+        }
+
+        profile = null;
+        return false;
+    }
+
+    /// <summary>Returns a built-in profile by its name, ignoring case.</summary>
+    /// <param name="name">The profile's <see cref="ComplianceProfile.Name"/>, e.g. <c>"two-level-distribution"</c>.</param>
+    /// <returns>The profile.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="name"/> is null.</exception>
+    /// <exception cref="KeyNotFoundException">No built-in profile has that name; the message lists the names.</exception>
+    public static ComplianceProfile Get(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        return TryGet(name, out var profile)
+            ? profile
+            : throw new KeyNotFoundException($"'{name}' is not a built-in compliance profile. Built-in: {Names()}.");
+    }
+
+    internal static string Names()
+    {
+        var names = new string[All.Count];
+        for (var i = 0; i < names.Length; i++)
+        {
+            names[i] = "'" + All[i].Name + "'";
+        }
+
+        return string.Join(", ", names);
+    }
 }

@@ -120,14 +120,10 @@ internal sealed class SocialCommerceRuntime : ICommissionPlanProvider
         }
 
         var profile = source.Profile;
-        if (profile is null)
+        if (profile is null && !ComplianceProfiles.TryGet(source.BuiltInName, out profile))
         {
-            profile = ComplianceProfiles.All.FirstOrDefault(p => string.Equals(p.Name, source.BuiltInName, StringComparison.OrdinalIgnoreCase));
-            if (profile is null)
-            {
-                failures.Add($"SocialCommerce: compliance profile '{source.BuiltInName}' ({source.Origin}) is not a built-in profile. Built-in: {string.Join(", ", ComplianceProfiles.All.Select(p => $"'{p.Name}'"))}.");
-                return null;
-            }
+            failures.Add($"SocialCommerce: compliance profile '{source.BuiltInName}' ({source.Origin}) is not a built-in profile. Built-in: {ComplianceProfiles.Names()}.");
+            return null;
         }
 
         return source.Mode is { } mode ? profile with { Mode = mode } : profile;

@@ -318,6 +318,19 @@ public sealed class CommissionRuleContext
         _distributors = null;
     }
 
+    /// <summary>Proposes a rate line: <paramref name="rate"/> of the sale line's base, exact (rounded later with every line).</summary>
+    internal void ProposeRate(MemberId beneficiary, int level, int saleLineIndex, Money lineBase, Rate rate, string rule) =>
+        AddProposal(new CommissionLine
+        {
+            Beneficiary = beneficiary,
+            Level = level,
+            SaleLineIndex = saleLineIndex,
+            Base = lineBase,
+            Rate = rate,
+            Amount = new Money(lineBase.Amount * rate.Fraction, lineBase.Currency),
+            Rule = rule,
+        });
+
     internal void AddProposal(in CommissionLine line)
     {
         EnsureCapacity(_count + 1);

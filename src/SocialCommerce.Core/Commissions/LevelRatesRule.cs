@@ -24,16 +24,7 @@ internal sealed class LevelRatesRule : ICommissionRule
             var baseMoney = new Money(b, currency);
             if (plan.HasSelfRate)
             {
-                context.AddProposal(new CommissionLine
-                {
-                    Beneficiary = sale.Buyer,
-                    Level = 0,
-                    SaleLineIndex = i,
-                    Base = baseMoney,
-                    Rate = plan.SelfRate,
-                    Amount = new Money(b * plan.SelfRate.Fraction, currency),
-                    Rule = CommissionRuleNames.LevelRates,
-                });
+                context.ProposeRate(sale.Buyer, 0, i, baseMoney, plan.SelfRate, CommissionRuleNames.LevelRates);
             }
 
             if (context.ScheduleOf(i) != 0)
@@ -50,16 +41,7 @@ internal sealed class LevelRatesRule : ICommissionRule
                 }
 
                 var rate = schedule.Rates[level - 1];
-                context.AddProposal(new CommissionLine
-                {
-                    Beneficiary = context.UplineAt(level),
-                    Level = level,
-                    SaleLineIndex = i,
-                    Base = baseMoney,
-                    Rate = rate,
-                    Amount = new Money(b * rate.Fraction, currency),
-                    Rule = CommissionRuleNames.LevelRates,
-                });
+                context.ProposeRate(context.UplineAt(level), level, i, baseMoney, rate, CommissionRuleNames.LevelRates);
             }
         }
     }

@@ -53,16 +53,7 @@ internal sealed class OverridesRule : ICommissionRule
                 else
                 {
                     var rate = schedule.Rates[level - 1];
-                    context.AddProposal(new CommissionLine
-                    {
-                        Beneficiary = context.UplineAt(level),
-                        Level = level,
-                        SaleLineIndex = i,
-                        Base = baseMoney,
-                        Rate = rate,
-                        Amount = new Money(b * rate.Fraction, currency),
-                        Rule = CommissionRuleNames.Overrides,
-                    });
+                    context.ProposeRate(context.UplineAt(level), level, i, baseMoney, rate, CommissionRuleNames.Overrides);
                 }
             }
         }

@@ -26,16 +26,7 @@ internal sealed class RankDifferentialRule : ICommissionRule
             var baseMoney = new Money(b, currency);
             if (plan.HasSelfRate)
             {
-                context.AddProposal(new CommissionLine
-                {
-                    Beneficiary = sale.Buyer,
-                    Level = 0,
-                    SaleLineIndex = i,
-                    Base = baseMoney,
-                    Rate = plan.SelfRate,
-                    Amount = new Money(b * plan.SelfRate.Fraction, currency),
-                    Rule = CommissionRuleNames.RankDifferential,
-                });
+                context.ProposeRate(sale.Buyer, 0, i, baseMoney, plan.SelfRate, CommissionRuleNames.RankDifferential);
             }
 
             var already = Rate.Zero;
@@ -55,16 +46,7 @@ internal sealed class RankDifferentialRule : ICommissionRule
 
                 if (!difference.IsZero)
                 {
-                    context.AddProposal(new CommissionLine
-                    {
-                        Beneficiary = context.UplineAt(level),
-                        Level = level,
-                        SaleLineIndex = i,
-                        Base = baseMoney,
-                        Rate = difference,
-                        Amount = new Money(b * difference.Fraction, currency),
-                        Rule = CommissionRuleNames.RankDifferential,
-                    });
+                    context.ProposeRate(context.UplineAt(level), level, i, baseMoney, difference, CommissionRuleNames.RankDifferential);
                     already = rate;
                 }
             }

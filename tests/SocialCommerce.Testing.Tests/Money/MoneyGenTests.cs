@@ -1,0 +1,61 @@
+using System;
+using System.Linq;
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
+
+namespace SocialCommerce.Testing.Tests.Money;
+
+public sealed class MoneyGenTests
+{
+    [Property(Arbitrary = [typeof(MoneyArbitraries)], MaxTest = 1000)]
+    public void Generated_amounts_are_whole_minor_units_in_range(SocialCommerce.Money amount)
+    {
+        var units = amount.Amount / amount.Currency.MinorUnitSize;
+        Assert.Equal(decimal.Truncate(units), units);
+        Assert.InRange(units, 0m, 10_000_000m);
+    }
+
+    [Property(Arbitrary = [typeof(MoneyArbitraries)], MaxTest = 500)]
+    public void Shrinking_an_amount_moves_toward_zero_in_the_same_currency(SocialCommerce.Money amount)
+    {
+        var candidates = MoneyGen.Shrink(amount).ToArray();
+        Assert.Equal(amount.IsZero, candidates.Length == 0);
+        Assert.All(candidates, c =>
+        {
+            Assert.Equal(amount.Currency, c.Currency);
+            Assert.True(c.Amount < amount.Amount, $"{c} is not smaller than {amount}");
+        });
+        if (!amount.IsZero)
+        {
+            Assert.True(candidates[0].IsZero);
+        }
+    }
+
+    [Property(Arbitrary = [typeof(MoneyArbitraries)], MaxTest = 500)]
+    public void Rates_stay_within_zero_and_one_hundred_percent_and_shrink_down(SocialCommerce.Rate rate)
+    {
+        Assert.InRange(rate.Fraction, 0m, 1m);
+        Assert.All(MoneyGen.Shrink(rate), r => Assert.True(r < rate));
+    }
+
+    [Fact]
+    public void ChooseLong_covers_wide_ranges_within_bounds()
+    {
+        var values = MoneyGen.ChooseLong(-5, 5_000_000_000_000L).Sample(2000, 20);
+        Assert.All(values, v => Assert.InRange(v, -5, 5_000_000_000_000L));
+        Assert.Contains(values, v => v > int.MaxValue);
+        Assert.Throws<ArgumentOutOfRangeException>(() => MoneyGen.ChooseLong(2, 1));
+    }
+
+    [Fact]
+    public void Amounts_reach_the_edges_zero_and_one_minor_unit()
+    {
+        var values = MoneyGen.MinorUnits(1_000).Sample(3000, 20);
+        Assert.Contains(0L, values);
+        Assert.Contains(1L, values);
+        Assert.All(values, v => Assert.InRange(v, 0, 1_000));
+        Assert.Throws<ArgumentOutOfRangeException>(() => MoneyGen.MinorUnits(0));
+        Assert.Throws<ArgumentOutOfRangeException>(() => MoneyGen.Rates(10_001));
+    }
+}

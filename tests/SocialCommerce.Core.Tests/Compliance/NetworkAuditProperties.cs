@@ -4,18 +4,22 @@ using System.Linq;
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
+using NodaTime;
 using SocialCommerce.Compliance;
 using SocialCommerce.Network;
+using SocialCommerce.Testing;
 
 namespace SocialCommerce.Core.Tests.Compliance;
 
 public sealed class NetworkAuditProperties
 {
-    [Property(Arbitrary = [typeof(ComplianceArbitraries)], MaxTest = 500)]
-    public Property Audit_findings_are_the_same_whatever_the_order_members_were_added(TreeCase tree, ComplianceProfile profile, PlanFacts plan)
+    private static readonly Instant At = Instant.FromUtc(2026, 1, 1, 0, 0);
+
+    [Property(Arbitrary = [typeof(ComplianceArbitraries), typeof(NetworkArbitraries)], MaxTest = 500)]
+    public Property Audit_findings_are_the_same_whatever_the_order_members_were_added(NetworkSample tree, ComplianceProfile profile, PlanFacts plan, int seed)
     {
-        var inOrder = profile.AuditNetwork(tree.BuildInOrder(), plan);
-        var shuffled = profile.AuditNetwork(tree.BuildShuffled(), plan);
+        var inOrder = profile.AuditNetwork(tree.Build(At), plan);
+        var shuffled = profile.AuditNetwork(tree.BuildShuffled(At, seed), plan);
         var a = inOrder.Analysis;
         var b = shuffled.Analysis;
         return (inOrder.Findings.SequenceEqual(shuffled.Findings)
@@ -30,10 +34,10 @@ public sealed class NetworkAuditProperties
             .Label($"in order: {string.Join(" | ", inOrder.Findings)}; shuffled: {string.Join(" | ", shuffled.Findings)}");
     }
 
-    [Property(Arbitrary = [typeof(ComplianceArbitraries)], MaxTest = 500)]
-    public Property Team_sizes_heights_and_depths_match_a_naive_recomputation(TreeCase tree)
+    [Property(Arbitrary = [typeof(ComplianceArbitraries), typeof(NetworkArbitraries)], MaxTest = 500)]
+    public Property Team_sizes_heights_and_depths_match_a_naive_recomputation(NetworkSample tree, int seed)
     {
-        var network = tree.BuildShuffled();
+        var network = tree.BuildShuffled(At, seed);
         var analysis = ComplianceProfiles.ChinaSocialCommerce.AuditNetwork(network).Analysis;
         var n = tree.Count;
         var depth = new int[n];
@@ -59,7 +63,7 @@ public sealed class NetworkAuditProperties
             atDepth[d]++;
         }
 
-        var teamsMatch = Enumerable.Range(0, n).All(i => analysis.GetTeam(tree.Id(i)) == new TeamSummary(tree.Id(i), size[i], height[i]));
+        var teamsMatch = Enumerable.Range(0, n).All(i => analysis.GetTeam(tree.Member(i)) == new TeamSummary(tree.Member(i), size[i], height[i]));
         var fanOut = Enumerable.Range(0, n).Select(i => tree.Parents.Count(p => p == i)).ToArray();
         var recruiters = fanOut.Count(c => c > 0);
         return (teamsMatch
@@ -72,10 +76,10 @@ public sealed class NetworkAuditProperties
             .Label(tree.ToString());
     }
 
-    [Property(Arbitrary = [typeof(ComplianceArbitraries)], MaxTest = 500)]
-    public Property Flagged_teams_and_chains_match_a_naive_recomputation(TreeCase tree, ComplianceProfile profile)
+    [Property(Arbitrary = [typeof(ComplianceArbitraries), typeof(NetworkArbitraries)], MaxTest = 500)]
+    public Property Flagged_teams_and_chains_match_a_naive_recomputation(NetworkSample tree, ComplianceProfile profile)
     {
-        var analysis = profile.AuditNetwork(tree.BuildInOrder()).Analysis;
+        var analysis = profile.AuditNetwork(tree.Build(At)).Analysis;
         var n = tree.Count;
         var teams = Enumerable.Range(0, n).Select(i => Naive(tree, i)).ToArray();
         var trips = teams.Select(t =>
@@ -96,10 +100,10 @@ public sealed class NetworkAuditProperties
             .Label($"{tree} maximal {string.Join(";", maximal)} got {string.Join(";", analysis.FlaggedTeams)}");
     }
 
-    [Property(Arbitrary = [typeof(ComplianceArbitraries)], MaxTest = 500)]
-    public Property The_general_path_over_IReferralNetwork_agrees_with_the_fast_path(TreeCase tree, ComplianceProfile profile, PlanFacts plan)
+    [Property(Arbitrary = [typeof(ComplianceArbitraries), typeof(NetworkArbitraries)], MaxTest = 500)]
+    public Property The_general_path_over_IReferralNetwork_agrees_with_the_fast_path(NetworkSample tree, ComplianceProfile profile, PlanFacts plan)
     {
-        var network = tree.BuildInOrder();
+        var network = tree.Build(At);
         var fast = profile.AuditNetwork(network, plan);
         var members = network.Members.Reverse().ToList();
         var general = profile.AuditNetwork((IReferralNetwork)network, members, plan);
@@ -109,7 +113,7 @@ public sealed class NetworkAuditProperties
             .Label(tree.ToString());
     }
 
-    private static TeamSummary Naive(TreeCase tree, int top)
+    private static TeamSummary Naive(NetworkSample tree, int top)
     {
         var participants = 0;
         var links = 0;
@@ -127,6 +131,6 @@ public sealed class NetworkAuditProperties
             }
         }
 
-        return new TeamSummary(tree.Id(top), participants, links);
+        return new TeamSummary(tree.Member(top), participants, links);
     }
 }

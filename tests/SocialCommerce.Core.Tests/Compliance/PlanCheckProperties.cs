@@ -4,6 +4,7 @@ using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
 using SocialCommerce.Compliance;
+using SocialCommerce.Testing;
 
 namespace SocialCommerce.Core.Tests.Compliance;
 

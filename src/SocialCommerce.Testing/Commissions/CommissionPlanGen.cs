@@ -127,7 +127,7 @@ public static class CommissionPlanGen
     {
         if (plan.Differential)
         {
-            yield return plan with { Differential = false, LevelBasisPoints = [] };
+            yield return plan with { Differential = false, LevelBasisPoints = [], CategoryOverride = null, ProductOverride = null };
         }
 
         if (plan.CategoryOverride is not null)
@@ -207,7 +207,9 @@ public static class CommissionPlanGen
                from differential in maxDepth == 0 ? Gen.Constant(false) : Gen.Frequency((3, Gen.Constant(false)), (1, Gen.Constant(true)))
                from depth in Gen.Choose(1, Math.Max(1, maxDepth))
                from ranks in Gen.ArrayOf(Gen.Choose(0, 2_500), 4)
-               select new PlanSample(currency, levels, self, category, product, onlyEnabled, compress, saleCap, perBeneficiary, shipping, differential, depth, ranks);
+               select differential
+                   ? new PlanSample(currency, [], self, null, null, onlyEnabled, compress, saleCap, perBeneficiary, shipping, true, depth, ranks)
+                   : new PlanSample(currency, levels, self, category, product, onlyEnabled, compress, saleCap, perBeneficiary, shipping, false, 1, [0, 0, 0, 0]);
     }
 
     private static int RatioBasisPoints(ComplianceProfile profile) =>

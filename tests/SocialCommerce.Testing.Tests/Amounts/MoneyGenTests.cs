@@ -4,12 +4,12 @@ using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
 
-namespace SocialCommerce.Testing.Tests.Money;
+namespace SocialCommerce.Testing.Tests.Amounts;
 
 public sealed class MoneyGenTests
 {
     [Property(Arbitrary = [typeof(MoneyArbitraries)], MaxTest = 1000)]
-    public void Generated_amounts_are_whole_minor_units_in_range(SocialCommerce.Money amount)
+    public void Generated_amounts_are_whole_minor_units_in_range(Money amount)
     {
         var units = amount.Amount / amount.Currency.MinorUnitSize;
         Assert.Equal(decimal.Truncate(units), units);
@@ -17,7 +17,7 @@ public sealed class MoneyGenTests
     }
 
     [Property(Arbitrary = [typeof(MoneyArbitraries)], MaxTest = 500)]
-    public void Shrinking_an_amount_moves_toward_zero_in_the_same_currency(SocialCommerce.Money amount)
+    public void Shrinking_an_amount_moves_toward_zero_in_the_same_currency(Money amount)
     {
         var candidates = MoneyGen.Shrink(amount).ToArray();
         Assert.Equal(amount.IsZero, candidates.Length == 0);
@@ -33,7 +33,7 @@ public sealed class MoneyGenTests
     }
 
     [Property(Arbitrary = [typeof(MoneyArbitraries)], MaxTest = 500)]
-    public void Rates_stay_within_zero_and_one_hundred_percent_and_shrink_down(SocialCommerce.Rate rate)
+    public void Rates_stay_within_zero_and_one_hundred_percent_and_shrink_down(Rate rate)
     {
         Assert.InRange(rate.Fraction, 0m, 1m);
         Assert.All(MoneyGen.Shrink(rate), r => Assert.True(r < rate));

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using SocialCommerce.Commissions;
 using SocialCommerce.Network;
+using SocialCommerce.Testing;
 
 namespace SocialCommerce.Core.Tests.Commissions;
 
@@ -10,9 +11,9 @@ internal static class LedgerAssert
     public static List<string> Snapshot(CommissionLedger ledger, bool withTotals = true)
     {
         var list = new List<string>();
-        foreach (var member in LedgerScenario.Members)
+        foreach (var member in LedgerHistory.Members)
         {
-            var b = ledger.GetBalance(member, LedgerScenario.Currency);
+            var b = ledger.GetBalance(member, LedgerHistory.Currency);
             var line = $"{member}: pending={b.Pending.Amount} frozen={b.Frozen.Amount} available={b.Available.Amount} withdrawn={b.Withdrawn.Amount} fees={b.WithdrawalFees.Amount} debt={b.ClawbackDebt.Amount} writtenOff={b.WrittenOff.Amount} forgiven={b.Forgiven.Amount}";
             if (withTotals)
             {
@@ -23,20 +24,6 @@ internal static class LedgerAssert
         }
 
         return list;
-    }
-
-    /// <summary>No balance is negative; clawback debt only when nothing is available.</summary>
-    public static void NeverNegative(CommissionLedger ledger, MemberId member)
-    {
-        var b = ledger.GetBalance(member, LedgerScenario.Currency);
-        Assert.False(b.Pending.IsNegative, $"pending {b.Pending}");
-        Assert.False(b.Frozen.IsNegative, $"frozen {b.Frozen}");
-        Assert.False(b.Available.IsNegative, $"available {b.Available}");
-        Assert.False(b.Withdrawn.IsNegative, $"withdrawn {b.Withdrawn}");
-        Assert.False(b.ClawbackDebt.IsNegative, $"debt {b.ClawbackDebt}");
-        Assert.False(b.WrittenOff.IsNegative, $"written off {b.WrittenOff}");
-        Assert.False(b.Forgiven.IsNegative, $"forgiven {b.Forgiven}");
-        Assert.True(b.ClawbackDebt.IsZero || b.Available.IsZero, $"debt {b.ClawbackDebt} with {b.Available} available");
     }
 
     /// <summary>The sum of an account's entries by state gives its balances (history and balances agree).</summary>
@@ -63,7 +50,7 @@ internal static class LedgerAssert
             }
         }
 
-        var b = ledger.GetBalance(member, LedgerScenario.Currency);
+        var b = ledger.GetBalance(member, LedgerHistory.Currency);
         Assert.Equal(b.Pending.Amount, pending);
         Assert.Equal(b.Frozen.Amount, frozen);
         Assert.Equal(b.Available.Amount, available);

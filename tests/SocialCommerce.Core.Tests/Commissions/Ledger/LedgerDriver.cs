@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using SocialCommerce.Commissions;
 using SocialCommerce.Network;
+using SocialCommerce.Testing;
 
 namespace SocialCommerce.Core.Tests.Commissions;
 
@@ -11,12 +12,12 @@ namespace SocialCommerce.Core.Tests.Commissions;
 /// </summary>
 internal sealed class LedgerDriver
 {
-    private readonly LedgerScenario _scenario;
+    private readonly LedgerHistory _scenario;
     private readonly Dictionary<int, SaleModel> _posted = [];
     private readonly HashSet<string> _appliedIds = [];
     private readonly Dictionary<string, long> _withdrawals = [];
 
-    public LedgerDriver(LedgerScenario scenario, CommissionLedger? ledger = null)
+    public LedgerDriver(LedgerHistory scenario, CommissionLedger? ledger = null)
     {
         _scenario = scenario;
         Ledger = ledger ?? new CommissionLedger(new LedgerOptions { Clawback = scenario.Policy });
@@ -24,10 +25,10 @@ internal sealed class LedgerDriver
 
     public CommissionLedger Ledger { get; }
 
-    public List<(LedgerOp Op, int Index)> Applied { get; } = [];
+    public List<(LedgerStep Op, int Index)> Applied { get; } = [];
 
     /// <summary>Applies an op and checks the refund outcome against the model. Returns the ledger's outcome.</summary>
-    public LedgerOutcome Apply(LedgerOp op, int index)
+    public LedgerOutcome Apply(LedgerStep op, int index)
     {
         var outcome = ApplyOnly(op, index);
         if (outcome == LedgerOutcome.Applied)
@@ -38,28 +39,28 @@ internal sealed class LedgerDriver
         return outcome;
     }
 
-    public LedgerOutcome ApplyOnly(LedgerOp op, int index)
+    public LedgerOutcome ApplyOnly(LedgerStep op, int index)
     {
         switch (op.Kind)
         {
-            case LedgerOpKind.Post:
+            case LedgerStepKind.Post:
                 {
-                    var result = Ledger.Post(_scenario.Sale(op.Sale));
-                    var expected = _posted.ContainsKey(op.Sale) ? LedgerOutcome.Duplicate : LedgerOutcome.Applied;
+                    var result = Ledger.Post(_scenario.Sale(op.Target));
+                    var expected = _posted.ContainsKey(op.Target) ? LedgerOutcome.Duplicate : LedgerOutcome.Applied;
                     Assert.Equal(expected, result.Outcome);
                     if (result.IsApplied)
                     {
-                        _posted[op.Sale] = new SaleModel(_scenario.Sales[op.Sale]);
+                        _posted[op.Target] = new SaleModel(_scenario.Sales[op.Target]);
                     }
 
                     return result.Outcome;
                 }
 
-            case LedgerOpKind.Complete:
+            case LedgerStepKind.Complete:
                 {
-                    var at = LedgerScenario.PaidAt(op.Sale) + NodaTime.Duration.FromHours(op.A);
-                    var result = Ledger.Complete(LedgerScenario.SaleId(op.Sale), at);
-                    if (!_posted.TryGetValue(op.Sale, out var model))
+                    var at = LedgerHistory.PaidAt(op.Target) + NodaTime.Duration.FromHours(op.Value);
+                    var result = Ledger.Complete(LedgerHistory.SaleId(op.Target), at);
+                    if (!_posted.TryGetValue(op.Target, out var model))
                     {
                         Assert.Equal(LedgerRefusal.UnknownSale, result.Refusal);
                     }
@@ -76,21 +77,21 @@ internal sealed class LedgerDriver
                     return result.Outcome;
                 }
 
-            case LedgerOpKind.Release:
+            case LedgerStepKind.Release:
                 {
-                    var at = LedgerScenario.Start + NodaTime.Duration.FromHours(op.A);
+                    var at = LedgerHistory.Start + NodaTime.Duration.FromHours(op.Value);
                     var result = Ledger.Release(at);
                     CheckPendingAndFrozen(at);
                     return result.Outcome;
                 }
 
-            case LedgerOpKind.Withdraw:
+            case LedgerStepKind.Withdraw:
                 {
-                    var member = LedgerScenario.Members[op.Sale];
-                    var available = Ledger.GetBalance(member, LedgerScenario.Currency).Available.ToMinorUnits();
+                    var member = LedgerHistory.Members[op.Target];
+                    var available = Ledger.GetBalance(member, LedgerHistory.Currency).Available.ToMinorUnits();
                     var id = "W" + index;
-                    var result = Ledger.Withdraw(new LedgerWithdrawal(id, member, Money.FromMinorUnits(op.A, LedgerScenario.Currency), LedgerScenario.Start));
-                    var expected = _appliedIds.Contains(id) ? LedgerOutcome.Duplicate : op.A <= available ? LedgerOutcome.Applied : LedgerOutcome.Refused;
+                    var result = Ledger.Withdraw(new LedgerWithdrawal(id, member, Money.FromMinorUnits(op.Value, LedgerHistory.Currency), LedgerHistory.Start));
+                    var expected = _appliedIds.Contains(id) ? LedgerOutcome.Duplicate : op.Value <= available ? LedgerOutcome.Applied : LedgerOutcome.Refused;
                     Assert.Equal(expected, result.Result.Outcome);
                     if (result.Result.IsApplied)
                     {
@@ -113,7 +114,7 @@ internal sealed class LedgerDriver
     {
         var pending = new Dictionary<MemberId, long>();
         var frozen = new Dictionary<MemberId, long>();
-        foreach (var member in LedgerScenario.Members)
+        foreach (var member in LedgerHistory.Members)
         {
             pending[member] = 0;
             frozen[member] = 0;
@@ -126,9 +127,9 @@ internal sealed class LedgerDriver
                 model.Released = true;
             }
 
-            for (var e = 0; e < model.Spec.Amounts.Length; e++)
+            for (var e = 0; e < model.Spec.Amounts.Count; e++)
             {
-                var member = LedgerScenario.Members[model.Spec.Beneficiaries[e]];
+                var member = LedgerHistory.Members[model.Spec.Beneficiaries[e]];
                 var remaining = model.Spec.Amounts[e] - model.Reversal(e);
                 if (model.CompletedAt is null)
                 {
@@ -141,38 +142,23 @@ internal sealed class LedgerDriver
             }
         }
 
-        foreach (var member in LedgerScenario.Members)
+        foreach (var member in LedgerHistory.Members)
         {
-            var b = Ledger.GetBalance(member, LedgerScenario.Currency);
+            var b = Ledger.GetBalance(member, LedgerHistory.Currency);
             Assert.Equal(pending[member], b.Pending.ToMinorUnits());
             Assert.Equal(frozen[member], b.Frozen.ToMinorUnits());
         }
     }
 
-    /// <summary>Builds the refund an op stands for (null when the op names a line the sale does not have).</summary>
-    public LedgerRefund? RefundOf(LedgerOp op, int index)
+    private LedgerOutcome ApplyRefund(LedgerStep op, int index)
     {
-        var id = "R" + index;
-        var saleId = LedgerScenario.SaleId(op.Sale);
-        var at = LedgerScenario.Start + NodaTime.Duration.FromHours(index);
-        return op.Kind switch
-        {
-            LedgerOpKind.RefundFull => LedgerRefund.Full(id, saleId, at),
-            LedgerOpKind.RefundLines when op.A < _scenario.Sales[op.Sale].Quantities.Length => LedgerRefund.ForLines(id, saleId, at, [new LedgerRefundLine(op.A, op.B)]),
-            LedgerOpKind.RefundLines => null,
-            _ => LedgerRefund.ForAmount(id, saleId, at, Money.FromMinorUnits(op.A, LedgerScenario.Currency)),
-        };
-    }
-
-    private LedgerOutcome ApplyRefund(LedgerOp op, int index)
-    {
-        var refund = RefundOf(op, index);
+        var refund = _scenario.RefundOf(op, index);
         if (refund is null)
         {
             return LedgerOutcome.Refused;
         }
 
-        if (!_posted.TryGetValue(op.Sale, out var model))
+        if (!_posted.TryGetValue(op.Target, out var model))
         {
             Assert.Equal(LedgerRefusal.UnknownSale, Ledger.Refund(refund).Refusal);
             return LedgerOutcome.Refused;
@@ -202,7 +188,7 @@ internal sealed class LedgerDriver
     {
         var booked = new Dictionary<MemberId, long>();
         var reversed = new Dictionary<MemberId, long>();
-        foreach (var member in LedgerScenario.Members)
+        foreach (var member in LedgerHistory.Members)
         {
             booked[member] = 0;
             reversed[member] = 0;
@@ -210,9 +196,9 @@ internal sealed class LedgerDriver
 
         foreach (var (_, model) in _posted)
         {
-            for (var e = 0; e < model.Spec.Amounts.Length; e++)
+            for (var e = 0; e < model.Spec.Amounts.Count; e++)
             {
-                var member = LedgerScenario.Members[model.Spec.Beneficiaries[e]];
+                var member = LedgerHistory.Members[model.Spec.Beneficiaries[e]];
                 booked[member] += model.Spec.Amounts[e];
                 reversed[member] += model.Reversal(e);
             }
@@ -221,15 +207,15 @@ internal sealed class LedgerDriver
         return (booked, reversed);
     }
 
-    private sealed class SaleModel(SaleSpec spec)
+    private sealed class SaleModel(LedgerSaleSample spec)
     {
-        public SaleSpec Spec { get; } = spec;
+        public LedgerSaleSample Spec { get; } = spec;
 
         public NodaTime.Instant? CompletedAt { get; set; }
 
         public bool Released { get; set; }
 
-        public long[] RefundedQuantity { get; } = new long[spec.Quantities.Length];
+        public long[] RefundedQuantity { get; } = new long[spec.Quantities.Count];
 
         public long RefundedAmount { get; set; }
 
@@ -239,7 +225,7 @@ internal sealed class LedgerDriver
 
         public bool ByAmount { get; set; }
 
-        public LedgerRefusal Predict(LedgerOp op)
+        public LedgerRefusal Predict(LedgerStep op)
         {
             if (Full)
             {
@@ -248,24 +234,24 @@ internal sealed class LedgerDriver
 
             return op.Kind switch
             {
-                LedgerOpKind.RefundFull => LedgerRefusal.None,
-                LedgerOpKind.RefundLines when ByAmount => LedgerRefusal.MixedRefundBasis,
-                LedgerOpKind.RefundLines => op.B > Spec.Quantities[op.A] - RefundedQuantity[op.A] ? LedgerRefusal.RefundExceedsRemaining : LedgerRefusal.None,
+                LedgerStepKind.RefundFull => LedgerRefusal.None,
+                LedgerStepKind.RefundLines when ByAmount => LedgerRefusal.MixedRefundBasis,
+                LedgerStepKind.RefundLines => op.Quantity > Spec.Quantities[op.Value] - RefundedQuantity[op.Value] ? LedgerRefusal.RefundExceedsRemaining : LedgerRefusal.None,
                 _ when ByLines => LedgerRefusal.MixedRefundBasis,
-                _ => op.A > Total(Spec.Paid) - RefundedAmount ? LedgerRefusal.RefundExceedsRemaining : LedgerRefusal.None,
+                _ => op.Value > Total(Spec.PaidMinorUnits) - RefundedAmount ? LedgerRefusal.RefundExceedsRemaining : LedgerRefusal.None,
             };
         }
 
-        public void Apply(LedgerOp op)
+        public void Apply(LedgerStep op)
         {
             switch (op.Kind)
             {
-                case LedgerOpKind.RefundFull:
+                case LedgerStepKind.RefundFull:
                     Full = true;
                     break;
-                case LedgerOpKind.RefundLines:
+                case LedgerStepKind.RefundLines:
                     ByLines = true;
-                    RefundedQuantity[op.A] += op.B;
+                    RefundedQuantity[op.Value] += op.Quantity;
                     var all = true;
                     for (var i = 0; i < RefundedQuantity.Length; i++)
                     {
@@ -276,8 +262,8 @@ internal sealed class LedgerDriver
                     break;
                 default:
                     ByAmount = true;
-                    RefundedAmount += op.A;
-                    Full = RefundedAmount == Total(Spec.Paid);
+                    RefundedAmount += op.Value;
+                    Full = RefundedAmount == Total(Spec.PaidMinorUnits);
                     break;
             }
         }
@@ -297,10 +283,10 @@ internal sealed class LedgerDriver
                 return booked * RefundedQuantity[line] / Spec.Quantities[line];
             }
 
-            return ByAmount ? booked * RefundedAmount / Total(Spec.Paid) : 0;
+            return ByAmount ? booked * RefundedAmount / Total(Spec.PaidMinorUnits) : 0;
         }
 
-        private static long Total(long[] values)
+        private static long Total(IReadOnlyList<long> values)
         {
             long sum = 0;
             foreach (var v in values)

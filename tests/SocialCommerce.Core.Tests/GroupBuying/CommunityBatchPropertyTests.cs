@@ -6,6 +6,7 @@ using FsCheck.Xunit;
 using NodaTime;
 using SocialCommerce.GroupBuying;
 using SocialCommerce.Network;
+using SocialCommerce.Testing;
 
 namespace SocialCommerce.Core.Tests.GroupBuying;
 
@@ -13,28 +14,10 @@ public sealed class CommunityBatchPropertyTests
 {
     private static readonly DateTimeZone Shanghai = DateTimeZoneProviders.Tzdb["Asia/Shanghai"];
 
-    private sealed record Played(CommunityBatch Batch, List<(OrderSpec Spec, CommunityOrderResult Result)> Orders, CommunityBatchSettlement Settlement);
-
-    private static Played Play(BatchScenario s)
-    {
-        var rule = new CommunityBatchRule(Shanghai, new LocalTime(23, 0), 1, Rate.BasisPoints(s.RateBasisPoints));
-        var products = s.Products.Select(p => new CommunityProduct(p.Id, Money.FromMinorUnits(p.PriceMinor, Currency.CNY), p.Minimum, p.Limit));
-        var batch = new CommunityBatch("b1", new MemberId(100), new LocalDate(2026, 11, 20), rule, products);
-        var orders = new List<(OrderSpec, CommunityOrderResult)>();
-        for (var i = 0; i < s.Orders.Length; i++)
-        {
-            var o = s.Orders[i];
-            var lines = o.Lines.Select(l => new CommunityOrderLine(s.Products[l.Product].Id, l.Quantity)).ToArray();
-            orders.Add((o, batch.PlaceOrder("o" + i, new MemberId(o.Member), lines, batch.CutOff + Duration.FromMinutes(o.MinutesFromCutOff))));
-        }
-
-        var close = batch.CloseAtCutOff(batch.CutOff);
-        Assert.True(close.IsClosed);
-        return new Played(batch, orders, close.Settlement!);
-    }
+    private static CommunityBatchRun Play(CommunityBatchScenario s) => s.Play();
 
     [Property(Arbitrary = [typeof(GroupBuyArbitraries)], MaxTest = 500)]
-    public void Orders_are_accepted_exactly_before_the_cut_off_and_within_member_limits(BatchScenario s)
+    public void Orders_are_accepted_exactly_before_the_cut_off_and_within_member_limits(CommunityBatchScenario s)
     {
         var run = Play(s);
         var perMember = new Dictionary<(long, int), int>();
@@ -67,10 +50,10 @@ public sealed class CommunityBatchPropertyTests
     }
 
     [Property(Arbitrary = [typeof(GroupBuyArbitraries)], MaxTest = 500)]
-    public void A_batch_confirms_exactly_the_products_that_met_their_threshold_and_quantities_are_conserved(BatchScenario s)
+    public void A_batch_confirms_exactly_the_products_that_met_their_threshold_and_quantities_are_conserved(CommunityBatchScenario s)
     {
         var run = Play(s);
-        var ordered = new int[s.Products.Length];
+        var ordered = new int[s.Products.Count];
         foreach (var (spec, result) in run.Orders.Where(o => o.Result.IsAccepted))
         {
             foreach (var (product, quantity) in spec.Lines)
@@ -79,7 +62,7 @@ public sealed class CommunityBatchPropertyTests
             }
         }
 
-        for (var p = 0; p < s.Products.Length; p++)
+        for (var p = 0; p < s.Products.Count; p++)
         {
             var outcome = run.Settlement.Products[p];
             Assert.Equal(s.Products[p].Id, outcome.ProductId);
@@ -95,7 +78,7 @@ public sealed class CommunityBatchPropertyTests
     }
 
     [Property(Arbitrary = [typeof(GroupBuyArbitraries)], MaxTest = 500)]
-    public void Money_is_conserved_and_the_leader_commission_plus_residual_is_exactly_rate_times_confirmed_sales(BatchScenario s)
+    public void Money_is_conserved_and_the_leader_commission_plus_residual_is_exactly_rate_times_confirmed_sales(CommunityBatchScenario s)
     {
         var run = Play(s);
         long totalMinor = 0;
@@ -104,7 +87,7 @@ public sealed class CommunityBatchPropertyTests
         {
             foreach (var (product, quantity) in spec.Lines)
             {
-                var amount = s.Products[product].PriceMinor * quantity;
+                var amount = s.Products[product].PriceMinorUnits * quantity;
                 totalMinor += amount;
                 if (run.Settlement.Products[product].IsConfirmed)
                 {
@@ -129,7 +112,7 @@ public sealed class CommunityBatchPropertyTests
     }
 
     [Property(Arbitrary = [typeof(GroupBuyArbitraries)], MaxTest = 500)]
-    public void Cut_off_evaluation_is_correct_across_daylight_saving_changes(DstCutOff c)
+    public void Cut_off_evaluation_is_correct_across_daylight_saving_changes(LocalCutOff c)
     {
         var zone = c.Zone;
         var rule = new CommunityBatchRule(zone, c.CutOffTime, c.DaysBefore, Rate.Zero);

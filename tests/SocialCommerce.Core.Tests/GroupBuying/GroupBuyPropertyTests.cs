@@ -7,47 +7,27 @@ using FsCheck.Xunit;
 using NodaTime;
 using SocialCommerce.GroupBuying;
 using SocialCommerce.Network;
+using SocialCommerce.Testing;
 
 namespace SocialCommerce.Core.Tests.GroupBuying;
 
 public sealed class GroupBuyPropertyTests
 {
-    private sealed record Run(GroupBuyRule Rule, GroupBuy Group, List<GroupBuyEvent> Events, List<(JoinAttempt Attempt, GroupBuyResult Result, int CountAfter)> Joins, GroupBuyResult? Close);
-
-    private static Run Play(GroupScenario s)
+    private static GroupBuyRun Play(GroupBuyScenario s)
     {
-        var rule = s.BuildRule();
-        var opened = GroupBuy.TryOpen(new GroupBuyId(7), rule, GroupScenario.Leader, GroupScenario.Start, out var group);
-        Assert.True(opened.IsAccepted);
-        var events = new List<GroupBuyEvent>(opened.Events);
-        var joins = new List<(JoinAttempt, GroupBuyResult, int)>();
-        foreach (var attempt in s.Joins)
-        {
-            var result = group!.Join(new MemberId(attempt.Member), GroupScenario.Start + Duration.FromSeconds(attempt.OffsetSeconds), new ParticipantFacts(attempt.IsNew, 0));
-            events.AddRange(result.Events);
-            joins.Add((attempt, result, group.ParticipantCount));
-        }
-
-        GroupBuyResult? close = null;
-        if (group!.Status == GroupBuyStatus.Open)
-        {
-            var result = group.CloseAtDeadline(GroupScenario.Start + Duration.FromMinutes(s.CloseOffsetMinutes));
-            Assert.True(result.IsAccepted);
-            events.AddRange(result.Events);
-            close = result;
-        }
-
-        return new Run(rule, group, events, joins, close);
+        var run = s.Play();
+        Assert.True(run.Close is null || run.Close.Value.IsAccepted);
+        return run;
     }
 
-    private static long TierPriceMinor(GroupScenario s, int finalCount) =>
-        s.Tiers.Where(t => t.Count <= finalCount).OrderBy(t => t.Count).Last().PriceMinor;
+    private static long TierPriceMinor(GroupBuyScenario s, int finalCount) =>
+        s.Tiers.Where(t => t.Participants <= finalCount).OrderBy(t => t.Participants).Last().PriceMinorUnits;
 
     [Property(Arbitrary = [typeof(GroupBuyArbitraries)], MaxTest = 500)]
-    public void A_group_never_holds_more_than_its_capacity_whatever_the_order_of_joins(GroupScenario s)
+    public void A_group_never_holds_more_than_its_capacity_whatever_the_order_of_joins(GroupBuyScenario s)
     {
         var run = Play(s);
-        var accepted = new HashSet<MemberId> { GroupScenario.Leader };
+        var accepted = new HashSet<MemberId> { GroupBuyScenario.Leader };
         foreach (var (attempt, result, countAfter) in run.Joins)
         {
             Assert.True(countAfter <= s.Capacity, $"count {countAfter} > capacity {s.Capacity}");
@@ -59,17 +39,18 @@ public sealed class GroupBuyPropertyTests
 
         Assert.Equal(accepted.Count, run.Group.ParticipantCount);
         Assert.Equal(accepted.OrderBy(m => m.Value), run.Group.GetParticipants().OrderBy(m => m.Value));
+        GroupBuyInvariants.Capacity(run).ThrowIfViolated();
     }
 
     [Property(Arbitrary = [typeof(GroupBuyArbitraries)], MaxTest = 500)]
-    public void Joins_are_accepted_exactly_when_the_rules_allow_them(GroupScenario s)
+    public void Joins_are_accepted_exactly_when_the_rules_allow_them(GroupBuyScenario s)
     {
         var run = Play(s);
-        var members = new HashSet<long> { GroupScenario.Leader.Value };
+        var members = new HashSet<long> { GroupBuyScenario.Leader.Value };
         var status = GroupBuyStatus.Open;
         foreach (var (attempt, result, _) in run.Joins)
         {
-            var at = GroupScenario.Start + Duration.FromSeconds(attempt.OffsetSeconds);
+            var at = GroupBuyScenario.Start + Duration.FromSeconds(attempt.OffsetSeconds);
             GroupBuyRefusal expected;
             if (status == GroupBuyStatus.Formed)
             {
@@ -79,7 +60,7 @@ public sealed class GroupBuyPropertyTests
             {
                 expected = GroupBuyRefusal.Expired;
             }
-            else if (attempt.Member == GroupScenario.Leader.Value)
+            else if (attempt.Member == GroupBuyScenario.Leader.Value)
             {
                 expected = GroupBuyRefusal.LeaderJoiningOwnGroup;
             }
@@ -107,7 +88,7 @@ public sealed class GroupBuyPropertyTests
     }
 
     [Property(Arbitrary = [typeof(GroupBuyArbitraries)], MaxTest = 500)]
-    public void Formed_and_failed_are_final(GroupScenario s)
+    public void Formed_and_failed_are_final(GroupBuyScenario s)
     {
         var run = Play(s);
         var group = run.Group;
@@ -119,8 +100,8 @@ public sealed class GroupBuyPropertyTests
         var formed = run.Events.OfType<GroupFormed>().SingleOrDefault();
         var expectedJoin = formed is not null && formed.FinalParticipants >= s.Capacity ? GroupBuyRefusal.GroupFull : expected;
         var later = s.Deadline + Duration.FromMinutes(5);
-        var joins = new[] { group.Join(new MemberId(99), GroupScenario.Start), group.Join(new MemberId(98), later) };
-        var others = new[] { group.CloseAtDeadline(later), group.Cancel(GroupScenario.Start), group.Cancel(later) };
+        var joins = new[] { group.Join(new MemberId(99), GroupBuyScenario.Start), group.Join(new MemberId(98), later) };
+        var others = new[] { group.CloseAtDeadline(later), group.Cancel(GroupBuyScenario.Start), group.Cancel(later) };
         foreach (var result in joins)
         {
             Assert.Equal(expectedJoin, result.Refusal);
@@ -139,7 +120,7 @@ public sealed class GroupBuyPropertyTests
     }
 
     [Property(Arbitrary = [typeof(GroupBuyArbitraries)], MaxTest = 500)]
-    public void Every_participant_of_a_failed_group_is_refunded_exactly_what_was_charged(GroupScenario s)
+    public void Every_participant_of_a_failed_group_is_refunded_exactly_what_was_charged(GroupBuyScenario s)
     {
         var run = Play(s);
         var charged = new Dictionary<MemberId, Money>();
@@ -165,14 +146,14 @@ public sealed class GroupBuyPropertyTests
 
         Assert.Equal(GroupBuyStatus.Failed, run.Group.Status);
         Assert.Equal(charged.Count, failed.Refunds.Count);
-        Assert.Equal(GroupScenario.Leader, failed.Refunds[0].Member);
+        Assert.Equal(GroupBuyScenario.Leader, failed.Refunds[0].Member);
         Assert.True(failed.Refunds[0].IsLeader);
         var refunded = Money.Zero(Currency.CNY);
         var total = Money.Zero(Currency.CNY);
         foreach (var refund in failed.Refunds)
         {
             Assert.Equal(charged[refund.Member], refund.Amount);
-            Assert.Equal(Money.FromMinorUnits(s.Tiers[0].PriceMinor, Currency.CNY), refund.Amount);
+            Assert.Equal(Money.FromMinorUnits(s.Tiers[0].PriceMinorUnits, Currency.CNY), refund.Amount);
             refunded += refund.Amount;
         }
 
@@ -182,14 +163,15 @@ public sealed class GroupBuyPropertyTests
         }
 
         Assert.Equal(total, refunded);
+        GroupBuyInvariants.Conservation(run).ThrowIfViolated();
 
         // The group failed exactly when the rules say it could not form.
         var n = run.Group.ParticipantCount;
-        Assert.True(n < s.Required && n < s.Tiers[0].Count && (s.MinimumReal is not int m || n < m));
+        Assert.True(n < s.Required && n < s.Tiers[0].Participants && (s.MinimumReal is not int m || n < m));
     }
 
     [Property(Arbitrary = [typeof(GroupBuyArbitraries)], MaxTest = 500)]
-    public void Each_participant_pays_the_tier_for_the_final_count_and_money_is_conserved(GroupScenario s)
+    public void Each_participant_pays_the_tier_for_the_final_count_and_money_is_conserved(GroupBuyScenario s)
     {
         var run = Play(s);
         var formed = run.Events.OfType<GroupFormed>().SingleOrDefault();
@@ -205,14 +187,14 @@ public sealed class GroupBuyPropertyTests
         Assert.Equal(expectedFinal - n, formed.SimulatedParticipants);
 
         var tierMinor = TierPriceMinor(s, expectedFinal);
-        var leaderMinor = s.PerkKind switch
+        var leaderMinor = (int)s.Perk switch
         {
             1 => 0,
             2 => Math.Max(0, tierMinor - s.PerkValue),
             3 => tierMinor - (tierMinor * Math.Min(s.PerkValue, 100) / 100), // integer division truncates toward zero
             _ => tierMinor,
         };
-        var joinPrice = Money.FromMinorUnits(s.Tiers[0].PriceMinor, Currency.CNY);
+        var joinPrice = Money.FromMinorUnits(s.Tiers[0].PriceMinorUnits, Currency.CNY);
         Assert.Equal(n, formed.Settlements.Count);
         var charged = Money.Zero(Currency.CNY);
         var paidAndRefunded = Money.Zero(Currency.CNY);
@@ -229,11 +211,12 @@ public sealed class GroupBuyPropertyTests
 
         Assert.Equal(joinPrice * n, charged);
         Assert.Equal(charged, paidAndRefunded);
+        GroupBuyInvariants.Conservation(run).ThrowIfViolated();
         Assert.Equal(1, formed.Settlements.Count(x => x.IsLeader));
     }
 
     [Property(Arbitrary = [typeof(GroupBuyArbitraries)], MaxTest = 500)]
-    public void Events_carry_consecutive_versions_and_replay_to_the_same_group(GroupScenario s)
+    public void Events_carry_consecutive_versions_and_replay_to_the_same_group(GroupBuyScenario s)
     {
         var run = Play(s);
         for (var i = 0; i < run.Events.Count; i++)
@@ -250,14 +233,14 @@ public sealed class GroupBuyPropertyTests
     }
 
     [Property(Arbitrary = [typeof(GroupBuyArbitraries)], MaxTest = 500)]
-    public void Cancelling_an_open_group_refunds_exactly_what_was_charged(GroupScenario s, NonNegativeInt cancelAfter)
+    public void Cancelling_an_open_group_refunds_exactly_what_was_charged(GroupBuyScenario s, NonNegativeInt cancelAfter)
     {
         var rule = s.BuildRule();
-        var opened = GroupBuy.TryOpen(new GroupBuyId(9), rule, GroupScenario.Leader, GroupScenario.Start, out var group);
-        var charged = new Dictionary<MemberId, Money> { [GroupScenario.Leader] = ((GroupOpened)opened.Events[0]).Charged };
-        foreach (var attempt in s.Joins.Take(cancelAfter.Get % (s.Joins.Length + 1)))
+        var opened = GroupBuy.TryOpen(new GroupBuyId(9), rule, GroupBuyScenario.Leader, GroupBuyScenario.Start, out var group);
+        var charged = new Dictionary<MemberId, Money> { [GroupBuyScenario.Leader] = ((GroupOpened)opened.Events[0]).Charged };
+        foreach (var attempt in s.Joins.Take(cancelAfter.Get % (s.Joins.Count + 1)))
         {
-            foreach (var joined in group!.Join(new MemberId(attempt.Member), GroupScenario.Start + Duration.FromSeconds(attempt.OffsetSeconds), new ParticipantFacts(attempt.IsNew, 0)).Events.OfType<MemberJoined>())
+            foreach (var joined in group!.Join(new MemberId(attempt.Member), GroupBuyScenario.Start + Duration.FromSeconds(attempt.OffsetSeconds), new ParticipantFacts(attempt.IsNew, 0)).Events.OfType<MemberJoined>())
             {
                 charged.Add(joined.Member, joined.Charged);
             }

@@ -439,6 +439,12 @@ internal sealed class GrowthAccount
         }
 
         var target = ladder.IndexFor(Balance);
+        if (target == level)
+        {
+            // Below the first level's threshold (a debt balance) there is no lower level: nothing changes.
+            return;
+        }
+
         var levels = ladder.Levels;
         Level = target;
         if (target > level)

@@ -3,6 +3,7 @@ using FsCheck.Fluent;
 using FsCheck.Xunit;
 using NodaTime;
 using SocialCommerce.Growth;
+using SocialCommerce.Testing;
 
 namespace SocialCommerce.Core.Tests.Growth;
 
@@ -13,7 +14,7 @@ public sealed class DayClockProperties
     [Property(MaxTest = 500)]
     public Property The_cached_local_day_matches_the_zone_calendar_for_any_instants_in_any_order(int zoneIndex, long[] seconds)
     {
-        var zone = DateTimeZoneProviders.Tzdb[GrowthArbitraries.Zones[System.Math.Abs(zoneIndex % GrowthArbitraries.Zones.Length)]];
+        var zone = DateTimeZoneProviders.Tzdb[GrowthGen.Zones[System.Math.Abs(zoneIndex % GrowthGen.Zones.Count)]];
         var clock = new DayClock(zone);
         var ok = true;
         foreach (var raw in seconds ?? [])

@@ -88,6 +88,11 @@ public sealed class GrowthPointsTests
         var debt = Make(true);
         var owed = debt.Evaluate(debt.Enrol(Lin, t), activities, t);
         Assert.Equal(-80, owed.State.Balance);
+
+        // A debt balance stays on the first level: no demotion is reported, since there is no lower level
+        // (found by the Testing kit's level-monotonicity check).
+        Assert.Equal(0, owed.State.LevelIndex);
+        Assert.Empty(owed.Events.OfType<LevelDemoted>());
     }
 
     [Fact]

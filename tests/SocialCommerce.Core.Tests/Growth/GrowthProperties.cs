@@ -7,6 +7,7 @@ using FsCheck.Xunit;
 using NodaTime;
 using SocialCommerce.Growth;
 using SocialCommerce.Network;
+using SocialCommerce.Testing;
 
 namespace SocialCommerce.Core.Tests.Growth;
 
@@ -15,14 +16,14 @@ public sealed class GrowthProperties
     private static readonly GrowthActivityKind[] Kinds =
     [
         GrowthActivityKind.OrderCompleted, GrowthActivityKind.SignIn, GrowthActivityKind.TaskCompleted, GrowthActivityKind.ReviewPosted,
-        GrowthActivityKind.CourseCompleted, GrowthActivityKind.CompetitionPlaced, GrowthActivityKind.ReferredFirstOrder, GrowthArbitraries.Penalty,
+        GrowthActivityKind.CourseCompleted, GrowthActivityKind.CompetitionPlaced, GrowthActivityKind.ReferredFirstOrder, ActivityHistory.PenaltyKind,
     ];
 
     private static readonly HonourRule Lifetime = new("Lifetime", HonourTerm.LongTerm, HonourMeasure.LifetimePoints,
         [new HonourTier("1k", 1_000), new HonourTier("5k", 5_000)]);
 
     private static GrowthProgram ProgramFor(DateTimeZone zone, bool retention, bool allowDebt = false) =>
-        new(GrowthArbitraries.PropertyPolicy(zone, allowDebt), retention ? GrowthExamples.Ladder : GrowthExamples.LadderWithoutRetention, [GrowthExamples.WeekStreak, Lifetime]);
+        new(GrowthPropertyPolicy.For(zone, allowDebt), retention ? GrowthExamples.Ladder : GrowthExamples.LadderWithoutRetention, [GrowthExamples.WeekStreak, Lifetime]);
 
     /// <summary>Everything observable about a state, for comparison.</summary>
     private static string Snapshot(MemberGrowth s, IEnumerable<GrowthActivity> posted)
@@ -33,12 +34,14 @@ public sealed class GrowthProperties
         return $"{s.Balance}|{s.LevelIndex}|{s.CurrentStreak}|{s.LongestStreak}|{s.LastSignInDate}|{s.LifetimePoints}|{s.CumulativeSales}|{s.LastPromotedAt}|{kinds}|{points}|{honours}";
     }
 
-    [Property(Arbitrary = [typeof(GrowthArbitraries)], MaxTest = 500)]
-    public Property Without_retention_the_level_never_decreases_as_points_grow(EarningScript earning)
+    [Property(MaxTest = 500)]
+    public Property Without_retention_the_level_never_decreases_as_points_grow() =>
+        Prop.ForAll(Arb.From(GrowthGen.EarningHistories, GrowthGen.Shrink), NeverDecreases);
+
+    private static Property NeverDecreases(ActivityHistory script)
     {
-        var script = earning.Script;
         var program = ProgramFor(script.Zone, retention: false);
-        var state = program.Enrol(Script.Member, Script.Start);
+        var state = program.Enrol(ActivityHistory.Member, ActivityHistory.Start);
         var ok = true;
         foreach (var activity in script.Build())
         {
@@ -47,15 +50,16 @@ public sealed class GrowthProperties
             state = next;
         }
 
-        return ok.Label(script.ToString());
+        return ok.Label(script.ToString())
+            .And(GrowthInvariants.LevelMonotonicity(program, program.Enrol(ActivityHistory.Member, ActivityHistory.Start), script.Build()).ToProperty());
     }
 
     [Property(Arbitrary = [typeof(GrowthArbitraries)], MaxTest = 500)]
-    public Property The_level_is_always_the_highest_whose_threshold_the_balance_meets(Script script, bool retention, bool debt)
+    public Property The_level_is_always_the_highest_whose_threshold_the_balance_meets(ActivityHistory script, bool retention, bool debt)
     {
         var program = ProgramFor(script.Zone, retention, debt);
         var ladder = program.Ladder;
-        var state = program.Enrol(Script.Member, Script.Start);
+        var state = program.Enrol(ActivityHistory.Member, ActivityHistory.Start);
         var ok = true;
         foreach (var activity in script.Build())
         {
@@ -71,29 +75,30 @@ public sealed class GrowthProperties
 
         var end = program.Evaluate(state, [], script.End + Duration.FromDays(400)).State;
         ok &= end.LevelIndex == IndexByHand(end.Balance);
-        return ok.Label(script.ToString());
+        return ok.Label(script.ToString())
+            .And(GrowthInvariants.LevelMonotonicity(program, program.Enrol(ActivityHistory.Member, ActivityHistory.Start), script.Build()).ToProperty());
     }
 
     [Property(Arbitrary = [typeof(GrowthArbitraries)], MaxTest = 500)]
-    public Property Refund_after_completion_returns_to_the_pre_order_balance_and_level(Script script, bool retention, PositiveInt fen)
+    public Property Refund_after_completion_returns_to_the_pre_order_balance_and_level(ActivityHistory script, bool retention, PositiveInt fen)
     {
         var program = ProgramFor(script.Zone, retention);
         var t = script.End + Duration.FromMinutes(5);
-        var before = program.Evaluate(program.Enrol(Script.Member, Script.Start), script.Build(), t).State;
-        var order = GrowthActivity.OrderCompleted(new ActivityId(5_000_001), Script.Member, t, new Money((((fen.Get * 7_919L) % 1_000_000) + 100) / 100m, Currency.CNY)); // ¥1.00 to ¥10,000.99
-        var refund = GrowthActivity.OrderRefunded(new ActivityId(5_000_002), Script.Member, t, order.Id);
+        var before = program.Evaluate(program.Enrol(ActivityHistory.Member, ActivityHistory.Start), script.Build(), t).State;
+        var order = GrowthActivity.OrderCompleted(new ActivityId(5_000_001), ActivityHistory.Member, t, new Money((((fen.Get * 7_919L) % 1_000_000) + 100) / 100m, Currency.CNY)); // ¥1.00 to ¥10,000.99
+        var refund = GrowthActivity.OrderRefunded(new ActivityId(5_000_002), ActivityHistory.Member, t, order.Id);
         var after = program.Evaluate(before, [order, refund], t).State;
         return (after.Balance == before.Balance && after.LevelIndex == before.LevelIndex && after.CumulativeSales == before.CumulativeSales)
             .Label($"{before.Balance} -> {after.Balance}; {script}");
     }
 
     [Property(Arbitrary = [typeof(GrowthArbitraries)], MaxTest = 500)]
-    public Property Reposting_an_activity_id_changes_nothing(Script script, bool retention, NonNegativeInt pick)
+    public Property Reposting_an_activity_id_changes_nothing(ActivityHistory script, bool retention, NonNegativeInt pick)
     {
         var program = ProgramFor(script.Zone, retention);
         var activities = script.Build();
         var t = script.End;
-        var state = program.Evaluate(program.Enrol(Script.Member, Script.Start), activities, t).State;
+        var state = program.Evaluate(program.Enrol(ActivityHistory.Member, ActivityHistory.Start), activities, t).State;
         var posted = activities.Where(a => state.HasPosted(a.Id)).ToArray();
         if (posted.Length == 0)
         {
@@ -102,8 +107,8 @@ public sealed class GrowthProperties
 
         var original = posted[pick.Get % posted.Length];
         var repost = original.Kind == GrowthActivityKind.OrderRefunded || original.Kind == GrowthActivityKind.ReferredFirstOrder || original.Kind == GrowthActivityKind.MemberReferred
-            ? GrowthActivity.OrderCompleted(original.Id, Script.Member, t, new Money(99m, Currency.CNY))
-            : new GrowthActivity(original.Id, Script.Member, t, original.Kind) { Amount = original.Amount, Rank = original.Rank };
+            ? GrowthActivity.OrderCompleted(original.Id, ActivityHistory.Member, t, new Money(99m, Currency.CNY))
+            : new GrowthActivity(original.Id, ActivityHistory.Member, t, original.Kind) { Amount = original.Amount, Rank = original.Rank };
         var r = program.Evaluate(state, [repost, repost], t);
         var ignored = r.Events.OfType<ActivityIgnored>().ToArray();
         return (Snapshot(r.State, activities) == Snapshot(state, activities)
@@ -112,13 +117,15 @@ public sealed class GrowthProperties
             .Label(script.ToString());
     }
 
-    [Property(Arbitrary = [typeof(GrowthArbitraries)], MaxTest = 500)]
-    public Property Daily_caps_are_never_exceeded_and_capped_tasks_earn_exactly_the_room_left(CapScript cap)
+    [Property(MaxTest = 500)]
+    public Property Daily_caps_are_never_exceeded_and_capped_tasks_earn_exactly_the_room_left() =>
+        Prop.ForAll(Arb.From(GrowthGen.CappedHistories, GrowthGen.Shrink), CapsHold);
+
+    private static Property CapsHold(ActivityHistory script)
     {
-        var script = cap.Script;
         var zone = script.Zone;
         var program = ProgramFor(zone, retention: false);
-        var r = program.Evaluate(program.Enrol(Script.Member, Script.Start), script.Build(), script.End);
+        var r = program.Evaluate(program.Enrol(ActivityHistory.Member, ActivityHistory.Start), script.Build(), script.End);
         var caps = program.Policy.Sources.Where(s => s.DailyCap is not null).ToDictionary(s => s.Kind, s => s.DailyCap!.Value);
         var byDay = r.Events.OfType<PointsEarned>()
             .GroupBy(e => (e.Kind, e.At.InZone(zone).Date))
@@ -133,15 +140,15 @@ public sealed class GrowthProperties
     }
 
     [Property(Arbitrary = [typeof(GrowthArbitraries)], MaxTest = 500)]
-    public Property Sign_in_streaks_count_local_days_in_the_member_zone(SignInScript signIns, bool ownZone)
+    public Property Sign_in_streaks_count_local_days_in_the_member_zone(SignInSeries signIns, bool ownZone)
     {
         var zone = signIns.Zone;
         var program = ownZone ? GrowthExamples.ProgramWithoutRetention : ProgramFor(zone, retention: false);
         var state = ownZone
-            ? program.Enrol(Script.Member, Script.Start, zone)
-            : program.Enrol(Script.Member, Script.Start);
+            ? program.Enrol(ActivityHistory.Member, ActivityHistory.Start, zone)
+            : program.Enrol(ActivityHistory.Member, ActivityHistory.Start);
         var instants = signIns.Instants();
-        var activities = instants.Select((at, i) => GrowthActivity.SignIn(new ActivityId(i + 1), Script.Member, at)).ToArray();
+        var activities = instants.Select((at, i) => GrowthActivity.SignIn(new ActivityId(i + 1), ActivityHistory.Member, at)).ToArray();
         var r = program.Evaluate(state, activities, instants[^1]);
 
         // Expected by hand: the local date of each sign-in; the same date again earns nothing;
@@ -172,20 +179,22 @@ public sealed class GrowthProperties
             .Label($"{signIns.ZoneId}: expected [{string.Join(",", expectedDays)}] got [{string.Join(",", actualDays)}]");
     }
 
-    [Property(Arbitrary = [typeof(GrowthArbitraries)], MaxTest = 500)]
-    public Property Recruitment_alone_earns_nothing_only_a_referred_members_first_real_purchase_earns(ReferralScript referral)
+    [Property(MaxTest = 500)]
+    public Property Recruitment_alone_earns_nothing_only_a_referred_members_first_real_purchase_earns() =>
+        Prop.ForAll(Arb.From(GrowthGen.ReferralHistories, GrowthGen.Shrink), RecruitmentEarnsNothing);
+
+    private static Property RecruitmentEarnsNothing(ActivityHistory script)
     {
-        var script = referral.Script;
         var program = ProgramFor(script.Zone, retention: false);
         var activities = script.Build();
-        var r = program.Evaluate(program.Enrol(Script.Member, Script.Start), activities, script.End);
+        var r = program.Evaluate(program.Enrol(ActivityHistory.Member, ActivityHistory.Start), activities, script.End);
         var bought = activities
             .Where(a => a.Kind == GrowthActivityKind.ReferredFirstOrder && a.Amount is { IsZero: false })
             .Select(a => a.Referred)
             .Distinct()
             .Count();
         var bindingsOnly = program.Evaluate(
-            program.Enrol(Script.Member, Script.Start),
+            program.Enrol(ActivityHistory.Member, ActivityHistory.Start),
             activities.Where(a => a.Kind == GrowthActivityKind.MemberReferred).ToArray(),
             script.End);
         return (r.State.Balance == 100L * bought && bindingsOnly.State.Balance == 0 && bindingsOnly.Events.All(e => e is ActivityIgnored))
@@ -193,11 +202,11 @@ public sealed class GrowthProperties
     }
 
     [Property(Arbitrary = [typeof(GrowthArbitraries)], MaxTest = 500)]
-    public Property Evaluation_is_pure_one_batch_equals_one_by_one_and_the_input_is_untouched(Script script, bool retention)
+    public Property Evaluation_is_pure_one_batch_equals_one_by_one_and_the_input_is_untouched(ActivityHistory script, bool retention)
     {
         var program = ProgramFor(script.Zone, retention);
         var activities = script.Build();
-        var start = program.Enrol(Script.Member, Script.Start);
+        var start = program.Enrol(ActivityHistory.Member, ActivityHistory.Start);
         var startSnapshot = Snapshot(start, activities);
         var batch = program.Evaluate(start, activities, script.End);
         var again = program.Evaluate(start, activities, script.End);

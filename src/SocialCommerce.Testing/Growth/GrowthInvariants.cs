@@ -28,53 +28,75 @@ public static class GrowthInvariants
         ArgumentNullException.ThrowIfNull(program);
         ArgumentNullException.ThrowIfNull(start);
         ArgumentNullException.ThrowIfNull(activities);
-        var ladder = program.Ladder;
         var problems = new List<string>();
         var state = start;
         foreach (var activity in activities)
         {
             var evaluation = program.Evaluate(state, [activity], activity.At);
-            var next = evaluation.State;
-            var where = F($"after activity {activity.Id} ({activity.Kind} at {activity.At})");
-            var expected = IndexFor(ladder, next.Balance);
-            if (next.LevelIndex != expected)
+            var step = LevelStep(program.Ladder, state, evaluation);
+            if (!step.Holds)
             {
-                problems.Add(F($"{where} the balance is {next.Balance} and the level {ladder.Levels[next.LevelIndex].Name}, but the ladder says {ladder.Levels[expected].Name}"));
+                problems.Add(F($"after activity {activity.Id} ({activity.Kind} at {activity.At}): {step.Failure}"));
             }
 
-            var demotedForKeepUp = false;
-            foreach (var e in evaluation.Events)
-            {
-                switch (e)
-                {
-                    case LevelPromoted p when p.To.Threshold <= p.From.Threshold || p.To != ladder.Levels[IndexFor(ladder, p.Balance)]:
-                        problems.Add(F($"{where} a promotion from {p.From.Name} to {p.To.Name} at balance {p.Balance} does not go up to the balance's level"));
-                        break;
-                    case LevelDemoted d when d.To.Threshold >= d.From.Threshold:
-                        problems.Add(F($"{where} a demotion from {d.From.Name} to {d.To.Name} does not go down"));
-                        break;
-                    case LevelDemoted d when d.Reason == DemotionReason.KeepUpNotMet:
-                        demotedForKeepUp = true;
-                        if (ladder.Retention is null)
-                        {
-                            problems.Add(F($"{where} member {d.Member.Value} was demoted for keep-up under a ladder without retention"));
-                        }
-
-                        break;
-                }
-            }
-
-            if (next.Balance >= state.Balance && next.LevelIndex < state.LevelIndex && !demotedForKeepUp)
-            {
-                problems.Add(F($"{where} the level fell from {ladder.Levels[state.LevelIndex].Name} to {ladder.Levels[next.LevelIndex].Name} while the balance went from {state.Balance} to {next.Balance}"));
-            }
-
-            state = next;
+            state = evaluation.State;
         }
 
         return problems.Count == 0
             ? InvariantResult.Pass(LevelMonotonicityName)
             : InvariantResult.Fail(LevelMonotonicityName, F($"member {start.Member.Value}: ") + string.Join("; ", problems));
+    }
+
+    /// <summary>
+    /// Checks one evaluation step of <see cref="LevelMonotonicity"/>: from the state <paramref name="before"/> to the
+    /// evaluation <paramref name="after"/> under <paramref name="ladder"/>. Use it on evaluations your own code produces.
+    /// </summary>
+    /// <param name="ladder">The program's ladder.</param>
+    /// <param name="before">The state before the step.</param>
+    /// <param name="after">The evaluation of the step: the new state and its events.</param>
+    /// <returns>The result; a failure names the balance, the levels and the offending event.</returns>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    public static InvariantResult LevelStep(LevelLadder ladder, MemberGrowth before, GrowthEvaluation after)
+    {
+        ArgumentNullException.ThrowIfNull(ladder);
+        ArgumentNullException.ThrowIfNull(before);
+        ArgumentNullException.ThrowIfNull(after);
+        var problems = new List<string>();
+        var next = after.State;
+        var expected = IndexFor(ladder, next.Balance);
+        if (next.LevelIndex != expected)
+        {
+            problems.Add(F($"the balance is {next.Balance} and the level {ladder.Levels[next.LevelIndex].Name}, but the ladder says {ladder.Levels[expected].Name}"));
+        }
+
+        var demotedForKeepUp = false;
+        foreach (var e in after.Events)
+        {
+            switch (e)
+            {
+                case LevelPromoted p when p.To.Threshold <= p.From.Threshold || p.To != ladder.Levels[IndexFor(ladder, p.Balance)]:
+                    problems.Add(F($"a promotion from {p.From.Name} to {p.To.Name} at balance {p.Balance} does not go up to the balance's level"));
+                    break;
+                case LevelDemoted d when d.To.Threshold >= d.From.Threshold:
+                    problems.Add(F($"a demotion ({d.Reason}) from {d.From.Name} to {d.To.Name} at balance {d.Balance} does not go down"));
+                    break;
+                case LevelDemoted d when d.Reason == DemotionReason.KeepUpNotMet:
+                    demotedForKeepUp = true;
+                    if (ladder.Retention is null)
+                    {
+                        problems.Add(F($"member {d.Member.Value} was demoted for keep-up under a ladder without retention"));
+                    }
+
+                    break;
+            }
+        }
+
+        if (next.Balance >= before.Balance && next.LevelIndex < before.LevelIndex && !demotedForKeepUp)
+        {
+            problems.Add(F($"the level fell from {ladder.Levels[before.LevelIndex].Name} to {ladder.Levels[next.LevelIndex].Name} while the balance went from {before.Balance} to {next.Balance}"));
+        }
+
+        return problems.Count == 0 ? InvariantResult.Pass(LevelMonotonicityName) : InvariantResult.Fail(LevelMonotonicityName, string.Join("; ", problems));
     }
 
     private static int IndexFor(LevelLadder ladder, long balance)

@@ -42,7 +42,7 @@ public sealed class MoneyGenTests
     [Fact]
     public void ChooseLong_covers_wide_ranges_within_bounds()
     {
-        var values = MoneyGen.ChooseLong(-5, 5_000_000_000_000L).Sample(2000, 20);
+        var values = Draw.From(MoneyGen.ChooseLong(-5, 5_000_000_000_000L), 2000, 20);
         Assert.All(values, v => Assert.InRange(v, -5, 5_000_000_000_000L));
         Assert.Contains(values, v => v > int.MaxValue);
         Assert.Throws<ArgumentOutOfRangeException>(() => MoneyGen.ChooseLong(2, 1));
@@ -51,7 +51,7 @@ public sealed class MoneyGenTests
     [Fact]
     public void Amounts_reach_the_edges_zero_and_one_minor_unit()
     {
-        var values = MoneyGen.MinorUnits(1_000).Sample(3000, 20);
+        var values = Draw.From(MoneyGen.MinorUnits(1_000), 3000, 20);
         Assert.Contains(0L, values);
         Assert.Contains(1L, values);
         Assert.All(values, v => Assert.InRange(v, 0, 1_000));

@@ -24,7 +24,7 @@ public sealed class CommissionCaseGenTests
     public void Cases_within_a_profile_quote_under_it_and_stay_within_when_shrunk()
     {
         var profile = ComplianceProfiles.ChinaSocialCommerce;
-        foreach (var c in CommissionCaseGen.Cases(profile, Currency.CNY).Sample(15, 100))
+        foreach (var c in Draw.From(CommissionCaseGen.Cases(profile, Currency.CNY), 100, 15))
         {
             var quote = c.Quote(profile);
             CommissionInvariants.RespectsProfile(quote, profile).ThrowIfViolated();
@@ -38,7 +38,7 @@ public sealed class CommissionCaseGenTests
     [Fact]
     public void Sales_stay_in_range_and_shrink_to_fewer_simpler_lines()
     {
-        var sales = SaleGen.Sales(Currency.USD, maxLines: 3, categories: ["fresh", "tea"]).Sample(20, 300);
+        var sales = Draw.From(SaleGen.Sales(Currency.USD, maxLines: 3, categories: ["fresh", "tea"]), 300, 20);
         Assert.All(sales, s =>
         {
             Assert.InRange(s.Lines.Count, 1, 3);

@@ -16,7 +16,7 @@ public sealed class CommissionPlanGenTests
     public void Every_plan_generated_within_a_built_in_profile_is_accepted_by_it(string name)
     {
         var profile = ComplianceProfiles.Get(name);
-        foreach (var sample in CommissionPlanGen.Within(profile, Currency.CNY).Sample(20, 300))
+        foreach (var sample in Draw.From(CommissionPlanGen.Within(profile, Currency.CNY), 300, 20))
         {
             var plan = sample.Build();
             var decision = profile.CheckPlan(plan.ToPlanFacts());
@@ -31,7 +31,7 @@ public sealed class CommissionPlanGenTests
     {
         var profile = ComplianceProfiles.Get(name) with { Mode = ComplianceMode.Enforce };
         var codes = new System.Collections.Generic.HashSet<string>();
-        foreach (var breach in CommissionPlanGen.Breaking(profile, Currency.CNY).Sample(20, 300))
+        foreach (var breach in Draw.From(CommissionPlanGen.Breaking(profile, Currency.CNY), 300, 20))
         {
             var decision = profile.CheckPlan(breach.Plan.Build().ToPlanFacts());
             Assert.True(decision.IsRefused, $"{profile.Name} accepted {breach}");

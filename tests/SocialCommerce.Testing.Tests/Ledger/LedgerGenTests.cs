@@ -12,7 +12,7 @@ public sealed class LedgerGenTests
     [Fact]
     public void Every_refund_sequence_kind_and_stage_is_generated()
     {
-        var sequences = LedgerGen.RefundSequences.Sample(20, 1000);
+        var sequences = Draw.From(LedgerGen.RefundSequences, 1000, 20);
         Assert.Equal(Enum.GetValues<RefundSequenceKind>().Order(), sequences.Select(s => s.Kind).Distinct().Order());
         Assert.Equal(Enum.GetValues<RefundStage>().Order(), sequences.Select(s => s.Stage).Distinct().Order());
         Assert.Contains(sequences, s => s.Kind == RefundSequenceKind.Split && s.Refunds.Count > 1 && s.Refunds.All(r => r.Lines is not null));

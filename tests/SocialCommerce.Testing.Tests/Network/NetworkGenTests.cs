@@ -15,14 +15,14 @@ public sealed class NetworkGenTests
     [Fact]
     public void A_chain_of_n_members_has_depth_n_minus_one_and_a_star_depth_one()
     {
-        foreach (var chain in NetworkGen.Networks(NetworkShape.Chain, 7).Sample(10, 5))
+        foreach (var chain in Draw.From(NetworkGen.Networks(NetworkShape.Chain, 7), 5, 10))
         {
             Assert.Equal(7, chain.Count);
             Assert.Equal(6, chain.MaxDepth);
             Assert.Equal(1, chain.RootCount);
         }
 
-        foreach (var star in NetworkGen.Networks(NetworkShape.Star, 7).Sample(10, 5))
+        foreach (var star in Draw.From(NetworkGen.Networks(NetworkShape.Star, 7), 5, 10))
         {
             Assert.Equal(1, star.MaxDepth);
             Assert.Equal(6, Enumerable.Range(0, 7).Count(i => star.ParentOf(i) == 0));
@@ -32,13 +32,13 @@ public sealed class NetworkGenTests
     [Fact]
     public void Preferential_attachment_grows_hubs_and_random_forests_have_several_roots()
     {
-        var hubs = NetworkGen.Networks(NetworkShape.PreferentialAttachment, 200).Sample(10, 20);
+        var hubs = Draw.From(NetworkGen.Networks(NetworkShape.PreferentialAttachment, 200), 20, 10);
         Assert.All(hubs, n => Assert.Equal(1, n.RootCount));
 
         // With weight (referrals + 1), the biggest referrer of 200 members has far more than the ~1 of a uniform draw.
         Assert.All(hubs, n => Assert.True(Enumerable.Range(0, n.Count).Max(i => n.Parents.Count(p => p == i)) >= 8, n.ToString()));
 
-        var forests = NetworkGen.Networks(NetworkShape.RandomForest, 100).Sample(10, 20);
+        var forests = Draw.From(NetworkGen.Networks(NetworkShape.RandomForest, 100), 20, 10);
         Assert.All(forests, f => Assert.True(f.RootCount > 1, f.ToString()));
     }
 
@@ -90,7 +90,7 @@ public sealed class NetworkGenTests
     [Fact]
     public void Shuffled_ids_are_distinct_and_not_in_insertion_order()
     {
-        var samples = NetworkGen.WithShuffledIds(NetworkGen.Networks(NetworkShape.Chain, 20)).Sample(10, 10);
+        var samples = Draw.From(NetworkGen.WithShuffledIds(NetworkGen.Networks(NetworkShape.Chain, 20)), 10, 10);
         Assert.All(samples, s => Assert.Equal(20, s.Ids.Distinct().Count()));
         Assert.Contains(samples, s => !s.Ids.SequenceEqual(s.Ids.Order()));
         Assert.All(samples, s => Assert.Equal(s.Build(At).GetDepth(s.Member(19)), s.BuildShuffled(At, 7).GetDepth(s.Member(19))));

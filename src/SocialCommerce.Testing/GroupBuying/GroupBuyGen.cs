@@ -93,12 +93,12 @@ public static class GroupBuyGen
     public static IEnumerable<CommunityBatchScenario> Shrink(CommunityBatchScenario scenario)
     {
         ArgumentNullException.ThrowIfNull(scenario);
-        return Fewer(scenario.Orders).Select(orders => scenario with { Orders = orders });
+        return Fewer.Of(scenario.Orders).Select(orders => scenario with { Orders = orders });
     }
 
     private static IEnumerable<GroupBuyScenario> ShrinkGroup(GroupBuyScenario s)
     {
-        foreach (var joins in Fewer(s.Joins))
+        foreach (var joins in Fewer.Of(s.Joins))
         {
             yield return s with { Joins = joins };
         }
@@ -111,19 +111,6 @@ public static class GroupBuyGen
         if (s.Tiers.Count > 1)
         {
             yield return s with { Tiers = [s.Tiers[0]] };
-        }
-    }
-
-    private static IEnumerable<T[]> Fewer<T>(IReadOnlyList<T> items)
-    {
-        if (items.Count > 1)
-        {
-            yield return items.Take(items.Count / 2).ToArray();
-        }
-
-        for (var i = items.Count - 1; i >= 0; i--)
-        {
-            yield return items.Where((_, j) => j != i).ToArray();
         }
     }
 

@@ -104,28 +104,17 @@ public static class GrowthGen
     public static IEnumerable<SignInSeries> Shrink(SignInSeries series)
     {
         ArgumentNullException.ThrowIfNull(series);
-        var gaps = series.GapMinutes;
-        if (gaps.Count > 1)
-        {
-            yield return series with { GapMinutes = gaps.Take(gaps.Count / 2).ToArray() };
-            for (var i = gaps.Count - 1; i >= 0; i--)
-            {
-                yield return series with { GapMinutes = gaps.Where((_, j) => j != i).ToArray() };
-            }
-        }
+        return series.GapMinutes.Count > 1
+            ? Fewer.Of(series.GapMinutes).Select(gaps => series with { GapMinutes = gaps })
+            : [];
     }
 
     private static IEnumerable<ActivityHistory> ShrinkIterator(ActivityHistory history)
     {
         var steps = history.Steps;
-        if (steps.Count > 1)
+        foreach (var fewer in Fewer.Of(steps))
         {
-            yield return history with { Steps = steps.Take(steps.Count / 2).ToArray() };
-        }
-
-        for (var i = steps.Count - 1; i >= 0; i--)
-        {
-            yield return history with { Steps = steps.Where((_, j) => j != i).ToArray() };
+            yield return history with { Steps = fewer };
         }
 
         for (var i = 0; i < steps.Count; i++)

@@ -131,12 +131,11 @@ public static class LedgerGen
         if (steps.Count > 1)
         {
             yield return history with { Steps = [] };
-            yield return history with { Steps = steps.Take(steps.Count / 2).ToArray() };
         }
 
-        for (var i = steps.Count - 1; i >= 0; i--)
+        foreach (var fewer in Fewer.Of(steps))
         {
-            yield return history with { Steps = steps.Where((_, j) => j != i).ToArray() };
+            yield return history with { Steps = fewer };
         }
 
         for (var i = 0; i < steps.Count; i++)

@@ -23,7 +23,7 @@ public sealed class ReferralNetwork : IReferralNetwork
 {
     private const int None = -1;
 
-    private readonly Dictionary<MemberId, int> _index;
+    private readonly MemberIndex _index;
     private readonly Dictionary<int, List<ReferralBinding>> _history = new();
     private MemberId[] _ids;
     private int[] _parent;
@@ -32,6 +32,7 @@ public sealed class ReferralNetwork : IReferralNetwork
     private int[] _nextSibling;
     private int[] _childCount;
     private Instant[] _boundAt;
+    private NearestAncestors[] _ancestors;
     private int _count;
 
     /// <summary>Creates an empty network.</summary>
@@ -43,7 +44,7 @@ public sealed class ReferralNetwork : IReferralNetwork
         ArgumentOutOfRangeException.ThrowIfNegative(capacity);
         Policy = policy ?? BindingPolicy.FirstBindingWins;
         capacity = Math.Max(capacity, 4);
-        _index = new Dictionary<MemberId, int>(capacity);
+        _index = new MemberIndex(capacity);
         _ids = new MemberId[capacity];
         _parent = new int[capacity];
         _depth = new int[capacity];
@@ -51,6 +52,7 @@ public sealed class ReferralNetwork : IReferralNetwork
         _nextSibling = new int[capacity];
         _childCount = new int[capacity];
         _boundAt = new Instant[capacity];
+        _ancestors = new NearestAncestors[capacity];
     }
 
     /// <summary>Gets the binding policy.</summary>
@@ -177,6 +179,7 @@ public sealed class ReferralNetwork : IReferralNetwork
         }
 
         Attach(child, parent);
+        RefreshNearestAncestorsBelow(child);
         _boundAt[child] = at;
         if (!_history.TryGetValue(child, out var list))
         {
@@ -218,8 +221,30 @@ public sealed class ReferralNetwork : IReferralNetwork
     /// <inheritdoc />
     public int CopyUpline(MemberId member, Span<MemberId> destination)
     {
-        var node = _parent[IndexOf(member)];
-        var written = 0;
+        // The first three levels come from one record; deeper levels walk the parent array from the third.
+        ref readonly var nearest = ref _ancestors[IndexOf(member)];
+        var written = Math.Min(nearest.Count, destination.Length);
+        switch (written)
+        {
+            case 3:
+                destination[2] = nearest.Third;
+                goto case 2;
+            case 2:
+                destination[1] = nearest.Second;
+                goto case 1;
+            case 1:
+                destination[0] = nearest.First;
+                break;
+            default:
+                return 0;
+        }
+
+        if (written < 3 || destination.Length == 3)
+        {
+            return written;
+        }
+
+        var node = _parent[nearest.ThirdIndex];
         while (node != None && written < destination.Length)
         {
             destination[written++] = _ids[node];
@@ -313,6 +338,38 @@ public sealed class ReferralNetwork : IReferralNetwork
         {
             Attach(i, parent);
         }
+
+        RefreshNearestAncestors(i);
+    }
+
+    /// <summary>Recomputes a member's three nearest ancestors from its referrer's (which must be current).</summary>
+    private void RefreshNearestAncestors(int i)
+    {
+        var p = _parent[i];
+        if (p == None)
+        {
+            _ancestors[i] = new NearestAncestors(default, default, default, 0, None);
+            return;
+        }
+
+        ref readonly var above = ref _ancestors[p];
+        var count = Math.Min(above.Count + 1, 3);
+        var third = count == 3 ? _parent[_parent[p]] : None;
+        _ancestors[i] = new NearestAncestors(_ids[p], above.First, above.Second, count, third);
+    }
+
+    /// <summary>After a (re)binding: the member's own record, then its referrals' and their referrals' (whose first three ancestors include it).</summary>
+    private void RefreshNearestAncestorsBelow(int member)
+    {
+        RefreshNearestAncestors(member);
+        for (var c = _firstChild[member]; c != None; c = _nextSibling[c])
+        {
+            RefreshNearestAncestors(c);
+            for (var g = _firstChild[c]; g != None; g = _nextSibling[g])
+            {
+                RefreshNearestAncestors(g);
+            }
+        }
     }
 
     private bool IsAncestor(int candidate, int node)
@@ -395,5 +452,6 @@ public sealed class ReferralNetwork : IReferralNetwork
         Array.Resize(ref _nextSibling, size);
         Array.Resize(ref _childCount, size);
         Array.Resize(ref _boundAt, size);
+        Array.Resize(ref _ancestors, size);
     }
 }

@@ -94,11 +94,16 @@ public sealed class ReferralNetworkProperties
                 return false;
             }
 
-            var span = new MemberId[2];
-            var written = network.CopyUpline(id, span);
-            if (written != Math.Min(2, expected.Count) || !span.Take(written).Select(m => m.Value).SequenceEqual(expected.Take(2)))
+            // Spans shorter than, equal to and longer than the three ancestors kept together per member,
+            // after arbitrary rebindings of members with referrals of their own.
+            foreach (var length in new[] { 1, 2, 3, 5, 13 })
             {
-                return false;
+                var span = new MemberId[length];
+                var written = network.CopyUpline(id, span);
+                if (written != Math.Min(length, expected.Count) || !span.Take(written).Select(m => m.Value).SequenceEqual(expected.Take(length)))
+                {
+                    return false;
+                }
             }
         }
 

@@ -43,6 +43,7 @@ public sealed class CommissionEngine
 
     private readonly CompiledPlan _compiled;
     private readonly ICommissionRule[] _pipeline;
+    private readonly DirectQuote? _direct;
     private readonly ComplianceProfile? _profile;
     private readonly SocialCommerceListener? _listener;
     private readonly IDistributorStatus? _distributors;
@@ -112,6 +113,7 @@ public sealed class CommissionEngine
         }
 
         _pipeline = [.. pipeline];
+        _direct = DirectQuote.For(_compiled, plan.Rules.Count > 0, _profile is not null);
         PlanFindings = CheckPlan(plan, _profile, _listener);
     }
 
@@ -199,6 +201,33 @@ public sealed class CommissionEngine
     /// <exception cref="UnknownMemberException">The buyer is not in the network.</exception>
     public int QuoteInto(Sale sale, IReferralNetwork network, Span<CommissionLine> destination, out Money residual)
     {
+        if (_direct is not null)
+        {
+            ArgumentNullException.ThrowIfNull(sale);
+            ArgumentNullException.ThrowIfNull(network);
+            if (sale.Currency != _compiled.Currency)
+            {
+                throw new CurrencyMismatchException(_compiled.Currency, sale.Currency);
+            }
+
+            if (_direct.TryQuote(sale, network, destination, out var written, out var left))
+            {
+                residual = new Money(left, _compiled.Currency);
+                if (_listener is not null)
+                {
+                    var sum = 0m;
+                    for (var i = 0; i < written; i++)
+                    {
+                        sum += destination[i].Amount.Amount;
+                    }
+
+                    _listener.OnQuoted(new QuotedArguments(Plan.Name, sale.Id, new Money(sum, _compiled.Currency), written, null));
+                }
+
+                return written;
+            }
+        }
+
         var context = Rent(sale, network);
         try
         {

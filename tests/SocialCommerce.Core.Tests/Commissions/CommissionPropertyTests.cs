@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.Linq;
 using System.Threading.Tasks;
 using FsCheck;
@@ -201,6 +202,49 @@ public sealed class CommissionPropertyTests
         var count = engine.QuoteInto(sale, network, buffer, out var residual);
         Assert.Equal(first.Lines.ToArray(), buffer[..count]);
         Assert.Equal(first.Residual, residual);
+    }
+
+    [Property(Arbitrary = [typeof(CommissionArbitraries)], MaxTest = 1000)]
+    public void The_batch_paths_integer_arithmetic_gives_exactly_the_pipelines_lines_and_residual(CommissionCase generated)
+    {
+        // Plans of level rates, overrides and a self-purchase rebate only: QuoteInto takes the whole-minor-unit path,
+        // Quote the rule pipeline. Same lines in the same order, amounts and bases of the same value and scale.
+        var s = generated with { Plan = generated.Plan with { OnlyEnabledDistributors = false, SaleCapBasisPoints = null, PerBeneficiaryCapMinorUnits = null, Differential = false } };
+        var engine = new CommissionEngine(s.Plan.Build(), s.Options());
+        var sale = s.BuildSale();
+        var network = s.BuildNetwork();
+        var quote = engine.Quote(sale, network);
+        var buffer = new CommissionLine[64];
+        var count = engine.QuoteInto(sale, network, buffer, out var residual);
+
+        Assert.Equal(quote.Lines.ToArray(), buffer[..count]);
+        Assert.Equal(quote.Lines.Select(l => l.Amount.Amount.ToString(CultureInfo.InvariantCulture) + "/" + l.Base.Amount.ToString(CultureInfo.InvariantCulture)), buffer[..count].Select(l => l.Amount.Amount.ToString(CultureInfo.InvariantCulture) + "/" + l.Base.Amount.ToString(CultureInfo.InvariantCulture)));
+        Assert.Equal(quote.Residual.Amount, residual.Amount);
+
+        if (count > 0)
+        {
+            // A destination one line short is refused before anything is written.
+            var shortBuffer = new CommissionLine[count - 1];
+            Assert.Throws<ArgumentException>(() => engine.QuoteInto(sale, network, shortBuffer, out _));
+            Assert.All(shortBuffer, l => Assert.Equal(default, l));
+        }
+    }
+
+    [Fact]
+    public void A_sale_with_amounts_below_the_minor_unit_takes_the_pipeline_and_agrees()
+    {
+        var network = new NetworkSample([-1, 0, 1, 2]).Build(CommissionCase.PaidAt);
+        var plan = CommissionPlan.CreateBuilder("p", Currency.CNY).Levels(Rate.Percent(10), Rate.Percent(5), Rate.BasisPoints(2.5m)).SelfPurchaseRebate(Rate.Percent(1)).Build();
+        var engine = new CommissionEngine(plan);
+        var sale = new Sale("S", network.Members.Last(), CommissionCase.PaidAt, Currency.CNY,
+            [new SaleLine("a", "c", 1, new Money(1.005m, Currency.CNY)), new SaleLine("b", "c", 3, new Money(199.99m, Currency.CNY))]);
+        var quote = engine.Quote(sale, network);
+        var buffer = new CommissionLine[16];
+        var count = engine.QuoteInto(sale, network, buffer, out var residual);
+        Assert.Equal(quote.Lines.ToArray(), buffer[..count]);
+        Assert.Equal(quote.Residual, residual);
+        // Two lines × (self + three levels), less level 3 on ¥1.005 (0.025 % = ¥0.00025, rounds to zero).
+        Assert.Equal(7, count);
     }
 
     [Property(Arbitrary = [typeof(CommissionArbitraries)], MaxTest = Cases)]

@@ -17,11 +17,11 @@ public static class LedgerArbitraries
     /// <returns>The arbitrary.</returns>
     public static Arbitrary<LedgerSaleSample> Sales() => LedgerGen.Sales.ToArbitrary();
 
-    /// <summary>Refund sequences of every kind from <see cref="LedgerGen.RefundSequences"/>.</summary>
+    /// <summary>Refund sequences of every kind from <see cref="LedgerGen.RefundSequences"/>, shrinking toward fewer parts and an earlier stage.</summary>
     /// <returns>The arbitrary.</returns>
-    public static Arbitrary<RefundSequence> RefundSequences() => LedgerGen.RefundSequences.ToArbitrary();
+    public static Arbitrary<RefundSequence> RefundSequences() => Arb.From(LedgerGen.RefundSequences, LedgerGen.Shrink);
 
-    /// <summary>Refund cases from <see cref="LedgerGen.RefundCases"/>, shrinking the history before the refunded sale.</summary>
+    /// <summary>Refund cases from <see cref="LedgerGen.RefundCases"/>, shrinking the history before the refunded sale, then its refunds.</summary>
     /// <returns>The arbitrary.</returns>
     public static Arbitrary<RefundCase> RefundCases() => Arb.From(LedgerGen.RefundCases, LedgerGen.Shrink);
 }

@@ -115,14 +115,51 @@ public static class LedgerGen
         return ShrinkIterator(history);
     }
 
-    /// <summary>Shrinks a refund case: the history before it shrinks (to no steps first); the refund sequence stays.</summary>
+    /// <summary>Shrinks a refund case: the history before it (to no steps first), then the refund sequence.</summary>
     /// <param name="refundCase">The case.</param>
     /// <returns>Smaller candidates.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="refundCase"/> is null.</exception>
     public static IEnumerable<RefundCase> Shrink(RefundCase refundCase)
     {
         ArgumentNullException.ThrowIfNull(refundCase);
-        return Shrink(refundCase.Before).Select(before => refundCase with { Before = before });
+        return Shrink(refundCase.Before).Select(before => refundCase with { Before = before })
+            .Concat(Shrink(refundCase.Sequence).Select(sequence => refundCase with { Sequence = sequence }));
+    }
+
+    /// <summary>
+    /// Shrinks a refund sequence without changing its kind: fewer parts for split and out-of-order refunds (a smaller
+    /// total never exceeds the sale), a retried refund reduced to that refund and its retry, and an earlier stage.
+    /// </summary>
+    /// <param name="sequence">The sequence.</param>
+    /// <returns>Smaller valid candidates.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="sequence"/> is null.</exception>
+    public static IEnumerable<RefundSequence> Shrink(RefundSequence sequence)
+    {
+        ArgumentNullException.ThrowIfNull(sequence);
+        return ShrinkSequence(sequence);
+    }
+
+    private static IEnumerable<RefundSequence> ShrinkSequence(RefundSequence sequence)
+    {
+        if (sequence.Stage > RefundStage.Paid && sequence.Kind != RefundSequenceKind.OutOfOrder)
+        {
+            yield return sequence with { Stage = sequence.Stage - 1 };
+        }
+
+        var refunds = sequence.Refunds;
+        switch (sequence.Kind)
+        {
+            case RefundSequenceKind.Split or RefundSequenceKind.OutOfOrder when refunds.Count > 1:
+                foreach (var fewer in Fewer.Of(refunds))
+                {
+                    yield return sequence with { Refunds = fewer };
+                }
+
+                break;
+            case RefundSequenceKind.Duplicated when refunds.Count > 2:
+                yield return sequence with { Refunds = [refunds[^1], refunds[^1]] };
+                break;
+        }
     }
 
     private static IEnumerable<LedgerHistory> ShrinkIterator(LedgerHistory history)

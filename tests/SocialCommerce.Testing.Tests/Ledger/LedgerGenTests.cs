@@ -33,6 +33,22 @@ public sealed class LedgerGenTests
     }
 
     [Property(Arbitrary = [typeof(LedgerArbitraries)], MaxTest = 300)]
+    public void Shrunk_refund_sequences_keep_their_kind_and_stay_applicable(RefundSequence sequence)
+    {
+        foreach (var smaller in LedgerGen.Shrink(sequence))
+        {
+            Assert.Equal(sequence.Kind, smaller.Kind);
+            Assert.True(smaller.Refunds.Count < sequence.Refunds.Count || smaller.Stage < sequence.Stage, smaller.ToString());
+            var outcomes = new RefundCase(new LedgerHistory([], [], ClawbackPolicy.CarryAsDebt), smaller).Apply().Outcomes;
+            for (var i = 0; i < outcomes.Count; i++)
+            {
+                var retry = smaller.Kind == RefundSequenceKind.Duplicated && i == outcomes.Count - 1;
+                Assert.Equal(retry ? LedgerOutcome.Duplicate : LedgerOutcome.Applied, outcomes[i]);
+            }
+        }
+    }
+
+    [Property(Arbitrary = [typeof(LedgerArbitraries)], MaxTest = 300)]
     public void Shrunk_histories_are_smaller_and_replay(LedgerHistory history)
     {
         foreach (var smaller in LedgerGen.Shrink(history).Take(30))

@@ -113,7 +113,7 @@ public sealed class CommissionEngine
         }
 
         _pipeline = [.. pipeline];
-        _direct = DirectQuote.For(_compiled, plan.Rules.Count > 0, _profile is not null);
+        _direct = DirectQuote.For(_compiled, plan.Rules.Count > 0, _profile, _distributors);
         PlanFindings = CheckPlan(plan, _profile, _listener);
     }
 

@@ -4,12 +4,14 @@ using SocialCommerce.Network;
 namespace SocialCommerce.Commissions;
 
 /// <summary>
-/// The batch path's arithmetic for the commonest plan — level rates, overrides and a self-purchase rebate, with no
-/// eligibility, caps, rank differential, host rule or compliance profile — in whole minor units: each line's amount is
+/// The batch path's arithmetic for the commonest plans — level rates, overrides and a self-purchase rebate, with or
+/// without eligibility (forfeit or compression) and a compliance profile, but no caps, rank differential or host
+/// rule — in whole minor units: each line's amount is
 /// <c>floor(base in minor units × rate in millionths / 10^6)</c>, written once into the caller's span. It gives exactly
 /// the lines of the rule pipeline (same order, same fields, amounts of the same value and scale) and the same residual
 /// value; the engine uses it only when every rate is a whole number of millionths, every fixed amount and every line
-/// base a whole number of minor units, and the bases small enough that the products stay within 64 bits.
+/// base a whole number of minor units, and the bases small enough that the products stay within 64 bits. A sale whose
+/// lines an enforced payout ratio would scale down takes the general path (the scaling is the pipeline's).
 /// </summary>
 internal sealed class DirectQuote
 {
@@ -21,14 +23,18 @@ internal sealed class DirectQuote
     private const int MaxDepth = 32;
 
     private readonly CompiledPlan _plan;
+    private readonly IDistributorStatus? _distributors;
+    private readonly Compliance.ComplianceProfile? _profile;
     private readonly long[][] _rates;
     private readonly long[][] _fixed;
     private readonly long _selfRate;
     private readonly byte _digits;
 
-    private DirectQuote(CompiledPlan plan, long[][] rates, long[][] fixedMinor, long selfRate)
+    private DirectQuote(CompiledPlan plan, IDistributorStatus? distributors, Compliance.ComplianceProfile? profile, long[][] rates, long[][] fixedMinor, long selfRate)
     {
         _plan = plan;
+        _distributors = distributors;
+        _profile = profile;
         _rates = rates;
         _fixed = fixedMinor;
         _selfRate = selfRate;
@@ -36,9 +42,12 @@ internal sealed class DirectQuote
     }
 
     /// <summary>Returns the direct path for a plan that qualifies, or null.</summary>
-    public static DirectQuote? For(CompiledPlan plan, bool hasHostRules, bool hasProfile)
+    public static DirectQuote? For(CompiledPlan plan, bool hasHostRules, Compliance.ComplianceProfile? profile, IDistributorStatus? distributors)
     {
-        if (hasHostRules || hasProfile || plan.IsDifferential || plan.NeedsEligibility || plan.HasSaleCap || plan.HasPerBeneficiaryCap
+        // An enforced profile's sale stage only matters here if it could truncate (a custom profile may accept a plan
+        // deeper than its paid depth) or scale (checked per sale in TryQuote).
+        var mayTruncate = profile is { Mode: Compliance.ComplianceMode.Enforce, MaxPaidDepth: { } maxDepth } && maxDepth < plan.PaidDepth;
+        if (hasHostRules || mayTruncate || plan.IsDifferential || plan.HasSaleCap || plan.HasPerBeneficiaryCap
             || plan.PaidDepth > MaxDepth || plan.MinorDigits > 9)
         {
             return null;
@@ -82,13 +91,13 @@ internal sealed class DirectQuote
             }
         }
 
-        return new DirectQuote(plan, rates, fixedMinor, selfRate);
+        return new DirectQuote(plan, distributors, profile, rates, fixedMinor, selfRate);
     }
 
     /// <summary>
     /// Quotes into <paramref name="destination"/>; returns false (writing nothing) when a line base is not a whole number
-    /// of minor units or too large, so the caller takes the general path. Throws like the general path when the
-    /// destination is too short, before writing anything.
+    /// of minor units or too large, or an enforced payout ratio would scale the sale, so the caller takes the general
+    /// path. Throws like the general path when the destination is too short, before writing anything.
     /// </summary>
     public bool TryQuote(Sale sale, IReferralNetwork network, Span<CommissionLine> destination, out int written, out decimal residual)
     {
@@ -98,6 +107,7 @@ internal sealed class DirectQuote
         Span<long> bases = lines.Length <= 16 ? stackalloc long[lines.Length] : new long[lines.Length];
         Span<decimal> amounts = lines.Length <= 16 ? stackalloc decimal[lines.Length] : new decimal[lines.Length];
         Span<int> scheduleOf = lines.Length <= 16 ? stackalloc int[lines.Length] : new int[lines.Length];
+        var saleBase = 0m;
         for (var i = 0; i < lines.Length; i++)
         {
             var line = lines[i];
@@ -110,50 +120,53 @@ internal sealed class DirectQuote
 
             bases[i] = (long)minor;
             amounts[i] = b;
+            saleBase += b;
             scheduleOf[i] = _plan.ScheduleOf(line);
         }
 
         var depth = _plan.PaidDepth;
-        Span<MemberId> upline = stackalloc MemberId[MaxDepth];
-        int uplines;
+        var pass = new Pass(stackalloc MemberId[MaxDepth], stackalloc int[MaxDepth + 1]);
         if (depth > 0)
         {
-            uplines = network.CopyUpline(sale.Buyer, upline[..depth]);
+            pass.Uplines = network.CopyUpline(sale.Buyer, pass.Upline[..depth]);
         }
-        else
+        else if (!network.Contains(sale.Buyer))
         {
-            if (!network.Contains(sale.Buyer))
-            {
-                throw new UnknownMemberException(sale.Buyer);
-            }
-
-            uplines = 0;
+            throw new UnknownMemberException(sale.Buyer);
         }
 
-        // First pass: how many lines (amounts that do not round to zero), so a short destination is refused untouched.
-        var count = 0;
-        for (var pass = 0; pass < 2; pass++)
+        if (_plan.NeedsEligibility)
         {
-            if (pass == 1 && count > destination.Length)
+            // As the rule context prepares it: the buyer, then the eligible upline levels in order.
+            pass.SelfEligible = MayEarn(sale, sale.Buyer);
+            for (var level = 1; level <= pass.Uplines; level++)
             {
-                throw new ArgumentException(FormattableString.Invariant($"Destination has room for {destination.Length} lines; sale '{sale.Id}' needs {count}."), nameof(destination));
+                if (MayEarn(sale, pass.Upline[level - 1]))
+                {
+                    pass.EligibleLevels[pass.EligibleCount++] = level;
+                }
             }
+        }
 
-            var write = pass == 1;
-            long leftMillionths = 0;
-            var n = 0;
-
-            // The rule pipeline's order: level rates (and the self-purchase rebate) line by line, then overrides.
+        // Pass 0 counts the lines (and the total, for the payout ratio), so nothing is written before a refusal;
+        // pass 1 writes them in the rule pipeline's order: level rates and the rebate line by line, then overrides.
+        for (var round = 0; round < 2; round++)
+        {
+            pass.Write = round == 1;
+            pass.Count = 0;
+            pass.LeftMillionths = 0;
+            pass.LeftMinor = 0;
+            pass.TotalMinor = 0;
             for (var i = 0; i < lines.Length; i++)
             {
                 if (_plan.HasSelfRate)
                 {
-                    Emit(destination, write, ref n, ref leftMillionths, sale.Buyer, 0, i, bases[i], amounts[i], _selfRate, _plan.SelfRate, CommissionRuleNames.LevelRates);
+                    EmitRate(ref pass, destination, sale.Buyer, 0, 0, i, bases[i], amounts[i], _selfRate, _plan.SelfRate, CommissionRuleNames.LevelRates);
                 }
 
                 if (scheduleOf[i] == 0)
                 {
-                    EmitSchedule(destination, write, ref n, ref leftMillionths, upline, uplines, i, bases[i], amounts[i], 0, lines[i].Quantity, CommissionRuleNames.LevelRates);
+                    EmitSchedule(ref pass, destination, i, bases[i], amounts[i], 0, lines[i].Quantity, CommissionRuleNames.LevelRates);
                 }
             }
 
@@ -161,18 +174,27 @@ internal sealed class DirectQuote
             {
                 if (scheduleOf[i] != 0)
                 {
-                    EmitSchedule(destination, write, ref n, ref leftMillionths, upline, uplines, i, bases[i], amounts[i], scheduleOf[i], lines[i].Quantity, CommissionRuleNames.Overrides);
+                    EmitSchedule(ref pass, destination, i, bases[i], amounts[i], scheduleOf[i], lines[i].Quantity, CommissionRuleNames.Overrides);
                 }
             }
 
-            count = n;
-            if (write)
+            if (round == 0)
             {
-                residual = leftMillionths / (Millionths * _plan.MinorUnitsPerUnit);
+                if (_profile is { Mode: Compliance.ComplianceMode.Enforce, MaxPayoutRatio: { } ratio }
+                    && pass.TotalMinor / _plan.MinorUnitsPerUnit > ratio.Fraction * saleBase)
+                {
+                    return false;
+                }
+
+                if (pass.Count > destination.Length)
+                {
+                    throw new ArgumentException(FormattableString.Invariant($"Destination has room for {destination.Length} lines; sale '{sale.Id}' needs {pass.Count}."), nameof(destination));
+                }
             }
         }
 
-        written = count;
+        written = pass.Count;
+        residual = (pass.LeftMillionths / (Millionths * _plan.MinorUnitsPerUnit)) + (pass.LeftMinor / _plan.MinorUnitsPerUnit);
         return true;
     }
 
@@ -189,64 +211,97 @@ internal sealed class DirectQuote
         return true;
     }
 
-    private void EmitSchedule(Span<CommissionLine> destination, bool write, ref int n, ref long left, ReadOnlySpan<MemberId> upline, int uplines, int saleLine, long baseMinor, decimal baseAmount, int scheduleIndex, int quantity, string rule)
+    private void EmitSchedule(ref Pass pass, Span<CommissionLine> destination, int saleLine, long baseMinor, decimal baseAmount, int scheduleIndex, int quantity, string rule)
     {
         var schedule = _plan.Schedules[scheduleIndex];
         var rates = _rates[scheduleIndex];
         var fixedMinor = _fixed[scheduleIndex];
-        var levels = schedule.Length < uplines ? schedule.Length : uplines;
-        for (var level = 1; level <= levels; level++)
+        var levels = schedule.Length < pass.Uplines ? schedule.Length : pass.Uplines;
+        for (var slot = 1; slot <= levels; slot++)
         {
-            if (!schedule.Pays[level - 1])
+            if (!schedule.Pays[slot - 1])
             {
                 continue;
             }
 
-            if (schedule.IsFixed[level - 1])
+            // Eligibility: forfeit drops an ineligible member's line; compression gives plan level (slot) j to the
+            // j-th eligible member of the upline, or drops it when there are fewer.
+            var level = slot;
+            if (_plan.NeedsEligibility)
             {
-                var amount = checked(fixedMinor[level - 1] * quantity);
+                if (_plan.Compress)
+                {
+                    level = slot <= pass.EligibleCount ? pass.EligibleLevels[slot - 1] : 0;
+                }
+                else if (!IsEligible(ref pass, slot))
+                {
+                    level = 0;
+                }
+            }
+
+            if (schedule.IsFixed[slot - 1])
+            {
+                var amount = checked(fixedMinor[slot - 1] * quantity);
+                if (level == 0)
+                {
+                    pass.LeftMinor = checked(pass.LeftMinor + amount);
+                    continue;
+                }
+
                 if (amount == 0)
                 {
                     continue;
                 }
 
-                if (write)
+                if (pass.Write)
                 {
-                    destination[n] = new CommissionLine
+                    destination[pass.Count] = new CommissionLine
                     {
-                        Beneficiary = upline[level - 1],
+                        Beneficiary = pass.Upline[level - 1],
                         Level = level,
                         SaleLineIndex = saleLine,
                         Base = new Money(baseAmount, _plan.Currency),
-                        FixedPerUnit = schedule.FixedMoney[level - 1],
+                        FixedPerUnit = schedule.FixedMoney[slot - 1],
                         Units = quantity,
                         Amount = Display(amount),
                         Rule = rule,
+                        Marks = level != slot ? CommissionLineMarks.Compressed : CommissionLineMarks.None,
                     };
                 }
 
-                n++;
+                pass.TotalMinor += amount;
+                pass.Count++;
+            }
+            else if (level == 0)
+            {
+                pass.LeftMillionths = checked(pass.LeftMillionths + (baseMinor * rates[slot - 1]));
             }
             else
             {
-                Emit(destination, write, ref n, ref left, upline[level - 1], level, saleLine, baseMinor, baseAmount, rates[level - 1], schedule.Rates[level - 1], rule);
+                EmitRate(ref pass, destination, pass.Upline[level - 1], level, slot, saleLine, baseMinor, baseAmount, rates[slot - 1], schedule.Rates[slot - 1], rule);
             }
         }
     }
 
-    private void Emit(Span<CommissionLine> destination, bool write, ref int n, ref long left, MemberId beneficiary, int level, int saleLine, long baseMinor, decimal baseAmount, long millionths, Rate rate, string rule)
+    private void EmitRate(ref Pass pass, Span<CommissionLine> destination, MemberId beneficiary, int level, int slot, int saleLine, long baseMinor, decimal baseAmount, long millionths, Rate rate, string rule)
     {
         var product = baseMinor * millionths;
+        if (level == 0 && _plan.NeedsEligibility && !pass.SelfEligible)
+        {
+            pass.LeftMillionths = checked(pass.LeftMillionths + product);
+            return;
+        }
+
         var amount = product / Millionths;
-        left += product - (amount * Millionths);
+        pass.LeftMillionths = checked(pass.LeftMillionths + (product - (amount * Millionths)));
         if (amount == 0)
         {
             return;
         }
 
-        if (write)
+        if (pass.Write)
         {
-            destination[n] = new CommissionLine
+            destination[pass.Count] = new CommissionLine
             {
                 Beneficiary = beneficiary,
                 Level = level,
@@ -255,12 +310,55 @@ internal sealed class DirectQuote
                 Rate = rate,
                 Amount = Display(amount),
                 Rule = rule,
+                Marks = level != slot ? CommissionLineMarks.Compressed : CommissionLineMarks.None,
             };
         }
 
-        n++;
+        pass.TotalMinor += amount;
+        pass.Count++;
+    }
+
+    private static bool IsEligible(ref Pass pass, int level)
+    {
+        for (var k = 0; k < pass.EligibleCount; k++)
+        {
+            if (pass.EligibleLevels[k] == level)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The rule context's <c>MayEarn</c>: the sale's enabled distributors, else the engine's status source.</summary>
+    private bool MayEarn(Sale sale, MemberId member)
+    {
+        if (sale.EnabledDistributors is { } set)
+        {
+            return set.Contains(member);
+        }
+
+        return _distributors is not null
+            ? _distributors.IsEnabledDistributor(member)
+            : throw new InvalidOperationException($"Plan '{_plan.Plan.Name}' pays only enabled distributors, but sale '{sale.Id}' has no EnabledDistributors and the engine has no IDistributorStatus.");
     }
 
     /// <summary>Whole minor units as money with exactly the currency's minor digits (the scale the rounding stage gives).</summary>
     private Money Display(long minor) => new(new decimal(unchecked((int)minor), unchecked((int)(minor >> 32)), 0, false, _digits), _plan.Currency);
+
+    /// <summary>The state of one quote's two passes, on the stack.</summary>
+    private ref struct Pass(Span<MemberId> upline, Span<int> eligibleLevels)
+    {
+        public Span<MemberId> Upline = upline;
+        public Span<int> EligibleLevels = eligibleLevels;
+        public int Uplines;
+        public int EligibleCount;
+        public bool SelfEligible = true;
+        public bool Write;
+        public int Count;
+        public long LeftMillionths;
+        public long LeftMinor;
+        public long TotalMinor;
+    }
 }

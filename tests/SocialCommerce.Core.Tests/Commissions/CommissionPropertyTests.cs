@@ -205,12 +205,27 @@ public sealed class CommissionPropertyTests
     }
 
     [Property(Arbitrary = [typeof(CommissionArbitraries)], MaxTest = 1000)]
-    public void The_batch_paths_integer_arithmetic_gives_exactly_the_pipelines_lines_and_residual(CommissionCase generated)
+    public void The_batch_paths_integer_arithmetic_gives_exactly_the_pipelines_lines_and_residual(CommissionCase generated, byte profileKind, PositiveInt ratioBp)
     {
-        // Plans of level rates, overrides and a self-purchase rebate only: QuoteInto takes the whole-minor-unit path,
-        // Quote the rule pipeline. Same lines in the same order, amounts and bases of the same value and scale.
-        var s = generated with { Plan = generated.Plan with { OnlyEnabledDistributors = false, SaleCapBasisPoints = null, PerBeneficiaryCapMinorUnits = null, Differential = false } };
-        var engine = new CommissionEngine(s.Plan.Build(), s.Options());
+        // Plans of level rates, overrides and a self-purchase rebate, with or without eligibility (forfeit or
+        // compression) and a profile: QuoteInto takes the whole-minor-unit path (or falls back when an enforced ratio
+        // scales the sale), Quote the rule pipeline. Same lines in the same order, amounts and bases of the same value
+        // and scale, the same residual.
+        var s = generated with { Plan = generated.Plan with { SaleCapBasisPoints = null, PerBeneficiaryCapMinorUnits = null, Differential = false } };
+        var plan = s.Plan.Build();
+        var facts = plan.ToPlanFacts();
+        ComplianceProfile? profile = (profileKind % 3) switch
+        {
+            0 => null,
+            var k => new ComplianceProfile
+            {
+                Name = "generated",
+                MaxPaidDepth = facts.PaidDepth,
+                MaxPayoutRatio = Rate.FromFraction(Math.Max(facts.MaxTotalRate.Fraction, ratioBp.Get % 10_001 / 10_000m)),
+                Mode = k == 1 ? ComplianceMode.Enforce : ComplianceMode.Audit,
+            },
+        };
+        var engine = new CommissionEngine(plan, s.Options(profile));
         var sale = s.BuildSale();
         var network = s.BuildNetwork();
         var quote = engine.Quote(sale, network);

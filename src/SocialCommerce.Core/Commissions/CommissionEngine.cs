@@ -207,7 +207,7 @@ public sealed class CommissionEngine
             ArgumentNullException.ThrowIfNull(network);
             if (sale.Currency != _compiled.Currency)
             {
-                throw new CurrencyMismatchException(_compiled.Currency, sale.Currency);
+                throw SaleCurrencyMismatch(sale);
             }
 
             if (_direct.TryQuote(sale, network, destination, out var written, out var left))
@@ -262,7 +262,7 @@ public sealed class CommissionEngine
         ArgumentNullException.ThrowIfNull(network);
         if (sale.Currency != _compiled.Currency)
         {
-            throw new CurrencyMismatchException(_compiled.Currency, sale.Currency);
+            throw SaleCurrencyMismatch(sale);
         }
 
         var context = t_context ?? new CommissionRuleContext();
@@ -340,7 +340,7 @@ public sealed class CommissionEngine
                         ComplianceCodes.SaleLineBeyondPaidDepth,
                         severity,
                         what + (enforce ? ": removed, the amount stays with the platform." : ": it would be removed (audit mode: not applied)."),
-                        string.Create(CultureInfo.InvariantCulture, $"Compliance profile '{profile.Name}': maximum paid depth {maxDepth}"),
+                        profile.GetCitation(ComplianceCodes.SaleLineBeyondPaidDepth),
                         FindingScope.Sale,
                         sale.Id));
                 }
@@ -385,7 +385,7 @@ public sealed class CommissionEngine
                         enforce
                             ? string.Create(CultureInfo.InvariantCulture, $"Payout {_compiled.Display(total)} exceeds {ratio} of the base {_compiled.Display(context.SaleBaseAmount)} ({_compiled.Display(cap)}): every line scaled by {cap / total:0.######} and rounded toward zero to {_compiled.Display(after)}; {_compiled.Display(total - after)} stays with the platform.")
                             : string.Create(CultureInfo.InvariantCulture, $"Payout {_compiled.Display(total)} exceeds {ratio} of the base {_compiled.Display(context.SaleBaseAmount)} ({_compiled.Display(cap)}); it would be scaled down (audit mode: not applied)."),
-                        string.Create(CultureInfo.InvariantCulture, $"Compliance profile '{profile.Name}': maximum payout ratio {ratio}"),
+                        profile.GetCitation(ComplianceCodes.SalePayoutRatioCapped),
                         FindingScope.Sale,
                         sale.Id));
                 }
@@ -442,4 +442,7 @@ public sealed class CommissionEngine
 
         return [.. decision.Findings];
     }
+
+    private CurrencyMismatchException SaleCurrencyMismatch(Sale sale) =>
+        new(_compiled.Currency, sale.Currency, $"Sale '{sale.Id}' is in {CurrencyMismatchException.Describe(sale.Currency, _compiled.Currency)}: plan '{Plan.Name}' pays in {_compiled.Currency.Code}; quote the sale with a plan in its currency.");
 }

@@ -100,6 +100,11 @@ internal static class CommissionPlanDocument
                     break;
                 case "returnWindowDays":
                     var days = Integer(draft, path, value);
+                    if (days < 0 || days > Limits.MaxDuration.Days)
+                    {
+                        throw Refuse(draft, path, value, string.Create(System.Globalization.CultureInfo.InvariantCulture, $"the return window should be in range [0-{Limits.MaxDuration.Days}] days."));
+                    }
+
                     draft.ReturnWindow = Duration.FromDays(days);
                     break;
                 case "rules":

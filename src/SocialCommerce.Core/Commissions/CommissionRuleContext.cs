@@ -474,7 +474,7 @@ public sealed class CommissionRuleContext
             return false;
         }
 
-        var magnitude = ((ulong)(uint)bits[1] << 32) | (uint)bits[0];
+        var magnitude = (unchecked((ulong)(uint)bits[1]) << 32) | unchecked((uint)bits[0]);
         var divisor = PowersOfTen[drop];
         var quotient = magnitude / divisor;
         var dropped = (long)(magnitude - (quotient * divisor));

@@ -22,6 +22,9 @@ internal sealed class DirectQuote
 
     private const int MaxDepth = 32;
 
+    /// <summary>The most minor units fixed amounts may add to one sale on this path (far below 2^63).</summary>
+    private const long FixedHeadroom = 1L << 61;
+
     private readonly CompiledPlan _plan;
     private readonly IDistributorStatus? _distributors;
     private readonly Compliance.ComplianceProfile? _profile;
@@ -180,6 +183,11 @@ internal sealed class DirectQuote
 
             if (round == 0)
             {
+                if (pass.TooLarge)
+                {
+                    return false;
+                }
+
                 if (_profile is { Mode: Compliance.ComplianceMode.Enforce, MaxPayoutRatio: { } ratio }
                     && pass.TotalMinor / _plan.MinorUnitsPerUnit > ratio.Fraction * saleBase)
                 {
@@ -241,7 +249,14 @@ internal sealed class DirectQuote
 
             if (schedule.IsFixed[slot - 1])
             {
-                var amount = checked(fixedMinor[slot - 1] * quantity);
+                // Fixed amounts times large quantities can leave 64 bits: such a sale takes the general path.
+                if (fixedMinor[slot - 1] > (FixedHeadroom - pass.TotalMinor - pass.LeftMinor) / quantity)
+                {
+                    pass.TooLarge = true;
+                    continue;
+                }
+
+                var amount = fixedMinor[slot - 1] * quantity;
                 if (level == 0)
                 {
                     pass.LeftMinor = checked(pass.LeftMinor + amount);
@@ -274,7 +289,7 @@ internal sealed class DirectQuote
             }
             else if (level == 0)
             {
-                pass.LeftMillionths = checked(pass.LeftMillionths + (baseMinor * rates[slot - 1]));
+                Forfeit(ref pass, baseMinor * rates[slot - 1]);
             }
             else
             {
@@ -288,12 +303,12 @@ internal sealed class DirectQuote
         var product = baseMinor * millionths;
         if (level == 0 && _plan.NeedsEligibility && !pass.SelfEligible)
         {
-            pass.LeftMillionths = checked(pass.LeftMillionths + product);
+            Forfeit(ref pass, product);
             return;
         }
 
         var amount = product / Millionths;
-        pass.LeftMillionths = checked(pass.LeftMillionths + (product - (amount * Millionths)));
+        pass.LeftMillionths += product - (amount * Millionths);
         if (amount == 0)
         {
             return;
@@ -316,6 +331,17 @@ internal sealed class DirectQuote
 
         pass.TotalMinor += amount;
         pass.Count++;
+    }
+
+    /// <summary>
+    /// A forfeited share in millionths of a minor unit: its whole minor units and the rest are summed apart, so that
+    /// neither sum can leave 64 bits for sales within <see cref="Limits.MaxMinorUnits"/>.
+    /// </summary>
+    private static void Forfeit(ref Pass pass, long product)
+    {
+        var whole = product / Millionths;
+        pass.LeftMinor += whole;
+        pass.LeftMillionths += product - (whole * Millionths);
     }
 
     private static bool IsEligible(ref Pass pass, int level)
@@ -360,5 +386,6 @@ internal sealed class DirectQuote
         public long LeftMillionths;
         public long LeftMinor;
         public long TotalMinor;
+        public bool TooLarge;
     }
 }

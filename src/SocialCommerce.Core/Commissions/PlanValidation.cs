@@ -47,9 +47,9 @@ internal static class PlanValidation
             CheckAmount(name, paths.PerBeneficiaryCap, perBeneficiary, currency);
         }
 
-        if (draft.ReturnWindow < Duration.Zero)
+        if (Limits.Problem(draft.ReturnWindow) is { } windowProblem)
         {
-            throw Refuse(name, paths.ReturnWindow, draft.ReturnWindow.ToString(), "the return window should not be negative.");
+            throw Refuse(name, paths.ReturnWindow, draft.ReturnWindow.ToString(), "the return window " + windowProblem);
         }
 
         if (draft.RecruitmentReward is { } reward)
@@ -124,6 +124,14 @@ internal static class PlanValidation
         Func<int, int, string> fixedPath,
         Currency? currency)
     {
+        for (var i = 0; i < entries.Count; i++)
+        {
+            if (entries[i].Level > Limits.MaxPaidDepth)
+            {
+                throw Refuse(name, levelPath(i, entries[i].Level), entries[i].Level.ToString(CultureInfo.InvariantCulture), string.Create(CultureInfo.InvariantCulture, $"levels should be in range [1-{Limits.MaxPaidDepth}] (the deepest plan the engine accepts)."));
+            }
+        }
+
         var byLevel = new LevelPayout?[entries.Count + 1];
         var indexOf = new int[entries.Count + 1];
         for (var i = 0; i < entries.Count; i++)
@@ -158,6 +166,11 @@ internal static class PlanValidation
             else if (entry.Fixed is { } fixedAmount && currency is not null)
             {
                 CheckAmount(name, fixedPath(i, entry.Level), fixedAmount, currency);
+                if (Math.Abs(fixedAmount.Amount) > currency.MinorUnitSize * (Limits.MaxMinorUnits / Limits.MaxQuantity))
+                {
+                    throw Refuse(name, fixedPath(i, entry.Level), fixedAmount.ToString(), string.Create(CultureInfo.InvariantCulture, $"a fixed amount per unit should be at most {Limits.MaxMinorUnits / Limits.MaxQuantity} minor units (so that {Limits.MaxQuantity} units stay within the largest supported amount)."));
+                }
+
                 payout = LevelPayout.OfFixedPerUnit(entry.Level, fixedAmount);
             }
             else
@@ -243,9 +256,9 @@ internal static class PlanValidation
         }
 
         var depth = draft.DifferentialDepth ?? 0;
-        if (depth < 1)
+        if (depth is < 1 or > Limits.MaxPaidDepth)
         {
-            throw Refuse(name, paths.DifferentialDepth, Show(draft.DifferentialDepth), "a rank-differential plan needs a depth of at least 1.");
+            throw Refuse(name, paths.DifferentialDepth, Show(draft.DifferentialDepth), string.Create(CultureInfo.InvariantCulture, $"a rank-differential plan needs a depth in range [1-{Limits.MaxPaidDepth}]."));
         }
 
         var raw = draft.RankRates;
@@ -303,6 +316,11 @@ internal static class PlanValidation
             throw Refuse(name, path, fraction.ToString(CultureInfo.InvariantCulture), "a rate should not exceed 1 (100 %); rates are fractions, e.g. 0.1 for 10 %.");
         }
 
+        if (!Rate.IsSupportedPrecision(fraction))
+        {
+            throw Refuse(name, path, fraction.ToString(CultureInfo.InvariantCulture), string.Create(CultureInfo.InvariantCulture, $"a rate should have at most {Limits.MaxRateDecimals} decimals as a fraction."));
+        }
+
         return Rate.FromFraction(fraction);
     }
 
@@ -321,6 +339,11 @@ internal static class PlanValidation
         if (amount.IsNegative)
         {
             throw Refuse(name, path, amount.ToString(), "the amount should not be negative.");
+        }
+
+        if (Limits.Problem(amount) is { } problem)
+        {
+            throw Refuse(name, path, amount.ToString(), problem);
         }
     }
 

@@ -30,7 +30,11 @@ public sealed class Sale
     /// <param name="paidAt">When the sale was paid.</param>
     /// <param name="currency">The sale's currency; every line must use it.</param>
     /// <param name="lines">The lines; at least one.</param>
-    /// <exception cref="InvalidSaleException">The id is empty, there are no lines, a line is null or in another currency.</exception>
+    /// <exception cref="InvalidSaleException">
+    /// The id is empty, there are no lines, a line is null or in another currency, the paid instant is outside
+    /// [<see cref="Limits.MinInstant"/>, <see cref="Limits.MaxInstant"/>), or the total of paid amounts and shipping
+    /// exceeds <see cref="Limits.MaxMinorUnits"/> minor units.
+    /// </exception>
     public Sale(string id, MemberId buyer, Instant paidAt, Currency currency, IReadOnlyList<SaleLine> lines)
     {
         if (string.IsNullOrEmpty(id))
@@ -48,7 +52,13 @@ public sealed class Sale
             throw new InvalidSaleException(nameof(lines), lines is null ? "null" : "[]", "a sale needs at least one line.");
         }
 
+        if (!Limits.IsSupported(paidAt))
+        {
+            throw new InvalidSaleException(nameof(paidAt), paidAt.ToString(), string.Create(CultureInfo.InvariantCulture, $"the instant should be in range [{Limits.MinInstant}-{Limits.MaxInstant})."));
+        }
+
         _lines = new SaleLine[lines.Count];
+        var total = 0m;
         for (var i = 0; i < _lines.Length; i++)
         {
             var line = lines[i] ?? throw new InvalidSaleException(Field(i, string.Empty), "null", "a sale line should not be null.");
@@ -58,6 +68,12 @@ public sealed class Sale
             }
 
             _lines[i] = line;
+            total += line.PaidAmount.Amount + line.Shipping.Amount;
+        }
+
+        if (total > currency.MinorUnitSize * Limits.MaxMinorUnits)
+        {
+            throw new InvalidSaleException(nameof(lines), new Money(total, currency).ToString(), string.Create(CultureInfo.InvariantCulture, $"the sale's total (paid amounts and shipping) should be at most {Limits.MaxMinorUnits} minor units."));
         }
 
         Id = id;

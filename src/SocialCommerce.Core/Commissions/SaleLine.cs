@@ -16,10 +16,13 @@ public sealed class SaleLine
     /// <summary>Creates a sale line.</summary>
     /// <param name="productId">The product (SKU) identifier; not empty.</param>
     /// <param name="category">The product's category, used by category overrides; may be empty, not null.</param>
-    /// <param name="quantity">Units sold; at least 1.</param>
+    /// <param name="quantity">Units sold; in [1, <see cref="Limits.MaxQuantity"/>].</param>
     /// <param name="paidAmount">What was paid for the line after discounts and coupons, excluding shipping; not negative.</param>
     /// <param name="shipping">Shipping charged for the line; zero when omitted; not negative, same currency as <paramref name="paidAmount"/>.</param>
-    /// <exception cref="InvalidSaleException">A field is missing, negative, zero (quantity) or in another currency; the message names it and its value.</exception>
+    /// <exception cref="InvalidSaleException">
+    /// A field is missing, negative, zero (quantity) or in another currency, or an amount is not a whole number of minor
+    /// units or exceeds <see cref="Limits.MaxMinorUnits"/>; the message names it and its value.
+    /// </exception>
     public SaleLine(string productId, string category, int quantity, Money paidAmount, Money? shipping = null)
     {
         if (string.IsNullOrEmpty(productId))
@@ -32,9 +35,9 @@ public sealed class SaleLine
             throw new InvalidSaleException(nameof(category), "null", "use an empty string for a product without a category.");
         }
 
-        if (quantity <= 0)
+        if (quantity is <= 0 or > Limits.MaxQuantity)
         {
-            throw new InvalidSaleException(nameof(quantity), quantity.ToString(CultureInfo.InvariantCulture), "quantity should be at least 1.");
+            throw new InvalidSaleException(nameof(quantity), quantity.ToString(CultureInfo.InvariantCulture), string.Create(CultureInfo.InvariantCulture, $"quantity should be in range [1-{Limits.MaxQuantity}]."));
         }
 
         Check(nameof(paidAmount), paidAmount);
@@ -81,6 +84,11 @@ public sealed class SaleLine
         if (amount.IsNegative)
         {
             throw new InvalidSaleException(field, amount.ToString(), "amounts should not be negative.");
+        }
+
+        if (Limits.Problem(amount) is { } problem)
+        {
+            throw new InvalidSaleException(field, amount.ToString(), problem);
         }
     }
 

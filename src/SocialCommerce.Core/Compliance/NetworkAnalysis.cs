@@ -434,11 +434,20 @@ public sealed class NetworkAnalysis
         return c != 0 ? c : a.Top.CompareTo(b.Top);
     }
 
-    private static RetailShareSummary? SummarizeSales(IReadOnlyList<RewardedSale>? sales)
+    private static RetailShareSummary? SummarizeSales(IReadOnlyList<RewardedSale>? periodSales)
     {
+        var sales = periodSales;
         if (sales is null || sales.Count == 0)
         {
             return null;
+        }
+
+        for (var i = 0; i < sales.Count; i++)
+        {
+            if (sales[i].Amount == default)
+            {
+                throw new ArgumentException($"Rewarded sale {i} (buyer {sales[i].Buyer}) has the default Money as its amount, which has no currency.", nameof(periodSales));
+            }
         }
 
         var total = Money.Zero(sales[0].Amount.Currency);
@@ -448,7 +457,7 @@ public sealed class NetworkAnalysis
             var sale = sales[i];
             if (sale.Amount.IsNegative)
             {
-                throw new ArgumentException($"Rewarded sale {i} (buyer {sale.Buyer}) has a negative amount {sale.Amount}.", nameof(sales));
+                throw new ArgumentException($"Rewarded sale {i} (buyer {sale.Buyer}) has a negative amount {sale.Amount}.", nameof(periodSales));
             }
 
             total += sale.Amount;
@@ -458,7 +467,7 @@ public sealed class NetworkAnalysis
             }
         }
 
-        var share = total.IsZero ? Rate.Full : Rate.FromFraction(customers.Amount / total.Amount);
+        var share = total.IsZero ? Rate.Full : Rate.Truncated(customers.Amount / total.Amount);
         return new RetailShareSummary(sales.Count, total, customers, share);
     }
 

@@ -29,9 +29,20 @@ internal sealed class TeamThresholdCheck : IComplianceCheck
                 flagged.MembersTripping,
                 flagged.CoreTeams,
                 Describe(flagged.Case, network.Plan));
-            findings.Add(new ComplianceFinding(ComplianceCodes.NetworkTeamThreshold, SeverityOf(flagged.Case), message, citation, FindingScope.Network, team.Top.ToString()));
+            var cited = flagged.Case == TeamCase.Administrative ? AdministrativeCitation(arguments.Profile) : citation;
+            findings.Add(new ComplianceFinding(ComplianceCodes.NetworkTeamThreshold, SeverityOf(flagged.Case), message, cited, FindingScope.Network, team.Top.ToString()));
         }
     }
+
+    /// <summary>
+    /// The administrative case (team compensation on sales, no entry fee, no head-count reward) is governed by the
+    /// provision on team compensation, not by the criminal threshold: the profile's team-compensation citation, and
+    /// the 2013 opinion's article that keeps pure team compensation out of criminal liability.
+    /// </summary>
+    private static string AdministrativeCitation(ComplianceProfile profile) =>
+        profile.GetCitation(ComplianceCodes.PlanTeamCompensation) + "; " + Opinion2013Article5;
+
+    internal const string Opinion2013Article5 = "SPC/SPP/MPS Opinions on Criminal Cases of Organising and Leading Pyramid-Selling Activities (2013), art. 5 (team compensation based only on sales of goods is not handled as a crime)";
 
     private static FindingSeverity SeverityOf(TeamCase @case) => @case switch
     {

@@ -15,13 +15,13 @@ public sealed record CommunityProduct
     /// <param name="minimumQuantity">The total quantity (all members) needed by the cut-off; at least 1.</param>
     /// <param name="perMemberLimit">The most one member may order in the batch, or <see langword="null"/> for no limit; at least 1.</param>
     /// <exception cref="ArgumentException"><paramref name="productId"/> is empty.</exception>
-    /// <exception cref="ArgumentOutOfRangeException">The price is negative or not whole minor units, or a quantity is below 1.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The price is the default value, negative, not whole minor units or above <see cref="Limits.MaxMinorUnits"/>, or a quantity is below 1.</exception>
     public CommunityProduct(string productId, Money unitPrice, int minimumQuantity, int? perMemberLimit = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(productId);
-        if (unitPrice.IsNegative || !unitPrice.IsWholeMinorUnits)
+        if (unitPrice.IsNegative || !Limits.IsSupported(unitPrice))
         {
-            throw new ArgumentOutOfRangeException(nameof(unitPrice), unitPrice, $"Unit price of product '{productId}' should be non-negative whole minor units; was {unitPrice}.");
+            throw new ArgumentOutOfRangeException(nameof(unitPrice), unitPrice, $"Unit price of product '{productId}' should be non-negative whole minor units, at most {Limits.MaxMinorUnits} of them, with a currency; was {unitPrice}.");
         }
 
         if (minimumQuantity < 1)

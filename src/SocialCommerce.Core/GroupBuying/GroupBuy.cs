@@ -78,11 +78,12 @@ public sealed class GroupBuy
     /// <param name="leaderFacts">What the host knows about the leader (its open groups of this rule).</param>
     /// <returns>Accepted with a <see cref="GroupOpened"/> event, or refused with <see cref="GroupBuyRefusal.TooManyOpenGroups"/>.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="rule"/> is null.</exception>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="leaderFacts"/> has a negative open-group count.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="leaderFacts"/> has a negative open-group count, or <paramref name="at"/> is outside [<see cref="Limits.MinInstant"/>, <see cref="Limits.MaxInstant"/>).</exception>
     public static GroupBuyResult TryOpen(GroupBuyId id, GroupBuyRule rule, MemberId leader, Instant at, out GroupBuy? group, ParticipantFacts leaderFacts = default)
     {
         ArgumentNullException.ThrowIfNull(rule);
         CheckFacts(leaderFacts);
+        Limits.Check(at, nameof(at));
         if (rule.MaxOpenGroupsPerMember is int max && leaderFacts.OpenGroups >= max)
         {
             group = null;
@@ -99,7 +100,10 @@ public sealed class GroupBuy
     /// <param name="history">The events, in order, starting with <see cref="GroupOpened"/>, versions 1, 2, 3...</param>
     /// <returns>The group as the events left it.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="rule"/> or <paramref name="history"/> is null.</exception>
-    /// <exception cref="ArgumentException">The history is empty, does not start with an opening of this rule, skips a version, mixes groups, or continues after a final event.</exception>
+    /// <exception cref="ArgumentException">
+    /// The history is empty, does not start with an opening of this rule, skips a version, mixes groups, continues after
+    /// a final event, joins more members than the rule's seats, joins a member twice, or joins outside the group's time.
+    /// </exception>
     public static GroupBuy FromHistory(GroupBuyRule rule, IEnumerable<GroupBuyEvent> history)
     {
         ArgumentNullException.ThrowIfNull(rule);
@@ -114,6 +118,11 @@ public sealed class GroupBuy
                     throw new ArgumentException($"History should start with a GroupOpened event of version 1 for rule '{rule.Name}'; was {e}.", nameof(history));
                 }
 
+                if (!Limits.IsSupported(opened.At))
+                {
+                    throw new ArgumentException($"Event {e} opens the group at {opened.At}, outside the supported instants [{Limits.MinInstant}, {Limits.MaxInstant}).", nameof(history));
+                }
+
                 group = new GroupBuy(opened.GroupId, rule, opened.Leader, opened.At);
                 continue;
             }
@@ -126,6 +135,21 @@ public sealed class GroupBuy
             switch (e)
             {
                 case MemberJoined joined:
+                    if (group._count >= rule.Capacity)
+                    {
+                        throw new ArgumentException($"Event {e} joins group {group.Id} beyond the {rule.Capacity} seats of rule '{rule.Name}'.", nameof(history));
+                    }
+
+                    if (group.Contains(joined.Member))
+                    {
+                        throw new ArgumentException($"Event {e} joins member {joined.Member} to group {group.Id} a second time; a member holds one seat.", nameof(history));
+                    }
+
+                    if (joined.At < group.OpenedAt || joined.At >= group.Deadline)
+                    {
+                        throw new ArgumentException($"Event {e} joins group {group.Id} at {joined.At}, outside [{group.OpenedAt}, {group.Deadline}).", nameof(history));
+                    }
+
                     group.Add(joined.Member);
                     break;
                 case GroupFormed formed:

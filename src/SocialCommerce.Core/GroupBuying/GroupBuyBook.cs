@@ -89,12 +89,25 @@ public sealed class GroupBuyBook
     /// <param name="at">When the group opens.</param>
     /// <returns>Accepted with <see cref="GroupOpened"/> (the new id is <see cref="GroupBuyResult.GroupId"/>), or refused with <see cref="GroupBuyRefusal.TooManyOpenGroups"/>.</returns>
     /// <exception cref="UnknownGroupBuyRuleException">No rule has that name.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="at"/> is outside [<see cref="Limits.MinInstant"/>, <see cref="Limits.MaxInstant"/>); nothing changes.</exception>
     public GroupBuyResult Open(string ruleName, MemberId leader, Instant at)
     {
         var campaign = CampaignOf(ruleName);
         var id = new GroupBuyId(Interlocked.Increment(ref _lastId));
+        Limits.Check(at, nameof(at));
         var counter = campaign.Reserve(leader, out var openGroups);
-        var result = GroupBuy.TryOpen(id, campaign.Rule, leader, at, out var group, new ParticipantFacts(false, openGroups));
+        GroupBuyResult result;
+        GroupBuy? group;
+        try
+        {
+            result = GroupBuy.TryOpen(id, campaign.Rule, leader, at, out group, new ParticipantFacts(false, openGroups));
+        }
+        catch
+        {
+            Release(counter);
+            throw;
+        }
+
         if (group is null)
         {
             Release(counter);

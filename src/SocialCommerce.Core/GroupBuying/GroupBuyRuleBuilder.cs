@@ -68,12 +68,17 @@ public sealed class GroupBuyRuleBuilder
     /// <summary>Sets how long a group stays open after it is opened.</summary>
     /// <param name="timeLimit">A positive duration.</param>
     /// <returns>This builder.</returns>
-    /// <exception cref="GroupBuyRuleException"><paramref name="timeLimit"/> is zero or negative.</exception>
+    /// <exception cref="GroupBuyRuleException"><paramref name="timeLimit"/> is zero, negative or longer than <see cref="Limits.MaxDuration"/>.</exception>
     public GroupBuyRuleBuilder WithTimeLimit(Duration timeLimit)
     {
         if (timeLimit <= Duration.Zero)
         {
             throw Fault(nameof(GroupBuyRule.TimeLimit), timeLimit, "should be positive.");
+        }
+
+        if (Limits.Problem(timeLimit) is { } problem)
+        {
+            throw Fault(nameof(GroupBuyRule.TimeLimit), timeLimit, problem);
         }
 
         _timeLimit = timeLimit;
@@ -84,7 +89,7 @@ public sealed class GroupBuyRuleBuilder
     /// <param name="participants">At least 2; distinct across tiers.</param>
     /// <param name="unitPrice">Not negative, in whole minor units of the rule's currency.</param>
     /// <returns>This builder.</returns>
-    /// <exception cref="GroupBuyRuleException">The count is below 2 or already has a tier, or the price is negative or not whole minor units.</exception>
+    /// <exception cref="GroupBuyRuleException">The count is below 2 or already has a tier, or the price is negative, not whole minor units or above <see cref="Limits.MaxMinorUnits"/>.</exception>
     public GroupBuyRuleBuilder AddTier(int participants, decimal unitPrice)
     {
         if (participants < 2)
@@ -103,6 +108,11 @@ public sealed class GroupBuyRuleBuilder
             throw Fault("Tiers.UnitPrice", unitPrice, $"should be whole minor units of {_currency.Code}.");
         }
 
+        if (Limits.Problem(price) is { } problem)
+        {
+            throw Fault("Tiers.UnitPrice", unitPrice, problem);
+        }
+
         foreach (var tier in _tiers)
         {
             if (tier.Participants == participants)
@@ -118,12 +128,17 @@ public sealed class GroupBuyRuleBuilder
     /// <summary>Sets the leader's perk in a formed group.</summary>
     /// <param name="perk">The perk; a fixed discount must be in the rule's currency.</param>
     /// <returns>This builder.</returns>
-    /// <exception cref="GroupBuyRuleException">A fixed discount is in another currency.</exception>
+    /// <exception cref="GroupBuyRuleException">A fixed discount is in another currency, not whole minor units or above <see cref="Limits.MaxMinorUnits"/>.</exception>
     public GroupBuyRuleBuilder WithLeaderPerk(LeaderPerk perk)
     {
         if (perk.Kind == LeaderPerkKind.FixedDiscount && !perk.Discount.Currency.Equals(_currency))
         {
             throw Fault(nameof(GroupBuyRule.LeaderPerk), perk, $"should be in {_currency.Code}.");
+        }
+
+        if (perk.Kind == LeaderPerkKind.FixedDiscount && Limits.Problem(perk.Discount) is { } problem)
+        {
+            throw Fault(nameof(GroupBuyRule.LeaderPerk), perk, problem);
         }
 
         _perk = perk;

@@ -38,12 +38,12 @@ public readonly record struct LeaderPerk
     /// <summary>Creates a fixed discount off the leader's tier price.</summary>
     /// <param name="discount">A positive amount in whole minor units.</param>
     /// <returns>The perk.</returns>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="discount"/> is zero, negative or not whole minor units.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="discount"/> is the default value, zero, negative, not whole minor units or above <see cref="Limits.MaxMinorUnits"/>.</exception>
     public static LeaderPerk FixedDiscount(Money discount)
     {
-        if (discount.IsNegative || discount.IsZero || !discount.IsWholeMinorUnits)
+        if (discount.IsNegative || discount.IsZero || !Limits.IsSupported(discount))
         {
-            throw new ArgumentOutOfRangeException(nameof(discount), discount, $"Leader discount should be a positive amount in whole minor units; was {discount}.");
+            throw new ArgumentOutOfRangeException(nameof(discount), discount, $"Leader discount should be a positive amount in whole minor units, at most {Limits.MaxMinorUnits} of them; was {discount}.");
         }
 
         return new LeaderPerk(LeaderPerkKind.FixedDiscount, discount, Rate.Zero);

@@ -223,7 +223,7 @@ internal sealed class GrowthAccount
             }
         }
 
-        var proposed = program.Rules[source].Points(new GrowthRuleArguments(activity, streakDay));
+        var proposed = Math.Clamp(program.Rules[source].Points(new GrowthRuleArguments(activity, streakDay)), -Limits.MaxPoints, Limits.MaxPoints);
         var granted = proposed;
         if (granted > 0)
         {

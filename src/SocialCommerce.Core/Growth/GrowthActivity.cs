@@ -49,11 +49,17 @@ public readonly record struct GrowthActivity
 
     /// <summary>Gets or initialises the paid amount (orders); null when the activity has none.</summary>
     /// <exception cref="ArgumentOutOfRangeException">The amount is negative.</exception>
+    /// <exception cref="ArgumentException">The amount is the default value (no currency), not whole minor units, or above <see cref="Limits.MaxMinorUnits"/>.</exception>
     public Money? Amount
     {
         get => _amount;
         init
         {
+            if (value is { } given && Limits.Problem(given) is { } problem)
+            {
+                throw new ArgumentException($"Activity {Id}: {problem} Was {given}.", nameof(Amount));
+            }
+
             if (value is { IsNegative: true } negative)
             {
                 throw new ArgumentOutOfRangeException(nameof(Amount), negative, $"Activity {Id}: the amount must not be negative; was {negative}.");

@@ -83,4 +83,11 @@ public readonly struct GrowthActivityKind : IEquatable<GrowthActivityKind>
 
     /// <summary>Returns the name.</summary>
     public override string ToString() => Name;
+
+    /// <summary>
+    /// Gets whether activities of this kind may carry an amount: every kind except the built-in ones that never do
+    /// (sign-in, task, review, course, competition, binding).
+    /// </summary>
+    public bool MayCarryAmount =>
+        !(Equals(SignIn) || Equals(TaskCompleted) || Equals(ReviewPosted) || Equals(CourseCompleted) || Equals(CompetitionPlaced) || Equals(MemberReferred));
 }

@@ -121,13 +121,15 @@ internal static class GrowthPolicyDocument
                     dailyCap = value.ValueKind == JsonValueKind.Null ? null : ReadLong(value, p, 0);
                     break;
                 case "points":
-                    points = ReadLong(value, p, long.MinValue);
+                    points = ReadLong(value, p, -Limits.MaxPoints, Limits.MaxPoints);
                     break;
                 case "pointsPerUnit":
-                    perUnit = value.ValueKind == JsonValueKind.Number && value.TryGetDecimal(out var d) && d >= 0m ? d : throw Wrong(p, value, "a non-negative number");
+                    perUnit = value.ValueKind == JsonValueKind.Number && value.TryGetDecimal(out var d) && d >= 0m && d <= Limits.MaxPointsPerUnit && Math.Round(d, 6, MidpointRounding.ToZero) == d
+                        ? d
+                        : throw Wrong(p, value, string.Create(CultureInfo.InvariantCulture, $"a number in [0, {Limits.MaxPointsPerUnit}] with at most 6 decimals"));
                     break;
                 case "streakCycleDays":
-                    cycle = checked((int)ReadLong(value, p, 1, int.MaxValue));
+                    cycle = checked((int)ReadLong(value, p, 1, Limits.MaxStreakDay));
                     break;
                 case "streakBonuses":
                     bonuses = ReadBonuses(value, p);
@@ -138,7 +140,7 @@ internal static class GrowthPolicyDocument
                     var i = 0;
                     foreach (var rank in value.EnumerateArray())
                     {
-                        ranks.Add(ReadLong(rank, $"{p}[{i}]", 0));
+                        ranks.Add(ReadLong(rank, $"{p}[{i}]", 0, Limits.MaxPoints));
                         i++;
                     }
 
@@ -184,7 +186,14 @@ internal static class GrowthPolicyDocument
             Parameters = parameters,
         };
         var rule = factory(settings) ?? throw new GrowthPolicyException(path + ".rule", ruleName, "The rule factory returned no rule.");
-        return new GrowthSource(kind, rule, dailyCap);
+        try
+        {
+            return new GrowthSource(kind, rule, dailyCap);
+        }
+        catch (ArgumentException e)
+        {
+            throw new GrowthPolicyException(path + ".rule", ruleName, e.Message);
+        }
     }
 
     private static List<StreakBonus> ReadBonuses(JsonElement array, string path)
@@ -203,10 +212,10 @@ internal static class GrowthPolicyDocument
                 switch (property.Name)
                 {
                     case "day":
-                        day = checked((int)ReadLong(property.Value, p + ".day", 1, int.MaxValue));
+                        day = checked((int)ReadLong(property.Value, p + ".day", 1, Limits.MaxStreakDay));
                         break;
                     case "points":
-                        points = ReadLong(property.Value, p + ".points", 0);
+                        points = ReadLong(property.Value, p + ".points", 0, Limits.MaxPoints);
                         break;
                     default:
                         throw new GrowthPolicyException(p + "." + property.Name, property.Value.GetRawText(), "Unknown field; expected day or points.");

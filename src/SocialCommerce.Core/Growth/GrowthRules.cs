@@ -20,9 +20,18 @@ public static class GrowthRules
     public const string ByRankName = "by-rank";
 
     /// <summary>A fixed number of points per activity.</summary>
-    /// <param name="points">The points (negative for a penalty).</param>
+    /// <param name="points">The points (negative for a penalty), in [-<see cref="Limits.MaxPoints"/>, <see cref="Limits.MaxPoints"/>].</param>
     /// <returns>The rule.</returns>
-    public static IGrowthRule PerActivity(long points) => new PerActivityRule(points);
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="points"/> is outside the range.</exception>
+    public static IGrowthRule PerActivity(long points)
+    {
+        if (points is < -Limits.MaxPoints or > Limits.MaxPoints)
+        {
+            throw new ArgumentOutOfRangeException(nameof(points), points, string.Create(CultureInfo.InvariantCulture, $"Points per activity should be in range [{-Limits.MaxPoints}-{Limits.MaxPoints}]; was {points}."));
+        }
+
+        return new PerActivityRule(points);
+    }
 
     /// <summary>
     /// Points per whole currency unit of the activity's amount: <c>floor(amount × pointsPerUnit)</c>.
@@ -30,12 +39,13 @@ public static class GrowthRules
     /// </summary>
     /// <param name="pointsPerUnit">Points per unit of currency (decimal, e.g. 0.5 or 1).</param>
     /// <returns>The rule.</returns>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="pointsPerUnit"/> is negative.</exception>
+    /// <remarks>The points of one activity saturate at <see cref="Limits.MaxPoints"/>.</remarks>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="pointsPerUnit"/> is negative, above <see cref="Limits.MaxPointsPerUnit"/> or has more than 6 decimals.</exception>
     public static IGrowthRule PerCurrencyUnit(decimal pointsPerUnit)
     {
-        if (pointsPerUnit < 0m)
+        if (pointsPerUnit < 0m || pointsPerUnit > Limits.MaxPointsPerUnit || Math.Round(pointsPerUnit, 6, MidpointRounding.ToZero) != pointsPerUnit)
         {
-            throw new ArgumentOutOfRangeException(nameof(pointsPerUnit), pointsPerUnit, $"Points per currency unit must not be negative; was {pointsPerUnit.ToString(CultureInfo.InvariantCulture)}.");
+            throw new ArgumentOutOfRangeException(nameof(pointsPerUnit), pointsPerUnit, string.Create(CultureInfo.InvariantCulture, $"Points per currency unit should be in range [0-{Limits.MaxPointsPerUnit}] with at most 6 decimals; was {pointsPerUnit}."));
         }
 
         return new PerCurrencyUnitRule(pointsPerUnit);
@@ -58,9 +68,9 @@ public static class GrowthRules
             maxDay = Math.Max(maxDay, bonusList[i].Day);
         }
 
-        if (cycleDays is { } cycle && (cycle < 1 || cycle < maxDay))
+        if (cycleDays is { } cycle && (cycle < 1 || cycle < maxDay || cycle > Limits.MaxStreakDay))
         {
-            throw new ArgumentOutOfRangeException(nameof(cycleDays), cycle, $"A streak cycle must be at least 1 day and cover every bonus day (the last is day {maxDay}); was {cycle}.");
+            throw new ArgumentOutOfRangeException(nameof(cycleDays), cycle, $"A streak cycle must be at least 1 day, at most {Limits.MaxStreakDay} days, and cover every bonus day (the last is day {maxDay}); was {cycle}.");
         }
 
         var byDay = new long[maxDay + 1];
@@ -95,9 +105,9 @@ public static class GrowthRules
         var copy = new long[pointsByRank.Count];
         for (var i = 0; i < copy.Length; i++)
         {
-            if (pointsByRank[i] < 0)
+            if (pointsByRank[i] is < 0 or > Limits.MaxPoints)
             {
-                throw new ArgumentException($"Points for rank {i + 1} must not be negative; was {pointsByRank[i]}.", nameof(pointsByRank));
+                throw new ArgumentException($"Points for rank {i + 1} should be in range [0-{Limits.MaxPoints}]; was {pointsByRank[i]}.", nameof(pointsByRank));
             }
 
             copy[i] = pointsByRank[i];
@@ -111,13 +121,15 @@ public static class GrowthRules
         public long Points(in GrowthRuleArguments arguments) => points;
     }
 
+    internal static bool NeedsAmount(IGrowthRule rule) => rule is PerCurrencyUnitRule;
+
     private sealed class PerCurrencyUnitRule(decimal pointsPerUnit) : IGrowthRule
     {
         public long Points(in GrowthRuleArguments arguments)
         {
             var amount = arguments.Activity.Amount
                 ?? throw new ArgumentException($"Activity {arguments.Activity.Id} ({arguments.Activity.Kind}) has no amount; the per-currency-unit rule needs one.", nameof(arguments));
-            return decimal.ToInt64(decimal.Floor(amount.Amount * pointsPerUnit));
+            return decimal.ToInt64(Math.Min(decimal.Floor(amount.Amount * pointsPerUnit), Limits.MaxPoints));
         }
     }
 

@@ -27,6 +27,11 @@ public sealed record GrowthSource
         }
 
         ArgumentNullException.ThrowIfNull(rule);
+        if (GrowthRules.NeedsAmount(rule) && !kind.MayCarryAmount)
+        {
+            throw new ArgumentException($"Source '{kind}' never carries an amount, so the per-currency-unit rule would fail on every activity; give it points per activity.", nameof(rule));
+        }
+
         if (dailyCap is < 0)
         {
             throw new ArgumentOutOfRangeException(nameof(dailyCap), dailyCap, $"The daily cap of source '{kind}' must not be negative; was {dailyCap}.");

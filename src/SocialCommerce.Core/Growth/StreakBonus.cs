@@ -15,7 +15,9 @@ public readonly record struct StreakBonus
     public StreakBonus(int day, long points)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(day, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(day, Limits.MaxStreakDay);
         ArgumentOutOfRangeException.ThrowIfNegative(points);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(points, Limits.MaxPoints);
         Day = day;
         Points = points;
     }

@@ -15,6 +15,11 @@ internal static class Allocation
             throw new ArgumentException("Weights should not be empty.", nameof(weights));
         }
 
+        if (total == default)
+        {
+            throw new ArgumentException("The amount to allocate is the default Money, which has no currency.", nameof(total));
+        }
+
         var currency = total.Currency;
         if (!total.IsWholeMinorUnits)
         {

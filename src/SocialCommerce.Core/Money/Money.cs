@@ -47,7 +47,7 @@ public readonly struct Money : IEquatable<Money>, IComparable<Money>
     public bool IsNegative => Amount < 0m;
 
     /// <summary>Gets a value indicating whether the amount is a whole number of minor units (no rounding needed).</summary>
-    public bool IsWholeMinorUnits => decimal.Truncate(Amount * Currency.MinorUnitsPerUnit) == Amount * Currency.MinorUnitsPerUnit;
+    public bool IsWholeMinorUnits => Math.Round(Amount, Currency.MinorUnit, MidpointRounding.ToZero) == Amount;
 
     /// <summary>Returns zero in the given currency.</summary>
     /// <param name="currency">The currency.</param>

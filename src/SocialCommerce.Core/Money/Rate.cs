@@ -9,7 +9,9 @@ namespace SocialCommerce;
 /// <remarks>
 /// Build it from percent (<c>Rate.Percent(12.5m)</c>), basis points (<c>Rate.BasisPoints(1250)</c>)
 /// or a fraction (<c>Rate.FromFraction(0.125m)</c>). Applying a rate to <see cref="Money"/> is exact:
-/// the result is not rounded. Anything outside [0, 100 %] is refused.
+/// the result is not rounded. Anything outside [0, 100 %] is refused, and so is a fraction with more than
+/// <see cref="Limits.MaxRateDecimals"/> decimals (a percent with more than 8, basis points with more than 6): within
+/// that precision, a rate times any supported amount is an exact decimal, so a payout is never a minor unit off.
 /// </remarks>
 public readonly struct Rate : IEquatable<Rate>, IComparable<Rate>
 {
@@ -32,7 +34,7 @@ public readonly struct Rate : IEquatable<Rate>, IComparable<Rate>
 
     /// <summary>Creates a rate from percent.</summary>
     /// <param name="percent">A value in [0, 100].</param>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="percent"/> is outside [0, 100].</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="percent"/> is outside [0, 100] or has more than 8 decimals.</exception>
     public static Rate Percent(decimal percent)
     {
         if (percent is < 0m or > 100m)
@@ -40,12 +42,12 @@ public readonly struct Rate : IEquatable<Rate>, IComparable<Rate>
             throw new ArgumentOutOfRangeException(nameof(percent), percent, $"Rate should be in range [0-100] percent; was {percent.ToString(CultureInfo.InvariantCulture)} %.");
         }
 
-        return new Rate(percent / 100m);
+        return new Rate(Precise(percent / 100m, nameof(percent), percent, "%"));
     }
 
     /// <summary>Creates a rate from basis points (1 bp = 0.01 %).</summary>
     /// <param name="basisPoints">A value in [0, 10000].</param>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="basisPoints"/> is outside [0, 10000].</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="basisPoints"/> is outside [0, 10000] or has more than 6 decimals.</exception>
     public static Rate BasisPoints(decimal basisPoints)
     {
         if (basisPoints is < 0m or > 10000m)
@@ -53,12 +55,12 @@ public readonly struct Rate : IEquatable<Rate>, IComparable<Rate>
             throw new ArgumentOutOfRangeException(nameof(basisPoints), basisPoints, $"Rate should be in range [0-10000] basis points; was {basisPoints.ToString(CultureInfo.InvariantCulture)} bp.");
         }
 
-        return new Rate(basisPoints / 10000m);
+        return new Rate(Precise(basisPoints / 10000m, nameof(basisPoints), basisPoints, "bp"));
     }
 
     /// <summary>Creates a rate from a fraction.</summary>
     /// <param name="fraction">A value in [0, 1].</param>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="fraction"/> is outside [0, 1].</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="fraction"/> is outside [0, 1] or has more than 10 decimals.</exception>
     public static Rate FromFraction(decimal fraction)
     {
         if (fraction is < 0m or > 1m)
@@ -66,7 +68,25 @@ public readonly struct Rate : IEquatable<Rate>, IComparable<Rate>
             throw new ArgumentOutOfRangeException(nameof(fraction), fraction, $"Rate should be in range [0-1] as a fraction; was {fraction.ToString(CultureInfo.InvariantCulture)}.");
         }
 
-        return new Rate(fraction);
+        return new Rate(Precise(fraction, nameof(fraction), fraction, "as a fraction"));
+    }
+
+    /// <summary>Returns whether a fraction has at most <see cref="Limits.MaxRateDecimals"/> decimals (trailing zeros do not count).</summary>
+    /// <param name="fraction">The fraction.</param>
+    /// <returns><see langword="true"/> when a rate of that precision is accepted.</returns>
+    public static bool IsSupportedPrecision(decimal fraction) => Math.Round(fraction, Limits.MaxRateDecimals, MidpointRounding.ToZero) == fraction;
+
+    /// <summary>Creates a rate from a computed fraction in [0, 1], truncated toward zero to the supported precision (reports, shares).</summary>
+    internal static Rate Truncated(decimal fraction) => new(Math.Round(fraction, Limits.MaxRateDecimals, MidpointRounding.ToZero));
+
+    private static decimal Precise(decimal fraction, string paramName, decimal given, string unit)
+    {
+        if (!IsSupportedPrecision(fraction))
+        {
+            throw new ArgumentOutOfRangeException(paramName, given, string.Create(CultureInfo.InvariantCulture, $"Rate should have at most {Limits.MaxRateDecimals} decimals as a fraction; was {given} {unit}."));
+        }
+
+        return fraction;
     }
 
     /// <summary>Applies the rate to an amount exactly (no rounding).</summary>

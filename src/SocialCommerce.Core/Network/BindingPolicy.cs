@@ -33,12 +33,12 @@ public sealed class BindingPolicy
 
     /// <summary>Creates a policy that allows rebinding once <paramref name="lockPeriod"/> has elapsed since the last binding.</summary>
     /// <param name="lockPeriod">A non-negative duration, e.g. <c>Duration.FromDays(30)</c>.</param>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="lockPeriod"/> is negative.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="lockPeriod"/> is negative or longer than <see cref="Limits.MaxDuration"/>.</exception>
     public static BindingPolicy RebindAfter(Duration lockPeriod)
     {
-        if (lockPeriod < Duration.Zero)
+        if (Limits.Problem(lockPeriod) is { } problem)
         {
-            throw new ArgumentOutOfRangeException(nameof(lockPeriod), lockPeriod, $"Lock period should not be negative; was {lockPeriod}.");
+            throw new ArgumentOutOfRangeException(nameof(lockPeriod), lockPeriod, $"Lock period {problem} Was {lockPeriod}.");
         }
 
         return new BindingPolicy(BindingMode.RebindAfterLockPeriod, lockPeriod);

@@ -5,10 +5,11 @@ namespace SocialCommerce.Network;
 /// </summary>
 public readonly record struct BindingResult
 {
-    private BindingResult(BindingRefusalReason refusal, string? message)
+    private BindingResult(BindingRefusalReason refusal, string? message, bool alreadyBound = false)
     {
         Refusal = refusal;
         Message = message;
+        AlreadyBound = alreadyBound;
     }
 
     /// <summary>Gets the successful result.</summary>
@@ -16,6 +17,14 @@ public readonly record struct BindingResult
 
     /// <summary>Gets a value indicating whether the binding was made (or already existed).</summary>
     public bool IsBound => Refusal == BindingRefusalReason.None;
+
+    /// <summary>
+    /// Gets a value indicating whether the member already had that referrer, so nothing was recorded
+    /// (<see cref="IsBound"/> is also true: the member is bound to the referrer asked for).
+    /// </summary>
+    public bool AlreadyBound { get; }
+
+    internal static BindingResult Unchanged => new(BindingRefusalReason.None, "The member already has that referrer; nothing was recorded.", alreadyBound: true);
 
     /// <summary>Gets why the binding was refused; <see cref="BindingRefusalReason.None"/> when bound.</summary>
     public BindingRefusalReason Refusal { get; }

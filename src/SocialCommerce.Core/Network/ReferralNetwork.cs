@@ -77,6 +77,7 @@ public sealed class ReferralNetwork : IReferralNetwork
     /// <param name="member">The new member.</param>
     /// <param name="registeredAt">When the member registered.</param>
     /// <exception cref="ReferralBindingException">A member with this id is already registered (<see cref="BindingRefusalReason.AlreadyRegistered"/>).</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="registeredAt"/> is outside [<see cref="Limits.MinInstant"/>, <see cref="Limits.MaxInstant"/>).</exception>
     public void AddMember(MemberId member, Instant registeredAt)
     {
         if (_index.ContainsKey(member))
@@ -94,6 +95,7 @@ public sealed class ReferralNetwork : IReferralNetwork
     /// <exception cref="ReferralBindingException">
     /// The member is already registered, refers itself, or the referrer is unknown; <see cref="ReferralBindingException.Reason"/> says which.
     /// </exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="registeredAt"/> is outside [<see cref="Limits.MinInstant"/>, <see cref="Limits.MaxInstant"/>).</exception>
     public void AddMember(MemberId member, MemberId referrer, Instant registeredAt)
     {
         if (member == referrer)
@@ -119,11 +121,15 @@ public sealed class ReferralNetwork : IReferralNetwork
     /// <param name="referrer">Its new referrer.</param>
     /// <param name="at">When the binding is requested.</param>
     /// <returns>
-    /// <see cref="BindingResult.Bound"/> when bound (binding to the current referrer again changes nothing);
-    /// otherwise the refusal with a message naming the members. Nothing changes on refusal.
+    /// <see cref="BindingResult.Bound"/> when bound; a result with <see cref="BindingResult.IsBound"/> and
+    /// <see cref="BindingResult.AlreadyBound"/> both true when the member already has that referrer (nothing is recorded:
+    /// the binding stands as it was, with its lock period); otherwise the refusal with a message naming the members.
+    /// Nothing changes on refusal.
     /// </returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="at"/> is outside [<see cref="Limits.MinInstant"/>, <see cref="Limits.MaxInstant"/>).</exception>
     public BindingResult TryBind(MemberId member, MemberId referrer, Instant at)
     {
+        Limits.Check(at, nameof(at));
         if (member == referrer)
         {
             return BindingResult.Refused(BindingRefusalReason.SelfReferral, $"Member {member} cannot refer itself.");
@@ -142,7 +148,7 @@ public sealed class ReferralNetwork : IReferralNetwork
         var current = _parent[child];
         if (current == parent)
         {
-            return BindingResult.Bound;
+            return BindingResult.Unchanged;
         }
 
         if (current != None)
@@ -320,6 +326,7 @@ public sealed class ReferralNetwork : IReferralNetwork
 
     private void Append(MemberId member, int parent, Instant at)
     {
+        Limits.Check(at, "registeredAt");
         if (_count == _ids.Length)
         {
             Grow();

@@ -246,20 +246,12 @@ public sealed class CommissionPropertyTests
     }
 
     [Fact]
-    public void A_sale_with_amounts_below_the_minor_unit_takes_the_pipeline_and_agrees()
+    public void A_sale_line_with_an_amount_below_the_minor_unit_is_refused_where_it_enters()
     {
-        var network = new NetworkSample([-1, 0, 1, 2]).Build(CommissionCase.PaidAt);
-        var plan = CommissionPlan.CreateBuilder("p", Currency.CNY).Levels(Rate.Percent(10), Rate.Percent(5), Rate.BasisPoints(2.5m)).SelfPurchaseRebate(Rate.Percent(1)).Build();
-        var engine = new CommissionEngine(plan);
-        var sale = new Sale("S", network.Members.Last(), CommissionCase.PaidAt, Currency.CNY,
-            [new SaleLine("a", "c", 1, new Money(1.005m, Currency.CNY)), new SaleLine("b", "c", 3, new Money(199.99m, Currency.CNY))]);
-        var quote = engine.Quote(sale, network);
-        var buffer = new CommissionLine[16];
-        var count = engine.QuoteInto(sale, network, buffer, out var residual);
-        Assert.Equal(quote.Lines.ToArray(), buffer[..count]);
-        Assert.Equal(quote.Residual, residual);
-        // Two lines × (self + three levels), less level 3 on ¥1.005 (0.025 % = ¥0.00025, rounds to zero).
-        Assert.Equal(7, count);
+        var e = Assert.Throws<InvalidSaleException>(() => new SaleLine("a", "c", 1, new Money(1.005m, Currency.CNY)));
+        Assert.Equal("paidAmount", e.Field);
+        Assert.Contains("1.005 CNY", e.Message, StringComparison.Ordinal);
+        Assert.Contains("whole minor units", e.Message, StringComparison.Ordinal);
     }
 
     [Property(Arbitrary = [typeof(CommissionArbitraries)], MaxTest = Cases)]

@@ -84,7 +84,11 @@ public sealed class BuiltInProfileScenarioTests
         Assert.Equal(
             "Team of member 1: 34 participants over 6 team levels (5 links below the top; the top member is level 1 and counts as a participant) reaches the flag thresholds of 30 participants and 3 team levels (members whose own team reaches them: 1; smallest such teams: 1). Administrative case: plan 'three-level' pays team compensation (paid depth 3) without entry fee or head-count reward.",
             team.Message);
-        Assert.StartsWith("SPC/SPP/MPS Opinions", team.Citation, System.StringComparison.Ordinal);
+        // The administrative case cites the team-compensation provision and the opinion's article that keeps it out
+        // of criminal liability, not the criminal threshold (art. 1).
+        Assert.StartsWith("Regulations on Prohibition of Pyramid Selling (禁止传销条例, 2005), art. 7(3)", team.Citation, System.StringComparison.Ordinal);
+        Assert.Contains("(2013), art. 5", team.Citation, System.StringComparison.Ordinal);
+        Assert.DoesNotContain("art. 1 (at least 30 participants", team.Citation, System.StringComparison.Ordinal);
     }
 
     [Fact]

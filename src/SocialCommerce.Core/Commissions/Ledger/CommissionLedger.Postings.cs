@@ -41,13 +41,18 @@ public sealed partial class CommissionLedger
             _earnings[firstEarning + i] = new EarningSlot { Booked = earning.Amount.ToMinorUnits(), Level = earning.Level, LineIndex = earning.LineIndex };
         }
 
-        ref var index = ref CollectionsMarshal.GetValueRefOrAddDefault(_saleIndex, sale.SaleId, out var exists);
-        if (exists)
+        if (_saleIndex.TryGetValue(sale.SaleId, out var existing))
         {
-            return IsSameSale(index, sale)
+            return IsSameSale(existing, sale)
                 ? LedgerResult.Duplicate($"Sale '{sale.SaleId}' was already posted; nothing changed.")
                 : LedgerResult.Refused(LedgerRefusal.ConflictingDuplicate, $"Sale id '{sale.SaleId}' was already posted with other content; the first posting stands.");
         }
+
+        // Every account total the posting raises is checked before anything is committed: an overflow throws with the
+        // ledger exactly as it was (the sale id stays free, so a retry is a first posting).
+        CheckAccountHeadroom(sale, firstEarning, earnings.Length);
+
+        ref var index = ref CollectionsMarshal.GetValueRefOrAddDefault(_saleIndex, sale.SaleId, out _);
 
         var s = _saleCount;
         index = s;
@@ -124,9 +129,11 @@ public sealed partial class CommissionLedger
             throw new ArgumentOutOfRangeException(nameof(completedAt), completedAt, $"Completion of sale '{saleId}' at {completedAt} is before it was paid at {sale.PaidAt}.");
         }
 
+        Limits.Check(completedAt, nameof(completedAt));
+        var releaseAt = completedAt + sale.Window;
         sale.Status = SaleStatus.Frozen;
         sale.CompletedAt = completedAt;
-        sale.ReleaseAt = completedAt + sale.Window;
+        sale.ReleaseAt = releaseAt;
         var firstEntry = _entryCount;
         var end = sale.FirstEarning + sale.EarningCount;
         for (var e = sale.FirstEarning; e < end; e++)
@@ -236,6 +243,34 @@ public sealed partial class CommissionLedger
                 acc.Available -= repaid;
                 acc.Debt -= repaid;
                 Append(LedgerEntryKind.DebtRepaid, LedgerState.Debt, earning.Account, repaid, s, e, None);
+            }
+        }
+    }
+
+    private void CheckAccountHeadroom(LedgerSale sale, int firstEarning, int count)
+    {
+        long total = 0;
+        for (var i = 0; i < count; i++)
+        {
+            total = checked(total + _earnings[firstEarning + i].Booked);
+        }
+
+        var currency = FindCurrency(sale.Currency);
+        if (currency == None)
+        {
+            return;
+        }
+
+        var earnings = sale.EarningArray;
+        for (var i = 0; i < earnings.Length; i++)
+        {
+            if (_accountIndex.TryGetValue(new AccountKey(earnings[i].Beneficiary.Value, currency), out var a))
+            {
+                ref readonly var acc = ref _accounts[a];
+                if (acc.Booked > long.MaxValue - total || acc.Pending > long.MaxValue - total)
+                {
+                    throw new OverflowException($"Posting sale '{sale.SaleId}' would take the account of member {earnings[i].Beneficiary} in {sale.Currency.Code} beyond 2^63 - 1 minor units booked; nothing was changed.");
+                }
             }
         }
     }

@@ -28,6 +28,16 @@ internal static class LedgerAmounts
         {
             throw new ArgumentException($"{paramName} should be whole minor units of {currency.Code}; was {amount}.", paramName);
         }
+
+        CheckMagnitude(amount, paramName);
+    }
+
+    private static void CheckMagnitude(Money amount, string paramName)
+    {
+        if (!Limits.InMagnitude(amount))
+        {
+            throw new ArgumentOutOfRangeException(paramName, amount.Amount, FormattableString.Invariant($"{paramName} should be at most {Limits.MaxMinorUnits} minor units; was {amount}."));
+        }
     }
 
     /// <summary>An amount of minor units with the currency's scale, so it prints as <c>19.90 CNY</c>.</summary>
@@ -58,5 +68,7 @@ internal static class LedgerAmounts
         {
             throw new ArgumentException($"{paramName} should be whole minor units of {amount.Currency.Code}; was {amount}.", paramName);
         }
+
+        CheckMagnitude(amount, paramName);
     }
 }

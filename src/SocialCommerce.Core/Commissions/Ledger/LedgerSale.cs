@@ -64,10 +64,12 @@ public sealed class LedgerSale
             throw new ArgumentException($"Sale '{saleId}' should have at least one line.", nameof(lines));
         }
 
-        if (returnWindow < Duration.Zero)
+        if (Limits.Problem(returnWindow) is { } windowProblem)
         {
-            throw new ArgumentOutOfRangeException(nameof(returnWindow), returnWindow, $"Return window of sale '{saleId}' should not be negative; was {returnWindow}.");
+            throw new ArgumentOutOfRangeException(nameof(returnWindow), returnWindow, $"Return window of sale '{saleId}' {windowProblem} Was {returnWindow}.");
         }
+
+        Limits.Check(paidAt, nameof(paidAt));
 
         _lines = new LedgerSaleLine[lines.Count];
         for (var i = 0; i < _lines.Length; i++)

@@ -302,18 +302,35 @@ public sealed class CommissionLedgerRefusalTests
     }
 
     [Fact]
-    public void An_amount_beyond_the_range_of_minor_units_throws_and_changes_nothing()
+    public void An_amount_beyond_the_supported_range_is_refused_where_it_enters()
+    {
+        var e = Assert.Throws<ArgumentOutOfRangeException>(() => new LedgerSale(
+            "S1", Buyer, Paid, Currency.CNY, [new LedgerSaleLine(1, Yuan(1m))], [new LedgerEarning(Bob, 1, 0, Yuan(1m)), new LedgerEarning(Alice, 2, 0, Yuan(100_000_000_000_000_000m))], Duration.Zero));
+        Assert.Equal("earnings[1].Amount", e.ParamName);
+    }
+
+    [Fact]
+    public void A_posting_that_would_overflow_an_account_throws_and_leaves_the_sale_id_free()
     {
         var ledger = new CommissionLedger();
-        var huge = new LedgerSale(
-            "S1", Buyer, Paid, Currency.CNY, [new LedgerSaleLine(1, Yuan(1m))], [new LedgerEarning(Bob, 1, 0, Yuan(1m)), new LedgerEarning(Alice, 2, 0, Yuan(100_000_000_000_000_000m))], Duration.Zero);
+        var most = Money.FromMinorUnits(Limits.MaxMinorUnits, Currency.CNY);
+        LedgerSale Big(string id, Money bob) => new(id, Buyer, Paid, Currency.CNY, [new LedgerSaleLine(1, most)], [new LedgerEarning(Alice, 2, 0, Yuan(1m)), new LedgerEarning(Bob, 1, 0, bob)], Duration.Zero);
 
-        Assert.Throws<OverflowException>(() => ledger.Post(huge));
+        // 9,223 maximal earnings fit in Bob's 64-bit account; the next one does not.
+        var fits = long.MaxValue / Limits.MaxMinorUnits;
+        for (var i = 0; i < fits; i++)
+        {
+            Assert.True(ledger.Post(Big("B" + i, most)).IsApplied);
+        }
 
-        Assert.Equal(0, ledger.SaleCount);
-        Assert.Equal(0, ledger.EntryCount);
-        Assert.True(ledger.GetBalance(Bob, Currency.CNY).Pending.IsZero);
-        Assert.True(ledger.Post(Sale()).IsApplied);
-        Assert.Equal(Yuan(19.90m), ledger.GetBalance(Bob, Currency.CNY).Pending);
+        var before = (ledger.SaleCount, ledger.EntryCount, ledger.GetBalance(Alice, Currency.CNY), ledger.GetBalance(Bob, Currency.CNY));
+        var e = Assert.Throws<OverflowException>(() => ledger.Post(Big("X", most)));
+        Assert.Contains("member 2", e.Message, StringComparison.Ordinal);
+        Assert.Equal(before, (ledger.SaleCount, ledger.EntryCount, ledger.GetBalance(Alice, Currency.CNY), ledger.GetBalance(Bob, Currency.CNY)));
+
+        // The id was not taken: a smaller sale under it is a first posting, not a conflicting duplicate.
+        var retry = ledger.Post(Big("X", Yuan(1m)));
+        Assert.True(retry.IsApplied);
+        Assert.Equal(LedgerOutcome.Applied, retry.Outcome);
     }
 }

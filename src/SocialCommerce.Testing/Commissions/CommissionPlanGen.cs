@@ -13,20 +13,22 @@ namespace SocialCommerce.Testing;
 /// <remarks>
 /// Plans mix level rates, a self-purchase rebate, category and product overrides (rates and fixed amounts per
 /// unit), eligibility with forfeit or compression, sale and per-beneficiary caps, shipping in the base, and rank
-/// differentials (级差). Rates are whole basis points, amounts whole minor units.
+/// differentials (级差). Rates are basis points with up to 6 decimals (the SDK's 10-decimal precision), drawn whole
+/// most of the time; fixed amounts whole minor units up to the largest the SDK accepts; paid depth mostly up to 4 and
+/// sometimes up to <see cref="Limits.MaxPaidDepth"/>.
 /// </remarks>
 public static class CommissionPlanGen
 {
     private const int MaxGeneratedDepth = 4;
 
-    /// <summary>A generator of plans up to paid depth 4 whose rates never total more than 100 %; any SDK-valid mix.</summary>
+    /// <summary>A generator of plans up to paid depth 4 (sometimes up to 32) whose rates never total more than 100 %; any SDK-valid mix.</summary>
     /// <param name="currency">The plans' currency.</param>
     /// <returns>The generator.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="currency"/> is null.</exception>
     public static Gen<PlanSample> Plans(Currency currency)
     {
         ArgumentNullException.ThrowIfNull(currency);
-        return Shaped(currency, MaxGeneratedDepth);
+        return Gen.Frequency((6, Shaped(currency, MaxGeneratedDepth)), (1, Gen.Choose(MaxGeneratedDepth + 1, Limits.MaxPaidDepth).SelectMany(depth => Shaped(currency, depth))));
     }
 
     /// <summary>
@@ -45,7 +47,10 @@ public static class CommissionPlanGen
         ArgumentNullException.ThrowIfNull(currency);
         var depth = Math.Min(profile.MaxPaidDepth ?? MaxGeneratedDepth, MaxGeneratedDepth);
         var ratio = RatioBasisPoints(profile);
-        return from plan in Shaped(currency, depth)
+        var shapes = profile.MaxPaidDepth is { } limit && limit <= MaxGeneratedDepth
+            ? Shaped(currency, depth)
+            : Gen.Frequency((6, Shaped(currency, depth)), (1, Gen.Choose(MaxGeneratedDepth + 1, Math.Min(profile.MaxPaidDepth ?? Limits.MaxPaidDepth, Limits.MaxPaidDepth)).SelectMany(d => Shaped(currency, d))));
+        return from plan in shapes
                from reward in profile.AllowsRecruitmentRewards
                    ? Gen.Frequency((4, Gen.Constant<long?>(null)), (1, Gen.Choose(1, 10_000).Select(v => (long?)v)))
                    : Gen.Constant<long?>(null)
@@ -73,17 +78,21 @@ public static class CommissionPlanGen
         {
             ways.Add(from plan in any
                      from extra in Gen.Choose(1, 2)
-                     from rates in Gen.Choose(1, 100).ArrayOf(maxDepth + extra)
+                     from rates in MoneyGen.PreciseBasisPoints(100).Where(bp => bp > 0).ArrayOf(Math.Min(maxDepth + extra, Limits.MaxPaidDepth))
                      select new PlanBreach(
                          plan with { Differential = false, LevelBasisPoints = rates, CategoryOverride = null, ProductOverride = null, SelfPurchaseBasisPoints = null },
                          ComplianceCodes.PlanPaidDepthExceeded));
         }
 
-        if (profile.MaxPayoutRatio is not null && RatioBasisPoints(profile) < 10_000)
+        if (profile.MaxPayoutRatio is not null && RatioBasisPoints(profile) < 10_000m)
         {
-            var limit = RatioBasisPoints(profile);
+            var limit = (int)decimal.Floor(RatioBasisPoints(profile));
+            var ratio = RatioBasisPoints(profile);
             ways.Add(from plan in any
-                     from rate in Gen.Choose(limit + 1, 10_000)
+                     from whole in Gen.Choose(limit, 9_999)
+                     from part in MoneyGen.ChooseLong(1, 1_000_000)
+                     let rate = whole + (part / 1_000_000m)
+                     where rate > ratio
                      select new PlanBreach(
                          plan with { Differential = false, LevelBasisPoints = [rate], CategoryOverride = null, ProductOverride = null, SelfPurchaseBasisPoints = null },
                          ComplianceCodes.PlanPayoutRatioExceeded));
@@ -171,10 +180,10 @@ public static class CommissionPlanGen
             yield return plan with { LevelBasisPoints = levels.Take(levels.Count - 1).ToArray() };
             for (var i = 0; i < levels.Count; i++)
             {
-                foreach (var smaller in MoneyGen.ShrinkTowardZero(levels[i]))
+                foreach (var smaller in MoneyGen.ShrinkBasisPoints(levels[i]))
                 {
                     var copy = levels.ToArray();
-                    copy[i] = (int)smaller;
+                    copy[i] = smaller;
                     yield return plan with { LevelBasisPoints = copy };
                 }
             }
@@ -183,6 +192,12 @@ public static class CommissionPlanGen
 
     private static Gen<PlanSample> Shaped(Currency currency, int maxDepth)
     {
+        // Up to depth 4 a level pays up to 20 %; deeper plans spread at most 80 % over their levels, so that with
+        // overrides (at most 3 levels of 20 %) and the rebate (10 %) no plan totals more than 100 %.
+        var perLevel = maxDepth <= MaxGeneratedDepth ? 2_000 : 8_000 / maxDepth;
+        var fixedAmounts = Gen.Frequency(
+            (5, Gen.Choose(0, 1_500).Select(v => (decimal)v)),
+            (1, MoneyGen.ChooseLong(0, Limits.MaxMinorUnits / Limits.MaxQuantity).Select(v => (decimal)v)));
         var payouts = maxDepth == 0
             ? Gen.Constant<IReadOnlyList<PayoutSample>?>(null)
             : Gen.Frequency(
@@ -190,32 +205,32 @@ public static class CommissionPlanGen
                 (1, from n in Gen.Choose(1, Math.Min(3, maxDepth))
                     from levels in Gen.ArrayOf(
                         from isFixed in Gen.Elements(true, false)
-                        from value in isFixed ? Gen.Choose(0, 1_500) : Gen.Choose(0, 2_000)
+                        from value in isFixed ? fixedAmounts : MoneyGen.PreciseBasisPoints(2_000)
                         select new PayoutSample(isFixed, value),
                         n)
                     select (IReadOnlyList<PayoutSample>?)levels));
         return from levelCount in Gen.Choose(0, maxDepth)
-               from levels in Gen.ArrayOf(Gen.Frequency((1, Gen.Constant(0)), (5, Gen.Choose(1, 2_000))), levelCount)
-               from self in Gen.Frequency((3, Gen.Constant<int?>(null)), (1, Gen.Choose(0, 1_000).Select(v => (int?)v)))
+               from levels in Gen.ArrayOf(Gen.Frequency((1, Gen.Constant(0m)), (5, MoneyGen.PreciseBasisPoints(perLevel))), levelCount)
+               from self in Gen.Frequency((3, Gen.Constant<decimal?>(null)), (1, MoneyGen.PreciseBasisPoints(1_000).Select(v => (decimal?)v)))
                from category in payouts
                from product in payouts
                from onlyEnabled in Gen.Elements(true, false)
                from compress in Gen.Elements(true, false)
-               from saleCap in Gen.Frequency((2, Gen.Constant<int?>(null)), (1, Gen.Choose(0, 3_000).Select(v => (int?)v)))
-               from perBeneficiary in Gen.Frequency((2, Gen.Constant<long?>(null)), (1, Gen.Choose(0, 5_000).Select(v => (long?)v)))
+               from saleCap in Gen.Frequency((2, Gen.Constant<decimal?>(null)), (1, MoneyGen.PreciseBasisPoints(3_000).Select(v => (decimal?)v)))
+               from perBeneficiary in Gen.Frequency((4, Gen.Constant<long?>(null)), (2, Gen.Choose(0, 5_000).Select(v => (long?)v)), (1, MoneyGen.ChooseLong(0, Limits.MaxMinorUnits).Select(v => (long?)v)))
                from shipping in Gen.Elements(true, false)
                from differential in maxDepth == 0 ? Gen.Constant(false) : Gen.Frequency((3, Gen.Constant(false)), (1, Gen.Constant(true)))
                from depth in Gen.Choose(1, Math.Max(1, maxDepth))
-               from ranks in Gen.ArrayOf(Gen.Choose(0, 2_500), 4)
+               from ranks in Gen.ArrayOf(MoneyGen.PreciseBasisPoints(2_500), 4)
                select differential
                    ? new PlanSample(currency, [], self, null, null, onlyEnabled, compress, saleCap, perBeneficiary, shipping, true, depth, ranks)
-                   : new PlanSample(currency, levels, self, category, product, onlyEnabled, compress, saleCap, perBeneficiary, shipping, false, 1, [0, 0, 0, 0]);
+                   : new PlanSample(currency, levels, self, category, product, onlyEnabled, compress, saleCap, perBeneficiary, shipping, false, 1, [0m, 0m, 0m, 0m]);
     }
 
-    private static int RatioBasisPoints(ComplianceProfile profile) =>
-        profile.MaxPayoutRatio is { } ratio ? (int)decimal.Floor(ratio.Fraction * 10_000m) : 10_000;
+    private static decimal RatioBasisPoints(ComplianceProfile profile) =>
+        profile.MaxPayoutRatio is { } ratio ? ratio.Fraction * 10_000m : 10_000m;
 
-    private static PlanSample FitRatio(PlanSample plan, int ratioBasisPoints)
+    private static PlanSample FitRatio(PlanSample plan, decimal ratioBasisPoints)
     {
         var total = plan.MaxTotalBasisPoints;
         if (total <= ratioBasisPoints)
@@ -223,7 +238,8 @@ public static class CommissionPlanGen
             return plan;
         }
 
-        int Scale(int bp) => (int)((long)bp * ratioBasisPoints / total);
+        // Truncated to the SDK's precision (6 decimals of a basis point), so the scaled total never exceeds the ratio.
+        decimal Scale(decimal bp) => Math.Round(bp * ratioBasisPoints / total, 6, MidpointRounding.ToZero);
         IReadOnlyList<PayoutSample>? ScaleAll(IReadOnlyList<PayoutSample>? payouts) =>
             payouts?.Select(p => p.IsFixed ? p : p with { Value = Scale(p.Value) }).ToArray();
         return plan with

@@ -8,7 +8,7 @@ namespace SocialCommerce.Testing;
 
 /// <summary>
 /// A generated commission plan as plain data, built with the SDK's fluent builder by <see cref="Build"/>.
-/// Rates are whole basis points; amounts whole minor units; a null limit means the plan does not set it.
+/// Rates are basis points with up to 6 decimals (a fraction of up to 10, the SDK's precision); amounts whole minor units; a null limit means the plan does not set it.
 /// </summary>
 /// <param name="Currency">The plan's currency.</param>
 /// <param name="LevelBasisPoints">The level rates, level 1 first (ignored by a rank-differential plan).</param>
@@ -27,18 +27,18 @@ namespace SocialCommerce.Testing;
 /// <param name="RequiresEntryFee">Whether earning requires an entry fee.</param>
 public sealed record PlanSample(
     Currency Currency,
-    IReadOnlyList<int> LevelBasisPoints,
-    int? SelfPurchaseBasisPoints,
+    IReadOnlyList<decimal> LevelBasisPoints,
+    decimal? SelfPurchaseBasisPoints,
     IReadOnlyList<PayoutSample>? CategoryOverride,
     IReadOnlyList<PayoutSample>? ProductOverride,
     bool OnlyEnabledDistributors,
     bool Compress,
-    int? SaleCapBasisPoints,
+    decimal? SaleCapBasisPoints,
     long? PerBeneficiaryCapMinorUnits,
     bool IncludeShipping,
     bool Differential,
     int DifferentialDepth,
-    IReadOnlyList<int> RankBasisPoints,
+    IReadOnlyList<decimal> RankBasisPoints,
     long? RecruitmentRewardMinorUnits = null,
     bool RequiresEntryFee = false)
 {
@@ -72,7 +72,7 @@ public sealed record PlanSample(
     /// SDK's <see cref="Compliance.PlanFacts"/> define it: the largest rate of each level across level rates and overrides
     /// (fixed amounts not counted), plus the self-purchase rebate.
     /// </summary>
-    public int MaxTotalBasisPoints
+    public decimal MaxTotalBasisPoints
     {
         get
         {
@@ -173,7 +173,7 @@ public sealed record PlanSample(
         {
             if (levels[i].IsFixed)
             {
-                o.FixedPerUnit(i + 1, Money.FromMinorUnits(levels[i].Value, Currency));
+                o.FixedPerUnit(i + 1, Money.FromMinorUnits((long)levels[i].Value, Currency));
             }
             else
             {
@@ -182,12 +182,12 @@ public sealed record PlanSample(
         }
     }
 
-    private static int At(IReadOnlyList<int> values, int index) => index < values.Count ? values[index] : 0;
+    private static decimal At(IReadOnlyList<decimal> values, int index) => index < values.Count ? values[index] : 0;
 
-    private static int RateAt(IReadOnlyList<PayoutSample>? payouts, int index) =>
+    private static decimal RateAt(IReadOnlyList<PayoutSample>? payouts, int index) =>
         payouts is not null && index < payouts.Count && !payouts[index].IsFixed ? payouts[index].Value : 0;
 
-    private static int LastPositive(IReadOnlyList<int> values)
+    private static int LastPositive(IReadOnlyList<decimal> values)
     {
         for (var i = values.Count - 1; i >= 0; i--)
         {
@@ -200,7 +200,7 @@ public sealed record PlanSample(
         return 0;
     }
 
-    private static string Show(int? value) => value?.ToString(CultureInfo.InvariantCulture) ?? "-";
+    private static string Show(decimal? value) => value?.ToString(CultureInfo.InvariantCulture) ?? "-";
 
     private static string Show(long? value) => value?.ToString(CultureInfo.InvariantCulture) ?? "-";
 

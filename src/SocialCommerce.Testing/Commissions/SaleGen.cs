@@ -15,9 +15,14 @@ public static class SaleGen
 {
     private static readonly string[] DefaultCategories = ["c0", "c1", "c2", "c3"];
 
+    /// <summary>The largest paid amount of a generated line: 64 such lines (with their shipping) stay within the supported total.</summary>
+    private const long LargestLine = (Limits.MaxMinorUnits / 64) - 1_500;
+
     /// <summary>
-    /// A generator of sale lines: products <c>p0..p3</c>, the given categories, 1 to 5 units, paid amounts biased to
-    /// the edges (zero, below one major unit, up to 500 major units) and occasional shipping.
+    /// A generator of sale lines: products <c>p0..p3</c>, the given categories, 1 to 5 units (sometimes up to
+    /// <see cref="Limits.MaxQuantity"/>), paid amounts biased to the edges (zero, below one major unit, up to 500 major
+    /// units, and sometimes up to 1/64 of <see cref="Limits.MaxMinorUnits"/>, so that sales of up to 64 lines stay
+    /// within the supported total) and occasional shipping.
     /// </summary>
     /// <param name="categories">The categories to draw from; <c>c0..c3</c> when null.</param>
     /// <returns>The generator.</returns>
@@ -27,8 +32,8 @@ public static class SaleGen
         var names = CategoriesOrDefault(categories);
         return from product in Gen.Choose(0, 3)
                from category in Gen.Elements(names)
-               from quantity in Gen.Choose(1, 5)
-               from paid in Gen.Frequency((1, Gen.Constant(0)), (6, Gen.Choose(1, 50_000)), (1, Gen.Choose(1, 99)))
+               from quantity in Gen.Frequency((12, Gen.Choose(1, 5)), (1, Gen.Choose(1, Limits.MaxQuantity)), (1, Gen.Constant(Limits.MaxQuantity)))
+               from paid in Gen.Frequency((1, Gen.Constant(0L)), (6, MoneyGen.ChooseLong(1, 50_000)), (1, MoneyGen.ChooseLong(1, 99)), (1, MoneyGen.ChooseLong(1, LargestLine)))
                from ship in Gen.Frequency((2, Gen.Constant(0)), (1, Gen.Choose(1, 1_500)))
                select new SaleLineSample("p" + product.ToString(CultureInfo.InvariantCulture), category, quantity, paid, ship);
     }

@@ -271,8 +271,8 @@ public sealed class CommissionPropertyTests
     /// <summary>Writes a generated plan as a JSON plan document, by hand (the SDK only reads documents).</summary>
     private static string ToJson(PlanSample p)
     {
-        static string Bp(int bp) => (bp / 10000m).ToString(System.Globalization.CultureInfo.InvariantCulture);
-        static string Minor(long minor) => (minor / 100m).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        static string Bp(decimal bp) => (bp / 10000m).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        static string Minor(decimal minor) => (minor / 100m).ToString(System.Globalization.CultureInfo.InvariantCulture);
         static string Levels(IReadOnlyList<PayoutSample> levels) => string.Join(",", levels.Select((l, i) => l.IsFixed
             ? $"{{\"level\":{i + 1},\"fixedPerUnit\":\"{Minor(l.Value)} CNY\"}}"
             : $"{{\"level\":{i + 1},\"rate\":{Bp(l.Value)}}}"));

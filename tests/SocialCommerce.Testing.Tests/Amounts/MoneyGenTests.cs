@@ -13,7 +13,7 @@ public sealed class MoneyGenTests
     {
         var units = amount.Amount / amount.Currency.MinorUnitSize;
         Assert.Equal(decimal.Truncate(units), units);
-        Assert.InRange(units, 0m, 10_000_000m);
+        Assert.InRange(units, 0m, (decimal)Limits.MaxMinorUnits);
     }
 
     [Property(Arbitrary = [typeof(MoneyArbitraries)], MaxTest = 500)]
@@ -57,5 +57,21 @@ public sealed class MoneyGenTests
         Assert.All(values, v => Assert.InRange(v, 0, 1_000));
         Assert.Throws<ArgumentOutOfRangeException>(() => MoneyGen.MinorUnits(0));
         Assert.Throws<ArgumentOutOfRangeException>(() => MoneyGen.Rates(10_001));
+    }
+
+    [Fact]
+    public void Generators_reach_the_edges_of_the_supported_ranges()
+    {
+        var amounts = Draw.From(MoneyGen.Amounts(), 3000, 20);
+        Assert.Contains(amounts, a => a.Amount / a.Currency.MinorUnitSize == Limits.MaxMinorUnits);
+        Assert.Contains(amounts, a => a.Amount / a.Currency.MinorUnitSize > 1_000_000_000_000m);
+        Assert.Contains(amounts, a => a.Currency.Equals(MoneyGen.OneDigitHostCurrency));
+        Assert.Contains(amounts, a => a.Currency.MinorUnit == 0);
+        Assert.Contains(amounts, a => a.Currency.MinorUnit == 3);
+
+        var rates = Draw.From(MoneyGen.Rates(), 3000, 20);
+        Assert.Contains(rates, r => r.Fraction.Scale > 4 && decimal.Truncate(r.Fraction * 1_000_000m) != r.Fraction * 1_000_000m);
+        Assert.All(rates, r => Assert.True(Rate.IsSupportedPrecision(r.Fraction)));
+        Assert.Contains(rates, r => r == Rate.Full);
     }
 }

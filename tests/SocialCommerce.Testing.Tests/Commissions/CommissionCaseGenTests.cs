@@ -43,11 +43,24 @@ public sealed class CommissionCaseGenTests
         {
             Assert.InRange(s.Lines.Count, 1, 3);
             Assert.All(s.Lines, l => Assert.Contains(l.Category, new[] { "fresh", "tea" }));
-            Assert.All(s.Lines, l => Assert.InRange(l.Quantity, 1, 5));
+            Assert.All(s.Lines, l => Assert.InRange(l.Quantity, 1, Limits.MaxQuantity));
             Assert.Equal(Currency.USD, s.Currency);
+            Assert.True(s.Lines.Sum(l => l.PaidMinorUnits + l.ShippingMinorUnits) <= Limits.MaxMinorUnits);
         });
+        Assert.Contains(sales, s => s.Lines.Any(l => l.Quantity > 5));
+        Assert.Contains(sales, s => s.Lines.Any(l => l.PaidMinorUnits > 1_000_000_000));
         var big = sales.First(s => s.Lines.Count > 1);
         Assert.All(SaleGen.Shrink(big), smaller =>
             Assert.True(smaller.Lines.Count < big.Lines.Count || smaller.Lines.Sum(l => l.PaidMinorUnits + l.ShippingMinorUnits + l.Quantity) < big.Lines.Sum(l => l.PaidMinorUnits + l.ShippingMinorUnits + l.Quantity)));
+    }
+
+    [Fact]
+    public void Plans_reach_deep_levels_and_rates_of_many_decimals()
+    {
+        var plans = Draw.From(CommissionPlanGen.Plans(Currency.CNY), 2000, 20);
+        Assert.Contains(plans, p => p.LevelBasisPoints.Count > 4 || p.DifferentialDepth > 4);
+        Assert.Contains(plans, p => p.LevelBasisPoints.Any(bp => bp != decimal.Truncate(bp * 100m) / 100m));
+        Assert.Contains(plans, p => (p.ProductOverride ?? []).Any(o => o.IsFixed && o.Value > 1_000_000));
+        Assert.All(plans.Take(300), p => p.Build());
     }
 }

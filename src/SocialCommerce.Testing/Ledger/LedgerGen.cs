@@ -17,19 +17,21 @@ public static class LedgerGen
     private static readonly int MemberCount = LedgerHistory.Members.Count;
 
     /// <summary>
-    /// Gets a generator of ledger sales: 1 to 3 lines of 1 to 6 units (now and then paid nothing), 0 to 5 earnings for
-    /// the four members (some of 0 or a few minor units), and a return window of 0 to 240 hours.
+    /// Gets a generator of ledger sales: 1 to 3 lines of 1 to 6 units (now and then paid nothing, now and then up to a
+    /// quarter of <see cref="Limits.MaxMinorUnits"/>), 0 to 5 earnings for the four members (some of 0 or a few minor
+    /// units, some up to an eighth of the largest amount), and a return window of 0 to 240 hours, sometimes up to
+    /// <see cref="Limits.MaxDuration"/>.
     /// </summary>
     public static Gen<LedgerSaleSample> Sales { get; } =
         from lineCount in Gen.Choose(1, 3)
         from quantities in Gen.Choose(1, 6).ArrayOf(lineCount)
-        from paid in Gen.Frequency((1, Gen.Constant(0)), (8, Gen.Choose(1, 60_000))).Select(x => (long)x).ArrayOf(lineCount)
+        from paid in Gen.Frequency((1, Gen.Constant(0L)), (8, MoneyGen.ChooseLong(1, 60_000)), (1, MoneyGen.ChooseLong(1, Limits.MaxMinorUnits / 4))).ArrayOf(lineCount)
         from earningCount in Gen.Frequency((1, Gen.Constant(0)), (6, Gen.Choose(1, 5)))
         from members in Gen.Choose(0, MemberCount - 1).ArrayOf(earningCount)
         from levels in Gen.Choose(0, 3).ArrayOf(earningCount)
         from lineOf in Gen.Choose(0, lineCount - 1).ArrayOf(earningCount)
-        from amounts in Gen.Frequency((1, Gen.Constant(0)), (2, Gen.Choose(1, 9)), (8, Gen.Choose(1, 6_000))).Select(x => (long)x).ArrayOf(earningCount)
-        from window in Gen.Frequency((1, Gen.Constant(0)), (4, Gen.Choose(1, 72)), (1, Gen.Choose(73, 240)))
+        from amounts in Gen.Frequency((1, Gen.Constant(0L)), (2, MoneyGen.ChooseLong(1, 9)), (8, MoneyGen.ChooseLong(1, 6_000)), (1, MoneyGen.ChooseLong(1, Limits.MaxMinorUnits / 8))).ArrayOf(earningCount)
+        from window in Gen.Frequency((1, Gen.Constant(0)), (8, Gen.Choose(1, 72)), (2, Gen.Choose(73, 240)), (1, Gen.Choose(241, (int)Limits.MaxDuration.TotalHours)))
         select new LedgerSaleSample(quantities, paid, members, levels, lineOf, amounts, window);
 
     /// <summary>

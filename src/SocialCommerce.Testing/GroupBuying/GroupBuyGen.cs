@@ -17,7 +17,8 @@ public static class GroupBuyGen
     /// <summary>
     /// Gets a generator of team-up groups: 2 to 6 required participants, sometimes room for up to 4 more, 1 to n price
     /// tiers (non-increasing prices), every leader perk, sometimes simulated participants, sometimes new members only,
-    /// a 1 to 120 minute limit, join attempts by members 1 to 12 (the leader and repeats included, some at or after the
+    /// a 1 to 120 minute limit (sometimes up to <see cref="Limits.MaxDuration"/>), prices up to 50.00 (sometimes up to
+    /// <see cref="Limits.MaxMinorUnits"/>), join attempts by members 1 to 12 (the leader and repeats included, some at or after the
     /// deadline), and a close at or up to 30 minutes after the deadline.
     /// </summary>
     public static Gen<GroupBuyScenario> Groups { get; } =
@@ -28,14 +29,14 @@ public static class GroupBuyGen
         from first in Gen.Choose(2, required)
         from more in Gen.SubListOf(Enumerable.Range(first + 1, capacity - first).ToArray())
         let counts = new[] { first }.Concat(more).OrderBy(c => c).ToArray()
-        from firstPrice in Gen.Choose(0, 5000)
+        from firstPrice in Gen.Frequency((6, MoneyGen.ChooseLong(0, 5000)), (1, MoneyGen.ChooseLong(0, Limits.MaxMinorUnits)))
         from steps in Gen.ArrayOf(Gen.Choose(0, 400), counts.Length)
         from perk in Gen.Elements(LeaderPerkSample.None, LeaderPerkSample.Free, LeaderPerkSample.FixedDiscount, LeaderPerkSample.PercentOff)
         from perkValue in Gen.Choose(1, 6000)
         from simulate in Gen.Elements(true, false)
         from minimumReal in Gen.Choose(1, required - 1)
         from newOnly in Gen.Frequency((1, Gen.Constant(true)), (4, Gen.Constant(false)))
-        from limit in Gen.Choose(1, 120)
+        from limit in Gen.Frequency((8, Gen.Choose(1, 120)), (1, Gen.Choose(121, (int)Limits.MaxDuration.TotalMinutes)))
         from joins in Gen.ListOf(Joins(limit))
         from closeOffset in Gen.Choose(limit, limit + 30)
         select new GroupBuyScenario(required, hasMax ? capacity : null, Prices(counts, firstPrice, steps), perk, perkValue, simulate ? minimumReal : null, newOnly, limit, joins.ToArray(), closeOffset);
@@ -123,7 +124,7 @@ public static class GroupBuyGen
         from isNew in Gen.Frequency((3, Gen.Constant(true)), (1, Gen.Constant(false)))
         select new JoinAttempt(member, offset, isNew);
 
-    private static GroupBuyTierSample[] Prices(int[] counts, int firstPrice, int[] steps)
+    private static GroupBuyTierSample[] Prices(int[] counts, long firstPrice, int[] steps)
     {
         var tiers = new GroupBuyTierSample[counts.Length];
         long price = firstPrice;

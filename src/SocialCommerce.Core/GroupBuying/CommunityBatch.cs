@@ -291,7 +291,20 @@ public sealed class CommunityBatch
         var closed = new CommunityCloseResult(
             CommunityBatchRefusal.None,
             new CommunityBatchSettlement(Id, at, Version, products, lines, confirmedSales, refunded, commission));
-        listener?.OnCommunityBatchClosed(new CommunityBatchClosedArguments(Id, closed.Settlement!));
+        if (listener is not null)
+        {
+            // The close is committed: a listener that throws must not make it look failed (see GroupBuyBook.Report).
+            try
+            {
+                listener.OnCommunityBatchClosed(new CommunityBatchClosedArguments(Id, closed.Settlement!));
+            }
+#pragma warning disable CA1031 // a committed change is never reported as failed because a listener threw
+            catch (Exception)
+#pragma warning restore CA1031
+            {
+            }
+        }
+
         return closed;
     }
 

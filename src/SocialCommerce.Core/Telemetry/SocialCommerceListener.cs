@@ -11,7 +11,11 @@ namespace SocialCommerce.Telemetry;
 /// Every method has an empty default, so a listener overrides only what it needs, and new methods can be added
 /// without breaking it. Arguments are readonly structs so that fields can be added without breaking callers.
 /// Engines call a listener on the calling thread, after the operation succeeded; an implementation must be
-/// thread-safe and cheap, and must not throw. An engine without a listener pays one null check per call.
+/// thread-safe and cheap, and should not throw. Where the engine has already committed a change of state (a group-buy
+/// book's open, join or close; a community batch's close), an exception from the listener is caught and discarded, so
+/// the change is never reported as failed and a retry is never needed; where nothing was changed (a quote, an audit,
+/// a growth evaluation, which returns the member's new state without altering the old one), it propagates to the
+/// caller. An engine without a listener pays one null check per call.
 /// </remarks>
 public abstract class SocialCommerceListener
 {

@@ -121,6 +121,14 @@ public sealed record ComplianceProfile
     /// <value>Defaults to <see langword="null"/>.</value>
     public Rate? MinCustomerShare { get; init; }
 
+    /// <summary>
+    /// Gets the thresholds that are strict: a source that says "more than 30 participants" or "more than 50 % of sales
+    /// to customers" is expressed by naming the threshold here. Thresholds not named are inclusive ("at least 30
+    /// participants", as the 2013 opinion's 以上 reads, and "at least 50 %").
+    /// </summary>
+    /// <value>Defaults to <see cref="ComplianceThresholds.None"/>: every threshold inclusive (every built-in profile).</value>
+    public ComplianceThresholds StrictThresholds { get; init; }
+
     /// <summary>Gets the checks that apply the profile, in order.</summary>
     /// <value>Defaults to <see cref="ComplianceChecks.All"/>, the SDK's built-in checks; each reads this profile's limits and does nothing when its limit is unset.</value>
     /// <exception cref="ArgumentNullException">Set to null.</exception>

@@ -75,6 +75,9 @@ public sealed class NetworkAnalysis
     /// <summary>Gets the participants threshold applied (<see cref="ComplianceProfile.FlagTeamParticipants"/>).</summary>
     public int? TeamParticipantsThreshold { get; private set; }
 
+    /// <summary>Gets which thresholds are strict (<see cref="ComplianceProfile.StrictThresholds"/>).</summary>
+    public ComplianceThresholds StrictThresholds { get; private set; }
+
     /// <summary>Gets the number of members whose own team trips the team thresholds.</summary>
     public int FlaggedMembers { get; private set; }
 
@@ -228,6 +231,7 @@ public sealed class NetworkAnalysis
             ChainLevelsLimit = profile.FlagChainLevels,
             TeamLevelsThreshold = profile.FlagTeamLevels,
             TeamParticipantsThreshold = profile.FlagTeamParticipants,
+            StrictThresholds = profile.StrictThresholds,
         };
         analysis.FanOut = SummarizeFanOut(ids, children, count);
         analysis.ClassifyTrees(parent, depth, top, children, profile);
@@ -369,8 +373,9 @@ public sealed class NetworkAnalysis
             return;
         }
 
-        var minLinks = (TeamLevelsThreshold ?? 1) - 1;
-        var minSize = TeamParticipantsThreshold ?? 1;
+        // A strict threshold ("more than N") is the inclusive threshold N + 1 on these whole counts.
+        var minLinks = (TeamLevelsThreshold ?? 1) - 1 + (TeamLevelsThreshold is not null && StrictThresholds.HasFlag(ComplianceThresholds.TeamLevels) ? 1 : 0);
+        var minSize = (TeamParticipantsThreshold ?? 1) + (TeamParticipantsThreshold is not null && StrictThresholds.HasFlag(ComplianceThresholds.TeamParticipants) ? 1 : 0);
         var count = _ids.Length;
         var flagged = new bool[count];
         var hasFlaggedChild = new bool[count];

@@ -51,13 +51,18 @@ internal sealed class TeamThresholdCheck : IComplianceCheck
         _ => FindingSeverity.Warning,
     };
 
-    private static string Thresholds(NetworkAnalysis network) => (network.TeamParticipantsThreshold, network.TeamLevelsThreshold) switch
+    private static string Thresholds(NetworkAnalysis network)
     {
-        ({ } p, { } l) => string.Format(CultureInfo.InvariantCulture, "{0} participants and {1} team levels", p, l),
-        ({ } p, null) => string.Format(CultureInfo.InvariantCulture, "{0} participants", p),
-        (null, { } l) => string.Format(CultureInfo.InvariantCulture, "{0} team levels", l),
-        _ => "the profile",
-    };
+        var p = network.StrictThresholds.HasFlag(ComplianceThresholds.TeamParticipants) ? "more than " : string.Empty;
+        var l = network.StrictThresholds.HasFlag(ComplianceThresholds.TeamLevels) ? "more than " : string.Empty;
+        return (network.TeamParticipantsThreshold, network.TeamLevelsThreshold) switch
+        {
+            ({ } n, { } levels) => string.Format(CultureInfo.InvariantCulture, "{0}{1} participants and {2}{3} team levels", p, n, l, levels),
+            ({ } n, null) => string.Format(CultureInfo.InvariantCulture, "{0}{1} participants", p, n),
+            (null, { } levels) => string.Format(CultureInfo.InvariantCulture, "{0}{1} team levels", l, levels),
+            _ => "the profile",
+        };
+    }
 
     private static string Describe(TeamCase @case, PlanFacts? plan) => @case switch
     {

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Globalization;
+using System.Text.Json.Serialization;
 using NodaTime;
 using SocialCommerce.Compliance;
 using SocialCommerce.Network;
@@ -21,6 +22,38 @@ namespace SocialCommerce.Commissions;
 /// </remarks>
 public sealed class CommissionQuote
 {
+    /// <summary>Reads a stored quote (the JSON contract); the values are taken as recorded, nothing is re-quoted.</summary>
+    [JsonConstructor]
+    internal CommissionQuote(
+        string saleId,
+        MemberId buyer,
+        Instant paidAt,
+        Currency currency,
+        string planName,
+        Money @base,
+        Money pool,
+        Money total,
+        Money residual,
+        Money roundingResidual,
+        ImmutableArray<CommissionLine> lines,
+        ImmutableArray<CommissionAdjustment> adjustments,
+        ImmutableArray<ComplianceFinding> findings)
+    {
+        SaleId = saleId;
+        Buyer = buyer;
+        PaidAt = paidAt;
+        Currency = currency;
+        PlanName = planName;
+        Base = @base;
+        Pool = pool;
+        Total = total;
+        Residual = residual;
+        RoundingResidual = roundingResidual;
+        Lines = lines.IsDefault ? [] : lines;
+        Adjustments = adjustments.IsDefault ? [] : adjustments;
+        Findings = findings.IsDefault ? [] : findings;
+    }
+
     internal CommissionQuote(
         Sale sale,
         string planName,

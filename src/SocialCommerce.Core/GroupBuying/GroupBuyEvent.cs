@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using NodaTime;
 
 namespace SocialCommerce.GroupBuying;
@@ -13,4 +14,10 @@ namespace SocialCommerce.GroupBuying;
 /// <param name="GroupId">The group.</param>
 /// <param name="Version">The group's version this event produced (1 for the opening).</param>
 /// <param name="At">When it happened, as passed by the host.</param>
+[JsonPolymorphic(TypeDiscriminatorPropertyName = "type", UnknownDerivedTypeHandling = JsonUnknownDerivedTypeHandling.FailSerialization)]
+[JsonDerivedType(typeof(GroupOpened), "group.opened")]
+[JsonDerivedType(typeof(MemberJoined), "group.member-joined")]
+[JsonDerivedType(typeof(GroupFormed), "group.formed")]
+[JsonDerivedType(typeof(GroupFailed), "group.failed")]
+[JsonDerivedType(typeof(GroupCancelled), "group.cancelled")]
 public abstract record GroupBuyEvent(GroupBuyId GroupId, long Version, Instant At);

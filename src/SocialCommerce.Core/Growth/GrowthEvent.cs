@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using NodaTime;
 using SocialCommerce.Network;
 
@@ -6,6 +7,14 @@ namespace SocialCommerce.Growth;
 /// <summary>Something that happened to a member's growth; evaluations return them in order so a host can persist and show them.</summary>
 /// <param name="Member">The member.</param>
 /// <param name="At">When it happened.</param>
+[JsonPolymorphic(TypeDiscriminatorPropertyName = "type", UnknownDerivedTypeHandling = JsonUnknownDerivedTypeHandling.FailSerialization)]
+[JsonDerivedType(typeof(PointsEarned), "growth.points-earned")]
+[JsonDerivedType(typeof(PointsReversed), "growth.points-reversed")]
+[JsonDerivedType(typeof(ActivityIgnored), "growth.activity-ignored")]
+[JsonDerivedType(typeof(LevelPromoted), "growth.level-promoted")]
+[JsonDerivedType(typeof(LevelDemoted), "growth.level-demoted")]
+[JsonDerivedType(typeof(HonourAwarded), "growth.honour-awarded")]
+[JsonDerivedType(typeof(HonourExpired), "growth.honour-expired")]
 public abstract record GrowthEvent(MemberId Member, Instant At);
 
 /// <summary>An activity earned points (possibly fewer than proposed: the daily cap, or a balance that cannot go below zero).</summary>

@@ -1,0 +1,100 @@
+using System;
+using System.Collections.Generic;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using NodaTime;
+using NodaTime.Serialization.SystemTextJson;
+
+namespace SocialCommerce.Serialization;
+
+/// <summary>
+/// The one JSON contract of every value a host stores or returns: money, ids, rates, instants, quotes, ledger entries,
+/// events and snapshots, through source-generated contracts (no reflection; trimming and AOT safe).
+/// </summary>
+/// <remarks>
+/// <para>
+/// Money is <c>{"amount":"199.00","currency":"CNY"}</c> with the amount as an exact decimal string (its scale kept);
+/// a rate is its fraction as a string (<c>"0.125"</c>); member, group and activity ids are numbers; enums are strings;
+/// NodaTime values use NodaTime.Serialization.SystemTextJson (an instant is <c>"2026-11-01T10:00:00Z"</c>). Events
+/// are polymorphic with a stable <c>"type"</c> discriminator (<c>"group.opened"</c>, <c>"growth.points-earned"</c>...);
+/// snapshots carry a <c>schemaVersion</c> (<see cref="SchemaVersion"/>), and restoring one of another version is refused
+/// naming both.
+/// </para>
+/// <para>Options are immutable once created and thread-safe; create them once at start-up.</para>
+/// </remarks>
+public static class SocialCommerceJson
+{
+    /// <summary>The schema version this SDK writes into every snapshot, and the only one it restores.</summary>
+    public const int SchemaVersion = 1;
+
+    /// <summary>Gets the options for the built-in currencies, ready to pass to <see cref="JsonSerializer"/>.</summary>
+    public static JsonSerializerOptions Options { get; } = CreateOptions();
+
+    /// <summary>Creates options that also read the host's own currencies by code.</summary>
+    /// <param name="hostCurrencies">Currencies that are not built in (e.g. a points currency); each code once.</param>
+    /// <returns>Read-only options with the SDK's contracts and converters.</returns>
+    /// <exception cref="ArgumentException">A currency's code clashes with a built-in or another host currency.</exception>
+    public static JsonSerializerOptions CreateOptions(params Currency[] hostCurrencies)
+    {
+        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web);
+        Configure(options, hostCurrencies);
+        options.MakeReadOnly();
+        return options;
+    }
+
+    /// <summary>
+    /// Adds the SDK's converters and contracts to a host's own options, e.g. ASP.NET Core's
+    /// <c>ConfigureHttpJsonOptions(o =&gt; SocialCommerceJson.Configure(o.SerializerOptions))</c>, so that quotes, events
+    /// and snapshots returned from endpoints use this contract. The SDK's contracts are inserted first in the
+    /// options' resolver chain; the host's own types keep resolving as before.
+    /// </summary>
+    /// <param name="options">The options to extend; not yet used for serialization (not read-only).</param>
+    /// <param name="hostCurrencies">Currencies that are not built in; each code once.</param>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="InvalidOperationException">The options are read-only.</exception>
+    /// <exception cref="ArgumentException">A currency's code clashes with a built-in or another host currency.</exception>
+    public static void Configure(JsonSerializerOptions options, params Currency[] hostCurrencies)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(hostCurrencies);
+        var catalog = new CurrencyCatalog(hostCurrencies);
+        JsonConverter[] converters =
+        [
+            new CurrencyConverter(catalog),
+            new MoneyConverter(catalog),
+            new RateConverter(),
+            new MemberIdConverter(),
+            new GroupBuyIdConverter(),
+            new ActivityIdConverter(),
+            new GrowthActivityKindConverter(),
+            new LeaderPerkConverter(),
+            NodaConverters.InstantConverter,
+            NodaConverters.RoundtripDurationConverter,
+            NodaConverters.LocalDateConverter,
+            NodaConverters.LocalTimeConverter,
+            NodaConverters.RoundtripPeriodConverter,
+            NodaConverters.CreateDateTimeZoneConverter(DateTimeZoneProviders.Tzdb),
+        ];
+        foreach (var converter in converters)
+        {
+            options.Converters.Add(converter);
+        }
+
+        options.TypeInfoResolverChain.Insert(0, SocialCommerceJsonContext.Default);
+    }
+
+    /// <summary>Checks a snapshot's schema version before it is restored.</summary>
+    /// <param name="snapshotKind">What is restored, for the message (e.g. "ledger snapshot").</param>
+    /// <param name="schemaVersion">The version the snapshot carries.</param>
+    /// <exception cref="NotSupportedException">The version is not <see cref="SchemaVersion"/>; the message names both.</exception>
+    internal static void CheckSchema(string snapshotKind, int schemaVersion)
+    {
+        if (schemaVersion != SchemaVersion)
+        {
+            throw new NotSupportedException(FormattableString.Invariant(
+                $"Cannot restore a {snapshotKind} of schema version {schemaVersion}: this SDK reads schema version {SchemaVersion}{(schemaVersion > SchemaVersion ? " (the snapshot is newer: upgrade the SDK)" : string.Empty)}."));
+        }
+    }
+
+    internal static IReadOnlyList<T> OrEmpty<T>(IReadOnlyList<T>? list) => list ?? Array.Empty<T>();
+}

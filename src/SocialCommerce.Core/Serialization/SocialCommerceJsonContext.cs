@@ -1,0 +1,46 @@
+using System.Collections.Generic;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using SocialCommerce.Commissions;
+using SocialCommerce.Compliance;
+using SocialCommerce.GroupBuying;
+using SocialCommerce.Growth;
+using SocialCommerce.Network;
+
+namespace SocialCommerce.Serialization;
+
+/// <summary>
+/// The source-generated System.Text.Json contracts of the SDK's public values, reached through
+/// <see cref="SocialCommerceJson"/> (which adds the converters for money, ids and NodaTime values).
+/// </summary>
+[JsonSourceGenerationOptions(
+    JsonSerializerDefaults.Web,
+    UseStringEnumConverter = true,
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+[JsonSerializable(typeof(Money))]
+[JsonSerializable(typeof(Currency))]
+[JsonSerializable(typeof(Rate))]
+[JsonSerializable(typeof(MemberId))]
+[JsonSerializable(typeof(GroupBuyId))]
+[JsonSerializable(typeof(ActivityId))]
+[JsonSerializable(typeof(CommissionQuote))]
+[JsonSerializable(typeof(CommissionLine))]
+[JsonSerializable(typeof(CommissionAdjustment))]
+[JsonSerializable(typeof(ComplianceFinding))]
+[JsonSerializable(typeof(PlanFacts))]
+[JsonSerializable(typeof(Sale))]
+[JsonSerializable(typeof(LedgerSale))]
+[JsonSerializable(typeof(LedgerEntry))]
+[JsonSerializable(typeof(IReadOnlyList<LedgerEntry>))]
+[JsonSerializable(typeof(LedgerBalance))]
+[JsonSerializable(typeof(LedgerWithdrawal))]
+[JsonSerializable(typeof(GroupBuyEvent))]
+[JsonSerializable(typeof(IReadOnlyList<GroupBuyEvent>))]
+[JsonSerializable(typeof(GroupBuySnapshot))]
+[JsonSerializable(typeof(CommunityBatchSettlement))]
+[JsonSerializable(typeof(GrowthEvent))]
+[JsonSerializable(typeof(IReadOnlyList<GrowthEvent>))]
+[JsonSerializable(typeof(ReferralBinding))]
+internal sealed partial class SocialCommerceJsonContext : JsonSerializerContext
+{
+}

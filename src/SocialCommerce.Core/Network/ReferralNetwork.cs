@@ -19,7 +19,7 @@ namespace SocialCommerce.Network;
 /// <see cref="Bind"/>) must not run concurrently with each other or with reads.
 /// </para>
 /// </remarks>
-public sealed class ReferralNetwork : IReferralNetwork
+public sealed partial class ReferralNetwork : IReferralNetwork
 {
     private const int None = -1;
 

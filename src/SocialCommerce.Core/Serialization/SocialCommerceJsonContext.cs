@@ -41,6 +41,7 @@ namespace SocialCommerce.Serialization;
 [JsonSerializable(typeof(GrowthEvent))]
 [JsonSerializable(typeof(IReadOnlyList<GrowthEvent>))]
 [JsonSerializable(typeof(ReferralBinding))]
+[JsonSerializable(typeof(NetworkSnapshot))]
 internal sealed partial class SocialCommerceJsonContext : JsonSerializerContext
 {
 }

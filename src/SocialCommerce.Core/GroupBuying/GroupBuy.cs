@@ -32,14 +32,19 @@ public sealed class GroupBuy
     private int _simulated;
     private HashSet<MemberId>? _index;
 
-    private GroupBuy(GroupBuyId id, GroupBuyRule rule, MemberId leader, Instant openedAt)
+    private readonly Money _joinPrice;
+    private readonly int _capacity;
+
+    private GroupBuy(GroupBuyId id, GroupBuyRule rule, MemberId leader, Instant openedAt, Instant deadline, Money joinPrice, int capacity)
     {
         Id = id;
         Rule = rule;
         Leader = leader;
         OpenedAt = openedAt;
-        Deadline = openedAt + rule.TimeLimit;
-        _participants = new MemberId[Math.Min(rule.Capacity, 16)];
+        Deadline = deadline;
+        _joinPrice = joinPrice;
+        _capacity = capacity;
+        _participants = new MemberId[Math.Min(capacity, 16)];
         _participants[0] = leader;
         _count = 1;
         Version = 1;
@@ -90,8 +95,8 @@ public sealed class GroupBuy
             return GroupBuyResult.Refused(id, leader, GroupBuyRefusal.TooManyOpenGroups);
         }
 
-        group = new GroupBuy(id, rule, leader, at);
-        var opened = new GroupOpened(id, 1, at, rule.Name, leader, group.Deadline, rule.JoinPrice);
+        group = new GroupBuy(id, rule, leader, at, at + rule.TimeLimit, rule.JoinPrice, rule.Capacity);
+        var opened = new GroupOpened(id, 1, at, rule.Name, leader, group.Deadline, rule.JoinPrice) { RuleVersion = rule.Version, Capacity = rule.Capacity };
         return GroupBuyResult.Accepted(id, leader, [opened]);
     }
 
@@ -123,7 +128,13 @@ public sealed class GroupBuy
                     throw new ArgumentException($"Event {e} opens the group at {opened.At}, outside the supported instants [{Limits.MinInstant}, {Limits.MaxInstant}).", nameof(history));
                 }
 
-                group = new GroupBuy(opened.GroupId, rule, opened.Leader, opened.At);
+                if (opened.Deadline <= opened.At || !Limits.IsSupported(opened.Deadline))
+                {
+                    throw new ArgumentException($"Event {e} has a deadline that is not after the opening, or outside the supported instants.", nameof(history));
+                }
+
+                // The group keeps the terms it opened with (deadline, price, seats), whatever the rule says today.
+                group = new GroupBuy(opened.GroupId, rule, opened.Leader, opened.At, opened.Deadline, opened.Charged, opened.Capacity > 0 ? opened.Capacity : rule.Capacity);
                 continue;
             }
 
@@ -135,9 +146,9 @@ public sealed class GroupBuy
             switch (e)
             {
                 case MemberJoined joined:
-                    if (group._count >= rule.Capacity)
+                    if (group._count >= group._capacity)
                     {
-                        throw new ArgumentException($"Event {e} joins group {group.Id} beyond the {rule.Capacity} seats of rule '{rule.Name}'.", nameof(history));
+                        throw new ArgumentException($"Event {e} joins group {group.Id} beyond its {group._capacity} seats.", nameof(history));
                     }
 
                     if (group.Contains(joined.Member))
@@ -217,7 +228,7 @@ public sealed class GroupBuy
         CheckTime(at);
         CheckFacts(facts);
         var refusal = Final();
-        if (refusal == GroupBuyRefusal.AlreadyFormed && _count + _simulated >= Rule.Capacity)
+        if (refusal == GroupBuyRefusal.AlreadyFormed && _count + _simulated >= _capacity)
         {
             refusal = GroupBuyRefusal.GroupFull;
         }
@@ -236,7 +247,7 @@ public sealed class GroupBuy
             {
                 refusal = GroupBuyRefusal.AlreadyJoined;
             }
-            else if (_count >= Rule.Capacity)
+            else if (_count >= _capacity)
             {
                 refusal = GroupBuyRefusal.GroupFull;
             }
@@ -257,8 +268,8 @@ public sealed class GroupBuy
 
         Add(member);
         Version++;
-        var joined = new MemberJoined(Id, Version, at, member, Rule.JoinPrice, _count);
-        if (_count < Rule.Capacity)
+        var joined = new MemberJoined(Id, Version, at, member, _joinPrice, _count);
+        if (_count < _capacity)
         {
             return GroupBuyResult.Accepted(Id, member, [joined]);
         }
@@ -362,7 +373,7 @@ public sealed class GroupBuy
     {
         if (_count == _participants.Length)
         {
-            Array.Resize(ref _participants, Math.Min(Rule.Capacity, checked(_participants.Length * 2)));
+            Array.Resize(ref _participants, Math.Min(_capacity, checked(_participants.Length * 2)));
         }
 
         _participants[_count++] = member;
@@ -379,7 +390,7 @@ public sealed class GroupBuy
     private GroupFormed Form(Instant at, int simulated)
     {
         var tier = Rule.TierFor(_count + simulated);
-        var charged = Rule.JoinPrice;
+        var charged = _joinPrice;
         var settlements = new ParticipantSettlement[_count];
         for (var i = 0; i < _count; i++)
         {
@@ -398,7 +409,7 @@ public sealed class GroupBuy
         var refunds = new ParticipantRefund[_count];
         for (var i = 0; i < _count; i++)
         {
-            refunds[i] = new ParticipantRefund(_participants[i], i == 0, Rule.JoinPrice);
+            refunds[i] = new ParticipantRefund(_participants[i], i == 0, _joinPrice);
         }
 
         return refunds;

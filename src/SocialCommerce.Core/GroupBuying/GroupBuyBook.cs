@@ -77,6 +77,50 @@ public sealed class GroupBuyBook
         }
     }
 
+    /// <summary>
+    /// Takes in a stored group, rebuilt with <see cref="GroupBuy.FromHistory"/> from its events (O(its events), nothing
+    /// re-decided: a formed group stays formed at the tier it formed on). An open group counts again toward its
+    /// participants' open-group limits; new groups get ids after the largest restored one.
+    /// </summary>
+    /// <param name="group">The group; its rule's name must be a rule of the book.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="group"/> is null.</exception>
+    /// <exception cref="UnknownGroupBuyRuleException">The book has no rule of that name.</exception>
+    /// <exception cref="ArgumentException">The book already holds a group with that id; nothing changes.</exception>
+    /// <remarks>Meant for start-up, before the book takes commands; safe to call concurrently with other restores.</remarks>
+    public void Restore(GroupBuy group)
+    {
+        ArgumentNullException.ThrowIfNull(group);
+        var campaign = CampaignOf(group.Rule.Name);
+        if (group.Id.Value < 1)
+        {
+            throw new ArgumentException($"Group id {group.Id} should be positive.", nameof(group));
+        }
+
+        var entry = new Entry(group, campaign);
+        lock (_growth)
+        {
+            if (TryEntryOf(group.Id, out _))
+            {
+                throw new ArgumentException($"The book already holds group {group.Id}.", nameof(group));
+            }
+
+            Store(group.Id, entry);
+            if (group.Id.Value > _lastId)
+            {
+                Volatile.Write(ref _lastId, group.Id.Value);
+            }
+        }
+
+        if (group.Status == GroupBuyStatus.Open)
+        {
+            campaign.Open[group.Id] = entry;
+            foreach (var member in group.GetParticipants())
+            {
+                campaign.Reserve(member, out _);
+            }
+        }
+    }
+
     /// <summary>Returns the rule of a campaign.</summary>
     /// <param name="ruleName">The rule's name.</param>
     /// <returns>The rule.</returns>
@@ -321,7 +365,9 @@ public sealed class GroupBuyBook
     }
 
     // Groups live in a dense, segmented array indexed by id - 1: lookups on the join path take no lock.
-    private Entry EntryOf(GroupBuyId groupId)
+    private Entry EntryOf(GroupBuyId groupId) => TryEntryOf(groupId, out var entry) ? entry : throw new UnknownGroupBuyException(groupId);
+
+    private bool TryEntryOf(GroupBuyId groupId, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out Entry? found)
     {
         var index = groupId.Value - 1;
         if (index >= 0 && index < Volatile.Read(ref _lastId))
@@ -331,11 +377,13 @@ public sealed class GroupBuyBook
             if (s < segments.Length && Volatile.Read(ref segments[s]) is { } segment
                 && Volatile.Read(ref segment[index & (SegmentSize - 1)]) is { } entry)
             {
-                return entry;
+                found = entry;
+                return true;
             }
         }
 
-        throw new UnknownGroupBuyException(groupId);
+        found = null;
+        return false;
     }
 
     private void Store(GroupBuyId groupId, Entry entry)

@@ -58,7 +58,16 @@ public sealed class GroupBuyRule
         MinimumRealParticipants = minimumRealParticipants;
         MinimumToForm = tiers[0].Participants;
         JoinPrice = tiers[0].UnitPrice;
+        Version = Serialization.ContentVersion.Of(string.Create(
+            System.Globalization.CultureInfo.InvariantCulture,
+            $"group-buy-rule|{name}|{currency.Code}/{currency.MinorUnit}|{requiredParticipants}|{maximumParticipants}|{timeLimit.BclCompatibleTicks}|{string.Join(";", Array.ConvertAll(tiers, t => t.Participants.ToString(System.Globalization.CultureInfo.InvariantCulture) + "=" + t.UnitPrice.Amount.ToString(System.Globalization.CultureInfo.InvariantCulture)))}|{leaderPerk.Kind}/{(leaderPerk.Kind == LeaderPerkKind.FixedDiscount ? leaderPerk.Discount.Amount : 0m)}/{leaderPerk.RateOff.Fraction}|{newMembersOnly}|{maxOpenGroupsPerMember}|{allowsSimulatedParticipants}|{minimumRealParticipants}"));
     }
+
+    /// <summary>
+    /// Gets the rule's version: a hash of its content (<c>"sha256:…"</c>), the same for equal rules on every machine and
+    /// new for any change. A group records the version it opened under (<see cref="GroupOpened.RuleVersion"/>).
+    /// </summary>
+    public string Version { get; }
 
     /// <summary>Gets the rule's name (the campaign it prices), unique within a <see cref="GroupBuyBook"/>.</summary>
     public string Name { get; }

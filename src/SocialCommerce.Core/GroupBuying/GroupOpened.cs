@@ -12,4 +12,14 @@ namespace SocialCommerce.GroupBuying;
 /// <param name="Deadline">The exclusive deadline: <paramref name="At"/> plus the rule's time limit.</param>
 /// <param name="Charged">What the leader was charged (the rule's join price).</param>
 public sealed record GroupOpened(GroupBuyId GroupId, long Version, Instant At, string RuleName, MemberId Leader, Instant Deadline, Money Charged)
-    : GroupBuyEvent(GroupId, Version, At);
+    : GroupBuyEvent(GroupId, Version, At)
+{
+    /// <summary>Gets the version of the rule the group opened under (<see cref="GroupBuyRule.Version"/>); null in events written before versions were recorded.</summary>
+    public string? RuleVersion { get; init; }
+
+    /// <summary>
+    /// Gets the seats the group opened with (the rule's capacity then); 0 in events written before it was recorded,
+    /// when the rule's current capacity applies. A restored group keeps it even if the rule changed since.
+    /// </summary>
+    public int Capacity { get; init; }
+}

@@ -57,7 +57,7 @@ public sealed class GroupBuyBoundaryTests
         var twice = Assert.Throws<ArgumentException>(() => GroupBuy.FromHistory(rule, [opened, Join(2, 1, 2)]));
         Assert.Contains("second time", twice.Message, StringComparison.Ordinal);
         var over = Assert.Throws<ArgumentException>(() => GroupBuy.FromHistory(rule, [opened, Join(2, 2, 2), Join(3, 3, 3)]));
-        Assert.Contains("beyond the 2 seats", over.Message, StringComparison.Ordinal);
+        Assert.Contains("beyond its 2 seats", over.Message, StringComparison.Ordinal);
         var late = new MemberJoined(id, 2, Start + Duration.FromHours(2), new MemberId(2), price, 2);
         Assert.Throws<ArgumentException>(() => GroupBuy.FromHistory(rule, [opened, late]));
         Assert.Equal(2, GroupBuy.FromHistory(rule, [opened, Join(2, 2, 2)]).ParticipantCount);

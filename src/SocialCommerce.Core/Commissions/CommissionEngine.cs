@@ -176,7 +176,10 @@ public sealed class CommissionEngine
                 _compiled.Display(rounding),
                 ImmutableCollectionsMarshal.AsImmutableArray(lines),
                 context.Adjustments.Count == 0 ? [] : [.. context.Adjustments],
-                findings is null ? [] : [.. findings]);
+                findings is null ? [] : [.. findings])
+            {
+                PlanVersion = Plan.Version,
+            };
             _listener?.OnQuoted(new QuotedArguments(Plan.Name, sale.Id, quote.Total, count, quote));
             return quote;
         }

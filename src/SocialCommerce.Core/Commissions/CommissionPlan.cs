@@ -64,6 +64,54 @@ public sealed class CommissionPlan
         EarningRequirement = earningRequirement;
         RecruitmentReward = recruitmentReward;
         PaidDepth = ComputePaidDepth();
+        Version = Serialization.ContentVersion.Of(Canonical());
+    }
+
+    /// <summary>
+    /// Gets the plan's version: a hash of its content (<c>"sha256:…"</c>), the same for equal plans on every machine and
+    /// new for any change of a rate, an override, a cap, the window or the rules. A quote records the version it was
+    /// decided under (<see cref="CommissionQuote.PlanVersion"/>), and so does the ledger sale booked from it.
+    /// </summary>
+    public string Version { get; }
+
+    private string Canonical()
+    {
+        var inv = System.Globalization.CultureInfo.InvariantCulture;
+        static string R(Rate? rate) => rate is { } r ? r.Fraction.ToString(System.Globalization.CultureInfo.InvariantCulture) : "-";
+        static string M(Money? money) => money is { } m ? m.Amount.ToString(System.Globalization.CultureInfo.InvariantCulture) : "-";
+        var text = new System.Text.StringBuilder("commission-plan|");
+        text.Append(Name).Append('|').Append(Currency.Code).Append('/').Append(Currency.MinorUnit.ToString(inv)).Append("|levels=");
+        foreach (var rate in _levelRates)
+        {
+            text.Append(R(rate)).Append(';');
+        }
+
+        text.Append("|self=").Append(R(SelfPurchaseRebate)).Append("|overrides=");
+        foreach (var o in _overrides)
+        {
+            text.Append(o.Target).Append(':').Append(o.Key.Length.ToString(inv)).Append(':').Append(o.Key).Append('=');
+            foreach (var level in o.Levels)
+            {
+                text.Append(level.Level.ToString(inv)).Append(level.Rate is { } r ? "r" + R(r) : "f" + M(level.FixedPerUnit)).Append(',');
+            }
+
+            text.Append(';');
+        }
+
+        text.Append('|').Append(Eligibility).Append('|').Append(IneligibleShare).Append("|differential=");
+        if (RankDifferential is { } d)
+        {
+            text.Append(d.Depth.ToString(inv)).Append(':');
+            foreach (var rate in d.RankRates)
+            {
+                text.Append(R(rate)).Append(';');
+            }
+        }
+
+        text.Append("|saleCap=").Append(R(SaleCap)).Append("|perBeneficiary=").Append(M(PerBeneficiaryCap))
+            .Append("|shipping=").Append(IncludeShippingInBase).Append("|window=").Append(ReturnWindow.BclCompatibleTicks.ToString(inv))
+            .Append("|rules=").Append(string.Join(";", _rules)).Append('|').Append(EarningRequirement).Append("|reward=").Append(M(RecruitmentReward));
+        return text.ToString();
     }
 
     /// <summary>Gets the plan's name, used in explanations and as the subject of compliance findings.</summary>

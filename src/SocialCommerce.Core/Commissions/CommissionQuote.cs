@@ -93,6 +93,9 @@ public sealed class CommissionQuote
     /// <summary>Gets the currency of every amount in the quote.</summary>
     public Currency Currency { get; }
 
+    /// <summary>Gets the version of the plan the quote was decided under (<see cref="CommissionPlan.Version"/>); null in quotes stored before versions were recorded.</summary>
+    public string? PlanVersion { get; init; }
+
     /// <summary>Gets the plan's name.</summary>
     public string PlanName { get; }
 

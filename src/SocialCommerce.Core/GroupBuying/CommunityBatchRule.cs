@@ -43,7 +43,11 @@ public sealed class CommunityBatchRule
         CutOffTime = cutOffTime;
         CutOffDaysBeforeDelivery = cutOffDaysBeforeDelivery;
         LeaderCommission = leaderCommission;
+        Version = Serialization.ContentVersion.Of(string.Create(CultureInfo.InvariantCulture, $"community-batch-rule|{zone.Id}|{cutOffTime:HH:mm:ss.fffffff}|{cutOffDaysBeforeDelivery}|{leaderCommission.Fraction}"));
     }
+
+    /// <summary>Gets the rule's version: a hash of its zone, cut-off and leader commission (<c>"sha256:…"</c>).</summary>
+    public string Version { get; }
 
     /// <summary>Gets the pickup point's time zone.</summary>
     public DateTimeZone Zone { get; }

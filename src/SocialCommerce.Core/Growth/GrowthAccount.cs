@@ -144,14 +144,14 @@ internal sealed class GrowthAccount
         ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(_activities, activity.Id.Value, out var exists);
         if (exists)
         {
-            events.Add(new ActivityIgnored(Member, activity.At, activity.Id, activity.Kind, IgnoredReason.Duplicate));
+            events.Add(new ActivityIgnored(Member, activity.At, activity.Id, activity.Kind, IgnoredReason.Duplicate) { ProgramVersion = _program.Version });
             return;
         }
 
         if (ticks < LastTicks)
         {
             _activities.Remove(activity.Id.Value);
-            events.Add(new ActivityIgnored(Member, activity.At, activity.Id, activity.Kind, IgnoredReason.OutOfOrder));
+            events.Add(new ActivityIgnored(Member, activity.At, activity.Id, activity.Kind, IgnoredReason.OutOfOrder) { ProgramVersion = _program.Version });
             return;
         }
 
@@ -168,7 +168,7 @@ internal sealed class GrowthAccount
             }
 
             var reason = activity.Kind == GrowthActivityKind.MemberReferred ? IgnoredReason.RecruitmentEarnsNothing : IgnoredReason.NoSource;
-            events.Add(new ActivityIgnored(Member, activity.At, activity.Id, activity.Kind, reason));
+            events.Add(new ActivityIgnored(Member, activity.At, activity.Id, activity.Kind, reason) { ProgramVersion = _program.Version });
             return;
         }
 
@@ -271,7 +271,7 @@ internal sealed class GrowthAccount
 
         Sales += sales;
         Credit(ticks, day, granted);
-        events.Add(new PointsEarned(Member, activity.At, activity.Id, activity.Kind, proposed, granted, Balance, streakDay));
+        events.Add(new PointsEarned(Member, activity.At, activity.Id, activity.Kind, proposed, granted, Balance, streakDay) { ProgramVersion = _program.Version });
         Relevel(activity.At, ticks, events);
         var watched = program.HonourWatch[source];
         for (var i = 0; i < watched.Length; i++)
@@ -314,7 +314,7 @@ internal sealed class GrowthAccount
             {
                 var expired = honour with { Status = HonourStatus.Expired };
                 _honours[i] = expired;
-                events.Add(new HonourExpired(Member, expiry, expired));
+                events.Add(new HonourExpired(Member, expiry, expired) { ProgramVersion = _program.Version });
             }
         }
     }
@@ -339,7 +339,7 @@ internal sealed class GrowthAccount
             var honour = new Honour(rule.Name, tier.Name, rule.Term, at, expires, HonourStatus.Active);
             _honours.Add(honour);
             _honourTiersAwarded[r]++;
-            events.Add(new HonourAwarded(Member, at, honour));
+            events.Add(new HonourAwarded(Member, at, honour) { ProgramVersion = _program.Version });
         }
     }
 
@@ -365,7 +365,7 @@ internal sealed class GrowthAccount
     }
 
     private void Ignore(in GrowthActivity activity, IgnoredReason reason, List<GrowthEvent> events) =>
-        events.Add(new ActivityIgnored(Member, activity.At, activity.Id, activity.Kind, reason));
+        events.Add(new ActivityIgnored(Member, activity.At, activity.Id, activity.Kind, reason) { ProgramVersion = _program.Version });
 
     private void Reverse(in GrowthActivity activity, long ticks, ref ActivityRecord slot, List<GrowthEvent> events)
     {
@@ -395,7 +395,7 @@ internal sealed class GrowthAccount
         slot.Points = -take;
         slot.IsReversal = true;
         Credit(ticks, long.MinValue, -take);
-        events.Add(new PointsReversed(Member, activity.At, activity.Id, target, take, Balance));
+        events.Add(new PointsReversed(Member, activity.At, activity.Id, target, take, Balance) { ProgramVersion = _program.Version });
         Relevel(activity.At, ticks, events);
     }
 
@@ -451,11 +451,11 @@ internal sealed class GrowthAccount
         {
             LastPromotedDay = _clock.Day(ticks);
             LastPromotedAt = at;
-            events.Add(new LevelPromoted(Member, at, levels[level], levels[target], Balance));
+            events.Add(new LevelPromoted(Member, at, levels[level], levels[target], Balance) { ProgramVersion = _program.Version });
         }
         else
         {
-            events.Add(new LevelDemoted(Member, at, levels[level], levels[target], DemotionReason.BalanceFell, 0, 0, 0, Balance));
+            events.Add(new LevelDemoted(Member, at, levels[level], levels[target], DemotionReason.BalanceFell, 0, 0, 0, Balance) { ProgramVersion = _program.Version });
         }
     }
 
@@ -481,7 +481,7 @@ internal sealed class GrowthAccount
                 var forfeited = Balance > threshold ? Balance - threshold : 0;
                 Balance -= forfeited;
                 Level = target;
-                events.Add(new LevelDemoted(Member, at, ladder.Levels[level], ladder.Levels[target], DemotionReason.KeepUpNotMet, required, earned, forfeited, Balance));
+                events.Add(new LevelDemoted(Member, at, ladder.Levels[level], ladder.Levels[target], DemotionReason.KeepUpNotMet, required, earned, forfeited, Balance) { ProgramVersion = _program.Version });
             }
         }
 

@@ -15,7 +15,14 @@ namespace SocialCommerce.Growth;
 [JsonDerivedType(typeof(LevelDemoted), "growth.level-demoted")]
 [JsonDerivedType(typeof(HonourAwarded), "growth.honour-awarded")]
 [JsonDerivedType(typeof(HonourExpired), "growth.honour-expired")]
-public abstract record GrowthEvent(MemberId Member, Instant At);
+public abstract record GrowthEvent(MemberId Member, Instant At)
+{
+    /// <summary>
+    /// Gets the version of the program that decided the event: the policy's and the ladder's versions
+    /// (<see cref="GrowthProgram.Version"/>); null in events stored before versions were recorded.
+    /// </summary>
+    public string? ProgramVersion { get; init; }
+}
 
 /// <summary>An activity earned points (possibly fewer than proposed: the daily cap, or a balance that cannot go below zero).</summary>
 /// <param name="Member">The member.</param>

@@ -57,7 +57,22 @@ public sealed class GrowthPolicy
         Zone = zone;
         Sources = copy;
         AllowDebt = allowDebt;
+        var text = new System.Text.StringBuilder("growth-policy|").Append(currency.Code).Append('/').Append(currency.MinorUnit).Append('|').Append(zone.Id).Append('|').Append(allowDebt);
+        foreach (var source in copy)
+        {
+            text.Append('|').Append(source.Kind.Name).Append('=').Append(GrowthRules.Describe(source.Rule)).Append('/').Append(source.DailyCap?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-");
+        }
+
+        Version = Serialization.ContentVersion.Of(text.ToString());
     }
+
+    /// <summary>
+    /// Gets the policy's version: a hash of its currency, zone, sources, caps and the built-in rules' settings
+    /// (<c>"sha256:…"</c>). A host rule contributes its type name and <see cref="object.ToString"/>, so a host rule whose
+    /// settings should version the policy describes them there. Growth events record the version of the program they
+    /// were decided under (<see cref="GrowthEvent.ProgramVersion"/>).
+    /// </summary>
+    public string Version { get; }
 
     /// <summary>Gets the currency of order amounts.</summary>
     public Currency Currency { get; }

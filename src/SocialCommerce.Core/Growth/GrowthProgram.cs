@@ -147,9 +147,13 @@ public sealed class GrowthProgram
     }
 
     private readonly SocialCommerceListener? _listener;
+    private string? _version;
 
     /// <summary>Gets the growth policy.</summary>
     public GrowthPolicy Policy { get; }
+
+    /// <summary>Gets the program's version: the policy's version and the ladder's (<c>"sha256:…+sha256:…"</c>), recorded on every growth event.</summary>
+    public string Version => _version ??= Policy.Version + "+" + Ladder.Version;
 
     /// <summary>Gets the level ladder.</summary>
     public LevelLadder Ladder { get; }

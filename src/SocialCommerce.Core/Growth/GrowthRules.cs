@@ -118,13 +118,24 @@ public static class GrowthRules
 
     private sealed class PerActivityRule(long points) : IGrowthRule
     {
+        public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{PerActivityName}({points})");
+
         public long Points(in GrowthRuleArguments arguments) => points;
     }
 
     internal static bool NeedsAmount(IGrowthRule rule) => rule is PerCurrencyUnitRule;
 
+    /// <summary>Describes a rule for the policy's version: a built-in rule's settings, a host rule's type and text.</summary>
+    internal static string Describe(IGrowthRule rule) => rule switch
+    {
+        PerActivityRule or PerCurrencyUnitRule or SignInStreakRule or ByRankRule => rule.ToString()!,
+        _ => rule.GetType().FullName + ":" + rule,
+    };
+
     private sealed class PerCurrencyUnitRule(decimal pointsPerUnit) : IGrowthRule
     {
+        public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{PerCurrencyUnitName}({pointsPerUnit})");
+
         public long Points(in GrowthRuleArguments arguments)
         {
             var amount = arguments.Activity.Amount
@@ -135,6 +146,8 @@ public static class GrowthRules
 
     private sealed class SignInStreakRule(long points, long[] bonusByDay, int cycleDays) : IGrowthRule
     {
+        public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{SignInStreakName}({points};{string.Join(",", bonusByDay)};{cycleDays})");
+
         public long Points(in GrowthRuleArguments arguments)
         {
             var day = arguments.StreakDay;
@@ -149,6 +162,8 @@ public static class GrowthRules
 
     private sealed class ByRankRule(long[] pointsByRank) : IGrowthRule
     {
+        public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{ByRankName}({string.Join(",", pointsByRank)})");
+
         public long Points(in GrowthRuleArguments arguments)
         {
             var rank = arguments.Activity.Rank;

@@ -57,7 +57,23 @@ public sealed class LevelLadder
         }
 
         Retention = retention;
+        var text = new System.Text.StringBuilder("level-ladder|");
+        foreach (var level in _levels)
+        {
+            text.Append(level.Name.Length).Append(':').Append(level.Name).Append('=').Append(level.Threshold).Append('/').Append(level.KeepUp?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-")
+                .Append('/').Append(level.Benefits.Discount.Fraction.ToString(System.Globalization.CultureInfo.InvariantCulture)).Append('/').Append(level.Benefits.CommissionRank).Append('/').Append(level.Benefits.Badge).Append(';');
+        }
+
+        if (retention is not null)
+        {
+            text.Append("|retention=").Append(retention.EvaluationPeriod).Append('/').Append(retention.Mode).Append('/').Append(retention.GracePeriod).Append('/').Append(retention.RollingWindowMonths);
+        }
+
+        Version = Serialization.ContentVersion.Of(text.ToString());
     }
+
+    /// <summary>Gets the ladder's version: a hash of its levels, thresholds, benefits and retention (<c>"sha256:…"</c>).</summary>
+    public string Version { get; }
 
     /// <summary>Gets the levels, lowest first.</summary>
     public IReadOnlyList<GrowthLevel> Levels => _levels;

@@ -141,7 +141,7 @@ public sealed class LedgerSale
             earnings[i] = new LedgerEarning(line.Beneficiary, line.Level, line.SaleLineIndex, line.Amount);
         }
 
-        return new LedgerSale(sale.Id, sale.Buyer, sale.PaidAt, sale.Currency, lines, earnings, returnWindow);
+        return new LedgerSale(sale.Id, sale.Buyer, sale.PaidAt, sale.Currency, lines, earnings, returnWindow) { PlanVersion = quote.PlanVersion };
     }
 
     /// <summary>Books a quote with the return window of the plan that produced it.</summary>
@@ -159,6 +159,12 @@ public sealed class LedgerSale
 
     /// <summary>Gets the host's id of the sale (the idempotency key of the sale and of its completion).</summary>
     public string SaleId { get; }
+
+    /// <summary>
+    /// Gets the version of the plan the earnings were quoted under (<see cref="CommissionQuote.PlanVersion"/>), when
+    /// booked from a quote; informational (a retried posting is a duplicate whatever it says).
+    /// </summary>
+    public string? PlanVersion { get; init; }
 
     /// <summary>Gets the buyer.</summary>
     public MemberId Buyer { get; }

@@ -1,5 +1,7 @@
 using System;
 using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
 using System.Runtime.InteropServices;
 using NodaTime;
 using SocialCommerce.Network;
@@ -13,9 +15,10 @@ namespace SocialCommerce.Growth;
 internal sealed class GrowthAccount
 {
     private readonly GrowthProgram _program;
-    private readonly Dictionary<long, ActivityRecord> _activities;
-    private readonly HashSet<long> _referred;
-    private readonly Dictionary<int, long> _monthPoints;
+    // Persistent (structurally shared) so that an evaluation clones it in O(1) and pays O(log n) per new activity.
+    private readonly ImmutableDictionary<long, ActivityRecord>.Builder _activities;
+    private readonly ImmutableHashSet<long>.Builder _referred;
+    private readonly ImmutableDictionary<int, long>.Builder _monthPoints;
     private readonly long[] _capDay;
     private readonly long[] _capEarned;
     private readonly long[] _counts;
@@ -32,9 +35,9 @@ internal sealed class GrowthAccount
         Member = member;
         JoinedAt = joinedAt;
         _clock = new DayClock(zone);
-        _activities = [];
-        _referred = [];
-        _monthPoints = [];
+        _activities = ImmutableDictionary.CreateBuilder<long, ActivityRecord>();
+        _referred = ImmutableHashSet.CreateBuilder<long>();
+        _monthPoints = ImmutableDictionary.CreateBuilder<int, long>();
         var sources = program.SourceCount;
         _capDay = new long[sources];
         _capEarned = new long[sources];
@@ -60,9 +63,9 @@ internal sealed class GrowthAccount
         Member = other.Member;
         JoinedAt = other.JoinedAt;
         _clock = other._clock;
-        _activities = new Dictionary<long, ActivityRecord>(other._activities);
-        _referred = new HashSet<long>(other._referred);
-        _monthPoints = new Dictionary<int, long>(other._monthPoints);
+        _activities = other._activities.ToImmutable().ToBuilder();
+        _referred = other._referred.ToImmutable().ToBuilder();
+        _monthPoints = other._monthPoints.ToImmutable().ToBuilder();
         _capDay = (long[])other._capDay.Clone();
         _capEarned = (long[])other._capEarned.Clone();
         _counts = (long[])other._counts.Clone();
@@ -83,6 +86,130 @@ internal sealed class GrowthAccount
         NextBoundaryDate = other.NextBoundaryDate;
         _openMonth = other._openMonth;
         _openMonthPoints = other._openMonthPoints;
+    }
+
+    public GrowthSnapshot ToSnapshot()
+    {
+        var sources = new GrowthSourceState[_counts.Length];
+        for (var k = 0; k < sources.Length; k++)
+        {
+            sources[k] = new GrowthSourceState(_program.KindAt(k), _counts[k], _capDay[k] == long.MinValue ? null : _capDay[k], _capEarned[k]);
+        }
+
+        var progress = new HonourProgress[_honourCounts.Length];
+        for (var r = 0; r < progress.Length; r++)
+        {
+            progress[r] = new HonourProgress(_program.HonourRules[r].Name, _honourCounts[r], _honourTiersAwarded[r]);
+        }
+
+        var activities = new List<GrowthActivityRecord>(_activities.Count);
+        foreach (var pair in _activities)
+        {
+            var a = pair.Value;
+            activities.Add(new GrowthActivityRecord(new ActivityId(pair.Key), a.Points, a.Sales, a.Source >= 0, a.Reversed, a.IsReversal));
+        }
+
+        activities.Sort(static (x, y) => x.Id.Value.CompareTo(y.Id.Value));
+        var months = _monthPoints.Select(p => new GrowthMonthPoints(p.Key, p.Value)).OrderBy(m => m.Month).ToArray();
+        var referred = _referred.Order().Select(r => new MemberId(r)).ToArray();
+        return new GrowthSnapshot(
+            Serialization.SocialCommerceJson.SchemaVersion,
+            _program.Version,
+            Member,
+            JoinedAt,
+            Zone,
+            Balance,
+            Level,
+            LifetimePoints,
+            Sales,
+            Streak,
+            LongestStreak,
+            LastSignInDay == long.MinValue ? null : LastSignInDay,
+            LastPromotedDay == long.MinValue ? null : LastPromotedDay,
+            LastPromotedAt,
+            Instant.FromUnixTimeTicks(LastTicks),
+            NextBoundaryTicks == long.MaxValue ? null : Instant.FromUnixTimeTicks(NextBoundaryTicks),
+            NextBoundaryDate,
+            _openMonth,
+            _openMonthPoints,
+            months,
+            sources,
+            _honours.ToArray(),
+            progress,
+            activities,
+            referred);
+    }
+
+    public static GrowthAccount FromSnapshot(GrowthProgram program, GrowthSnapshot s)
+    {
+        if ((uint)s.LevelIndex >= (uint)program.Ladder.Levels.Count)
+        {
+            throw new ArgumentException($"Growth snapshot of member {s.Member} is at level index {s.LevelIndex}, but the ladder has {program.Ladder.Levels.Count} levels.", nameof(s));
+        }
+
+        var account = new GrowthAccount(program, s.Member, s.JoinedAt, s.Zone)
+        {
+            Balance = s.Balance,
+            Level = s.LevelIndex,
+            LifetimePoints = s.LifetimePoints,
+            Sales = s.Sales,
+            Streak = s.Streak,
+            LongestStreak = s.LongestStreak,
+            LastSignInDay = s.LastSignInDay ?? long.MinValue,
+            LastPromotedDay = s.LastPromotedDay ?? long.MinValue,
+            LastPromotedAt = s.LastPromotedAt,
+            LastTicks = s.LastActivityAt.ToUnixTimeTicks(),
+            NextBoundaryTicks = s.NextRetentionEvaluation?.ToUnixTimeTicks() ?? long.MaxValue,
+            NextBoundaryDate = s.NextRetentionDate,
+        };
+        account._openMonth = s.OpenMonth;
+        account._openMonthPoints = s.OpenMonthPoints;
+        foreach (var m in Serialization.SocialCommerceJson.OrEmpty(s.MonthPoints))
+        {
+            account._monthPoints[m.Month] = m.Points;
+        }
+
+        foreach (var source in Serialization.SocialCommerceJson.OrEmpty(s.Sources))
+        {
+            var k = program.SourceOf(source.Kind);
+            if (k >= 0)
+            {
+                account._counts[k] = source.Count;
+                account._capDay[k] = source.CapDay ?? long.MinValue;
+                account._capEarned[k] = source.CapEarned;
+            }
+        }
+
+        account._honours.AddRange(Serialization.SocialCommerceJson.OrEmpty(s.Honours));
+        foreach (var p in Serialization.SocialCommerceJson.OrEmpty(s.HonourProgress))
+        {
+            for (var r = 0; r < program.HonourRules.Length; r++)
+            {
+                if (program.HonourRules[r].Name == p.Rule)
+                {
+                    account._honourCounts[r] = p.Count;
+                    account._honourTiersAwarded[r] = Math.Min(p.TiersAwarded, program.HonourRules[r].Tiers.Count);
+                }
+            }
+        }
+
+        foreach (var a in Serialization.SocialCommerceJson.OrEmpty(s.Activities))
+        {
+            if (account._activities.ContainsKey(a.Id.Value))
+            {
+                throw new ArgumentException($"Growth snapshot of member {s.Member} lists activity {a.Id} twice.", nameof(s));
+            }
+
+            account._activities[a.Id.Value] = new ActivityRecord { Points = a.Points, Sales = a.Sales, Source = a.Scored ? 0 : -1, Reversed = a.Reversed, IsReversal = a.IsReversal };
+        }
+
+        foreach (var r in Serialization.SocialCommerceJson.OrEmpty(s.Referred))
+        {
+            account._referred.Add(r.Value);
+        }
+
+        account.Freeze();
+        return account;
     }
 
     public GrowthProgram Program => _program;
@@ -128,7 +255,13 @@ internal sealed class GrowthAccount
     public long PointsInMonth(int monthIndex) =>
         (_monthPoints.TryGetValue(monthIndex, out var points) ? points : 0) + (monthIndex == _openMonth ? _openMonthPoints : 0);
 
-    public void EnsureCapacity(int more) => _activities.EnsureCapacity(checked(_activities.Count + more));
+    /// <summary>Freezes the activity records, so that the next clone shares them instead of copying them.</summary>
+    public void Freeze()
+    {
+        _activities.ToImmutable();
+        _referred.ToImmutable();
+        _monthPoints.ToImmutable();
+    }
 
     /// <summary>Applies one activity (already checked for member and instant); the hot path.</summary>
     public void Apply(in GrowthActivity activity, List<GrowthEvent> events)
@@ -139,10 +272,8 @@ internal sealed class GrowthAccount
             AdvanceTo(ticks, events);
         }
 
-        // One dictionary operation: find or add the record slot. No other change to _activities
-        // happens while the slot is held, so the reference stays valid.
-        ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(_activities, activity.Id.Value, out var exists);
-        if (exists)
+        var id = activity.Id.Value;
+        if (_activities.ContainsKey(id))
         {
             events.Add(new ActivityIgnored(Member, activity.At, activity.Id, activity.Kind, IgnoredReason.Duplicate) { ProgramVersion = _program.Version });
             return;
@@ -150,12 +281,17 @@ internal sealed class GrowthAccount
 
         if (ticks < LastTicks)
         {
-            _activities.Remove(activity.Id.Value);
             events.Add(new ActivityIgnored(Member, activity.At, activity.Id, activity.Kind, IgnoredReason.OutOfOrder) { ProgramVersion = _program.Version });
             return;
         }
 
-        slot.Source = -1;
+        var slot = new ActivityRecord { Source = -1 };
+        ApplyNew(activity, ticks, ref slot, events);
+        _activities[id] = slot;
+    }
+
+    private void ApplyNew(in GrowthActivity activity, long ticks, ref ActivityRecord slot, List<GrowthEvent> events)
+    {
         LastTicks = ticks;
         var program = _program;
         var source = program.SourceOf(activity.Kind);
@@ -371,8 +507,7 @@ internal sealed class GrowthAccount
     {
         var target = activity.Reverses
             ?? throw new ArgumentException($"Refund {activity.Id} names no activity to reverse.", nameof(activity));
-        ref var original = ref CollectionsMarshal.GetValueRefOrNullRef(_activities, target.Value);
-        if (System.Runtime.CompilerServices.Unsafe.IsNullRef(ref original) || original.IsReversal || original.Source < 0)
+        if (!_activities.TryGetValue(target.Value, out var original) || original.IsReversal || original.Source < 0)
         {
             Ignore(activity, IgnoredReason.UnknownActivity, events);
             return;
@@ -385,6 +520,7 @@ internal sealed class GrowthAccount
         }
 
         original.Reversed = true;
+        _activities[target.Value] = original;
         var take = original.Points;
         if (take > 0 && !_program.Policy.AllowDebt && Balance - take < 0)
         {
@@ -423,8 +559,7 @@ internal sealed class GrowthAccount
     {
         if (_openMonthPoints != 0)
         {
-            ref var bucket = ref CollectionsMarshal.GetValueRefOrAddDefault(_monthPoints, _openMonth, out _);
-            bucket = checked(bucket + _openMonthPoints);
+            _monthPoints[_openMonth] = checked((_monthPoints.TryGetValue(_openMonth, out var bucket) ? bucket : 0) + _openMonthPoints);
             _openMonthPoints = 0;
         }
     }
@@ -487,7 +622,7 @@ internal sealed class GrowthAccount
 
         FlushMonth();
         var oldest = boundaryMonth - Math.Max(12, retention.RollingWindowMonths) - 1;
-        foreach (var month in _monthPoints.Keys)
+        foreach (var month in _monthPoints.Keys.ToArray())
         {
             if (month < oldest)
             {

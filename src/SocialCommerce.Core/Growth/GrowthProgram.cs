@@ -211,7 +211,6 @@ public sealed class GrowthProgram
         }
 
         var account = state.Account.Clone();
-        account.EnsureCapacity(activities.Length);
         var member = account.Member;
         var events = new List<GrowthEvent>(activities.Length + 4);
         for (var i = 0; i < activities.Length; i++)
@@ -237,9 +236,29 @@ public sealed class GrowthProgram
 
         account.AdvanceTo(asOf.ToUnixTimeTicks(), events);
         account.EvaluateHonours(asOf, events);
+        account.Freeze();
         var evaluation = new GrowthEvaluation(new MemberGrowth(account), events);
         _listener?.OnGrowthEvaluated(new GrowthEvaluatedArguments(evaluation));
         return evaluation;
+    }
+
+    internal GrowthActivityKind KindAt(int source) => _kinds[source];
+
+    /// <summary>
+    /// Restores a member's growth from its snapshot (<see cref="MemberGrowth.ToSnapshot"/>) in O(size of the state),
+    /// re-deciding nothing: points earned stay earned. Counters of kinds this program no longer scores, and progress of
+    /// honours it no longer has, are dropped; the rest continues under this program.
+    /// </summary>
+    /// <param name="snapshot">The snapshot.</param>
+    /// <returns>The member's growth.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="snapshot"/> is null.</exception>
+    /// <exception cref="NotSupportedException">The snapshot is of another schema version; the message names both.</exception>
+    /// <exception cref="ArgumentException">The level index is not a level of this program's ladder, or an activity id appears twice.</exception>
+    public MemberGrowth Restore(GrowthSnapshot snapshot)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        Serialization.SocialCommerceJson.CheckSchema("growth snapshot", snapshot.SchemaVersion);
+        return new MemberGrowth(GrowthAccount.FromSnapshot(this, snapshot));
     }
 
     internal int SourceOf(GrowthActivityKind kind)

@@ -64,6 +64,10 @@ public sealed class MemberGrowth
 
     internal GrowthAccount Account { get; }
 
+    /// <summary>Exports the member's state for storage; <see cref="GrowthProgram.Restore"/> restores it to exactly this behaviour.</summary>
+    /// <returns>The snapshot, O(size of the state).</returns>
+    public GrowthSnapshot ToSnapshot() => Account.ToSnapshot();
+
     /// <summary>Gets a value indicating whether an activity id was posted for the member (accepted or ignored, not out of order).</summary>
     /// <param name="activity">The activity id.</param>
     /// <returns>True if posted.</returns>

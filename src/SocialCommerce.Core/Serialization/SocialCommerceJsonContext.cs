@@ -42,6 +42,7 @@ namespace SocialCommerce.Serialization;
 [JsonSerializable(typeof(IReadOnlyList<GrowthEvent>))]
 [JsonSerializable(typeof(ReferralBinding))]
 [JsonSerializable(typeof(NetworkSnapshot))]
+[JsonSerializable(typeof(GrowthSnapshot))]
 internal sealed partial class SocialCommerceJsonContext : JsonSerializerContext
 {
 }

@@ -139,10 +139,11 @@ public sealed class ShopFlowTests
             Assert.Equal(new long[] { 1, 2, 3 }, groups[0].GetProperty("participants").EnumerateArray().Select(p => p.GetInt64()).Order().ToArray());
             Assert.Equal("Failed", groups[1].GetProperty("status").GetString());
 
-            // The restarted shop keeps working on the replayed state: it remembers W-1 (a later request with the
-            // same id is a conflicting duplicate) and refuses to pay out more than the 9.90 available.
-            var repeated = await PostOk(http, "/members/2/withdrawals", new { withdrawalId = "W-1", amount = new { amount = 10.00m } }, HttpStatusCode.Conflict);
-            Assert.Equal("ConflictingDuplicate", repeated.GetProperty("refusal").GetString());
+            // The restarted shop keeps working on the replayed state: it remembers W-1 (a retried request with the
+            // same id and amount, stamped later by the server, is a duplicate that changes nothing) and refuses to
+            // pay out more than the 9.90 available.
+            var repeated = await PostOk(http, "/members/2/withdrawals", new { withdrawalId = "W-1", amount = new { amount = 10.00m } });
+            Assert.Equal("Duplicate", repeated.GetProperty("outcome").GetString());
             var tooMuch = await PostOk(http, "/members/2/withdrawals", new { withdrawalId = "W-2", amount = new { amount = 9.91m } }, HttpStatusCode.Conflict);
             Assert.Equal("InsufficientAvailableBalance", tooMuch.GetProperty("refusal").GetString());
             var rest = await PostOk(http, "/members/2/withdrawals", new { withdrawalId = "W-3", amount = new { amount = 9.90m } });

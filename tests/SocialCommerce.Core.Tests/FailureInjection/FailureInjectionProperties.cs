@@ -117,13 +117,13 @@ public sealed class FailureInjectionProperties
                 for (var s = 0; s < 6; s++)
                 {
                     var result = ledger.Complete(LedgerHistory.SaleId(s), Instant.MaxValue);
-                    if (result.Outcome != LedgerOutcome.Refused)
+                    if (result.Outcome == LedgerOutcome.Applied)
                     {
                         throw new InvalidOperationException("a completion at the end of time was accepted");
                     }
                 }
 
-                throw new ArgumentOutOfRangeException(nameof(kind), "every sale was unknown or completed already: nothing to poison");
+                throw new ArgumentOutOfRangeException(nameof(kind), "every sale was unknown or completed already (a retried completion is a duplicate): nothing to poison");
             default:
                 ledger.Withdraw(new LedgerWithdrawal("W-poison", LedgerHistory.Members[1], Money.FromMinorUnits(Limits.MaxMinorUnits + 1, LedgerHistory.Currency), LedgerHistory.Start));
                 throw new InvalidOperationException("an unsupported withdrawal was accepted");

@@ -119,9 +119,11 @@ public sealed partial class CommissionLedger
         ref var sale = ref _sales[s];
         if (sale.Status != SaleStatus.Pending)
         {
-            return sale.CompletedAt == completedAt
-                ? LedgerResult.Duplicate($"Sale '{saleId}' was already completed at {completedAt}; nothing changed.")
-                : LedgerResult.Refused(LedgerRefusal.ConflictingDuplicate, $"Sale '{saleId}' was already completed at {sale.CompletedAt}; a completion at {completedAt} is refused.");
+            // Idempotent by the sale id: a retried completion (the host may stamp it later) is a duplicate, and the
+            // first completion's instant stands.
+            return LedgerResult.Duplicate(sale.CompletedAt == completedAt
+                ? $"Sale '{saleId}' was already completed at {completedAt}; nothing changed."
+                : $"Sale '{saleId}' was already completed at {sale.CompletedAt}; the completion at {completedAt} is a retry and changes nothing.");
         }
 
         if (completedAt < sale.PaidAt)
@@ -278,8 +280,8 @@ public sealed partial class CommissionLedger
     private bool IsSameSale(int s, LedgerSale sale)
     {
         ref readonly var slot = ref _sales[s];
+        // Business content only: a retry stamped with a later instant is still the same sale.
         if (slot.Buyer != sale.Buyer
-            || slot.PaidAt != sale.PaidAt
             || slot.Window != sale.ReturnWindow
             || !_currencies[slot.Currency].Equals(sale.Currency)
             || slot.LineCount != sale.LineArray.Length

@@ -33,7 +33,7 @@ public sealed partial class CommissionLedger
         ArgumentNullException.ThrowIfNull(refund);
         if (_refundIndex.TryGetValue(refund.RefundId, out var known))
         {
-            return _refunds[known].Equals(refund)
+            return _refunds[known].SameContent(refund)
                 ? LedgerResult.Duplicate($"Refund '{refund.RefundId}' was already posted; nothing changed.")
                 : LedgerResult.Refused(LedgerRefusal.ConflictingDuplicate, $"Refund id '{refund.RefundId}' was already posted with other content; the first posting stands.");
         }

@@ -34,7 +34,8 @@ public sealed partial class CommissionLedger
         var zero = LedgerAmounts.FromMinor(0, currency);
         if (_withdrawalIndex.TryGetValue(withdrawal.WithdrawalId, out var known))
         {
-            return _withdrawals[known] == withdrawal
+            var first = _withdrawals[known];
+            return first.Member == withdrawal.Member && first.Amount == withdrawal.Amount
                 ? new LedgerWithdrawalResult(LedgerResult.Duplicate($"Withdrawal '{withdrawal.WithdrawalId}' was already applied; nothing changed."), gross, fee, gross - fee)
                 : new LedgerWithdrawalResult(LedgerResult.Refused(LedgerRefusal.ConflictingDuplicate, $"Withdrawal id '{withdrawal.WithdrawalId}' was already posted with other content; the first posting stands."), zero, zero, zero);
         }

@@ -136,6 +136,9 @@ public sealed class LedgerRefund : IEquatable<LedgerRefund>
         return new LedgerRefund(refundId, saleId, at, LedgerRefundBasis.Amount, [], amount);
     }
 
+    /// <summary>Whether a retry carries the same business content: ids, basis, lines and amount, whatever its instant.</summary>
+    internal bool SameContent(LedgerRefund other) => Equals(other) || Equals(new LedgerRefund(other.RefundId, other.SaleId, At, other.Basis, other._lines, other.Amount));
+
     /// <inheritdoc />
     public bool Equals(LedgerRefund? other)
     {

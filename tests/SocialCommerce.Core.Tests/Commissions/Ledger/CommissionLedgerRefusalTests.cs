@@ -72,14 +72,31 @@ public sealed class CommissionLedgerRefusalTests
     }
 
     [Fact]
-    public void Completion_at_another_instant_is_refused_and_the_same_completion_is_a_duplicate()
+    public void A_retried_completion_is_a_duplicate_whatever_its_instant_and_the_first_stands()
     {
         var ledger = new CommissionLedger();
         ledger.Post(Sale());
         ledger.Complete("S1", Paid + Duration.FromDays(1));
 
-        Assert.Equal(LedgerRefusal.ConflictingDuplicate, ledger.Complete("S1", Paid + Duration.FromDays(2)).Refusal);
+        Assert.Equal(LedgerOutcome.Duplicate, ledger.Complete("S1", Paid + Duration.FromDays(2)).Outcome);
         Assert.Equal(LedgerOutcome.Duplicate, ledger.Complete("S1", Paid + Duration.FromDays(1)).Outcome);
+        ledger.Release(Paid + Duration.FromDays(8));
+        Assert.Equal(Yuan(19.90m), ledger.GetBalance(Bob, Currency.CNY).Available);
+    }
+
+    [Fact]
+    public void Retried_sales_refunds_and_withdrawals_stamped_later_are_duplicates()
+    {
+        var ledger = Released();
+        var later = Paid + Duration.FromDays(30);
+        var sale = Sale();
+        Assert.Equal(LedgerOutcome.Duplicate, ledger.Post(new LedgerSale(sale.SaleId, sale.Buyer, later, sale.Currency, sale.Lines, sale.Earnings, sale.ReturnWindow)).Outcome);
+        ledger.Withdraw(new LedgerWithdrawal("W1", Bob, Yuan(10m), Paid + Duration.FromDays(9)));
+        Assert.Equal(LedgerOutcome.Duplicate, ledger.Withdraw(new LedgerWithdrawal("W1", Bob, Yuan(10m), later)).Result.Outcome);
+        ledger.Refund(LedgerRefund.ForLines("R1", "S1", Paid + Duration.FromDays(10), [new LedgerRefundLine(0, 1)]));
+        var before = ledger.GetBalance(Bob, Currency.CNY);
+        Assert.Equal(LedgerOutcome.Duplicate, ledger.Refund(LedgerRefund.ForLines("R1", "S1", later, [new LedgerRefundLine(0, 1)])).Outcome);
+        Assert.Equal(before, ledger.GetBalance(Bob, Currency.CNY));
     }
 
     [Fact]

@@ -43,6 +43,8 @@ namespace SocialCommerce.Serialization;
 [JsonSerializable(typeof(ReferralBinding))]
 [JsonSerializable(typeof(NetworkSnapshot))]
 [JsonSerializable(typeof(GrowthSnapshot))]
+[JsonSerializable(typeof(LedgerSnapshot))]
+[JsonSerializable(typeof(LedgerRefund))]
 internal sealed partial class SocialCommerceJsonContext : JsonSerializerContext
 {
 }

@@ -87,6 +87,9 @@ public sealed partial class CommissionLedger
     private EntryRow[][] _entryChunks;
     private int _entryCount;
 
+    /// <summary>The sequence of the last entry before this instance's first (a restored ledger continues the numbering).</summary>
+    private long _sequenceBase;
+
     private const int EntryChunkBits = 16;
     private const int EntryChunkSize = 1 << EntryChunkBits;
     private const int EntryChunkMask = EntryChunkSize - 1;
@@ -147,8 +150,11 @@ public sealed partial class CommissionLedger
     /// <summary>Gets the options the ledger applies.</summary>
     public LedgerOptions Options => _options;
 
-    /// <summary>Gets the number of entries in the history.</summary>
+    /// <summary>Gets the number of entries this instance holds (a restored ledger holds those written since the restore).</summary>
     public int EntryCount => _entryCount;
+
+    /// <summary>Gets the sequence of the last entry written, counting the entries before a restore (0 when none).</summary>
+    public long LastSequence => _sequenceBase + _entryCount;
 
     /// <summary>Gets the number of sales posted.</summary>
     public int SaleCount => _saleCount;
@@ -215,14 +221,14 @@ public sealed partial class CommissionLedger
         return result;
     }
 
-    /// <summary>Returns the whole history, in order.</summary>
-    /// <returns>Every entry, from sequence 1.</returns>
-    public IReadOnlyList<LedgerEntry> GetEntries() => _entryCount == 0 ? Array.Empty<LedgerEntry>() : GetEntries(1, _entryCount);
+    /// <summary>Returns the history this instance holds, in order (a restored ledger: the entries since the restore).</summary>
+    /// <returns>Every entry held, from the first sequence after the restore (1 for a new ledger).</returns>
+    public IReadOnlyList<LedgerEntry> GetEntries() => _entryCount == 0 ? Array.Empty<LedgerEntry>() : GetEntries(_sequenceBase + 1, _entryCount);
 
     internal IReadOnlyList<LedgerEntry> GetEntries(long firstSequence, int count)
     {
         var result = new LedgerEntry[count];
-        var first = checked((int)(firstSequence - 1));
+        var first = checked((int)(firstSequence - 1 - _sequenceBase));
         for (var i = 0; i < count; i++)
         {
             result[i] = ToEntry(first + i);
@@ -282,7 +288,7 @@ public sealed partial class CommissionLedger
         }
 
         return new LedgerEntry(
-            e + 1L,
+            _sequenceBase + e + 1L,
             kind,
             (LedgerState)row.State,
             acc.Member,
@@ -398,7 +404,7 @@ public sealed partial class CommissionLedger
     private ref EntryRow EntryAt(int e) => ref _entryChunks[e >> EntryChunkBits][e & EntryChunkMask];
 
     private LedgerResult Applied(int firstEntry) =>
-        new(this, LedgerOutcome.Applied, LedgerRefusal.None, null, firstEntry + 1L, _entryCount - firstEntry);
+        new(this, LedgerOutcome.Applied, LedgerRefusal.None, null, _sequenceBase + firstEntry + 1L, _entryCount - firstEntry);
 
     private readonly record struct AccountKey(long Member, int Currency);
 

@@ -24,6 +24,13 @@ public sealed class LedgerRefund : IEquatable<LedgerRefund>
 {
     private readonly LedgerRefundLine[] _lines;
 
+    /// <summary>Reads a stored refund (the JSON contract).</summary>
+    [System.Text.Json.Serialization.JsonConstructor]
+    internal LedgerRefund(string refundId, string saleId, Instant at, LedgerRefundBasis basis, IReadOnlyList<LedgerRefundLine>? lines, Money? amount)
+        : this(refundId, saleId, at, basis, lines is null ? [] : [.. lines], amount)
+    {
+    }
+
     private LedgerRefund(string refundId, string saleId, Instant at, LedgerRefundBasis basis, LedgerRefundLine[] lines, Money? amount)
     {
         ArgumentNullException.ThrowIfNull(refundId);

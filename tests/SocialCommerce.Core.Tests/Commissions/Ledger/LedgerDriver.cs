@@ -281,10 +281,10 @@ internal sealed class LedgerDriver
             if (ByLines)
             {
                 var line = Spec.LineOf[e];
-                return booked * RefundedQuantity[line] / Spec.Quantities[line];
+                return (long)((System.Int128)booked * RefundedQuantity[line] / Spec.Quantities[line]);
             }
 
-            return ByAmount ? booked * RefundedAmount / Total(Spec.PaidMinorUnits) : 0;
+            return ByAmount ? (long)((System.Int128)booked * RefundedAmount / Total(Spec.PaidMinorUnits)) : 0;
         }
 
         private static long Total(IReadOnlyList<long> values)

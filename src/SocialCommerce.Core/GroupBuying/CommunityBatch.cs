@@ -19,7 +19,7 @@ namespace SocialCommerce.GroupBuying;
 /// </para>
 /// <para>Not thread-safe: like <see cref="GroupBuy"/>, a host serialises actions per batch (optimistic concurrency on <see cref="Version"/>).</para>
 /// </remarks>
-public sealed class CommunityBatch
+public sealed partial class CommunityBatch
 {
     private readonly CommunityProduct[] _products;
     private readonly Dictionary<string, int> _productIndex = new(StringComparer.Ordinal);

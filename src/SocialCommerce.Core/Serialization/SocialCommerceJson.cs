@@ -71,6 +71,7 @@ public static class SocialCommerceJson
             NodaConverters.InstantConverter,
             NodaConverters.RoundtripDurationConverter,
             NodaConverters.LocalDateConverter,
+            NodaConverters.LocalDateTimeConverter,
             NodaConverters.LocalTimeConverter,
             NodaConverters.RoundtripPeriodConverter,
             NodaConverters.CreateDateTimeZoneConverter(DateTimeZoneProviders.Tzdb),

@@ -45,6 +45,7 @@ namespace SocialCommerce.Serialization;
 [JsonSerializable(typeof(GrowthSnapshot))]
 [JsonSerializable(typeof(LedgerSnapshot))]
 [JsonSerializable(typeof(LedgerRefund))]
+[JsonSerializable(typeof(CommunityBatchSnapshot))]
 internal sealed partial class SocialCommerceJsonContext : JsonSerializerContext
 {
 }

@@ -102,6 +102,7 @@ public sealed class JsonRoundTripProperties
         Assert.Equal("3", JsonSerializer.Serialize(new MemberId(3), Options));
         Assert.Equal("{\"amount\":\"199.00\",\"currency\":\"CNY\"}", JsonSerializer.Serialize(new Money(199.00m, Currency.CNY), Options));
         Assert.Equal("\"0.125\"", JsonSerializer.Serialize(Rate.Percent(12.5m), Options));
+        Assert.Equal("\"2026-11-19T23:00:00\"", JsonSerializer.Serialize(new LocalDateTime(2026, 11, 19, 23, 0), Options));
         var opened = new GroupOpened(new GroupBuyId(7), 1, at, "r", new MemberId(1), at + Duration.FromHours(1), new Money(9.90m, Currency.CNY));
         var json = JsonSerializer.Serialize<GroupBuyEvent>(opened, Options);
         Assert.StartsWith("{\"type\":\"group.opened\",", json, System.StringComparison.Ordinal);

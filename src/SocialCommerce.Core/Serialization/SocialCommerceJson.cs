@@ -58,16 +58,18 @@ public static class SocialCommerceJson
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(hostCurrencies);
         var catalog = new CurrencyCatalog(hostCurrencies);
+        var money = new MoneyConverter(catalog);
+        var rates = new RateConverter();
         JsonConverter[] converters =
         [
             new CurrencyConverter(catalog),
-            new MoneyConverter(catalog),
-            new RateConverter(),
+            money,
+            rates,
             new MemberIdConverter(),
             new GroupBuyIdConverter(),
             new ActivityIdConverter(),
             new GrowthActivityKindConverter(),
-            new LeaderPerkConverter(),
+            new LeaderPerkConverter(money, rates),
             NodaConverters.InstantConverter,
             NodaConverters.RoundtripDurationConverter,
             NodaConverters.LocalDateConverter,

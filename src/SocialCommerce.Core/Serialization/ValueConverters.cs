@@ -133,7 +133,7 @@ internal sealed class GrowthActivityKindConverter : JsonConverter<GrowthActivity
 }
 
 /// <summary>A leader perk as <c>{"kind":"FixedDiscount","discount":{...}}</c> or <c>{"kind":"RateOff","rateOff":"0.5"}</c>.</summary>
-internal sealed class LeaderPerkConverter : JsonConverter<LeaderPerk>
+internal sealed class LeaderPerkConverter(MoneyConverter money, RateConverter rates) : JsonConverter<LeaderPerk>
 {
     public override LeaderPerk Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
@@ -155,10 +155,10 @@ internal sealed class LeaderPerkConverter : JsonConverter<LeaderPerk>
                     kind = reader.GetString();
                     break;
                 case "discount":
-                    discount = ((JsonConverter<Money>)options.GetConverter(typeof(Money))).Read(ref reader, typeof(Money), options);
+                    discount = money.Read(ref reader, typeof(Money), options);
                     break;
                 case "rateOff":
-                    rate = ((JsonConverter<Rate>)options.GetConverter(typeof(Rate))).Read(ref reader, typeof(Rate), options);
+                    rate = rates.Read(ref reader, typeof(Rate), options);
                     break;
                 default:
                     throw new JsonException($"Unknown leader perk property '{name}'.");
@@ -182,7 +182,7 @@ internal sealed class LeaderPerkConverter : JsonConverter<LeaderPerk>
         if (value.Kind == LeaderPerkKind.FixedDiscount)
         {
             writer.WritePropertyName("discount");
-            ((JsonConverter<Money>)options.GetConverter(typeof(Money))).Write(writer, value.Discount, options);
+            money.Write(writer, value.Discount, options);
         }
         else if (value.Kind == LeaderPerkKind.RateOff)
         {

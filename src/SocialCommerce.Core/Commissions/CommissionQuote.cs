@@ -65,20 +65,8 @@ public sealed class CommissionQuote
         ImmutableArray<CommissionLine> lines,
         ImmutableArray<CommissionAdjustment> adjustments,
         ImmutableArray<ComplianceFinding> findings)
+        : this(sale.Id, sale.Buyer, sale.PaidAt, sale.Currency, planName, saleBase, pool, total, residual, roundingResidual, lines, adjustments, findings)
     {
-        SaleId = sale.Id;
-        Buyer = sale.Buyer;
-        PaidAt = sale.PaidAt;
-        Currency = sale.Currency;
-        PlanName = planName;
-        Base = saleBase;
-        Pool = pool;
-        Total = total;
-        Residual = residual;
-        RoundingResidual = roundingResidual;
-        Lines = lines;
-        Adjustments = adjustments;
-        Findings = findings;
     }
 
     /// <summary>Gets the sale's id.</summary>

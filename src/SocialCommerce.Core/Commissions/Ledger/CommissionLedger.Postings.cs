@@ -20,26 +20,7 @@ public sealed partial class CommissionLedger
         ArgumentNullException.ThrowIfNull(sale);
         var lines = sale.LineArray;
         var earnings = sale.EarningArray;
-        EnsureCapacity(ref _lines, _lineCount + lines.Length);
-        EnsureCapacity(ref _earnings, _earningCount + earnings.Length);
-
-        // Convert every amount first, into the slots past the used ones: if anything throws (an amount beyond the
-        // range of minor units), nothing has changed.
-        var firstLine = _lineCount;
-        long paidTotal = 0;
-        for (var i = 0; i < lines.Length; i++)
-        {
-            var paid = lines[i].Paid.ToMinorUnits();
-            paidTotal = checked(paidTotal + paid);
-            _lines[firstLine + i] = new LineSlot { Quantity = lines[i].Quantity, Paid = paid };
-        }
-
-        var firstEarning = _earningCount;
-        for (var i = 0; i < earnings.Length; i++)
-        {
-            var earning = earnings[i];
-            _earnings[firstEarning + i] = new EarningSlot { Booked = earning.Amount.ToMinorUnits(), Level = earning.Level, LineIndex = earning.LineIndex };
-        }
+        var paidTotal = StageSlots(sale, out var firstLine, out var firstEarning);
 
         if (_saleIndex.TryGetValue(sale.SaleId, out var existing))
         {
@@ -247,6 +228,36 @@ public sealed partial class CommissionLedger
                 Append(LedgerEntryKind.DebtRepaid, LedgerState.Debt, earning.Account, repaid, s, e, None);
             }
         }
+    }
+
+    /// <summary>
+    /// Converts a sale's lines and earnings into the slots past the used ones (accounts not yet assigned), without
+    /// committing them: if anything throws (an amount beyond the range of minor units), nothing has changed.
+    /// </summary>
+    /// <returns>The paid total in minor units.</returns>
+    private long StageSlots(LedgerSale sale, out int firstLine, out int firstEarning)
+    {
+        var lines = sale.LineArray;
+        var earnings = sale.EarningArray;
+        EnsureCapacity(ref _lines, _lineCount + lines.Length);
+        EnsureCapacity(ref _earnings, _earningCount + earnings.Length);
+        firstLine = _lineCount;
+        long paidTotal = 0;
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var paid = lines[i].Paid.ToMinorUnits();
+            paidTotal = checked(paidTotal + paid);
+            _lines[firstLine + i] = new LineSlot { Quantity = lines[i].Quantity, Paid = paid };
+        }
+
+        firstEarning = _earningCount;
+        for (var i = 0; i < earnings.Length; i++)
+        {
+            var earning = earnings[i];
+            _earnings[firstEarning + i] = new EarningSlot { Booked = earning.Amount.ToMinorUnits(), Level = earning.Level, LineIndex = earning.LineIndex };
+        }
+
+        return paidTotal;
     }
 
     private void CheckAccountHeadroom(LedgerSale sale, int firstEarning, int count)

@@ -132,29 +132,17 @@ public sealed partial class CommissionLedger
         }
 
         var currency = GetOrAddCurrency(sale.Currency);
-        EnsureCapacity(ref _lines, _lineCount + lines.Length);
-        EnsureCapacity(ref _earnings, _earningCount + earnings.Length);
-        var firstLine = _lineCount;
-        long paidTotal = 0;
+        var paidTotal = StageSlots(sale, out var firstLine, out var firstEarning);
         for (var i = 0; i < lines.Length; i++)
         {
-            var paid = lines[i].Paid.ToMinorUnits();
-            paidTotal = checked(paidTotal + paid);
-            _lines[firstLine + i] = new LineSlot { Quantity = lines[i].Quantity, Paid = paid, Refunded = snapshot.RefundedQuantities[i] };
+            _lines[firstLine + i].Refunded = snapshot.RefundedQuantities[i];
         }
 
-        var firstEarning = _earningCount;
         for (var i = 0; i < earnings.Length; i++)
         {
-            var earning = earnings[i];
-            _earnings[firstEarning + i] = new EarningSlot
-            {
-                Booked = earning.Amount.ToMinorUnits(),
-                Reversed = snapshot.ReversedMinorUnits[i],
-                Level = earning.Level,
-                LineIndex = earning.LineIndex,
-                Account = GetOrAddAccount(earning.Beneficiary, currency),
-            };
+            ref var earning = ref _earnings[firstEarning + i];
+            earning.Reversed = snapshot.ReversedMinorUnits[i];
+            earning.Account = GetOrAddAccount(earnings[i].Beneficiary, currency);
         }
 
         _lineCount = firstLine + lines.Length;

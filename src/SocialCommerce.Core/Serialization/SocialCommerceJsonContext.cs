@@ -46,6 +46,9 @@ namespace SocialCommerce.Serialization;
 [JsonSerializable(typeof(LedgerSnapshot))]
 [JsonSerializable(typeof(LedgerRefund))]
 [JsonSerializable(typeof(CommunityBatchSnapshot))]
+[JsonSerializable(typeof(CommissionAccountSnapshot))]
+[JsonSerializable(typeof(SaleCommissionSnapshot))]
+[JsonSerializable(typeof(AccountPosting))]
 internal sealed partial class SocialCommerceJsonContext : JsonSerializerContext
 {
 }

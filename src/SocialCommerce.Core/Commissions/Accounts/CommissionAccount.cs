@@ -1,0 +1,262 @@
+using System;
+using System.Collections.Generic;
+using SocialCommerce.Network;
+
+namespace SocialCommerce.Commissions;
+
+/// <summary>
+/// One member's commission account in one currency: the aggregate a database keeps per row, changed by the postings
+/// of sale records (<see cref="SaleCommissionRecord"/>) and by the member's withdrawals. Each posting is applied once
+/// (idempotent by <see cref="AccountPosting.Id"/>), so a writer that crashed half-way through a refund applies the
+/// rest again and changes nothing else.
+/// </summary>
+/// <remarks>
+/// Balances follow the <see cref="CommissionLedger"/>'s rules exactly: for one account, applying the same postings and
+/// withdrawals in the same order gives the same balances. Not thread-safe: one writer per account (a database row with
+/// its <see cref="Version"/> as the concurrency token).
+/// </remarks>
+public sealed class CommissionAccount
+{
+    private readonly HashSet<string> _applied = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, LedgerWithdrawal> _withdrawals = new(StringComparer.Ordinal);
+    private readonly LedgerOptions _options;
+    private long _pending;
+    private long _frozen;
+    private long _available;
+    private long _withdrawn;
+    private long _fees;
+    private long _debt;
+    private long _writtenOff;
+    private long _forgiven;
+    private long _booked;
+    private long _reversed;
+
+    /// <summary>Creates an empty account.</summary>
+    /// <param name="member">The member.</param>
+    /// <param name="currency">The currency.</param>
+    /// <param name="options">The clawback policy and withdrawal rules; <see cref="LedgerOptions.Default"/> when null.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="currency"/> is null.</exception>
+    public CommissionAccount(MemberId member, Currency currency, LedgerOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(currency);
+        Member = member;
+        Currency = currency;
+        _options = options ?? LedgerOptions.Default;
+    }
+
+    /// <summary>Gets the member.</summary>
+    public MemberId Member { get; }
+
+    /// <summary>Gets the currency.</summary>
+    public Currency Currency { get; }
+
+    /// <summary>Gets the version: the number of postings and withdrawals applied.</summary>
+    public long Version { get; private set; }
+
+    /// <summary>Gets the balances.</summary>
+    public LedgerBalance Balance => new(
+        Member,
+        Currency,
+        LedgerAmounts.FromMinor(_pending, Currency),
+        LedgerAmounts.FromMinor(_frozen, Currency),
+        LedgerAmounts.FromMinor(_available, Currency),
+        LedgerAmounts.FromMinor(_withdrawn, Currency),
+        LedgerAmounts.FromMinor(_fees, Currency),
+        LedgerAmounts.FromMinor(_debt, Currency),
+        LedgerAmounts.FromMinor(_writtenOff, Currency),
+        LedgerAmounts.FromMinor(_forgiven, Currency),
+        LedgerAmounts.FromMinor(_booked, Currency),
+        LedgerAmounts.FromMinor(_reversed, Currency));
+
+    /// <summary>Returns whether a posting was applied.</summary>
+    /// <param name="postingId">The posting's id.</param>
+    /// <returns><see langword="true"/> when it was.</returns>
+    public bool HasApplied(string postingId) => _applied.Contains(postingId);
+
+    /// <summary>Applies a posting of a sale record, once.</summary>
+    /// <param name="posting">The posting, for this account's member and currency.</param>
+    /// <returns><see langword="true"/> when applied; <see langword="false"/> when it was applied before (nothing changes).</returns>
+    /// <exception cref="ArgumentException">The posting is for another member or currency, or its amount is not positive.</exception>
+    public bool Apply(in AccountPosting posting)
+    {
+        if (posting.Member != Member || !posting.Currency.Equals(Currency) || posting.MinorUnits <= 0 || string.IsNullOrEmpty(posting.Id))
+        {
+            throw new ArgumentException($"Posting '{posting.Id}' ({posting.Kind} of {posting.MinorUnits} minor units for member {posting.Member} in {posting.Currency?.Code}) does not belong to the account of member {Member} in {Currency.Code}.", nameof(posting));
+        }
+
+        if (!_applied.Add(posting.Id))
+        {
+            return false;
+        }
+
+        var amount = posting.MinorUnits;
+        switch (posting.Kind)
+        {
+            case AccountPostingKind.Earned:
+                _pending = checked(_pending + amount);
+                _booked = checked(_booked + amount);
+                break;
+            case AccountPostingKind.Completed:
+                _pending -= amount;
+                _frozen += amount;
+                break;
+            case AccountPostingKind.Released:
+                _frozen -= amount;
+                _available += amount;
+                var repaid = Math.Min(_debt, _available);
+                _available -= repaid;
+                _debt -= repaid;
+                break;
+            case AccountPostingKind.Cancelled:
+                _reversed += amount;
+                if (posting.From == LedgerState.Pending)
+                {
+                    _pending -= amount;
+                }
+                else
+                {
+                    _frozen -= amount;
+                }
+
+                break;
+            default:
+                _reversed += amount;
+                Clawback(amount);
+                break;
+        }
+
+        Version++;
+        return true;
+    }
+
+    /// <summary>Withdraws available money, with the options' minimum and fee; idempotent by withdrawal id and content.</summary>
+    /// <param name="withdrawal">The withdrawal, for this account's member and currency.</param>
+    /// <returns>The outcome with the gross amount, the fee and the net.</returns>
+    /// <exception cref="ArgumentException">The withdrawal is for another member or currency, or not a positive amount in whole minor units.</exception>
+    public LedgerWithdrawalResult Withdraw(LedgerWithdrawal withdrawal)
+    {
+        LedgerAmounts.CheckPositive(withdrawal.Amount, "withdrawal.Amount");
+        if (withdrawal.Member != Member || !withdrawal.Amount.Currency.Equals(Currency))
+        {
+            throw new ArgumentException($"Withdrawal '{withdrawal.WithdrawalId}' is for member {withdrawal.Member} in {withdrawal.Amount.Currency.Code}, not the account of member {Member} in {Currency.Code}.", nameof(withdrawal));
+        }
+
+        var gross = LedgerAmounts.Show(withdrawal.Amount);
+        var fee = LedgerAmounts.Show(_options.WithdrawalFee is { } rate ? rate.ApplyTo(gross).Round(RoundingMode.TowardZero) : Money.Zero(Currency));
+        var zero = LedgerAmounts.FromMinor(0, Currency);
+        if (_withdrawals.TryGetValue(withdrawal.WithdrawalId, out var first))
+        {
+            return first.Amount == withdrawal.Amount
+                ? new LedgerWithdrawalResult(LedgerResult.Duplicate($"Withdrawal '{withdrawal.WithdrawalId}' was already applied; nothing changed."), gross, fee, gross - fee)
+                : new LedgerWithdrawalResult(LedgerResult.Refused(LedgerRefusal.ConflictingDuplicate, $"Withdrawal id '{withdrawal.WithdrawalId}' was already posted with other content; the first posting stands."), zero, zero, zero);
+        }
+
+        foreach (var minimum in _options.MinimumWithdrawals ?? [])
+        {
+            if (minimum.Currency.Equals(Currency) && gross < minimum)
+            {
+                return new LedgerWithdrawalResult(LedgerResult.Refused(LedgerRefusal.BelowMinimumWithdrawal, $"Withdrawal '{withdrawal.WithdrawalId}' of {gross} refused: the minimum withdrawal is {LedgerAmounts.Show(minimum)}."), zero, zero, zero);
+            }
+        }
+
+        var units = gross.ToMinorUnits();
+        if (units > _available)
+        {
+            return new LedgerWithdrawalResult(LedgerResult.Refused(LedgerRefusal.InsufficientAvailableBalance, $"Withdrawal '{withdrawal.WithdrawalId}' of {gross} refused: member {Member} has {LedgerAmounts.FromMinor(_available, Currency)} available."), zero, zero, zero);
+        }
+
+        _withdrawals.Add(withdrawal.WithdrawalId, withdrawal);
+        _available -= units;
+        _withdrawn += units;
+        _fees += fee.ToMinorUnits();
+        Version++;
+        return new LedgerWithdrawalResult(new LedgerResult(null, LedgerOutcome.Applied, LedgerRefusal.None, null, 0, 0), gross, fee, gross - fee);
+    }
+
+    /// <summary>Exports the account's state (O(balances + applied postings + withdrawals)).</summary>
+    /// <returns>The snapshot.</returns>
+    public CommissionAccountSnapshot ToSnapshot()
+    {
+        var applied = new string[_applied.Count];
+        _applied.CopyTo(applied);
+        Array.Sort(applied, StringComparer.Ordinal);
+        var withdrawals = new LedgerWithdrawal[_withdrawals.Count];
+        _withdrawals.Values.CopyTo(withdrawals, 0);
+        Array.Sort(withdrawals, static (a, b) => string.CompareOrdinal(a.WithdrawalId, b.WithdrawalId));
+        return new CommissionAccountSnapshot(
+            Serialization.SocialCommerceJson.SchemaVersion,
+            new LedgerAccountState(Member, Currency, _pending, _frozen, _available, _withdrawn, _fees, _debt, _writtenOff, _forgiven, _booked, _reversed),
+            applied,
+            withdrawals,
+            Version);
+    }
+
+    /// <summary>Restores an account from its snapshot, re-deciding nothing.</summary>
+    /// <param name="snapshot">The snapshot.</param>
+    /// <param name="options">The clawback policy and withdrawal rules from now on; <see cref="LedgerOptions.Default"/> when null.</param>
+    /// <returns>The account.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="snapshot"/> is null.</exception>
+    /// <exception cref="NotSupportedException">The snapshot is of another schema version; the message names both.</exception>
+    public static CommissionAccount FromSnapshot(CommissionAccountSnapshot snapshot, LedgerOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        Serialization.SocialCommerceJson.CheckSchema("commission account snapshot", snapshot.SchemaVersion);
+        var b = snapshot.Balances;
+        var account = new CommissionAccount(b.Member, b.Currency, options)
+        {
+            _pending = b.Pending,
+            _frozen = b.Frozen,
+            _available = b.Available,
+            _withdrawn = b.Withdrawn,
+            _fees = b.Fees,
+            _debt = b.Debt,
+            _writtenOff = b.WrittenOff,
+            _forgiven = b.Forgiven,
+            _booked = b.Booked,
+            _reversed = b.Reversed,
+            Version = snapshot.Version,
+        };
+        account._applied.UnionWith(Serialization.SocialCommerceJson.OrEmpty(snapshot.AppliedPostings));
+        foreach (var withdrawal in Serialization.SocialCommerceJson.OrEmpty(snapshot.Withdrawals))
+        {
+            account._withdrawals[withdrawal.WithdrawalId] = withdrawal;
+        }
+
+        return account;
+    }
+
+    /// <summary>A clawback takes what the available balance holds; the policy handles the shortfall (as the ledger does).</summary>
+    private void Clawback(long delta)
+    {
+        var taken = Math.Min(_available, delta);
+        _available -= taken;
+        var shortfall = delta - taken;
+        if (shortfall == 0)
+        {
+            return;
+        }
+
+        switch (_options.Clawback)
+        {
+            case ClawbackPolicy.CapAtAvailable:
+                _writtenOff += shortfall;
+                return;
+            case ClawbackPolicy.ForgiveWithdrawn:
+                var forgiven = Math.Min(shortfall, _withdrawn - _forgiven);
+                if (forgiven > 0)
+                {
+                    _forgiven += forgiven;
+                    shortfall -= forgiven;
+                }
+
+                break;
+            default:
+                break;
+        }
+
+        if (shortfall > 0)
+        {
+            _debt += shortfall;
+        }
+    }
+}

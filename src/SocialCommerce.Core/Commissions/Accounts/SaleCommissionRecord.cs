@@ -1,0 +1,350 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using NodaTime;
+
+namespace SocialCommerce.Commissions;
+
+/// <summary>
+/// One sale's commission record: the aggregate a database keeps per sale. It holds what the sale booked (its
+/// <see cref="LedgerSale"/>), where it is in the lifecycle, and what its refunds reversed; its commands decide and
+/// return the postings for the members' <see cref="CommissionAccount"/>s, which are separate aggregates. The rules are
+/// the <see cref="CommissionLedger"/>'s: a record and its accounts, fed the same commands, reach the ledger's balances.
+/// </summary>
+/// <remarks>
+/// Posting ids name the sale, the step and the earning (<c>S-1/post/0</c>, <c>S-1/complete/0</c>, <c>S-1/release/0</c>,
+/// <c>S-1/refund:R-1/0</c>), so a refund after release that claws back from several uplines can be applied to their
+/// accounts one by one, and again after a crash, without any account changing twice. Refund ids are scoped to the sale.
+/// Not thread-safe: one writer per record (its <see cref="Version"/> as the concurrency token).
+/// </remarks>
+public sealed class SaleCommissionRecord
+{
+    private readonly long[] _paid;
+    private readonly long[] _refundedUnits;
+    private readonly long[] _booked;
+    private readonly long[] _reversed;
+    private readonly long _paidTotal;
+    private readonly Dictionary<string, LedgerRefund> _refunds = new(StringComparer.Ordinal);
+    private long _refundedAmount;
+    private LedgerSaleRefunds _basis;
+
+    private SaleCommissionRecord(LedgerSale sale)
+    {
+        Sale = sale;
+        var lines = sale.LineArray;
+        _paid = new long[lines.Length];
+        _refundedUnits = new long[lines.Length];
+        for (var i = 0; i < lines.Length; i++)
+        {
+            _paid[i] = lines[i].Paid.ToMinorUnits();
+            _paidTotal = checked(_paidTotal + _paid[i]);
+        }
+
+        var earnings = sale.EarningArray;
+        _booked = new long[earnings.Length];
+        _reversed = new long[earnings.Length];
+        for (var i = 0; i < earnings.Length; i++)
+        {
+            _booked[i] = earnings[i].Amount.ToMinorUnits();
+        }
+    }
+
+    /// <summary>Gets the sale as booked.</summary>
+    public LedgerSale Sale { get; }
+
+    /// <summary>Gets where the sale is in the lifecycle.</summary>
+    public LedgerSaleStatus Status { get; private set; }
+
+    /// <summary>Gets when the sale was completed, or null while pending.</summary>
+    public Instant? CompletedAt { get; private set; }
+
+    /// <summary>Gets when the earnings are released (<c>completedAt + returnWindow</c>), or null while pending.</summary>
+    public Instant? ReleaseAt => CompletedAt + Sale.ReturnWindow;
+
+    /// <summary>Gets the record's version: 1 after posting, one more per applied command.</summary>
+    public long Version { get; private set; }
+
+    /// <summary>Posts a sale: the record, and an <see cref="AccountPostingKind.Earned"/> posting per earning.</summary>
+    /// <param name="sale">The sale with its quoted earnings.</param>
+    /// <param name="result">The postings to apply to the beneficiaries' accounts.</param>
+    /// <returns>The record, at version 1.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="sale"/> is null.</exception>
+    public static SaleCommissionRecord Post(LedgerSale sale, out SaleCommissionResult result)
+    {
+        ArgumentNullException.ThrowIfNull(sale);
+        var record = new SaleCommissionRecord(sale) { Version = 1 };
+        var postings = new List<AccountPosting>(record._booked.Length);
+        for (var e = 0; e < record._booked.Length; e++)
+        {
+            record.Emit(postings, "post", e, AccountPostingKind.Earned, LedgerState.Pending, record._booked[e]);
+        }
+
+        result = new SaleCommissionResult(LedgerOutcome.Applied, LedgerRefusal.None, null, postings, 1);
+        return record;
+    }
+
+    /// <summary>Answers a second posting under this sale's id: a duplicate when its business content is the same (whatever its instant), refused otherwise.</summary>
+    /// <param name="sale">The sale posted again.</param>
+    /// <returns>A duplicate, or refused with <see cref="LedgerRefusal.ConflictingDuplicate"/>; never any posting.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="sale"/> is null.</exception>
+    public SaleCommissionResult PostAgain(LedgerSale sale)
+    {
+        ArgumentNullException.ThrowIfNull(sale);
+        var same = string.Equals(sale.SaleId, Sale.SaleId, StringComparison.Ordinal)
+            && sale.Buyer == Sale.Buyer
+            && sale.ReturnWindow == Sale.ReturnWindow
+            && sale.Currency.Equals(Sale.Currency)
+            && sale.LineArray.AsSpan().SequenceEqual(Sale.LineArray)
+            && sale.EarningArray.AsSpan().SequenceEqual(Sale.EarningArray);
+        return same
+            ? Unchanged(LedgerOutcome.Duplicate, $"Sale '{Sale.SaleId}' was already posted; nothing changed.")
+            : Refused(LedgerRefusal.ConflictingDuplicate, $"Sale id '{Sale.SaleId}' was already posted with other content; the first posting stands.");
+    }
+
+    /// <summary>Completes the sale: what remains of each earning moves from pending to frozen.</summary>
+    /// <param name="completedAt">When it was completed; not before it was paid.</param>
+    /// <returns>Applied with the postings; a duplicate when already completed (the first instant stands).</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="completedAt"/> is before the payment or outside the supported instants.</exception>
+    public SaleCommissionResult Complete(Instant completedAt)
+    {
+        if (Status != LedgerSaleStatus.Pending)
+        {
+            return Unchanged(LedgerOutcome.Duplicate, $"Sale '{Sale.SaleId}' was already completed at {CompletedAt}; nothing changed.");
+        }
+
+        if (completedAt < Sale.PaidAt)
+        {
+            throw new ArgumentOutOfRangeException(nameof(completedAt), completedAt, $"Completion of sale '{Sale.SaleId}' at {completedAt} is before it was paid at {Sale.PaidAt}.");
+        }
+
+        Limits.Check(completedAt, nameof(completedAt));
+        Status = LedgerSaleStatus.Frozen;
+        CompletedAt = completedAt;
+        return Changed("complete", AccountPostingKind.Completed, LedgerState.Frozen);
+    }
+
+    /// <summary>Releases the earnings when the return window has closed at <paramref name="at"/>.</summary>
+    /// <param name="at">The instant of evaluation.</param>
+    /// <returns>Applied with the postings when due; a duplicate (nothing changed) when not due or already released.</returns>
+    public SaleCommissionResult Release(Instant at)
+    {
+        if (Status != LedgerSaleStatus.Frozen || ReleaseAt > at)
+        {
+            return Unchanged(LedgerOutcome.Duplicate, $"Sale '{Sale.SaleId}' is {Status}{(Status == LedgerSaleStatus.Frozen ? ", due at " + ReleaseAt : string.Empty)}; nothing to release at {at}.");
+        }
+
+        Status = LedgerSaleStatus.Released;
+        return Changed("release", AccountPostingKind.Released, LedgerState.Available);
+    }
+
+    /// <summary>Refunds the sale (in full, by lines or by amount): each earning is reversed to its share, cancelled before release or clawed back after.</summary>
+    /// <param name="refund">The refund, of this sale.</param>
+    /// <returns>Applied with the postings; a duplicate for the same refund again; refused as the ledger refuses.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="refund"/> is null.</exception>
+    /// <exception cref="ArgumentException">The refund is of another sale.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A refunded line is not a line of the sale.</exception>
+    /// <exception cref="CurrencyMismatchException">A refunded amount is not in the sale's currency.</exception>
+    public SaleCommissionResult Refund(LedgerRefund refund)
+    {
+        ArgumentNullException.ThrowIfNull(refund);
+        if (!string.Equals(refund.SaleId, Sale.SaleId, StringComparison.Ordinal))
+        {
+            throw new ArgumentException($"Refund '{refund.RefundId}' is of sale '{refund.SaleId}', not '{Sale.SaleId}'.", nameof(refund));
+        }
+
+        if (_refunds.TryGetValue(refund.RefundId, out var known))
+        {
+            return known.SameContent(refund)
+                ? Unchanged(LedgerOutcome.Duplicate, $"Refund '{refund.RefundId}' was already posted; nothing changed.")
+                : Refused(LedgerRefusal.ConflictingDuplicate, $"Refund id '{refund.RefundId}' was already posted with other content; the first posting stands.");
+        }
+
+        if (Check(refund) is { } refusal)
+        {
+            return refusal;
+        }
+
+        switch (refund.Basis)
+        {
+            case LedgerRefundBasis.Full:
+                _basis = LedgerSaleRefunds.Full;
+                break;
+            case LedgerRefundBasis.Lines:
+                foreach (var line in refund.LineArray)
+                {
+                    _refundedUnits[line.LineIndex] += line.Quantity;
+                }
+
+                var all = true;
+                for (var i = 0; i < _paid.Length; i++)
+                {
+                    all &= _refundedUnits[i] == Sale.LineArray[i].Quantity;
+                }
+
+                _basis = all ? LedgerSaleRefunds.Full : LedgerSaleRefunds.Lines;
+                break;
+            default:
+                _refundedAmount += refund.Amount!.Value.ToMinorUnits();
+                _basis = _refundedAmount == _paidTotal ? LedgerSaleRefunds.Full : LedgerSaleRefunds.Amount;
+                break;
+        }
+
+        _refunds.Add(refund.RefundId, refund);
+        var postings = new List<AccountPosting>();
+        var kind = Status == LedgerSaleStatus.Released ? AccountPostingKind.Clawback : AccountPostingKind.Cancelled;
+        var from = Status == LedgerSaleStatus.Pending ? LedgerState.Pending : Status == LedgerSaleStatus.Frozen ? LedgerState.Frozen : LedgerState.Available;
+        for (var e = 0; e < _booked.Length; e++)
+        {
+            var target = Target(e);
+            var delta = target - _reversed[e];
+            if (delta > 0)
+            {
+                _reversed[e] = target;
+                Emit(postings, "refund:" + refund.RefundId, e, kind, from, delta);
+            }
+        }
+
+        Version++;
+        return new SaleCommissionResult(LedgerOutcome.Applied, LedgerRefusal.None, null, postings, Version);
+    }
+
+    /// <summary>Exports the record's state (O(lines + earnings + refunds)).</summary>
+    /// <returns>The snapshot.</returns>
+    public SaleCommissionSnapshot ToSnapshot()
+    {
+        var refunds = new LedgerRefund[_refunds.Count];
+        _refunds.Values.CopyTo(refunds, 0);
+        var state = new LedgerSaleState(Sale, Status, CompletedAt, _refundedAmount, _basis, (long[])_refundedUnits.Clone(), (long[])_reversed.Clone());
+        return new SaleCommissionSnapshot(Serialization.SocialCommerceJson.SchemaVersion, state, refunds, Version);
+    }
+
+    /// <summary>Restores a record from its snapshot, re-deciding nothing.</summary>
+    /// <param name="snapshot">The snapshot.</param>
+    /// <returns>The record.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="snapshot"/> is null.</exception>
+    /// <exception cref="NotSupportedException">The snapshot is of another schema version; the message names both.</exception>
+    /// <exception cref="ArgumentException">The refunded quantities or reversed amounts do not match the sale's lines and earnings.</exception>
+    public static SaleCommissionRecord FromSnapshot(SaleCommissionSnapshot snapshot)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        Serialization.SocialCommerceJson.CheckSchema("sale commission snapshot", snapshot.SchemaVersion);
+        var state = snapshot.State;
+        var record = new SaleCommissionRecord(state.Sale);
+        if (state.RefundedQuantities.Count != record._refundedUnits.Length || state.ReversedMinorUnits.Count != record._reversed.Length)
+        {
+            throw new ArgumentException($"Sale commission snapshot of '{state.Sale.SaleId}': the refunded quantities or reversed amounts do not match its lines and earnings.", nameof(snapshot));
+        }
+
+        for (var i = 0; i < record._refundedUnits.Length; i++)
+        {
+            record._refundedUnits[i] = state.RefundedQuantities[i];
+        }
+
+        for (var i = 0; i < record._reversed.Length; i++)
+        {
+            record._reversed[i] = state.ReversedMinorUnits[i];
+        }
+
+        record.Status = state.Status;
+        record.CompletedAt = state.CompletedAt;
+        record._refundedAmount = state.RefundedMinorUnits;
+        record._basis = state.RefundBasis;
+        record.Version = snapshot.Version;
+        foreach (var refund in Serialization.SocialCommerceJson.OrEmpty(snapshot.Refunds))
+        {
+            record._refunds[refund.RefundId] = refund;
+        }
+
+        return record;
+    }
+
+    private long Target(int e)
+    {
+        var earning = Sale.EarningArray[e];
+        return _basis switch
+        {
+            LedgerSaleRefunds.Full => _booked[e],
+            LedgerSaleRefunds.Lines => (long)((Int128)_booked[e] * _refundedUnits[earning.LineIndex] / Sale.LineArray[earning.LineIndex].Quantity),
+            LedgerSaleRefunds.Amount => (long)((Int128)_booked[e] * _refundedAmount / _paidTotal),
+            _ => 0,
+        };
+    }
+
+    private SaleCommissionResult? Check(LedgerRefund refund)
+    {
+        if (_basis == LedgerSaleRefunds.Full)
+        {
+            return Refused(LedgerRefusal.NothingLeftToRefund, $"Refund '{refund.RefundId}' refused: sale '{Sale.SaleId}' is already refunded in full.");
+        }
+
+        switch (refund.Basis)
+        {
+            case LedgerRefundBasis.Full:
+                return null;
+            case LedgerRefundBasis.Lines:
+                foreach (var line in refund.LineArray)
+                {
+                    if (line.LineIndex >= _paid.Length)
+                    {
+                        throw new ArgumentOutOfRangeException(nameof(refund), line.LineIndex, $"Refund '{refund.RefundId}' names line {line.LineIndex}, but sale '{Sale.SaleId}' has lines 0 to {_paid.Length - 1}.");
+                    }
+                }
+
+                if (_basis == LedgerSaleRefunds.Amount)
+                {
+                    return Refused(LedgerRefusal.MixedRefundBasis, $"Refund '{refund.RefundId}' by lines refused: sale '{Sale.SaleId}' was partially refunded by amount; refund by amount, or in full.");
+                }
+
+                foreach (var line in refund.LineArray)
+                {
+                    var remaining = Sale.LineArray[line.LineIndex].Quantity - _refundedUnits[line.LineIndex];
+                    if (line.Quantity > remaining)
+                    {
+                        return Refused(LedgerRefusal.RefundExceedsRemaining, string.Create(CultureInfo.InvariantCulture, $"Refund '{refund.RefundId}' refused: line {line.LineIndex} of sale '{Sale.SaleId}' has {remaining} units left to refund; {line.Quantity} asked."));
+                    }
+                }
+
+                return null;
+            default:
+                var amount = refund.Amount!.Value;
+                if (!amount.Currency.Equals(Sale.Currency))
+                {
+                    throw new CurrencyMismatchException(Sale.Currency, amount.Currency);
+                }
+
+                if (_basis == LedgerSaleRefunds.Lines)
+                {
+                    return Refused(LedgerRefusal.MixedRefundBasis, $"Refund '{refund.RefundId}' by amount refused: sale '{Sale.SaleId}' was partially refunded by lines; refund by lines, or in full.");
+                }
+
+                return amount.ToMinorUnits() > _paidTotal - _refundedAmount
+                    ? Refused(LedgerRefusal.RefundExceedsRemaining, $"Refund '{refund.RefundId}' refused: sale '{Sale.SaleId}' has {LedgerAmounts.FromMinor(_paidTotal - _refundedAmount, Sale.Currency)} paid left to refund; {LedgerAmounts.Show(amount)} asked.")
+                    : null;
+        }
+    }
+
+    private SaleCommissionResult Changed(string step, AccountPostingKind kind, LedgerState state)
+    {
+        var postings = new List<AccountPosting>(_booked.Length);
+        for (var e = 0; e < _booked.Length; e++)
+        {
+            Emit(postings, step, e, kind, state, _booked[e] - _reversed[e]);
+        }
+
+        Version++;
+        return new SaleCommissionResult(LedgerOutcome.Applied, LedgerRefusal.None, null, postings, Version);
+    }
+
+    private void Emit(List<AccountPosting> postings, string step, int earning, AccountPostingKind kind, LedgerState state, long amount)
+    {
+        if (amount > 0)
+        {
+            var beneficiary = Sale.EarningArray[earning].Beneficiary;
+            postings.Add(new AccountPosting(string.Create(CultureInfo.InvariantCulture, $"{Sale.SaleId}/{step}/{earning}"), Sale.SaleId, beneficiary, Sale.Currency, kind, state, amount));
+        }
+    }
+
+    private SaleCommissionResult Unchanged(LedgerOutcome outcome, string message) => new(outcome, LedgerRefusal.None, message, [], Version);
+
+    private SaleCommissionResult Refused(LedgerRefusal refusal, string message) => new(LedgerOutcome.Refused, refusal, message, [], Version);
+}

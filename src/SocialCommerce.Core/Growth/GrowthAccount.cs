@@ -73,6 +73,7 @@ internal sealed class GrowthAccount
         _honourTiersAwarded = (int[])other._honourTiersAwarded.Clone();
         _honours = new List<Honour>(other._honours);
         Balance = other.Balance;
+        Version = other.Version;
         Level = other.Level;
         LastPromotedDay = other.LastPromotedDay;
         LastPromotedAt = other.LastPromotedAt;
@@ -137,7 +138,8 @@ internal sealed class GrowthAccount
             _honours.ToArray(),
             progress,
             activities,
-            referred);
+            referred,
+            Version);
     }
 
     public static GrowthAccount FromSnapshot(GrowthProgram program, GrowthSnapshot s)
@@ -150,6 +152,7 @@ internal sealed class GrowthAccount
         var account = new GrowthAccount(program, s.Member, s.JoinedAt, s.Zone)
         {
             Balance = s.Balance,
+            Version = s.Version,
             Level = s.LevelIndex,
             LifetimePoints = s.LifetimePoints,
             Sales = s.Sales,
@@ -221,6 +224,9 @@ internal sealed class GrowthAccount
     public DateTimeZone Zone => _clock.Zone;
 
     public long Balance { get; private set; }
+
+    /// <summary>The number of growth events produced so far: the account's version.</summary>
+    public long Version { get; set; }
 
     public int Level { get; private set; }
 

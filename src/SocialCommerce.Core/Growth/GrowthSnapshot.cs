@@ -36,6 +36,7 @@ namespace SocialCommerce.Growth;
 /// <param name="HonourProgress">Per honour rule: the activity count and the tiers awarded.</param>
 /// <param name="Activities">The activity records (for idempotence and refunds).</param>
 /// <param name="Referred">The members whose first order already earned a referral.</param>
+/// <param name="Version">The account's version: the growth events produced so far.</param>
 public sealed record GrowthSnapshot(
     int SchemaVersion,
     string ProgramVersion,
@@ -61,7 +62,8 @@ public sealed record GrowthSnapshot(
     IReadOnlyList<Honour> Honours,
     IReadOnlyList<HonourProgress> HonourProgress,
     IReadOnlyList<GrowthActivityRecord> Activities,
-    IReadOnlyList<MemberId> Referred);
+    IReadOnlyList<MemberId> Referred,
+    long Version);
 
 /// <summary>Points earned in one month (year × 12 + month − 1) of a <see cref="GrowthSnapshot"/>.</summary>
 /// <param name="Month">The month index.</param>

@@ -64,6 +64,12 @@ public sealed class MemberGrowth
 
     internal GrowthAccount Account { get; }
 
+    /// <summary>
+    /// Gets the version: the number of growth events the member's evaluations produced. The expected version of the
+    /// next store append of this member's growth account.
+    /// </summary>
+    public long Version => Account.Version;
+
     /// <summary>Exports the member's state for storage; <see cref="GrowthProgram.Restore"/> restores it to exactly this behaviour.</summary>
     /// <returns>The snapshot, O(size of the state).</returns>
     public GrowthSnapshot ToSnapshot() => Account.ToSnapshot();

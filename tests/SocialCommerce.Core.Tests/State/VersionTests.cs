@@ -57,5 +57,8 @@ public sealed class VersionTests
         var member = new MemberId(5);
         var evaluation = program.Evaluate(program.Enrol(member, At), [GrowthActivity.SignIn(new ActivityId(1), member, At)], At);
         Assert.All(evaluation.Events, e => Assert.Equal(program.Version, e.ProgramVersion));
+        Assert.Equal(evaluation.Events.Count, evaluation.State.Version);
+        var next = program.Evaluate(evaluation.State, [GrowthActivity.SignIn(new ActivityId(2), member, At + Duration.FromDays(1))], At + Duration.FromDays(1));
+        Assert.Equal(evaluation.Events.Count + next.Events.Count, next.State.Version);
     }
 }

@@ -18,6 +18,10 @@ internal sealed class GrowthAccount
     // Persistent (structurally shared) so that an evaluation clones it in O(1) and pays O(log n) per new activity.
     private readonly ImmutableDictionary<long, ActivityRecord>.Builder _activities;
     private readonly ImmutableHashSet<long>.Builder _referred;
+
+    // Activity records in the order they were applied (their instants never decrease): the oldest leave first when the
+    // policy bounds the records by its refund window.
+    private ImmutableQueue<(long Ticks, long Id)> _order = ImmutableQueue<(long Ticks, long Id)>.Empty;
     private readonly ImmutableDictionary<int, long>.Builder _monthPoints;
     private readonly long[] _capDay;
     private readonly long[] _capEarned;
@@ -65,6 +69,7 @@ internal sealed class GrowthAccount
         _clock = other._clock;
         _activities = other._activities.ToImmutable().ToBuilder();
         _referred = other._referred.ToImmutable().ToBuilder();
+        _order = other._order;
         _monthPoints = other._monthPoints.ToImmutable().ToBuilder();
         _capDay = (long[])other._capDay.Clone();
         _capEarned = (long[])other._capEarned.Clone();
@@ -111,6 +116,7 @@ internal sealed class GrowthAccount
         }
 
         activities.Sort(static (x, y) => x.Id.Value.CompareTo(y.Id.Value));
+        var order = _order.Select(o => new GrowthRecordOrder(Instant.FromUnixTimeTicks(o.Ticks), new ActivityId(o.Id))).ToArray();
         var months = _monthPoints.Select(p => new GrowthMonthPoints(p.Key, p.Value)).OrderBy(m => m.Month).ToArray();
         var referred = _referred.Order().Select(r => new MemberId(r)).ToArray();
         return new GrowthSnapshot(
@@ -139,7 +145,10 @@ internal sealed class GrowthAccount
             progress,
             activities,
             referred,
-            Version);
+            Version)
+        {
+            RecordOrder = order,
+        };
     }
 
     public static GrowthAccount FromSnapshot(GrowthProgram program, GrowthSnapshot s)
@@ -209,6 +218,11 @@ internal sealed class GrowthAccount
         foreach (var r in Serialization.SocialCommerceJson.OrEmpty(s.Referred))
         {
             account._referred.Add(r.Value);
+        }
+
+        foreach (var o in Serialization.SocialCommerceJson.OrEmpty(s.RecordOrder))
+        {
+            account._order = account._order.Enqueue((o.At.ToUnixTimeTicks(), o.Id.Value));
         }
 
         account.Freeze();
@@ -294,6 +308,26 @@ internal sealed class GrowthAccount
         var slot = new ActivityRecord { Source = -1 };
         ApplyNew(activity, ticks, ref slot, events);
         _activities[id] = slot;
+        if (_program.Policy.RefundWindow is not null)
+        {
+            _order = _order.Enqueue((ticks, id));
+        }
+    }
+
+    /// <summary>Drops the records older than the policy's refund window (each once: amortised O(1) per activity).</summary>
+    public void Prune()
+    {
+        if (_program.Policy.RefundWindow is not { } window)
+        {
+            return;
+        }
+
+        var horizon = LastTicks - window.BclCompatibleTicks;
+        while (!_order.IsEmpty && _order.Peek().Ticks < horizon)
+        {
+            _activities.Remove(_order.Peek().Id);
+            _order = _order.Dequeue();
+        }
     }
 
     private void ApplyNew(in GrowthActivity activity, long ticks, ref ActivityRecord slot, List<GrowthEvent> events)

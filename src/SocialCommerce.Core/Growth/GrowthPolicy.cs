@@ -24,11 +24,21 @@ public sealed class GrowthPolicy
     /// <param name="allowDebt">Whether a refund may take the balance below zero.</param>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     /// <exception cref="GrowthPolicyException">Two sources share a kind, or a source binds a kind that must not have one.</exception>
-    public GrowthPolicy(Currency currency, DateTimeZone zone, IReadOnlyList<GrowthSource> sources, bool allowDebt = false)
+    /// <param name="refundWindow">
+    /// How long after an activity a refund may still reverse it; the account keeps the records of older activities no
+    /// longer, so its state stays bounded. A refund of an activity past the window is ignored as unknown, and a repeat
+    /// of one is ignored as out of order. Null (the default) keeps every record.
+    /// </param>
+    public GrowthPolicy(Currency currency, DateTimeZone zone, IReadOnlyList<GrowthSource> sources, bool allowDebt = false, Duration? refundWindow = null)
     {
         ArgumentNullException.ThrowIfNull(currency);
         ArgumentNullException.ThrowIfNull(zone);
         ArgumentNullException.ThrowIfNull(sources);
+        if (refundWindow is { } window && Limits.Problem(window) is { } problem)
+        {
+            throw new GrowthPolicyException("$.refundWindowDays", window.ToString(), "The refund window " + problem);
+        }
+
         var copy = new GrowthSource[sources.Count];
         var kinds = new HashSet<GrowthActivityKind>();
         for (var i = 0; i < copy.Length; i++)
@@ -57,7 +67,9 @@ public sealed class GrowthPolicy
         Zone = zone;
         Sources = copy;
         AllowDebt = allowDebt;
-        var text = new System.Text.StringBuilder("growth-policy|").Append(currency.Code).Append('/').Append(currency.MinorUnit).Append('|').Append(zone.Id).Append('|').Append(allowDebt);
+        RefundWindow = refundWindow;
+        var text = new System.Text.StringBuilder("growth-policy|").Append(currency.Code).Append('/').Append(currency.MinorUnit).Append('|').Append(zone.Id).Append('|').Append(allowDebt)
+            .Append("|refund=").Append(refundWindow?.BclCompatibleTicks.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-");
         foreach (var source in copy)
         {
             text.Append('|').Append(source.Kind.Name).Append('=').Append(GrowthRules.Describe(source.Rule)).Append('/').Append(source.DailyCap?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-");
@@ -86,6 +98,9 @@ public sealed class GrowthPolicy
     /// <summary>Gets a value indicating whether a refund may take the balance below zero.</summary>
     /// <value>False unless given: a balance never goes below zero.</value>
     public bool AllowDebt { get; }
+
+    /// <summary>Gets how long a refund may reverse an activity, bounding the records an account keeps; null keeps every record.</summary>
+    public Duration? RefundWindow { get; }
 
     /// <summary>
     /// Reads a policy from a JSON document:

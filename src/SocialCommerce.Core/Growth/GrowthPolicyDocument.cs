@@ -29,6 +29,7 @@ internal static class GrowthPolicyDocument
             Currency? currency = null;
             DateTimeZone? zone = null;
             var allowDebt = false;
+            Duration? refundWindow = null;
             List<GrowthSource>? sources = null;
             foreach (var property in root.EnumerateObject())
             {
@@ -55,8 +56,11 @@ internal static class GrowthPolicyDocument
                     case "sources":
                         sources = ReadSources(value, path, catalog);
                         break;
+                    case "refundWindowDays":
+                        refundWindow = value.ValueKind == JsonValueKind.Null ? null : Duration.FromDays(ReadLong(value, path, 0, Limits.MaxDuration.Days));
+                        break;
                     default:
-                        throw new GrowthPolicyException(path, value.GetRawText(), "Unknown field; expected currency, timeZone, allowDebt or sources.");
+                        throw new GrowthPolicyException(path, value.GetRawText(), "Unknown field; expected currency, timeZone, allowDebt, refundWindowDays or sources.");
                 }
             }
 
@@ -75,7 +79,7 @@ internal static class GrowthPolicyDocument
                 throw new GrowthPolicyException("$.sources", null, "The growth policy needs sources (an array, possibly empty).");
             }
 
-            return new GrowthPolicy(currency, zone, sources, allowDebt);
+            return new GrowthPolicy(currency, zone, sources, allowDebt, refundWindow);
         }
     }
 

@@ -237,6 +237,7 @@ public sealed class GrowthProgram
         account.AdvanceTo(asOf.ToUnixTimeTicks(), events);
         account.EvaluateHonours(asOf, events);
         account.Version += events.Count;
+        account.Prune();
         account.Freeze();
         var evaluation = new GrowthEvaluation(new MemberGrowth(account), events);
         _listener?.OnGrowthEvaluated(new GrowthEvaluatedArguments(evaluation));

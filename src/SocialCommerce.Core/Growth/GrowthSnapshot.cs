@@ -63,7 +63,19 @@ public sealed record GrowthSnapshot(
     IReadOnlyList<HonourProgress> HonourProgress,
     IReadOnlyList<GrowthActivityRecord> Activities,
     IReadOnlyList<MemberId> Referred,
-    long Version);
+    long Version)
+{
+    /// <summary>
+    /// Gets the activity records in the order they were applied, with their instants, when the policy bounds them by
+    /// a refund window (<see cref="GrowthPolicy.RefundWindow"/>); empty otherwise.
+    /// </summary>
+    public IReadOnlyList<GrowthRecordOrder> RecordOrder { get; init; } = [];
+}
+
+/// <summary>When an activity record was applied (for the refund window).</summary>
+/// <param name="At">The activity's instant.</param>
+/// <param name="Id">The activity.</param>
+public readonly record struct GrowthRecordOrder(Instant At, ActivityId Id);
 
 /// <summary>Points earned in one month (year × 12 + month − 1) of a <see cref="GrowthSnapshot"/>.</summary>
 /// <param name="Month">The month index.</param>

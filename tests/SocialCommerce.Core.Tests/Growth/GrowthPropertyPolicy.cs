@@ -9,9 +9,9 @@ namespace SocialCommerce.Core.Tests.Growth;
 internal static class GrowthPropertyPolicy
 {
     /// <summary>The documented sources plus a penalty (−15) and the V1–V5 ladder.</summary>
-    public static GrowthPolicy For(DateTimeZone zone, bool allowDebt = false)
+    public static GrowthPolicy For(DateTimeZone zone, bool allowDebt = false, Duration? refundWindow = null)
     {
         var sources = new List<GrowthSource>(GrowthExamples.Policy.Sources) { new(ActivityHistory.PenaltyKind, GrowthRules.PerActivity(-15)) };
-        return new GrowthPolicy(Currency.CNY, zone, sources, allowDebt);
+        return new GrowthPolicy(Currency.CNY, zone, sources, allowDebt, refundWindow);
     }
 }

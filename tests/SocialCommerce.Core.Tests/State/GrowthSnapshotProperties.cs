@@ -15,9 +15,10 @@ public sealed class GrowthSnapshotProperties
     private static string Json<T>(T value) => JsonSerializer.Serialize(value, SocialCommerceJson.Options);
 
     [Property(Arbitrary = [typeof(GrowthArbitraries)], MaxTest = 500)]
-    public void Snapshot_restore_then_continue_equals_the_uninterrupted_run(ActivityHistory history, int cut, bool retention)
+    public void Snapshot_restore_then_continue_equals_the_uninterrupted_run(ActivityHistory history, int cut, bool retention, bool bounded)
     {
-        var program = new GrowthProgram(GrowthPropertyPolicy.For(history.Zone), retention ? GrowthExamples.Ladder : GrowthExamples.LadderWithoutRetention, [GrowthExamples.Tenure, GrowthExamples.WeekStreak]);
+        var policy = GrowthPropertyPolicy.For(history.Zone, refundWindow: bounded ? NodaTime.Duration.FromDays(2) : null);
+        var program = new GrowthProgram(policy, retention ? GrowthExamples.Ladder : GrowthExamples.LadderWithoutRetention, [GrowthExamples.Tenure, GrowthExamples.WeekStreak]);
         var activities = history.Build();
         var split = Math.Abs(cut % (activities.Length + 1));
         var first = activities[..split];

@@ -228,35 +228,10 @@ public sealed class CommissionAccount
     /// <summary>A clawback takes what the available balance holds; the policy handles the shortfall (as the ledger does).</summary>
     private void Clawback(long delta)
     {
-        var taken = Math.Min(_available, delta);
-        _available -= taken;
-        var shortfall = delta - taken;
-        if (shortfall == 0)
-        {
-            return;
-        }
-
-        switch (_options.Clawback)
-        {
-            case ClawbackPolicy.CapAtAvailable:
-                _writtenOff += shortfall;
-                return;
-            case ClawbackPolicy.ForgiveWithdrawn:
-                var forgiven = Math.Min(shortfall, _withdrawn - _forgiven);
-                if (forgiven > 0)
-                {
-                    _forgiven += forgiven;
-                    shortfall -= forgiven;
-                }
-
-                break;
-            default:
-                break;
-        }
-
-        if (shortfall > 0)
-        {
-            _debt += shortfall;
-        }
+        var outcome = ClawbackOutcome.Of(_options.Clawback, delta, _available, _withdrawn, _forgiven);
+        _available -= outcome.Taken;
+        _writtenOff += outcome.WrittenOff;
+        _forgiven += outcome.Forgiven;
+        _debt += outcome.Debt;
     }
 }

@@ -136,38 +136,24 @@ public sealed partial class CommissionLedger
 
         // Released: a clawback takes what the available balance holds; the policy handles the shortfall.
         Append(LedgerEntryKind.Clawback, LedgerState.Available, a, -delta, s, e, r);
-        var taken = Math.Min(acc.Available, delta);
-        acc.Available -= taken;
-        var shortfall = delta - taken;
-        if (shortfall == 0)
+        var outcome = ClawbackOutcome.Of(_options.Clawback, delta, acc.Available, acc.Withdrawn, acc.Forgiven);
+        acc.Available -= outcome.Taken;
+        if (outcome.WrittenOff > 0)
         {
-            return;
+            acc.WrittenOff += outcome.WrittenOff;
+            Append(LedgerEntryKind.WrittenOff, LedgerState.WrittenOff, a, outcome.WrittenOff, s, e, r);
         }
 
-        switch (_options.Clawback)
+        if (outcome.Forgiven > 0)
         {
-            case ClawbackPolicy.CapAtAvailable:
-                acc.WrittenOff += shortfall;
-                Append(LedgerEntryKind.WrittenOff, LedgerState.WrittenOff, a, shortfall, s, e, r);
-                return;
-            case ClawbackPolicy.ForgiveWithdrawn:
-                var forgiven = Math.Min(shortfall, acc.Withdrawn - acc.Forgiven);
-                if (forgiven > 0)
-                {
-                    acc.Forgiven += forgiven;
-                    shortfall -= forgiven;
-                    Append(LedgerEntryKind.Forgiven, LedgerState.Forgiven, a, forgiven, s, e, r);
-                }
-
-                break;
-            default:
-                break;
+            acc.Forgiven += outcome.Forgiven;
+            Append(LedgerEntryKind.Forgiven, LedgerState.Forgiven, a, outcome.Forgiven, s, e, r);
         }
 
-        if (shortfall > 0)
+        if (outcome.Debt > 0)
         {
-            acc.Debt += shortfall;
-            Append(LedgerEntryKind.DebtIncurred, LedgerState.Debt, a, shortfall, s, e, r);
+            acc.Debt += outcome.Debt;
+            Append(LedgerEntryKind.DebtIncurred, LedgerState.Debt, a, outcome.Debt, s, e, r);
         }
     }
 

@@ -135,37 +135,19 @@ public sealed class CommissionAccount
     /// <exception cref="ArgumentException">The withdrawal is for another member or currency, or not a positive amount in whole minor units.</exception>
     public LedgerWithdrawalResult Withdraw(LedgerWithdrawal withdrawal)
     {
-        LedgerAmounts.CheckPositive(withdrawal.Amount, "withdrawal.Amount");
-        if (withdrawal.Member != Member || !withdrawal.Amount.Currency.Equals(Currency))
+        if (withdrawal.Amount == default || withdrawal.Member != Member || !withdrawal.Amount.Currency.Equals(Currency))
         {
-            throw new ArgumentException($"Withdrawal '{withdrawal.WithdrawalId}' is for member {withdrawal.Member} in {withdrawal.Amount.Currency.Code}, not the account of member {Member} in {Currency.Code}.", nameof(withdrawal));
+            throw new ArgumentException($"Withdrawal '{withdrawal.WithdrawalId}' is for member {withdrawal.Member} in {(withdrawal.Amount == default ? "no currency" : withdrawal.Amount.Currency.Code)}, not the account of member {Member} in {Currency.Code}.", nameof(withdrawal));
         }
 
-        var gross = LedgerAmounts.Show(withdrawal.Amount);
-        var fee = LedgerAmounts.Show(_options.WithdrawalFee is { } rate ? rate.ApplyTo(gross).Round(RoundingMode.TowardZero) : Money.Zero(Currency));
-        var zero = LedgerAmounts.FromMinor(0, Currency);
-        if (_withdrawals.TryGetValue(withdrawal.WithdrawalId, out var first))
+        LedgerWithdrawal? first = withdrawal.WithdrawalId is not null && _withdrawals.TryGetValue(withdrawal.WithdrawalId, out var known) ? known : null;
+        if (WithdrawalDecision.Decide(_options, _options.MinimumWithdrawals ?? [], withdrawal, first, _available, out var gross, out var fee) is { } answer)
         {
-            return first.Amount == withdrawal.Amount
-                ? new LedgerWithdrawalResult(LedgerResult.Duplicate($"Withdrawal '{withdrawal.WithdrawalId}' was already applied; nothing changed."), gross, fee, gross - fee)
-                : new LedgerWithdrawalResult(LedgerResult.Refused(LedgerRefusal.ConflictingDuplicate, $"Withdrawal id '{withdrawal.WithdrawalId}' was already posted with other content; the first posting stands."), zero, zero, zero);
-        }
-
-        foreach (var minimum in _options.MinimumWithdrawals ?? [])
-        {
-            if (minimum.Currency.Equals(Currency) && gross < minimum)
-            {
-                return new LedgerWithdrawalResult(LedgerResult.Refused(LedgerRefusal.BelowMinimumWithdrawal, $"Withdrawal '{withdrawal.WithdrawalId}' of {gross} refused: the minimum withdrawal is {LedgerAmounts.Show(minimum)}."), zero, zero, zero);
-            }
+            return answer;
         }
 
         var units = gross.ToMinorUnits();
-        if (units > _available)
-        {
-            return new LedgerWithdrawalResult(LedgerResult.Refused(LedgerRefusal.InsufficientAvailableBalance, $"Withdrawal '{withdrawal.WithdrawalId}' of {gross} refused: member {Member} has {LedgerAmounts.FromMinor(_available, Currency)} available."), zero, zero, zero);
-        }
-
-        _withdrawals.Add(withdrawal.WithdrawalId, withdrawal);
+        _withdrawals.Add(withdrawal.WithdrawalId!, withdrawal); // Decide refused a null id
         _available -= units;
         _withdrawn += units;
         _fees += fee.ToMinorUnits();

@@ -22,44 +22,16 @@ public sealed partial class CommissionLedger
     public LedgerWithdrawalResult Withdraw(LedgerWithdrawal withdrawal)
     {
         ArgumentNullException.ThrowIfNull(withdrawal.WithdrawalId, "withdrawal.WithdrawalId");
-        if (withdrawal.WithdrawalId.Length == 0)
-        {
-            throw new ArgumentException("Withdrawal id should not be empty.", nameof(withdrawal));
-        }
-
-        LedgerAmounts.CheckPositive(withdrawal.Amount, "withdrawal.Amount");
-        var gross = LedgerAmounts.Show(withdrawal.Amount);
-        var currency = gross.Currency;
-        var fee = Fee(gross);
-        var zero = LedgerAmounts.FromMinor(0, currency);
-        if (_withdrawalIndex.TryGetValue(withdrawal.WithdrawalId, out var known))
-        {
-            var first = _withdrawals[known];
-            return first.Member == withdrawal.Member && first.Amount == withdrawal.Amount
-                ? new LedgerWithdrawalResult(LedgerResult.Duplicate($"Withdrawal '{withdrawal.WithdrawalId}' was already applied; nothing changed."), gross, fee, gross - fee)
-                : new LedgerWithdrawalResult(LedgerResult.Refused(LedgerRefusal.ConflictingDuplicate, $"Withdrawal id '{withdrawal.WithdrawalId}' was already posted with other content; the first posting stands."), zero, zero, zero);
-        }
-
-        var minimums = _minimumWithdrawals;
-        for (var i = 0; i < minimums.Length; i++)
-        {
-            if (minimums[i].Currency.Equals(currency) && gross < minimums[i])
-            {
-                return new LedgerWithdrawalResult(
-                    LedgerResult.Refused(LedgerRefusal.BelowMinimumWithdrawal, $"Withdrawal '{withdrawal.WithdrawalId}' of {LedgerAmounts.Show(gross)} refused: the minimum withdrawal is {LedgerAmounts.Show(minimums[i])}."), zero, zero, zero);
-            }
-        }
-
-        var c = FindCurrency(currency);
+        LedgerWithdrawal? first = _withdrawalIndex.TryGetValue(withdrawal.WithdrawalId, out var known) ? _withdrawals[known] : null;
+        var c = withdrawal.Amount == default ? None : FindCurrency(withdrawal.Amount.Currency);
         var a = c == None || !_accountIndex.TryGetValue(new AccountKey(withdrawal.Member.Value, c), out var found) ? None : found;
         var available = a == None ? 0 : _accounts[a].Available;
-        var grossUnits = gross.ToMinorUnits();
-        if (grossUnits > available)
+        if (WithdrawalDecision.Decide(_options, _minimumWithdrawals, withdrawal, first, available, out var gross, out var fee) is { } answer)
         {
-            return new LedgerWithdrawalResult(
-                LedgerResult.Refused(LedgerRefusal.InsufficientAvailableBalance, $"Withdrawal '{withdrawal.WithdrawalId}' of {LedgerAmounts.Show(gross)} refused: member {withdrawal.Member} has {LedgerAmounts.FromMinor(available, currency)} available."), zero, zero, zero);
+            return answer;
         }
 
+        var grossUnits = gross.ToMinorUnits();
         var feeUnits = fee.ToMinorUnits();
         var w = _withdrawals.Count;
         _withdrawals.Add(withdrawal);
@@ -77,7 +49,4 @@ public sealed partial class CommissionLedger
 
         return new LedgerWithdrawalResult(Applied(firstEntry), gross, fee, gross - fee);
     }
-
-    private Money Fee(Money gross) =>
-        LedgerAmounts.Show(_options.WithdrawalFee is { } rate ? rate.ApplyTo(gross).Round(RoundingMode.TowardZero) : Money.Zero(gross.Currency));
 }

@@ -159,9 +159,10 @@ public sealed class SaleCommissionRecord
                 : Refused(LedgerRefusal.ConflictingDuplicate, $"Refund id '{refund.RefundId}' was already posted with other content; the first posting stands.");
         }
 
-        if (Check(refund) is { } refusal)
+        var refusal = RefundDecision.Check(_basis, refund, Sale.SaleId, Sale.Currency, _paid.Length, i => Sale.LineArray[i].Quantity, i => _refundedUnits[i], _paidTotal, _refundedAmount, out var message);
+        if (refusal != LedgerRefusal.None)
         {
-            return refusal;
+            return Refused(refusal, message!);
         }
 
         switch (refund.Basis)
@@ -260,67 +261,8 @@ public sealed class SaleCommissionRecord
 
     private long Target(int e)
     {
-        var earning = Sale.EarningArray[e];
-        return _basis switch
-        {
-            LedgerSaleRefunds.Full => _booked[e],
-            LedgerSaleRefunds.Lines => (long)((Int128)_booked[e] * _refundedUnits[earning.LineIndex] / Sale.LineArray[earning.LineIndex].Quantity),
-            LedgerSaleRefunds.Amount => (long)((Int128)_booked[e] * _refundedAmount / _paidTotal),
-            _ => 0,
-        };
-    }
-
-    private SaleCommissionResult? Check(LedgerRefund refund)
-    {
-        if (_basis == LedgerSaleRefunds.Full)
-        {
-            return Refused(LedgerRefusal.NothingLeftToRefund, $"Refund '{refund.RefundId}' refused: sale '{Sale.SaleId}' is already refunded in full.");
-        }
-
-        switch (refund.Basis)
-        {
-            case LedgerRefundBasis.Full:
-                return null;
-            case LedgerRefundBasis.Lines:
-                foreach (var line in refund.LineArray)
-                {
-                    if (line.LineIndex >= _paid.Length)
-                    {
-                        throw new ArgumentOutOfRangeException(nameof(refund), line.LineIndex, $"Refund '{refund.RefundId}' names line {line.LineIndex}, but sale '{Sale.SaleId}' has lines 0 to {_paid.Length - 1}.");
-                    }
-                }
-
-                if (_basis == LedgerSaleRefunds.Amount)
-                {
-                    return Refused(LedgerRefusal.MixedRefundBasis, $"Refund '{refund.RefundId}' by lines refused: sale '{Sale.SaleId}' was partially refunded by amount; refund by amount, or in full.");
-                }
-
-                foreach (var line in refund.LineArray)
-                {
-                    var remaining = Sale.LineArray[line.LineIndex].Quantity - _refundedUnits[line.LineIndex];
-                    if (line.Quantity > remaining)
-                    {
-                        return Refused(LedgerRefusal.RefundExceedsRemaining, string.Create(CultureInfo.InvariantCulture, $"Refund '{refund.RefundId}' refused: line {line.LineIndex} of sale '{Sale.SaleId}' has {remaining} units left to refund; {line.Quantity} asked."));
-                    }
-                }
-
-                return null;
-            default:
-                var amount = refund.Amount!.Value;
-                if (!amount.Currency.Equals(Sale.Currency))
-                {
-                    throw new CurrencyMismatchException(Sale.Currency, amount.Currency);
-                }
-
-                if (_basis == LedgerSaleRefunds.Lines)
-                {
-                    return Refused(LedgerRefusal.MixedRefundBasis, $"Refund '{refund.RefundId}' by amount refused: sale '{Sale.SaleId}' was partially refunded by lines; refund by lines, or in full.");
-                }
-
-                return amount.ToMinorUnits() > _paidTotal - _refundedAmount
-                    ? Refused(LedgerRefusal.RefundExceedsRemaining, $"Refund '{refund.RefundId}' refused: sale '{Sale.SaleId}' has {LedgerAmounts.FromMinor(_paidTotal - _refundedAmount, Sale.Currency)} paid left to refund; {LedgerAmounts.Show(amount)} asked.")
-                    : null;
-        }
+        var line = Sale.EarningArray[e].LineIndex;
+        return RefundDecision.Target(_basis, _booked[e], _refundedUnits[line], Sale.LineArray[line].Quantity, _refundedAmount, _paidTotal);
     }
 
     private SaleCommissionResult Changed(string step, AccountPostingKind kind, LedgerState state)

@@ -102,18 +102,8 @@ public sealed partial class CommissionLedger
 
     private long ReversalTarget(in SaleSlot sale, in EarningSlot earning)
     {
-        switch (sale.Refunds)
-        {
-            case RefundState.Full:
-                return earning.Booked;
-            case RefundState.Lines:
-                ref readonly var line = ref _lines[sale.FirstLine + earning.LineIndex];
-                return (long)((Int128)earning.Booked * line.Refunded / line.Quantity);
-            case RefundState.Amount:
-                return (long)((Int128)earning.Booked * sale.RefundedAmount / sale.PaidTotal);
-            default:
-                return 0;
-        }
+        ref readonly var line = ref _lines[sale.FirstLine + earning.LineIndex];
+        return RefundDecision.Target((LedgerSaleRefunds)sale.Refunds, earning.Booked, line.Refunded, line.Quantity, sale.RefundedAmount, sale.PaidTotal);
     }
 
     private void Reverse(SaleStatus status, int a, long delta, int s, int e, int r)
@@ -159,69 +149,17 @@ public sealed partial class CommissionLedger
 
     private LedgerRefusal CheckRefund(ref SaleSlot sale, LedgerRefund refund, out string? message)
     {
-        message = null;
-        if (sale.Refunds == RefundState.Full)
-        {
-            message = $"Refund '{refund.RefundId}' refused: sale '{sale.Id}' is already refunded in full.";
-            return LedgerRefusal.NothingLeftToRefund;
-        }
-
-        switch (refund.Basis)
-        {
-            case LedgerRefundBasis.Full:
-                return LedgerRefusal.None;
-
-            case LedgerRefundBasis.Lines:
-                foreach (var line in refund.LineArray)
-                {
-                    if (line.LineIndex >= sale.LineCount)
-                    {
-                        throw new ArgumentOutOfRangeException(
-                            nameof(refund), line.LineIndex, $"Refund '{refund.RefundId}' names line {line.LineIndex}, but sale '{sale.Id}' has lines 0 to {sale.LineCount - 1}.");
-                    }
-                }
-
-                if (sale.Refunds == RefundState.Amount)
-                {
-                    message = $"Refund '{refund.RefundId}' by lines refused: sale '{sale.Id}' was partially refunded by amount; refund by amount, or in full.";
-                    return LedgerRefusal.MixedRefundBasis;
-                }
-
-                foreach (var line in refund.LineArray)
-                {
-                    ref readonly var slot = ref _lines[sale.FirstLine + line.LineIndex];
-                    var remaining = slot.Quantity - slot.Refunded;
-                    if (line.Quantity > remaining)
-                    {
-                        message = string.Create(CultureInfo.InvariantCulture, $"Refund '{refund.RefundId}' refused: line {line.LineIndex} of sale '{sale.Id}' has {remaining} of {slot.Quantity} units left to refund; {line.Quantity} asked.");
-                        return LedgerRefusal.RefundExceedsRemaining;
-                    }
-                }
-
-                return LedgerRefusal.None;
-
-            default:
-                var amount = refund.Amount!.Value;
-                var currency = _currencies[sale.Currency];
-                if (!amount.Currency.Equals(currency))
-                {
-                    throw new CurrencyMismatchException(currency, amount.Currency);
-                }
-
-                if (sale.Refunds == RefundState.Lines)
-                {
-                    message = $"Refund '{refund.RefundId}' by amount refused: sale '{sale.Id}' was partially refunded by lines; refund by lines, or in full.";
-                    return LedgerRefusal.MixedRefundBasis;
-                }
-
-                var left = sale.PaidTotal - sale.RefundedAmount;
-                if (amount.ToMinorUnits() > left)
-                {
-                    message = $"Refund '{refund.RefundId}' refused: sale '{sale.Id}' has {LedgerAmounts.FromMinor(left, currency)} of {LedgerAmounts.FromMinor(sale.PaidTotal, currency)} paid left to refund; {LedgerAmounts.Show(amount)} asked.";
-                    return LedgerRefusal.RefundExceedsRemaining;
-                }
-
-                return LedgerRefusal.None;
-        }
+        var firstLine = sale.FirstLine;
+        return RefundDecision.Check(
+            (LedgerSaleRefunds)sale.Refunds,
+            refund,
+            sale.Id,
+            _currencies[sale.Currency],
+            sale.LineCount,
+            i => _lines[firstLine + i].Quantity,
+            i => _lines[firstLine + i].Refunded,
+            sale.PaidTotal,
+            sale.RefundedAmount,
+            out message);
     }
 }

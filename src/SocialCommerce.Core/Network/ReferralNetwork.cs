@@ -80,12 +80,47 @@ public sealed partial class ReferralNetwork : IReferralNetwork
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="registeredAt"/> is outside [<see cref="Limits.MinInstant"/>, <see cref="Limits.MaxInstant"/>).</exception>
     public void AddMember(MemberId member, Instant registeredAt)
     {
-        if (_index.ContainsKey(member))
+        ThrowIfRefused(CheckRegistration(member, null));
+        Append(member, None, registeredAt);
+    }
+
+    /// <summary>
+    /// Decides whether <see cref="AddMember(MemberId, MemberId, Instant)"/> (or, without a referrer,
+    /// <see cref="AddMember(MemberId, Instant)"/>) would register the member now, without changing anything.
+    /// </summary>
+    /// <param name="member">The new member.</param>
+    /// <param name="referrer">Its referrer, or <see langword="null"/> for a root.</param>
+    /// <returns>
+    /// <see cref="BindingResult.Bound"/> when it would be registered; otherwise refused with
+    /// <see cref="BindingRefusalReason.AlreadyRegistered"/>, <see cref="BindingRefusalReason.SelfReferral"/> or
+    /// <see cref="BindingRefusalReason.UnknownReferrer"/> and the message <c>AddMember</c> would throw.
+    /// </returns>
+    public BindingResult CheckRegistration(MemberId member, MemberId? referrer)
+    {
+        if (referrer == member)
         {
-            throw new ReferralBindingException(BindingRefusalReason.AlreadyRegistered, $"Member {member} is already registered.");
+            return BindingResult.Refused(BindingRefusalReason.SelfReferral, $"Member {member} cannot refer itself.");
         }
 
-        Append(member, None, registeredAt);
+        if (_index.ContainsKey(member))
+        {
+            return BindingResult.Refused(BindingRefusalReason.AlreadyRegistered, $"Member {member} is already registered.");
+        }
+
+        if (referrer is { } r && !_index.ContainsKey(r))
+        {
+            return BindingResult.Refused(BindingRefusalReason.UnknownReferrer, $"Referrer {r} of new member {member} is not in the referral network.");
+        }
+
+        return BindingResult.Bound;
+    }
+
+    private static void ThrowIfRefused(BindingResult result)
+    {
+        if (!result.IsBound)
+        {
+            throw new ReferralBindingException(result.Refusal, result.Message!);
+        }
     }
 
     /// <summary>Registers a member bound to a referrer; allowed under every policy.</summary>
@@ -98,21 +133,8 @@ public sealed partial class ReferralNetwork : IReferralNetwork
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="registeredAt"/> is outside [<see cref="Limits.MinInstant"/>, <see cref="Limits.MaxInstant"/>).</exception>
     public void AddMember(MemberId member, MemberId referrer, Instant registeredAt)
     {
-        if (member == referrer)
-        {
-            throw new ReferralBindingException(BindingRefusalReason.SelfReferral, $"Member {member} cannot refer itself.");
-        }
-
-        if (_index.ContainsKey(member))
-        {
-            throw new ReferralBindingException(BindingRefusalReason.AlreadyRegistered, $"Member {member} is already registered.");
-        }
-
-        if (!_index.TryGetValue(referrer, out var parent))
-        {
-            throw new ReferralBindingException(BindingRefusalReason.UnknownReferrer, $"Referrer {referrer} of new member {member} is not in the referral network.");
-        }
-
+        ThrowIfRefused(CheckRegistration(member, referrer));
+        _index.TryGetValue(referrer, out var parent);
         Append(member, parent, registeredAt);
     }
 
@@ -129,23 +151,64 @@ public sealed partial class ReferralNetwork : IReferralNetwork
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="at"/> is outside [<see cref="Limits.MinInstant"/>, <see cref="Limits.MaxInstant"/>).</exception>
     public BindingResult TryBind(MemberId member, MemberId referrer, Instant at)
     {
+        var result = Decide(member, referrer, at, out var child, out var parent, out var current);
+        if (!result.IsBound || result.AlreadyBound)
+        {
+            return result;
+        }
+
+        if (current != None)
+        {
+            Detach(child, current);
+        }
+
+        Attach(child, parent);
+        RefreshNearestAncestorsBelow(child);
+        _boundAt[child] = at;
+        if (!_history.TryGetValue(child, out var list))
+        {
+            _history[child] = list = new List<ReferralBinding>(2);
+        }
+
+        list.Add(new ReferralBinding(member, referrer, current == None ? null : _ids[current], at));
+        return BindingResult.Bound;
+    }
+
+    /// <summary>
+    /// Decides what <see cref="TryBind"/> would do now, without changing anything: the same result, the same refusal
+    /// and message. A store that shares the network between instances decides with it against the state it read,
+    /// then records the binding only if that state is still the latest.
+    /// </summary>
+    /// <param name="member">The member being bound.</param>
+    /// <param name="referrer">Its new referrer.</param>
+    /// <param name="at">When the binding is requested.</param>
+    /// <returns>The result <see cref="TryBind"/> would return.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="at"/> is outside [<see cref="Limits.MinInstant"/>, <see cref="Limits.MaxInstant"/>).</exception>
+    public BindingResult CheckBinding(MemberId member, MemberId referrer, Instant at) =>
+        Decide(member, referrer, at, out _, out _, out _);
+
+    private BindingResult Decide(MemberId member, MemberId referrer, Instant at, out int child, out int parent, out int current)
+    {
+        child = None;
+        parent = None;
+        current = None;
         Limits.Check(at, nameof(at));
         if (member == referrer)
         {
             return BindingResult.Refused(BindingRefusalReason.SelfReferral, $"Member {member} cannot refer itself.");
         }
 
-        if (!_index.TryGetValue(member, out var child))
+        if (!_index.TryGetValue(member, out child))
         {
             return BindingResult.Refused(BindingRefusalReason.UnknownMember, $"Member {member} is not in the referral network.");
         }
 
-        if (!_index.TryGetValue(referrer, out var parent))
+        if (!_index.TryGetValue(referrer, out parent))
         {
             return BindingResult.Refused(BindingRefusalReason.UnknownReferrer, $"Referrer {referrer} of member {member} is not in the referral network.");
         }
 
-        var current = _parent[child];
+        current = _parent[child];
         if (current == parent)
         {
             return BindingResult.Unchanged;
@@ -179,20 +242,6 @@ public sealed partial class ReferralNetwork : IReferralNetwork
             return BindingResult.Refused(BindingRefusalReason.Cycle, $"Binding member {member} to referrer {referrer} would close a cycle: {referrer} is in the downline of {member}.");
         }
 
-        if (current != None)
-        {
-            Detach(child, current);
-        }
-
-        Attach(child, parent);
-        RefreshNearestAncestorsBelow(child);
-        _boundAt[child] = at;
-        if (!_history.TryGetValue(child, out var list))
-        {
-            _history[child] = list = new List<ReferralBinding>(2);
-        }
-
-        list.Add(new ReferralBinding(member, referrer, current == None ? null : _ids[current], at));
         return BindingResult.Bound;
     }
 
@@ -203,11 +252,7 @@ public sealed partial class ReferralNetwork : IReferralNetwork
     /// <exception cref="ReferralBindingException">The binding is refused; <see cref="ReferralBindingException.Reason"/> says why.</exception>
     public void Bind(MemberId member, MemberId referrer, Instant at)
     {
-        var result = TryBind(member, referrer, at);
-        if (!result.IsBound)
-        {
-            throw new ReferralBindingException(result.Refusal, result.Message!);
-        }
+        ThrowIfRefused(TryBind(member, referrer, at));
     }
 
     /// <inheritdoc />

@@ -1,0 +1,336 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+using SocialCommerce.Commissions;
+using SocialCommerce.EntityFrameworkCore.Execution;
+using SocialCommerce.Network;
+
+namespace SocialCommerce.EntityFrameworkCore.Commissions;
+
+/// <summary>
+/// The commission ledger on the database: one <see cref="SaleCommissionRecord"/> row per sale, one
+/// <see cref="CommissionAccount"/> row per member and currency, append-only entries. Each command loads what it
+/// touches, decides in Core, and writes in one transaction with every version checked; a conflict with another
+/// instance retries the whole command (bounded). Results are Core's, with the postings a host can publish.
+/// </summary>
+/// <remarks>
+/// Idempotent in the database: a sale id, a posting id and a withdrawal id are unique keys, so a command retried after
+/// a crash, a timeout or on another instance is a <see cref="LedgerOutcome.Duplicate"/> (or a
+/// <see cref="LedgerRefusal.ConflictingDuplicate"/> when its content differs), never a second booking. Thread-safe.
+/// </remarks>
+public sealed class StoredCommissionLedger
+{
+    private readonly StoreExecutor _store;
+
+    internal StoredCommissionLedger(StoreExecutor store) => _store = store;
+
+    /// <summary>Gets the ledger options every instance must share.</summary>
+    public LedgerOptions Options => _store.Options.Ledger;
+
+    /// <summary>
+    /// Posts a quoted sale: its record and an earning per line, pending. One transaction, three round trips (the
+    /// accounts, the writes, the commit); a sale already posted is a duplicate (checked after the unique key refused it).
+    /// </summary>
+    /// <param name="sale">The sale with its quoted earnings (<see cref="LedgerSale.FromQuote(Sale, CommissionQuote, CommissionPlan)"/>).</param>
+    /// <param name="cancellationToken">Cancels the command (nothing is stored unless it committed).</param>
+    /// <returns>Applied with the postings, a duplicate, or the refusal.</returns>
+    /// <exception cref="StoreConflictException">Other writers changed the same accounts first, every attempt.</exception>
+    /// <exception cref="StoreUnavailableException">The database failed every attempt.</exception>
+    public async Task<SaleCommissionResult> PostAsync(LedgerSale sale, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(sale);
+        var results = await PostManyAsync([sale], cancellationToken).ConfigureAwait(false);
+        return results[0];
+    }
+
+    /// <summary>Posts many quoted sales in one transaction (a batch job or a bulk import); each result as <see cref="PostAsync"/> gives it.</summary>
+    /// <param name="sales">The sales, with distinct ids.</param>
+    /// <param name="cancellationToken">Cancels the command (nothing is stored unless it committed).</param>
+    /// <returns>The results, in the order of <paramref name="sales"/>.</returns>
+    /// <exception cref="ArgumentException">Two sales share an id.</exception>
+    /// <exception cref="StoreConflictException">Other writers changed the same accounts first, every attempt.</exception>
+    public Task<IReadOnlyList<SaleCommissionResult>> PostManyAsync(IReadOnlyList<LedgerSale> sales, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(sales);
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < sales.Count; i++)
+        {
+            ArgumentNullException.ThrowIfNull(sales[i], $"{nameof(sales)}[{i}]");
+            if (!ids.Add(sales[i].SaleId))
+            {
+                throw new ArgumentException($"Sale '{sales[i].SaleId}' appears twice in the batch (at {i}); post each sale once.", nameof(sales));
+            }
+        }
+
+        var command = sales.Count == 1 ? $"post sale '{sales[0].SaleId}'" : $"post {sales.Count} sales";
+        return _store.RunAsync<IReadOnlyList<SaleCommissionResult>>(command, async (db, attempt, ct) =>
+        {
+            // The first attempt inserts blindly (the unique key is the check); after a conflict, sales already stored
+            // are decided as reposts.
+            var stored = attempt == 1
+                ? []
+                : await db.Set<SaleRow>().AsNoTracking().Where(r => ids.Contains(r.SaleId)).ToDictionaryAsync(r => r.SaleId, StringComparer.Ordinal, ct).ConfigureAwait(false);
+            var results = new SaleCommissionResult[sales.Count];
+            var records = new List<(SaleCommissionRecord Record, IReadOnlyList<AccountPosting> Postings)>(sales.Count);
+            var postings = new List<AccountPosting>();
+            for (var i = 0; i < sales.Count; i++)
+            {
+                if (stored.TryGetValue(sales[i].SaleId, out var row))
+                {
+                    results[i] = ReadRecord(row).PostAgain(sales[i]);
+                    continue;
+                }
+
+                var record = SaleCommissionRecord.Post(sales[i], out results[i]);
+                records.Add((record, results[i].Postings));
+                postings.AddRange(results[i].Postings);
+            }
+
+            if (records.Count == 0)
+            {
+                return results;
+            }
+
+            var accounts = await StoredAccounts.LoadAsync(db, Options, postings.Select(static p => (p.Member, p.Currency)), ct).ConfigureAwait(false);
+            foreach (var (record, recordPostings) in records)
+            {
+                accounts.Apply(recordPostings, record.Sale.PaidAt);
+                db.Add(NewRow(record));
+            }
+
+            accounts.Write();
+            await db.SaveChangesAsync(ct).ConfigureAwait(false);
+            return results;
+        }, cancellationToken);
+    }
+
+    /// <summary>Completes a sale (delivered, the return window starts): its pending earnings become frozen.</summary>
+    /// <param name="saleId">The sale.</param>
+    /// <param name="completedAt">When it completed.</param>
+    /// <param name="cancellationToken">Cancels the command.</param>
+    /// <returns>Applied, a duplicate, or refused (<see cref="LedgerRefusal.UnknownSale"/>).</returns>
+    public Task<SaleCommissionResult> CompleteAsync(string saleId, Instant completedAt, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(saleId);
+        Instants.Check(completedAt, nameof(completedAt));
+        return ChangeSaleAsync($"complete sale '{saleId}'", saleId, completedAt, record => record.Complete(completedAt), cancellationToken);
+    }
+
+    /// <summary>Refunds a sale (in full, by lines or by amount): its earnings are reversed to their share, cancelled before release or clawed back after.</summary>
+    /// <param name="refund">The refund.</param>
+    /// <param name="cancellationToken">Cancels the command.</param>
+    /// <returns>Applied, a duplicate (same refund id and content), or the refusal.</returns>
+    public Task<SaleCommissionResult> RefundAsync(LedgerRefund refund, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(refund);
+        return ChangeSaleAsync($"refund '{refund.RefundId}' of sale '{refund.SaleId}'", refund.SaleId, refund.At, record => record.Refund(refund), cancellationToken);
+    }
+
+    /// <summary>
+    /// Releases every sale whose return window closed at or before <paramref name="at"/> (the batch job): frozen
+    /// earnings become available. Runs in transactions of <see cref="SocialCommerceStoreOptions.ReleaseBatchSize"/>
+    /// sales; several instances may run it at once (each sale is released once).
+    /// </summary>
+    /// <param name="at">The instant the job runs for.</param>
+    /// <param name="cancellationToken">Cancels between and during batches (committed batches stay).</param>
+    /// <returns>The release of each sale released by this call.</returns>
+    public async Task<IReadOnlyList<SaleCommissionResult>> ReleaseDueAsync(Instant at, CancellationToken cancellationToken = default)
+    {
+        Instants.Check(at, nameof(at));
+        var ticks = StoredJson.Ticks(at);
+        var released = new List<SaleCommissionResult>();
+        while (true)
+        {
+            var batch = await _store.RunAsync($"release sales due at {at}", async (db, _, ct) =>
+            {
+                var rows = await db.Set<SaleRow>()
+                    .Where(r => r.Status == (int)LedgerSaleStatus.Frozen && r.ReleaseAt <= ticks)
+                    .OrderBy(r => r.ReleaseAt)
+                    .Take(_store.Options.ReleaseBatchSize)
+                    .ToListAsync(ct).ConfigureAwait(false);
+                var results = new List<SaleCommissionResult>(rows.Count);
+                var changes = new List<(SaleRow Row, SaleCommissionRecord Record, SaleCommissionResult Result)>(rows.Count);
+                foreach (var row in rows)
+                {
+                    var record = ReadRecord(row);
+                    var result = record.Release(at);
+                    if (result.Outcome == LedgerOutcome.Applied)
+                    {
+                        changes.Add((row, record, result));
+                        results.Add(result);
+                    }
+                }
+
+                var accounts = await StoredAccounts.LoadAsync(db, Options, changes.SelectMany(static c => c.Result.Postings).Select(static p => (p.Member, p.Currency)), ct).ConfigureAwait(false);
+                foreach (var (row, record, result) in changes)
+                {
+                    accounts.Apply(result.Postings, at);
+                    Update(row, record);
+                }
+
+                accounts.Write();
+                await db.SaveChangesAsync(ct).ConfigureAwait(false);
+                return (Results: results, Full: rows.Count == _store.Options.ReleaseBatchSize);
+            }, cancellationToken).ConfigureAwait(false);
+            released.AddRange(batch.Results);
+            if (!batch.Full)
+            {
+                return released;
+            }
+        }
+    }
+
+    /// <summary>Withdraws available money (minimum and fee as the <see cref="Options"/> say); idempotent by withdrawal id and content.</summary>
+    /// <param name="withdrawal">The withdrawal.</param>
+    /// <param name="cancellationToken">Cancels the command.</param>
+    /// <returns>Applied with gross, fee and net; a duplicate; or the refusal (below minimum, insufficient balance).</returns>
+    public Task<LedgerWithdrawalResult> WithdrawAsync(LedgerWithdrawal withdrawal, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(withdrawal.WithdrawalId, nameof(withdrawal));
+        return _store.RunAsync($"withdrawal '{withdrawal.WithdrawalId}' of member {withdrawal.Member}", async (db, _, ct) =>
+        {
+            var currency = withdrawal.Amount.Currency;
+            var known = await db.Set<WithdrawalRow>().AsNoTracking().FirstOrDefaultAsync(w => w.WithdrawalId == withdrawal.WithdrawalId, ct).ConfigureAwait(false);
+            var row = await db.Set<AccountRow>().FirstOrDefaultAsync(a => a.MemberId == withdrawal.Member.Value && a.Currency == currency.Code, ct).ConfigureAwait(false);
+            LedgerWithdrawal? first = known is null ? null : new LedgerWithdrawal(known.WithdrawalId, new MemberId(known.MemberId), Money.FromMinorUnits(known.Requested, StoredAccounts.CurrencyOf(known.Currency, currency.MinorUnit)), StoredJson.Instant(known.At));
+            var account = row is null ? new CommissionAccount(withdrawal.Member, currency, Options) : StoredAccounts.FromRow(row, Options, first);
+            if (row is null && first is { } f)
+            {
+                account = CommissionAccount.FromSnapshot(account.ToSnapshot() with { Withdrawals = [f] }, Options);
+            }
+
+            var result = account.Withdraw(withdrawal);
+            if (result.Result.Outcome != LedgerOutcome.Applied)
+            {
+                return result;
+            }
+
+            if (row is null)
+            {
+                row = new AccountRow { MemberId = withdrawal.Member.Value, Currency = currency.Code, MinorUnit = currency.MinorUnit };
+                db.Add(row);
+            }
+
+            var b = account.ToSnapshot().Balances;
+            row.Available = b.Available;
+            row.Withdrawn = b.Withdrawn;
+            row.Fees = b.Fees;
+            row.Debt = b.Debt;
+            row.Forgiven = b.Forgiven;
+            row.WrittenOff = b.WrittenOff;
+            row.Version = account.Version;
+            db.Add(new WithdrawalRow
+            {
+                WithdrawalId = withdrawal.WithdrawalId,
+                MemberId = withdrawal.Member.Value,
+                Currency = currency.Code,
+                Requested = withdrawal.Amount.ToMinorUnits(),
+                Gross = result.Gross.ToMinorUnits(),
+                Fee = result.Fee.ToMinorUnits(),
+                Net = result.Net.ToMinorUnits(),
+                At = StoredJson.Ticks(withdrawal.At),
+            });
+            db.Add(new EntryRow
+            {
+                PostingId = "withdrawal:" + withdrawal.WithdrawalId,
+                MemberId = withdrawal.Member.Value,
+                Currency = currency.Code,
+                Kind = "Withdrawal",
+                FromState = (int)LedgerState.Available,
+                MinorUnits = result.Gross.ToMinorUnits(),
+                At = StoredJson.Ticks(withdrawal.At),
+            });
+            await db.SaveChangesAsync(ct).ConfigureAwait(false);
+            return result;
+        }, cancellationToken);
+    }
+
+    /// <summary>Reads a member's balance in a currency (zero when it has no account).</summary>
+    /// <param name="member">The member.</param>
+    /// <param name="currency">The currency.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The balance as committed.</returns>
+    public Task<LedgerBalance> GetBalanceAsync(MemberId member, Currency currency, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(currency);
+        return _store.RunAsync($"read the balance of member {member}", async (db, _, ct) =>
+        {
+            var row = await db.Set<AccountRow>().AsNoTracking().FirstOrDefaultAsync(a => a.MemberId == member.Value && a.Currency == currency.Code, ct).ConfigureAwait(false);
+            return row is null ? new CommissionAccount(member, currency, Options).Balance : StoredAccounts.BalanceOf(row);
+        }, cancellationToken);
+    }
+
+    /// <summary>Reads every account's balance (for reconciliation and reports), ordered by member and currency.</summary>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The balances as committed.</returns>
+    public Task<IReadOnlyList<LedgerBalance>> GetBalancesAsync(CancellationToken cancellationToken = default) =>
+        _store.RunAsync<IReadOnlyList<LedgerBalance>>("read every balance", async (db, _, ct) =>
+        {
+            var rows = await db.Set<AccountRow>().AsNoTracking().OrderBy(a => a.MemberId).ThenBy(a => a.Currency).ToListAsync(ct).ConfigureAwait(false);
+            return rows.ConvertAll(StoredAccounts.BalanceOf);
+        }, cancellationToken);
+
+    /// <summary>Reads a sale's commission record, or <see langword="null"/> when the sale was never posted.</summary>
+    /// <param name="saleId">The sale.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The record as committed.</returns>
+    public Task<SaleCommissionRecord?> GetSaleAsync(string saleId, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(saleId);
+        return _store.RunAsync($"read sale '{saleId}'", async (db, _, ct) =>
+        {
+            var row = await db.Set<SaleRow>().AsNoTracking().FirstOrDefaultAsync(r => r.SaleId == saleId, ct).ConfigureAwait(false);
+            return row is null ? null : ReadRecord(row);
+        }, cancellationToken);
+    }
+
+    private Task<SaleCommissionResult> ChangeSaleAsync(string command, string saleId, Instant at, Func<SaleCommissionRecord, SaleCommissionResult> decide, CancellationToken cancellationToken) =>
+        _store.RunAsync(command, async (db, _, ct) =>
+        {
+            var row = await db.Set<SaleRow>().FirstOrDefaultAsync(r => r.SaleId == saleId, ct).ConfigureAwait(false);
+            if (row is null)
+            {
+                return new SaleCommissionResult(LedgerOutcome.Refused, LedgerRefusal.UnknownSale, $"Sale '{saleId}' is not in the ledger.", [], 0);
+            }
+
+            var record = ReadRecord(row);
+            var result = decide(record);
+            if (result.Outcome != LedgerOutcome.Applied)
+            {
+                return result;
+            }
+
+            var accounts = await StoredAccounts.LoadAsync(db, Options, result.Postings.Select(static p => (p.Member, p.Currency)), ct).ConfigureAwait(false);
+            accounts.Apply(result.Postings, at);
+            accounts.Write();
+            Update(row, record);
+            await db.SaveChangesAsync(ct).ConfigureAwait(false);
+            return result;
+        }, cancellationToken);
+
+    private static SaleCommissionRecord ReadRecord(SaleRow row)
+    {
+        var snapshot = StoredJson.Read<SaleCommissionSnapshot>(row.State, row.SchemaVersion, "sc_sales", row.SaleId);
+        return SaleCommissionRecord.FromSnapshot(snapshot);
+    }
+
+    private static SaleRow NewRow(SaleCommissionRecord record)
+    {
+        var row = new SaleRow { SaleId = record.Sale.SaleId, Currency = record.Sale.Currency.Code };
+        Update(row, record);
+        return row;
+    }
+
+    private static void Update(SaleRow row, SaleCommissionRecord record)
+    {
+        row.Version = record.Version;
+        row.Status = (int)record.Status;
+        row.ReleaseAt = record.Status == LedgerSaleStatus.Frozen && record.ReleaseAt is { } due ? StoredJson.Ticks(due) : null;
+        row.SchemaVersion = Serialization.SocialCommerceJson.SchemaVersion;
+        row.State = StoredJson.Write(record.ToSnapshot());
+    }
+}

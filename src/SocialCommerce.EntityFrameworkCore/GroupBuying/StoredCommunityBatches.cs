@@ -1,0 +1,144 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+using SocialCommerce.EntityFrameworkCore.Execution;
+using SocialCommerce.GroupBuying;
+using SocialCommerce.Network;
+
+namespace SocialCommerce.EntityFrameworkCore.GroupBuying;
+
+/// <summary>
+/// Community group-buying batches (社区团购) on the database: one versioned row per batch holding its state; orders
+/// and the close at the cut-off are decided by <see cref="CommunityBatch"/> against the latest stored state, and
+/// written only if no other instance changed the batch in between (else retried). Thread-safe.
+/// </summary>
+public sealed class StoredCommunityBatches
+{
+    private readonly StoreExecutor _store;
+    private readonly Func<string, CommunityBatchRule?> _rules;
+
+    internal StoredCommunityBatches(StoreExecutor store, Func<string, CommunityBatchRule?> rules)
+    {
+        _store = store;
+        _rules = rules;
+    }
+
+    /// <summary>Stores a new batch, under the name its rule is registered with.</summary>
+    /// <param name="batch">The new batch (no orders yet, or some).</param>
+    /// <param name="ruleName">The name the batch's rule is registered under (<c>AddCommunityBatchRule</c>).</param>
+    /// <param name="cancellationToken">Cancels the command.</param>
+    /// <returns>A task that completes when stored.</returns>
+    /// <exception cref="ArgumentException">No rule of that name is registered, it is not the batch's rule, or a batch with that id exists.</exception>
+    public Task CreateAsync(CommunityBatch batch, string ruleName, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        var rule = Rule(ruleName);
+        if (!string.Equals(rule.Version, batch.Rule.Version, StringComparison.Ordinal))
+        {
+            throw new ArgumentException($"Batch '{batch.Id}' uses rule {batch.Rule}, not the rule registered as '{ruleName}' ({rule}).", nameof(ruleName));
+        }
+
+        return _store.RunAsync($"create batch '{batch.Id}'", async (db, attempt, ct) =>
+        {
+            if (attempt > 1 && await db.Set<BatchRow>().AsNoTracking().AnyAsync(b => b.BatchId == batch.Id, ct).ConfigureAwait(false))
+            {
+                throw new ArgumentException($"Batch '{batch.Id}' already exists; choose a new id for each batch.", nameof(batch));
+            }
+
+            var row = new BatchRow { BatchId = batch.Id, RuleName = ruleName };
+            Update(row, batch);
+            db.Add(row);
+            await db.SaveChangesAsync(ct).ConfigureAwait(false);
+            return true;
+        }, cancellationToken);
+    }
+
+    /// <summary>Places an order in a batch, as <see cref="CommunityBatch.PlaceOrder"/> decides.</summary>
+    /// <param name="batchId">The batch.</param>
+    /// <param name="orderId">The order (unique in the batch).</param>
+    /// <param name="member">The buyer.</param>
+    /// <param name="lines">The lines.</param>
+    /// <param name="at">When.</param>
+    /// <param name="cancellationToken">Cancels the command.</param>
+    /// <returns>Accepted, or the refusal (cut-off passed, per-member limit, duplicate order, closed).</returns>
+    /// <exception cref="KeyNotFoundException">No batch has that id.</exception>
+    public Task<CommunityOrderResult> PlaceOrderAsync(string batchId, string orderId, MemberId member, IReadOnlyList<CommunityOrderLine> lines, Instant at, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(lines);
+        return ChangeAsync($"order '{orderId}' in batch '{batchId}'", batchId, batch =>
+        {
+            var result = batch.PlaceOrder(orderId, member, lines, at);
+            return (result, result.IsAccepted);
+        }, cancellationToken);
+    }
+
+    /// <summary>Closes a batch at its cut-off: products that met their threshold are confirmed, the others refunded, the leader's commission computed.</summary>
+    /// <param name="batchId">The batch.</param>
+    /// <param name="at">When (at or after the cut-off).</param>
+    /// <param name="cancellationToken">Cancels the command.</param>
+    /// <returns>Closed with the settlement, or the refusal (not yet due, already closed).</returns>
+    public Task<CommunityCloseResult> CloseAtCutOffAsync(string batchId, Instant at, CancellationToken cancellationToken = default) =>
+        ChangeAsync($"close batch '{batchId}'", batchId, batch =>
+        {
+            var result = batch.CloseAtCutOff(at);
+            return (result, result.IsClosed);
+        }, cancellationToken);
+
+    /// <summary>Reads a batch as stored.</summary>
+    /// <param name="batchId">The batch.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The batch, or <see langword="null"/>.</returns>
+    public Task<CommunityBatch?> GetAsync(string batchId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(batchId);
+        return _store.RunAsync($"read batch '{batchId}'", async (db, _, ct) =>
+        {
+            var row = await db.Set<BatchRow>().AsNoTracking().FirstOrDefaultAsync(b => b.BatchId == batchId, ct).ConfigureAwait(false);
+            return row is null ? null : Read(row);
+        }, cancellationToken);
+    }
+
+    private Task<T> ChangeAsync<T>(string command, string batchId, Func<CommunityBatch, (T Result, bool Changed)> decide, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(batchId);
+        return _store.RunAsync(command, async (db, _, ct) =>
+        {
+            var row = await db.Set<BatchRow>().FirstOrDefaultAsync(b => b.BatchId == batchId, ct).ConfigureAwait(false)
+                ?? throw new KeyNotFoundException($"Community batch '{batchId}' is not stored; create it first (StoredCommunityBatches.CreateAsync).");
+            var batch = Read(row);
+            var (result, changed) = decide(batch);
+            if (changed)
+            {
+                Update(row, batch);
+                await db.SaveChangesAsync(ct).ConfigureAwait(false);
+            }
+
+            return result;
+        }, cancellationToken);
+    }
+
+    private CommunityBatch Read(BatchRow row)
+    {
+        var snapshot = StoredJson.Read<CommunityBatchSnapshot>(row.State, row.SchemaVersion, "sc_batches", row.BatchId);
+        return CommunityBatch.FromSnapshot(snapshot, Rule(row.RuleName));
+    }
+
+    private CommunityBatchRule Rule(string ruleName)
+    {
+        ArgumentNullException.ThrowIfNull(ruleName);
+        return _rules(ruleName) ?? throw new ArgumentException($"No community batch rule is registered as '{ruleName}'; register it with AddCommunityBatchRule(\"{ruleName}\", rule).", nameof(ruleName));
+    }
+
+    private static void Update(BatchRow row, CommunityBatch batch)
+    {
+        row.Status = (int)batch.Status;
+        row.CutOff = StoredJson.Ticks(batch.CutOff);
+        row.Version = batch.Version;
+        row.SchemaVersion = Serialization.SocialCommerceJson.SchemaVersion;
+        row.State = StoredJson.Write(batch.ToSnapshot());
+    }
+}

@@ -1,0 +1,200 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+using SocialCommerce.EntityFrameworkCore.Execution;
+using SocialCommerce.EntityFrameworkCore.Schema;
+using SocialCommerce.GroupBuying;
+using SocialCommerce.Network;
+
+namespace SocialCommerce.EntityFrameworkCore.GroupBuying;
+
+/// <summary>
+/// Group buys on the database: each group is its event stream (append at the expected version: the primary key
+/// (group, version) refuses a second writer) plus a head row for listing and the close-due job. Joins of one hot group
+/// from many instances are serialised by that key, so a group is never over-filled; each accepted join is stored.
+/// Rules come from the registered <see cref="GroupBuyBook"/> (the group keeps the terms it opened with).
+/// </summary>
+/// <remarks>Thread-safe. Results are Core's <see cref="GroupBuyResult"/> with the events to publish.</remarks>
+public sealed class StoredGroupBuys
+{
+    private readonly StoreExecutor _store;
+    private readonly GroupBuyBook _rules;
+    private readonly RuleVersions _versions;
+
+    internal StoredGroupBuys(StoreExecutor store, GroupBuyBook rules, RuleVersions versions)
+    {
+        _store = store;
+        _rules = rules;
+        _versions = versions;
+    }
+
+    /// <summary>Opens a group under a registered rule, led by <paramref name="leader"/>.</summary>
+    /// <param name="id">The group's id, chosen by the host (unique).</param>
+    /// <param name="ruleName">The rule's name.</param>
+    /// <param name="leader">The leader.</param>
+    /// <param name="at">When it opens.</param>
+    /// <param name="isNewMember">Whether the leader is a new member (for new-member-only rules).</param>
+    /// <param name="cancellationToken">Cancels the command.</param>
+    /// <returns>Accepted with <see cref="GroupOpened"/>, or refused (too many open groups).</returns>
+    /// <exception cref="UnknownGroupBuyRuleException">No rule has that name.</exception>
+    /// <exception cref="ArgumentException">A group with that id exists.</exception>
+    public Task<GroupBuyResult> OpenAsync(GroupBuyId id, string ruleName, MemberId leader, Instant at, bool isNewMember = false, CancellationToken cancellationToken = default)
+    {
+        var rule = _rules.GetRule(ruleName);
+        Instants.Check(at, nameof(at));
+        return _store.RunAsync($"open group {id}", async (db, attempt, ct) =>
+        {
+            if (attempt > 1 && await db.Set<GroupRow>().AsNoTracking().AnyAsync(g => g.GroupId == id.Value, ct).ConfigureAwait(false))
+            {
+                throw new ArgumentException($"Group {id} already exists; choose a new id for each group.", nameof(id));
+            }
+
+            var slots = await GroupSlots.LoadAsync(db, rule, [leader], ct).ConfigureAwait(false);
+            var result = GroupBuy.TryOpen(id, rule, leader, at, out var group, new ParticipantFacts(isNewMember, slots.OpenGroups(leader)));
+            if (!result.IsAccepted)
+            {
+                return result;
+            }
+
+            db.Add(new GroupRow { GroupId = id.Value, RuleName = rule.Name, Status = (int)group!.Status, Deadline = StoredJson.Ticks(group.Deadline), Version = group.Version });
+            AddEvents(db, result.Events);
+            slots.Track(group, [leader], wasOpen: false);
+            await _versions.RecordAsync(db, "group-buy-rule", rule.Name, rule.Version, rule.ToString() ?? rule.Name, at, ct).ConfigureAwait(false);
+            await db.SaveChangesAsync(ct).ConfigureAwait(false);
+            _versions.Committed("group-buy-rule", rule.Name, rule.Version);
+            return result;
+        }, cancellationToken);
+    }
+
+    /// <summary>Joins a member to a group, as <see cref="GroupBuy.Join"/> decides against the latest stored events.</summary>
+    /// <param name="id">The group.</param>
+    /// <param name="member">The member.</param>
+    /// <param name="at">When.</param>
+    /// <param name="isNewMember">Whether the member is new (for new-member-only rules).</param>
+    /// <param name="cancellationToken">Cancels the command.</param>
+    /// <returns>Accepted with <see cref="MemberJoined"/> (and <see cref="GroupFormed"/> when it completes the group), or the refusal.</returns>
+    /// <exception cref="UnknownGroupBuyException">No group has that id.</exception>
+    /// <exception cref="StoreConflictException">Other joins kept winning the group's next version, every attempt.</exception>
+    public Task<GroupBuyResult> JoinAsync(GroupBuyId id, MemberId member, Instant at, bool isNewMember = false, CancellationToken cancellationToken = default) =>
+        ChangeAsync($"join member {member} to group {id}", id, [member], (group, slots) => group.Join(member, at, new ParticipantFacts(isNewMember, slots.OpenGroups(member))), cancellationToken);
+
+    /// <summary>Settles a group whose deadline has passed: formed (with simulated participants if its rule allows) or failed.</summary>
+    /// <param name="id">The group.</param>
+    /// <param name="at">When (at or after the deadline).</param>
+    /// <param name="cancellationToken">Cancels the command.</param>
+    /// <returns>Accepted with the settling event, or the refusal (not yet due, already settled).</returns>
+    public Task<GroupBuyResult> CloseAtDeadlineAsync(GroupBuyId id, Instant at, CancellationToken cancellationToken = default) =>
+        ChangeAsync($"close group {id}", id, [], (group, _) => group.CloseAtDeadline(at), cancellationToken);
+
+    /// <summary>Cancels an open group (every participant is refunded).</summary>
+    /// <param name="id">The group.</param>
+    /// <param name="at">When.</param>
+    /// <param name="cancellationToken">Cancels the command.</param>
+    /// <returns>Accepted with <see cref="GroupCancelled"/>, or the refusal.</returns>
+    public Task<GroupBuyResult> CancelAsync(GroupBuyId id, Instant at, CancellationToken cancellationToken = default) =>
+        ChangeAsync($"cancel group {id}", id, [], (group, _) => group.Cancel(at), cancellationToken);
+
+    /// <summary>Settles every open group whose deadline is at or before <paramref name="at"/> (the batch job; safe on several instances at once).</summary>
+    /// <param name="at">The instant the job runs for.</param>
+    /// <param name="cancellationToken">Cancels the job (settled groups stay settled).</param>
+    /// <returns>The settlement of each group this call settled.</returns>
+    public async Task<IReadOnlyList<GroupBuyResult>> CloseDueAsync(Instant at, CancellationToken cancellationToken = default)
+    {
+        Instants.Check(at, nameof(at));
+        var ticks = StoredJson.Ticks(at);
+        var due = await _store.RunAsync($"list groups due at {at}", (db, _, ct) =>
+            db.Set<GroupRow>().AsNoTracking().Where(g => g.Status == (int)GroupBuyStatus.Open && g.Deadline <= ticks).OrderBy(g => g.Deadline).Select(g => g.GroupId).ToListAsync(ct), cancellationToken).ConfigureAwait(false);
+        var results = new List<GroupBuyResult>(due.Count);
+        foreach (var id in due)
+        {
+            var result = await CloseAtDeadlineAsync(new GroupBuyId(id), at, cancellationToken).ConfigureAwait(false);
+            if (result.IsAccepted)
+            {
+                results.Add(result);
+            }
+        }
+
+        return results;
+    }
+
+    /// <summary>Reads a group as its stored events make it.</summary>
+    /// <param name="id">The group.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The group, or <see langword="null"/> when no group has that id.</returns>
+    public Task<GroupBuy?> GetAsync(GroupBuyId id, CancellationToken cancellationToken = default) =>
+        _store.RunAsync($"read group {id}", async (db, _, ct) =>
+        {
+            var head = await db.Set<GroupRow>().AsNoTracking().FirstOrDefaultAsync(g => g.GroupId == id.Value, ct).ConfigureAwait(false);
+            return head is null ? null : await LoadAsync(db, head, ct).ConfigureAwait(false);
+        }, cancellationToken);
+
+    /// <summary>Lists the open groups of a rule (oldest deadline first).</summary>
+    /// <param name="ruleName">The rule.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The open groups' ids.</returns>
+    public Task<IReadOnlyList<GroupBuyId>> GetOpenGroupsAsync(string ruleName, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(ruleName);
+        return _store.RunAsync<IReadOnlyList<GroupBuyId>>($"list open groups of '{ruleName}'", async (db, _, ct) =>
+        {
+            var ids = await db.Set<GroupRow>().AsNoTracking().Where(g => g.RuleName == ruleName && g.Status == (int)GroupBuyStatus.Open).OrderBy(g => g.Deadline).Select(g => g.GroupId).ToListAsync(ct).ConfigureAwait(false);
+            return ids.ConvertAll(static v => new GroupBuyId(v));
+        }, cancellationToken);
+    }
+
+    private Task<GroupBuyResult> ChangeAsync(string command, GroupBuyId id, MemberId[] joining, Func<GroupBuy, GroupSlots, GroupBuyResult> decide, CancellationToken cancellationToken) =>
+        _store.RunAsync(command, async (db, _, ct) =>
+        {
+            var head = await db.Set<GroupRow>().FirstOrDefaultAsync(g => g.GroupId == id.Value, ct).ConfigureAwait(false)
+                ?? throw new UnknownGroupBuyException(id);
+            var group = await LoadAsync(db, head, ct).ConfigureAwait(false);
+            var wasOpen = group.Status == GroupBuyStatus.Open;
+            var slots = await GroupSlots.LoadAsync(db, group.Rule, wasOpen ? [.. group.GetParticipants(), .. joining] : [], ct).ConfigureAwait(false);
+            var result = decide(group, slots);
+            if (!result.IsAccepted)
+            {
+                return result;
+            }
+
+            AddEvents(db, result.Events);
+            head.Status = (int)group.Status;
+            head.Version = group.Version;
+            slots.Track(group, joining, wasOpen);
+            await db.SaveChangesAsync(ct).ConfigureAwait(false);
+            return result;
+        }, cancellationToken);
+
+    private async Task<GroupBuy> LoadAsync(DbContext db, GroupRow head, CancellationToken ct)
+    {
+        var rows = await db.Set<GroupEventRow>().AsNoTracking().Where(e => e.GroupId == head.GroupId).OrderBy(e => e.Version).ToListAsync(ct).ConfigureAwait(false);
+        var events = rows.ConvertAll(r => StoredJson.Read<GroupBuyEvent>(r.Event, r.SchemaVersion, "sc_group_events", $"{r.GroupId}/{r.Version}"));
+        try
+        {
+            return GroupBuy.FromHistory(_rules.GetRule(head.RuleName), events);
+        }
+        catch (ArgumentException ex)
+        {
+            throw new StoreSchemaException($"SocialCommerce store: the events of group {head.GroupId} in sc_group_events do not make a valid group: {ex.Message}", ex);
+        }
+    }
+
+    private static void AddEvents(DbContext db, IReadOnlyList<GroupBuyEvent> events)
+    {
+        foreach (var e in events)
+        {
+            db.Add(new GroupEventRow
+            {
+                GroupId = e.GroupId.Value,
+                Version = e.Version,
+                Type = e.GetType().Name,
+                SchemaVersion = Serialization.SocialCommerceJson.SchemaVersion,
+                Event = StoredJson.Write(e),
+                At = StoredJson.Ticks(e.At),
+            });
+        }
+    }
+}

@@ -1,0 +1,119 @@
+using System;
+using System.Collections.Generic;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+using SocialCommerce.EntityFrameworkCore.Execution;
+using SocialCommerce.Growth;
+using SocialCommerce.Network;
+
+namespace SocialCommerce.EntityFrameworkCore.Growth;
+
+/// <summary>
+/// Members' growth accounts on the database: one versioned row per member with its state; activity is evaluated by
+/// the registered <see cref="GrowthProgram"/> against the latest stored state and written only if no other instance
+/// changed the member in between (else retried). Thread-safe.
+/// </summary>
+public sealed class StoredGrowth
+{
+    private readonly StoreExecutor _store;
+    private readonly GrowthProgram _program;
+
+    internal StoredGrowth(StoreExecutor store, GrowthProgram program)
+    {
+        _store = store;
+        _program = program;
+    }
+
+    /// <summary>Gets the growth program every instance must share.</summary>
+    public GrowthProgram Program => _program;
+
+    /// <summary>Enrols a member (idempotent: an enrolled member is returned as stored).</summary>
+    /// <param name="member">The member.</param>
+    /// <param name="joinedAt">When it joined.</param>
+    /// <param name="zone">Its time zone for daily rules, or <see langword="null"/> for the policy's.</param>
+    /// <param name="cancellationToken">Cancels the command.</param>
+    /// <returns>The member's growth.</returns>
+    public Task<MemberGrowth> EnrolAsync(MemberId member, Instant joinedAt, DateTimeZone? zone = null, CancellationToken cancellationToken = default)
+    {
+        var enrolled = _program.Enrol(member, joinedAt, zone);
+        return _store.RunAsync($"enrol member {member} in growth", async (db, _, ct) =>
+        {
+            var row = await db.Set<GrowthRow>().AsNoTracking().FirstOrDefaultAsync(g => g.MemberId == member.Value, ct).ConfigureAwait(false);
+            if (row is not null)
+            {
+                return Read(row);
+            }
+
+            row = new GrowthRow { MemberId = member.Value };
+            Update(row, enrolled);
+            db.Add(row);
+            await db.SaveChangesAsync(ct).ConfigureAwait(false);
+            return enrolled;
+        }, cancellationToken);
+    }
+
+    /// <summary>Records activity of an enrolled member, as <see cref="GrowthProgram.Evaluate"/> decides (activity already posted is skipped by its id).</summary>
+    /// <param name="member">The member.</param>
+    /// <param name="activities">The activities, in order.</param>
+    /// <param name="asOf">The evaluation instant.</param>
+    /// <param name="cancellationToken">Cancels the command.</param>
+    /// <returns>The new state and the growth events to publish.</returns>
+    /// <exception cref="KeyNotFoundException">The member is not enrolled.</exception>
+    public Task<GrowthEvaluation> RecordAsync(MemberId member, IReadOnlyList<GrowthActivity> activities, Instant asOf, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(activities);
+        var copy = new GrowthActivity[activities.Count];
+        for (var i = 0; i < copy.Length; i++)
+        {
+            copy[i] = activities[i];
+        }
+
+        return _store.RunAsync($"record {copy.Length} activities of member {member}", async (db, _, ct) =>
+        {
+            var row = await db.Set<GrowthRow>().FirstOrDefaultAsync(g => g.MemberId == member.Value, ct).ConfigureAwait(false)
+                ?? throw new KeyNotFoundException($"Member {member} is not enrolled in growth; call StoredGrowth.EnrolAsync first.");
+            var state = Read(row);
+            var evaluation = _program.Evaluate(state, copy, asOf);
+            if (Update(row, evaluation.State))
+            {
+                await db.SaveChangesAsync(ct).ConfigureAwait(false);
+            }
+
+            return evaluation;
+        }, cancellationToken);
+    }
+
+    /// <summary>Reads a member's growth as stored.</summary>
+    /// <param name="member">The member.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The member's growth, or <see langword="null"/> when not enrolled.</returns>
+    public Task<MemberGrowth?> GetAsync(MemberId member, CancellationToken cancellationToken = default) =>
+        _store.RunAsync($"read the growth of member {member}", async (db, _, ct) =>
+        {
+            var row = await db.Set<GrowthRow>().AsNoTracking().FirstOrDefaultAsync(g => g.MemberId == member.Value, ct).ConfigureAwait(false);
+            return row is null ? null : Read(row);
+        }, cancellationToken);
+
+    private MemberGrowth Read(GrowthRow row) =>
+        _program.Restore(StoredJson.Read<GrowthSnapshot>(row.State, row.SchemaVersion, "sc_growth", row.MemberId.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+
+    // The row's version counts stored changes (a member's growth version counts its events, and points can change
+    // without one), so every change moves the concurrency token.
+    private static bool Update(GrowthRow row, MemberGrowth state)
+    {
+        var json = StoredJson.Write(state.ToSnapshot());
+        if (string.Equals(json, row.State, StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        row.Version++;
+        row.Level = state.LevelIndex;
+        row.Balance = state.Balance;
+        row.SchemaVersion = Serialization.SocialCommerceJson.SchemaVersion;
+        row.State = json;
+        return true;
+    }
+}

@@ -1,0 +1,139 @@
+using System;
+using Microsoft.EntityFrameworkCore;
+using SocialCommerce.EntityFrameworkCore.Commissions;
+using SocialCommerce.EntityFrameworkCore.GroupBuying;
+using SocialCommerce.EntityFrameworkCore.Growth;
+using SocialCommerce.EntityFrameworkCore.Network;
+using SocialCommerce.EntityFrameworkCore.Schema;
+
+namespace SocialCommerce.EntityFrameworkCore;
+
+/// <summary>
+/// Adds the SocialCommerce tables to a host's own <see cref="DbContext"/> model (the way ASP.NET Core Identity adds
+/// its tables), so the engines' state lives in the host's database and its migrations.
+/// </summary>
+public static class SocialCommerceModelBuilderExtensions
+{
+    /// <summary>
+    /// Adds the SocialCommerce tables (every name starts with <c>sc_</c>) to the model. Call it from
+    /// <c>OnModelCreating</c>; then <c>dotnet ef migrations add AddSocialCommerce</c> creates them with the host's
+    /// other tables. The tables hold the schema version row the stores check at start.
+    /// </summary>
+    /// <param name="modelBuilder">The host's model builder.</param>
+    /// <param name="schema">A database schema for the tables (PostgreSQL), or <see langword="null"/> for the default.</param>
+    /// <returns>The same model builder.</returns>
+    public static ModelBuilder AddSocialCommerce(this ModelBuilder modelBuilder, string? schema = null)
+    {
+        ArgumentNullException.ThrowIfNull(modelBuilder);
+        if (schema is { Length: 0 })
+        {
+            throw new ArgumentException("The schema name is empty; pass null for the default schema.", nameof(schema));
+        }
+
+        modelBuilder.Entity<SchemaRow>(e =>
+        {
+            e.ToTable("sc_schema", schema);
+            e.HasKey(r => r.Id);
+            e.Property(r => r.Id).ValueGeneratedNever();
+            e.HasData(new SchemaRow { Id = 1, Version = SocialCommerceSchema.Version });
+        });
+        modelBuilder.Entity<RuleVersionRow>(e =>
+        {
+            e.ToTable("sc_rule_versions", schema);
+            e.HasKey(r => new { r.Kind, r.Name, r.Version });
+            e.Property(r => r.Kind).HasMaxLength(32);
+            e.Property(r => r.Name).HasMaxLength(200);
+            e.Property(r => r.Version).HasMaxLength(64);
+        });
+        modelBuilder.Entity<MemberRow>(e =>
+        {
+            e.ToTable("sc_members", schema);
+            e.HasKey(r => r.MemberId);
+            e.Property(r => r.MemberId).ValueGeneratedNever();
+            e.HasIndex(r => r.ReferrerId);
+        });
+        modelBuilder.Entity<BindingRow>(e =>
+        {
+            e.ToTable("sc_bindings", schema);
+            e.HasKey(r => r.Sequence);
+            e.Property(r => r.Sequence).ValueGeneratedNever();
+            e.HasIndex(r => r.MemberId);
+        });
+        modelBuilder.Entity<SaleRow>(e =>
+        {
+            e.ToTable("sc_sales", schema);
+            e.HasKey(r => r.SaleId);
+            e.Property(r => r.SaleId).HasMaxLength(200);
+            e.Property(r => r.Currency).HasMaxLength(16);
+            e.Property(r => r.Version).IsConcurrencyToken();
+            e.HasIndex(r => new { r.Status, r.ReleaseAt });
+        });
+        modelBuilder.Entity<AccountRow>(e =>
+        {
+            e.ToTable("sc_accounts", schema);
+            e.HasKey(r => new { r.MemberId, r.Currency });
+            e.Property(r => r.Currency).HasMaxLength(16);
+            e.Property(r => r.Version).IsConcurrencyToken();
+            e.HasIndex(r => new { r.Currency, r.Available });
+        });
+        modelBuilder.Entity<EntryRow>(e =>
+        {
+            e.ToTable("sc_entries", schema);
+            e.HasKey(r => r.Id);
+            e.Property(r => r.Id).ValueGeneratedOnAdd();
+            e.Property(r => r.PostingId).HasMaxLength(300);
+            e.HasIndex(r => r.PostingId).IsUnique();
+            e.Property(r => r.SaleId).HasMaxLength(200);
+            e.Property(r => r.Currency).HasMaxLength(16);
+            e.Property(r => r.Kind).HasMaxLength(16);
+            e.HasIndex(r => new { r.MemberId, r.Currency });
+        });
+        modelBuilder.Entity<WithdrawalRow>(e =>
+        {
+            e.ToTable("sc_withdrawals", schema);
+            e.HasKey(r => r.WithdrawalId);
+            e.Property(r => r.WithdrawalId).HasMaxLength(200);
+            e.Property(r => r.Currency).HasMaxLength(16);
+            e.HasIndex(r => new { r.MemberId, r.Currency });
+        });
+        modelBuilder.Entity<GroupRow>(e =>
+        {
+            e.ToTable("sc_groups", schema);
+            e.HasKey(r => r.GroupId);
+            e.Property(r => r.GroupId).ValueGeneratedNever();
+            e.Property(r => r.RuleName).HasMaxLength(200);
+            e.Property(r => r.Version).IsConcurrencyToken();
+            e.HasIndex(r => new { r.Status, r.Deadline });
+        });
+        modelBuilder.Entity<GroupEventRow>(e =>
+        {
+            e.ToTable("sc_group_events", schema);
+            e.HasKey(r => new { r.GroupId, r.Version });
+            e.Property(r => r.Type).HasMaxLength(32);
+        });
+        modelBuilder.Entity<GroupSlotRow>(e =>
+        {
+            e.ToTable("sc_group_slots", schema);
+            e.HasKey(r => new { r.RuleName, r.MemberId });
+            e.Property(r => r.RuleName).HasMaxLength(200);
+            e.Property(r => r.Version).IsConcurrencyToken();
+        });
+        modelBuilder.Entity<BatchRow>(e =>
+        {
+            e.ToTable("sc_batches", schema);
+            e.HasKey(r => r.BatchId);
+            e.Property(r => r.BatchId).HasMaxLength(200);
+            e.Property(r => r.RuleName).HasMaxLength(200);
+            e.Property(r => r.Version).IsConcurrencyToken();
+            e.HasIndex(r => new { r.Status, r.CutOff });
+        });
+        modelBuilder.Entity<GrowthRow>(e =>
+        {
+            e.ToTable("sc_growth", schema);
+            e.HasKey(r => r.MemberId);
+            e.Property(r => r.MemberId).ValueGeneratedNever();
+            e.Property(r => r.Version).IsConcurrencyToken();
+        });
+        return modelBuilder;
+    }
+}

@@ -1,0 +1,136 @@
+using System;
+using System.Data.Common;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using SocialCommerce.EntityFrameworkCore.Schema;
+
+namespace SocialCommerce.EntityFrameworkCore;
+
+/// <summary>Checks (and, for the package's own context, creates) the SocialCommerce tables in a database.</summary>
+public static class SocialCommerceSchema
+{
+    /// <summary>The version of the tables this package reads and writes (the row in <c>sc_schema</c>).</summary>
+    public const int Version = 1;
+
+    /// <summary>
+    /// Checks that the database is reachable and holds the SocialCommerce tables at <see cref="Version"/>.
+    /// </summary>
+    /// <param name="context">A context whose model includes the SocialCommerce tables.</param>
+    /// <param name="cancellationToken">Cancels the check.</param>
+    /// <returns>A task that completes when the check passed.</returns>
+    /// <exception cref="StoreUnavailableException">The database cannot be reached.</exception>
+    /// <exception cref="StoreSchemaException">The tables are missing (a migration was not applied) or at another version.</exception>
+    public static async Task VerifyAsync(DbContext context, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        await OpenAsync(context, cancellationToken).ConfigureAwait(false);
+        SchemaRow? row;
+        try
+        {
+            row = await context.Set<SchemaRow>().AsNoTracking().FirstOrDefaultAsync(r => r.Id == 1, cancellationToken).ConfigureAwait(false);
+        }
+        catch (DbException ex)
+        {
+            throw new StoreSchemaException($"SocialCommerce store: the table sc_schema cannot be read in {Describe(context)} ({ex.Message}). The SocialCommerce tables are missing: apply the host's migrations (dotnet ef database update) after adding modelBuilder.AddSocialCommerce(), or, with the package's own context, call SocialCommerceSchema.CreateAsync (CreateSchemaAtStart).", ex);
+        }
+        finally
+        {
+            await context.Database.CloseConnectionAsync().ConfigureAwait(false);
+        }
+
+        if (row is null)
+        {
+            throw new StoreSchemaException($"SocialCommerce store: the table sc_schema in {Describe(context)} has no version row; the migration that created it did not insert it. Apply the package's migration again or insert (Id 1, Version {Version}).");
+        }
+
+        if (row.Version != Version)
+        {
+            throw new StoreSchemaException($"SocialCommerce store: the SocialCommerce tables in {Describe(context)} are at schema version {row.Version}; this package needs version {Version}. {(row.Version > Version ? "Upgrade the package (a newer one migrated the database)." : "Apply the package's newer migration.")}");
+        }
+    }
+
+    /// <summary>
+    /// Creates the tables of <paramref name="context"/>'s model (for <see cref="SocialCommerceDbContext"/>: only the
+    /// SocialCommerce tables) unless they exist, then verifies them. Safe when several instances start at once.
+    /// On SQLite it also turns on write-ahead logging, so readers do not wait for writers.
+    /// </summary>
+    /// <param name="context">The package's own context (a host context uses migrations instead).</param>
+    /// <param name="cancellationToken">Cancels the creation.</param>
+    /// <returns>A task that completes when the tables exist at <see cref="Version"/>.</returns>
+    /// <exception cref="StoreUnavailableException">The database cannot be reached.</exception>
+    /// <exception cref="StoreSchemaException">The tables exist at another version.</exception>
+    public static async Task CreateAsync(DbContext context, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        try
+        {
+            await VerifyAsync(context, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+        catch (StoreSchemaException)
+        {
+            if (await HasSchemaTableAsync(context, cancellationToken).ConfigureAwait(false))
+            {
+                throw; // The tables exist, at another version or without their row: never created over.
+            }
+        }
+
+        if (context.Database.ProviderName?.Contains("Sqlite", StringComparison.Ordinal) == true)
+        {
+            await context.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken).ConfigureAwait(false);
+        }
+
+        var script = context.Database.GenerateCreateScript();
+        try
+        {
+            await using var transaction = await context.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            await context.Database.ExecuteSqlRawAsync(script, cancellationToken).ConfigureAwait(false);
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (DbException)
+        {
+            if (!await HasSchemaTableAsync(context, cancellationToken).ConfigureAwait(false))
+            {
+                throw;
+            }
+
+            // Another instance created the tables at the same moment.
+        }
+
+        await VerifyAsync(context, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async Task<bool> HasSchemaTableAsync(DbContext context, CancellationToken cancellationToken)
+    {
+        try
+        {
+            _ = await context.Set<SchemaRow>().AsNoTracking().CountAsync(cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (DbException)
+        {
+            return false;
+        }
+    }
+
+    private static async Task OpenAsync(DbContext context, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await context.Database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is DbException or InvalidOperationException or TimeoutException or System.Net.Sockets.SocketException)
+        {
+            throw new StoreUnavailableException($"connect to {Describe(context)}", 1, ex);
+        }
+    }
+
+    private static string Describe(DbContext context)
+    {
+        var provider = context.Database.ProviderName ?? "an unknown provider";
+        var connection = context.Database.GetDbConnection();
+        return $"database '{connection.Database}' at '{connection.DataSource}' ({provider})";
+    }
+}

@@ -1,0 +1,130 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+
+namespace SocialCommerce.EntityFrameworkCore.Tests.Databases;
+
+/// <summary>
+/// A throwaway PostgreSQL server for one test run: initdb into a temporary folder (as the postgres user when the
+/// tests run as root), listening on 127.0.0.1 on a free port, stopped and deleted when the process exits.
+/// </summary>
+internal sealed class PostgresServer
+{
+    private readonly string _bin;
+    private readonly string _folder;
+    private readonly bool _asPostgres;
+
+    private PostgresServer(string bin, string folder, int port, bool asPostgres)
+    {
+        _bin = bin;
+        _folder = folder;
+        _asPostgres = asPostgres;
+        ConnectionString = $"Host=127.0.0.1;Port={port};Username=postgres;Database=postgres;Timeout=15;Command Timeout=120";
+    }
+
+    public string ConnectionString { get; }
+
+    /// <summary>Starts a server, or returns null when the PostgreSQL binaries are not installed.</summary>
+    public static PostgresServer? Start()
+    {
+        var bin = FindBinaries();
+        if (bin is null)
+        {
+            return null;
+        }
+
+        var asPostgres = Environment.UserName == "root";
+        var folder = Directory.CreateTempSubdirectory("sc-pg-").FullName;
+        if (asPostgres)
+        {
+            Run("chown", "postgres", folder);
+        }
+
+        var port = FreePort();
+        var server = new PostgresServer(bin, folder, port, asPostgres);
+        server.Pg($"{bin}/initdb -D {folder}/data -U postgres --auth=trust -E UTF8 --no-sync");
+        server.Pg($"{bin}/pg_ctl -D {folder}/data -o \"-p {port} -k {folder} -c listen_addresses=127.0.0.1 -c max_connections=300 -c fsync=off -c synchronous_commit=off\" -l {folder}/log -w start");
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => server.Stop();
+        return server;
+    }
+
+    private void Stop()
+    {
+        try
+        {
+            Pg($"{_bin}/pg_ctl -D {_folder}/data -m immediate stop");
+        }
+        catch (InvalidOperationException)
+        {
+            // Already stopped.
+        }
+
+        try
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+
+    private void Pg(string command)
+    {
+        if (_asPostgres)
+        {
+            Run("su", "postgres", "-c", command);
+        }
+        else
+        {
+            Run("/bin/sh", "-c", command);
+        }
+    }
+
+    private static void Run(string file, params string[] arguments)
+    {
+        var start = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var process = Process.Start(start) ?? throw new InvalidOperationException($"could not start {file}");
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEnd();
+        process.WaitForExit();
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"{file} {string.Join(' ', arguments)} exited with {process.ExitCode}: {error}{output.Result}");
+        }
+    }
+
+    private static string? FindBinaries()
+    {
+        var root = "/usr/lib/postgresql";
+        if (Directory.Exists(root))
+        {
+            var versions = Directory.GetDirectories(root).Where(d => File.Exists(Path.Combine(d, "bin", "initdb"))).OrderBy(d => int.TryParse(Path.GetFileName(d), out var v) ? v : 0).ToList();
+            if (versions.Count > 0)
+            {
+                return Path.Combine(versions[^1], "bin");
+            }
+        }
+
+        foreach (var dir in (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':'))
+        {
+            if (dir.Length > 0 && File.Exists(Path.Combine(dir, "initdb")) && File.Exists(Path.Combine(dir, "pg_ctl")))
+            {
+                return dir;
+            }
+        }
+
+        return null;
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}

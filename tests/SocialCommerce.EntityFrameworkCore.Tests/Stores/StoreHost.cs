@@ -1,0 +1,101 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using NodaTime;
+using SocialCommerce.Commissions;
+using SocialCommerce.EntityFrameworkCore.Commissions;
+using SocialCommerce.EntityFrameworkCore.GroupBuying;
+using SocialCommerce.EntityFrameworkCore.Growth;
+using SocialCommerce.EntityFrameworkCore.Network;
+using SocialCommerce.EntityFrameworkCore.Tests.Databases;
+using SocialCommerce.Extensions;
+using SocialCommerce.GroupBuying;
+using SocialCommerce.Growth;
+using SocialCommerce.Network;
+
+namespace SocialCommerce.EntityFrameworkCore.Tests.Stores;
+
+/// <summary>One instance of a shop on a database: a generic host with the engines and the EF Core stores.</summary>
+public sealed class StoreHost : IAsyncDisposable
+{
+    public static readonly Instant T0 = Instant.FromUtc(2026, 11, 2, 4, 0);
+
+    public static readonly LedgerOptions LedgerOptions = new()
+    {
+        WithdrawalFee = Rate.Percent(1),
+        MinimumWithdrawals = [new Money(1m, Currency.CNY)],
+    };
+
+    private StoreHost(IHost host) => Host = host;
+
+    public IHost Host { get; }
+
+    public StoredReferralNetwork Network => Host.Services.GetRequiredService<StoredReferralNetwork>();
+
+    public StoredCommissionLedger Ledger => Host.Services.GetRequiredService<StoredCommissionLedger>();
+
+    public StoredGroupBuys Groups => Host.Services.GetRequiredService<StoredGroupBuys>();
+
+    public StoredCommunityBatches Batches => Host.Services.GetRequiredService<StoredCommunityBatches>();
+
+    public StoredGrowth Growth => Host.Services.GetRequiredService<StoredGrowth>();
+
+    public CommissionEngine Engine => Host.Services.GetRequiredService<CommissionEngine>();
+
+    public static CommunityBatchRule DailyRule { get; } = new(DateTimeZoneProviders.Tzdb["Asia/Shanghai"], new LocalTime(23, 0), 1, Rate.Percent(8));
+
+    public static IHost Build(StoreDatabase database, string connectionString, string instance, Action<SocialCommerceStoreOptions>? configure = null, params IInterceptor[] interceptors)
+    {
+        var builder = Microsoft.Extensions.Hosting.Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+        builder.Services.AddSocialCommerce()
+            .AddCommissionPlan(CommissionPlan.CreateBuilder("std", Currency.CNY).Levels(Rate.Percent(10), Rate.Percent(5)).ReturnWindow(Duration.FromDays(7)).Build())
+            .AddGroupBuyRule(GroupBuyRule.Create("five", Currency.CNY).RequireParticipants(5).WithTimeLimit(Duration.FromHours(24)).AddTier(5, 9.90m).Build())
+            .AddGroupBuyRule(GroupBuyRule.Create("pair", Currency.CNY).RequireParticipants(2).WithTimeLimit(Duration.FromHours(1)).AddTier(2, 19.90m).LimitOpenGroupsPerMember(1).Build())
+            .AddCommunityBatchRule("daily", DailyRule)
+            .UseGrowthPolicy(GrowthPolicy.FromJson("""
+                { "currency": "CNY", "timeZone": "Asia/Shanghai",
+                  "sources": [ { "kind": "order.completed", "rule": "per-currency-unit", "pointsPerUnit": 1, "dailyCap": 5000 } ] }
+                """))
+            .UseLevelLadder(new LevelLadder(
+            [
+                new GrowthLevel("V1", 0, new LevelBenefits(Rate.Zero, 0, "seedling")),
+                new GrowthLevel("V2", 500, new LevelBenefits(Rate.Percent(2), 1, "sprout")),
+            ]))
+            .AddEntityFrameworkStores(
+                db =>
+                {
+                    database.Use(db, database.ForInstance(connectionString, instance));
+                    db.AddInterceptors(interceptors);
+                },
+                o =>
+                {
+                    o.Ledger = LedgerOptions;
+                    o.MaxAttempts = 50;
+                    configure?.Invoke(o);
+                });
+        return builder.Build();
+    }
+
+    public static async Task<StoreHost> StartAsync(StoreDatabase database, string connectionString, string instance = "a", Action<SocialCommerceStoreOptions>? configure = null, params IInterceptor[] interceptors)
+    {
+        var host = Build(database, connectionString, instance, configure, interceptors);
+        await host.StartAsync();
+        return new StoreHost(host);
+    }
+
+    /// <summary>Quotes and posts a sale of one line paid by <paramref name="buyer"/>.</summary>
+    public async Task<(LedgerSale Sale, SaleCommissionResult Result)> SellAsync(string saleId, long buyer, decimal amount, Instant at)
+    {
+        var sale = new Sale(saleId, new MemberId(buyer), at, Currency.CNY, [new SaleLine("p-1", "tea", 1, new Money(amount, Currency.CNY))]);
+        var quote = await Network.QuoteAsync(Engine, sale);
+        var ledgerSale = LedgerSale.FromQuote(sale, quote, Engine.Plan);
+        return (ledgerSale, await Ledger.PostAsync(ledgerSale));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Host.StopAsync();
+        Host.Dispose();
+    }
+}

@@ -1,0 +1,319 @@
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+using SocialCommerce.Commissions;
+using SocialCommerce.EntityFrameworkCore.Commissions;
+using SocialCommerce.EntityFrameworkCore.Schema;
+using SocialCommerce.EntityFrameworkCore.Tests.Databases;
+using SocialCommerce.GroupBuying;
+using SocialCommerce.Growth;
+using SocialCommerce.Network;
+
+namespace SocialCommerce.EntityFrameworkCore.Tests.Stores;
+
+/// <summary>
+/// The stores' behaviour, the same on every provider: each test on a fresh database, and each ends with a restart
+/// (a new host on the same database) that must see exactly what was committed.
+/// </summary>
+public abstract class StoreTests<TDatabase>(TDatabase database) : IClassFixture<TDatabase>
+    where TDatabase : StoreDatabase
+{
+    protected static readonly Instant T0 = StoreHost.T0;
+
+    protected TDatabase Database { get; } = database;
+
+    protected async Task<string> NewDatabaseAsync()
+    {
+        Database.SkipUnlessAvailable();
+        return await Database.CreateDatabaseAsync();
+    }
+
+    protected SocialCommerceDbContext OpenContext(string connectionString)
+    {
+        var options = new DbContextOptionsBuilder<SocialCommerceDbContext>();
+        Database.Use(options, connectionString);
+        return new SocialCommerceDbContext(options.Options);
+    }
+
+    [SkippableFact]
+    public async Task The_network_registers_binds_refuses_a_cycle_and_is_the_same_after_a_restart()
+    {
+        var db = await NewDatabaseAsync();
+        await using (var shop = await StoreHost.StartAsync(Database, db))
+        {
+            Assert.True((await shop.Network.RegisterAsync(new MemberId(1), null, T0)).IsBound);
+            Assert.True((await shop.Network.RegisterAsync(new MemberId(2), new MemberId(1), T0)).IsBound);
+            Assert.True((await shop.Network.RegisterAsync(new MemberId(3), null, T0)).IsBound);
+            var again = await shop.Network.RegisterAsync(new MemberId(2), new MemberId(3), T0);
+            Assert.Equal(BindingRefusalReason.AlreadyRegistered, again.Refusal);
+            Assert.Equal(BindingRefusalReason.UnknownReferrer, (await shop.Network.RegisterAsync(new MemberId(4), new MemberId(99), T0)).Refusal);
+
+            Assert.True((await shop.Network.BindAsync(new MemberId(1), new MemberId(3), T0 + Duration.FromHours(1))).IsBound);
+            var cycle = await shop.Network.BindAsync(new MemberId(3), new MemberId(2), T0 + Duration.FromHours(2));
+            Assert.Equal(BindingRefusalReason.Cycle, cycle.Refusal);
+            Assert.True((await shop.Network.BindAsync(new MemberId(1), new MemberId(3), T0 + Duration.FromHours(3))).AlreadyBound);
+            Assert.Equal(4, shop.Network.Sequence);
+        }
+
+        await using var restarted = await StoreHost.StartAsync(Database, db, "b");
+        var network = restarted.Network;
+        Assert.Equal(3, network.Count);
+        Assert.Equal(4, network.Sequence);
+        Span<MemberId> upline = stackalloc MemberId[4];
+        Assert.Equal(2, network.CopyUpline(new MemberId(2), upline));
+        Assert.Equal([new MemberId(1), new MemberId(3)], upline[..2].ToArray());
+        Assert.Single(network.GetBindingHistory(new MemberId(1)));
+
+        // The next command behaves as it would have without the restart.
+        Assert.Equal(BindingRefusalReason.Cycle, (await network.BindAsync(new MemberId(3), new MemberId(2), T0 + Duration.FromHours(4))).Refusal);
+    }
+
+    [SkippableFact]
+    public async Task The_ledger_books_completes_releases_withdraws_and_claws_back_exactly_and_idempotently_across_a_restart()
+    {
+        var db = await NewDatabaseAsync();
+        var memory = new CommissionLedger(StoreHost.LedgerOptions);
+        LedgerSale sale;
+        await using (var shop = await StoreHost.StartAsync(Database, db))
+        {
+            await shop.Network.RegisterAsync(new MemberId(1), null, T0);
+            await shop.Network.RegisterAsync(new MemberId(2), new MemberId(1), T0);
+            await shop.Network.RegisterAsync(new MemberId(3), new MemberId(2), T0);
+
+            (sale, var posted) = await shop.SellAsync("S-1", buyer: 3, amount: 644.26m, T0 + Duration.FromHours(1));
+            memory.Post(sale);
+            Assert.Equal(LedgerOutcome.Applied, posted.Outcome);
+            Assert.Equal(2, posted.Postings.Count);
+            Assert.Equal(LedgerOutcome.Duplicate, (await shop.Ledger.PostAsync(sale)).Outcome);
+
+            var other = new LedgerSale("S-1", new MemberId(3), sale.PaidAt, Currency.CNY, sale.Lines, [new LedgerEarning(new MemberId(1), 1, 0, new Money(1m, Currency.CNY))], sale.ReturnWindow);
+            Assert.Equal(LedgerRefusal.ConflictingDuplicate, (await shop.Ledger.PostAsync(other)).Refusal);
+
+            var completedAt = T0 + Duration.FromDays(1);
+            Assert.True((await shop.Ledger.CompleteAsync("S-1", completedAt)).IsApplied);
+            memory.Complete("S-1", completedAt);
+            Assert.Equal(LedgerRefusal.UnknownSale, (await shop.Ledger.CompleteAsync("S-404", completedAt)).Refusal);
+
+            Assert.Empty(await shop.Ledger.ReleaseDueAsync(completedAt + Duration.FromDays(7) - Duration.Epsilon));
+            var released = await shop.Ledger.ReleaseDueAsync(completedAt + Duration.FromDays(7));
+            memory.Release(completedAt + Duration.FromDays(7));
+            Assert.Single(released);
+            Assert.Empty(await shop.Ledger.ReleaseDueAsync(completedAt + Duration.FromDays(8)));
+
+            var balance = await shop.Ledger.GetBalanceAsync(new MemberId(2), Currency.CNY);
+            Assert.Equal(new Money(64.42m, Currency.CNY), balance.Available);
+
+            var withdrawal = new LedgerWithdrawal("W-1", new MemberId(2), new Money(50m, Currency.CNY), completedAt + Duration.FromDays(9));
+            var paid = await shop.Ledger.WithdrawAsync(withdrawal);
+            memory.Withdraw(withdrawal);
+            Assert.Equal(new Money(0.50m, Currency.CNY), paid.Fee);
+            Assert.Equal(LedgerOutcome.Duplicate, (await shop.Ledger.WithdrawAsync(withdrawal with { At = withdrawal.At + Duration.FromMinutes(1) })).Result.Outcome);
+            Assert.Equal(LedgerRefusal.InsufficientAvailableBalance, (await shop.Ledger.WithdrawAsync(new LedgerWithdrawal("W-2", new MemberId(2), new Money(50m, Currency.CNY), withdrawal.At))).Result.Refusal);
+        }
+
+        await using (var restarted = await StoreHost.StartAsync(Database, db, "b"))
+        {
+            // A refund after release and a withdrawal: the clawback becomes debt, exactly as in memory.
+            var refund = LedgerRefund.Full("R-1", "S-1", T0 + Duration.FromDays(10));
+            Assert.True((await restarted.Ledger.RefundAsync(refund)).IsApplied);
+            memory.Refund(refund);
+            Assert.Equal(LedgerOutcome.Duplicate, (await restarted.Ledger.RefundAsync(refund)).Outcome);
+
+            foreach (var expected in memory.GetBalances(new MemberId(1)).Concat(memory.GetBalances(new MemberId(2))))
+            {
+                var stored = await restarted.Ledger.GetBalanceAsync(expected.Member, expected.Currency);
+                Assert.Equal(expected, stored);
+            }
+
+            foreach (var stored in await restarted.Ledger.GetBalancesAsync())
+            {
+                Assert.Equal(stored.Booked.Amount - stored.Reversed.Amount + stored.WrittenOff.Amount + stored.Forgiven.Amount, stored.Pending.Amount + stored.Frozen.Amount + stored.Available.Amount + stored.Withdrawn.Amount - stored.ClawbackDebt.Amount);
+            }
+
+            var record = await restarted.Ledger.GetSaleAsync("S-1");
+            Assert.NotNull(record);
+            Assert.Equal(sale.Earnings, record.Sale.Earnings);
+        }
+
+        await using var context = OpenContext(db);
+        var postings = await context.Set<EntryRow>().Select(e => e.PostingId).ToListAsync();
+        Assert.Equal(postings.Count, postings.Distinct().Count());
+        Assert.Equal(2 + 2 + 2 + 2 + 1, postings.Count); // earned, completed, released, clawed back (2 each), one withdrawal
+    }
+
+    [SkippableFact]
+    public async Task Group_buys_open_join_form_refuse_and_keep_the_per_member_limit_across_a_restart()
+    {
+        var db = await NewDatabaseAsync();
+        var group = new GroupBuyId(7);
+        await using (var shop = await StoreHost.StartAsync(Database, db))
+        {
+            Assert.True((await shop.Groups.OpenAsync(group, "five", new MemberId(1), T0)).IsAccepted);
+            await Assert.ThrowsAsync<ArgumentException>(() => shop.Groups.OpenAsync(group, "five", new MemberId(9), T0));
+            for (var m = 2; m <= 4; m++)
+            {
+                Assert.True((await shop.Groups.JoinAsync(group, new MemberId(m), T0 + Duration.FromMinutes(m))).IsAccepted);
+            }
+
+            Assert.Equal(GroupBuyRefusal.AlreadyJoined, (await shop.Groups.JoinAsync(group, new MemberId(3), T0 + Duration.FromMinutes(9))).Refusal);
+            Assert.True((await shop.Groups.OpenAsync(new GroupBuyId(8), "pair", new MemberId(20), T0)).IsAccepted);
+            Assert.Equal(GroupBuyRefusal.TooManyOpenGroups, (await shop.Groups.OpenAsync(new GroupBuyId(9), "pair", new MemberId(20), T0)).Refusal);
+            await Assert.ThrowsAsync<UnknownGroupBuyException>(() => shop.Groups.JoinAsync(new GroupBuyId(404), new MemberId(2), T0));
+        }
+
+        await using var restarted = await StoreHost.StartAsync(Database, db, "b");
+        var joined = await restarted.Groups.JoinAsync(group, new MemberId(5), T0 + Duration.FromMinutes(10));
+        Assert.Contains(joined.Events, e => e is GroupFormed);
+        Assert.Equal(GroupBuyRefusal.GroupFull, (await restarted.Groups.JoinAsync(group, new MemberId(6), T0 + Duration.FromMinutes(11))).Refusal);
+        var stored = await restarted.Groups.GetAsync(group);
+        Assert.Equal(GroupBuyStatus.Formed, stored!.Status);
+        Assert.Equal(5, stored.ParticipantCount);
+
+        // Still limited after the restart; free again once the pair fails at its deadline.
+        Assert.Equal(GroupBuyRefusal.TooManyOpenGroups, (await restarted.Groups.OpenAsync(new GroupBuyId(9), "pair", new MemberId(20), T0)).Refusal);
+        var settled = await restarted.Groups.CloseDueAsync(T0 + Duration.FromHours(1));
+        Assert.Contains(settled, r => r.Events.Any(e => e is GroupFailed));
+        Assert.Empty(await restarted.Groups.GetOpenGroupsAsync("pair"));
+        Assert.True((await restarted.Groups.OpenAsync(new GroupBuyId(9), "pair", new MemberId(20), T0 + Duration.FromHours(2))).IsAccepted);
+
+        await using var context = OpenContext(db);
+        Assert.Contains(await context.Set<RuleVersionRow>().ToListAsync(), r => r.Kind == "group-buy-rule" && r.Name == "five");
+        Assert.Contains(await context.Set<RuleVersionRow>().ToListAsync(), r => r.Kind == "commission-plan" && r.Version == restarted.Engine.Plan.Version);
+    }
+
+    [SkippableFact]
+    public async Task A_community_batch_takes_orders_and_closes_at_its_cut_off_across_a_restart()
+    {
+        var db = await NewDatabaseAsync();
+        var delivery = new LocalDate(2026, 11, 4);
+        await using (var shop = await StoreHost.StartAsync(Database, db))
+        {
+            var batch = new CommunityBatch("B-1", new MemberId(1), delivery, StoreHost.DailyRule, [new CommunityProduct("durian", new Money(89m, Currency.CNY), 3), new CommunityProduct("melon", new Money(12m, Currency.CNY), 10)]);
+            await shop.Batches.CreateAsync(batch, "daily");
+            Assert.True((await shop.Batches.PlaceOrderAsync("B-1", "O-1", new MemberId(2), [new CommunityOrderLine("durian", 2), new CommunityOrderLine("melon", 1)], T0)).IsAccepted);
+            Assert.Equal(CommunityBatchRefusal.DuplicateOrder, (await shop.Batches.PlaceOrderAsync("B-1", "O-1", new MemberId(2), [new CommunityOrderLine("durian", 1)], T0)).Refusal);
+        }
+
+        await using var restarted = await StoreHost.StartAsync(Database, db, "b");
+        Assert.True((await restarted.Batches.PlaceOrderAsync("B-1", "O-2", new MemberId(3), [new CommunityOrderLine("durian", 1)], T0)).IsAccepted);
+        var cutOff = StoreHost.DailyRule.ResolveCutOff(delivery);
+        Assert.Equal(CommunityBatchRefusal.CutOffPassed, (await restarted.Batches.PlaceOrderAsync("B-1", "O-3", new MemberId(4), [new CommunityOrderLine("durian", 1)], cutOff)).Refusal);
+        var closed = await restarted.Batches.CloseAtCutOffAsync("B-1", cutOff);
+        Assert.True(closed.IsClosed);
+        Assert.Equal(new Money(267m, Currency.CNY), closed.Settlement!.ConfirmedSales); // durian met 3; melon (1 of 10) refunded
+        Assert.Equal(new Money(12m, Currency.CNY), closed.Settlement.Refunded);
+        Assert.Equal(CommunityBatchRefusal.AlreadyClosed, (await restarted.Batches.CloseAtCutOffAsync("B-1", cutOff)).Refusal);
+        Assert.Equal(CommunityBatchStatus.Closed, (await restarted.Batches.GetAsync("B-1"))!.Status);
+    }
+
+    [SkippableFact]
+    public async Task Growth_accounts_record_activity_once_and_keep_it_across_a_restart()
+    {
+        var db = await NewDatabaseAsync();
+        var member = new MemberId(5);
+        await using (var shop = await StoreHost.StartAsync(Database, db))
+        {
+            await shop.Growth.EnrolAsync(member, T0);
+            var first = await shop.Growth.RecordAsync(member, [GrowthActivity.OrderCompleted(new ActivityId(1), member, T0 + Duration.FromHours(1), new Money(320m, Currency.CNY))], T0 + Duration.FromHours(2));
+            Assert.Equal(320, first.State.Balance);
+            var repeated = await shop.Growth.RecordAsync(member, [GrowthActivity.OrderCompleted(new ActivityId(1), member, T0 + Duration.FromHours(1), new Money(320m, Currency.CNY))], T0 + Duration.FromHours(2));
+            Assert.Equal(320, repeated.State.Balance);
+            await Assert.ThrowsAsync<KeyNotFoundException>(() => shop.Growth.RecordAsync(new MemberId(404), [], T0));
+        }
+
+        await using var restarted = await StoreHost.StartAsync(Database, db, "b");
+        var next = await restarted.Growth.RecordAsync(member, [GrowthActivity.OrderCompleted(new ActivityId(2), member, T0 + Duration.FromHours(3), new Money(200m, Currency.CNY))], T0 + Duration.FromHours(4));
+        Assert.Equal(520, next.State.Balance);
+        Assert.Equal("V2", next.State.Level.Name);
+        Assert.Equal(520, (await restarted.Growth.GetAsync(member))!.Balance);
+    }
+
+    [SkippableFact]
+    public async Task Posting_a_quoted_sale_is_one_transaction_and_at_most_three_round_trips()
+    {
+        var db = await NewDatabaseAsync();
+        var counter = new RoundTripCounter();
+        await using var shop = await StoreHost.StartAsync(Database, db, "a", null, counter);
+        await shop.Network.RegisterAsync(new MemberId(1), null, T0);
+        await shop.Network.RegisterAsync(new MemberId(2), new MemberId(1), T0);
+        var sale = new Sale("S-rt", new MemberId(2), T0, Currency.CNY, [new SaleLine("p", "c", 1, new Money(100m, Currency.CNY))]);
+        var ledgerSale = LedgerSale.FromQuote(sale, await shop.Network.QuoteAsync(shop.Engine, sale), shop.Engine.Plan);
+
+        counter.Reset();
+        Assert.True((await shop.Ledger.PostAsync(ledgerSale)).IsApplied);
+        Assert.Equal(1, counter.Transactions);
+        if (Database.IsNetworked)
+        {
+            Assert.True(counter.Commands + counter.Transactions <= 3, $"{counter.Commands} commands and {counter.Transactions} commits");
+        }
+    }
+
+    [SkippableFact]
+    public async Task A_stored_row_of_an_unknown_schema_version_is_an_error_naming_the_table_the_row_and_the_version()
+    {
+        var db = await NewDatabaseAsync();
+        await using var shop = await StoreHost.StartAsync(Database, db);
+        await shop.Network.RegisterAsync(new MemberId(1), null, T0);
+        await shop.Network.RegisterAsync(new MemberId(2), new MemberId(1), T0);
+        await shop.SellAsync("S-v", buyer: 2, amount: 10m, T0);
+        await using (var context = OpenContext(db))
+        {
+            var row = await context.Set<SaleRow>().SingleAsync();
+            row.SchemaVersion = 7;
+            await context.SaveChangesAsync();
+        }
+
+        var error = await Assert.ThrowsAsync<StoreSchemaException>(() => shop.Ledger.CompleteAsync("S-v", T0 + Duration.FromHours(1)));
+        Assert.Contains("sc_sales", error.Message);
+        Assert.Contains("'S-v'", error.Message);
+        Assert.Contains("version 7", error.Message);
+        await using (var context = OpenContext(db))
+        {
+            Assert.Equal((int)LedgerSaleStatus.Pending, (await context.Set<SaleRow>().SingleAsync()).Status);
+        }
+    }
+
+    [SkippableFact]
+    public async Task A_database_without_the_tables_stops_the_host_saying_which_table_is_missing_and_what_to_do()
+    {
+        var db = await NewDatabaseAsync();
+        using var host = StoreHost.Build(Database, db, "a", o => o.CreateSchemaAtStart = false);
+        var error = await Assert.ThrowsAsync<StoreSchemaException>(() => host.StartAsync());
+        Assert.Contains("sc_schema", error.Message);
+        Assert.Contains("migrations", error.Message);
+    }
+
+    [SkippableFact]
+    public async Task Tables_at_another_schema_version_stop_the_host_naming_both_versions()
+    {
+        var db = await NewDatabaseAsync();
+        await using (var shop = await StoreHost.StartAsync(Database, db))
+        {
+        }
+
+        await using (var context = OpenContext(db))
+        {
+            var row = await context.Set<SchemaRow>().SingleAsync();
+            row.Version = 99;
+            await context.SaveChangesAsync();
+        }
+
+        using var host = StoreHost.Build(Database, db, "b");
+        var error = await Assert.ThrowsAsync<StoreSchemaException>(() => host.StartAsync());
+        Assert.Contains("version 99", error.Message);
+        Assert.Contains($"version {SocialCommerceSchema.Version}", error.Message);
+    }
+
+    [SkippableFact]
+    public async Task An_unreachable_database_stops_the_host_with_an_error_naming_the_database()
+    {
+        Database.SkipUnlessAvailable();
+        using var host = StoreHost.Build(Database, Database.Unreachable, "a", o => o.MaxAttempts = 2);
+        var error = await Assert.ThrowsAsync<StoreUnavailableException>(() => host.StartAsync());
+        Assert.Contains("connect to", error.Message);
+        Assert.Contains(Database.Provider == "SQLite" ? "Sqlite" : "Npgsql", error.Message);
+    }
+}
+
+public sealed class SqliteStoreTests(SqliteDatabase database) : StoreTests<SqliteDatabase>(database);
+
+public sealed class PostgresStoreTests(PostgresDatabase database) : StoreTests<PostgresDatabase>(database);

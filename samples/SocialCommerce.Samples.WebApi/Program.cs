@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using SocialCommerce.EntityFrameworkCore;
 using SocialCommerce.Samples.WebApi;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -21,6 +22,11 @@ app.Use(async (context, next) =>
     {
         await next(context);
     }
+    catch (Exception exception) when (exception is StoreConflictException or StoreUnavailableException)
+    {
+        // Other instances kept winning the same rows, or the database is down: nothing was written; retry later.
+        await Results.Problem(title: "Busy", detail: exception.Message, statusCode: StatusCodes.Status503ServiceUnavailable).ExecuteAsync(context);
+    }
     catch (Exception exception) when (exception is ArgumentException or InvalidOperationException or FormatException
         or KeyNotFoundException or JsonException or BadHttpRequestException)
     {
@@ -29,10 +35,9 @@ app.Use(async (context, next) =>
     }
 });
 
-// Replay the command log now, so a corrupt log stops the host at start rather than at the first request.
-app.Services.GetRequiredService<Shop>();
+// The SocialCommerce start-up service checks (or creates) the tables and loads the referral network from its
+// state before the first request.
 app.MapShop();
 app.Run();
 
-/// <summary>The web host's entry point (public so that integration tests can start it).</summary>
 public partial class Program;

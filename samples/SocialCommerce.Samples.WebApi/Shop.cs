@@ -1,440 +1,259 @@
 using System;
 using System.Collections.Generic;
+using System.Security.Cryptography;
 using System.Threading;
+using System.Threading.Tasks;
 using NodaTime;
 using SocialCommerce.Commissions;
 using SocialCommerce.Compliance;
+using SocialCommerce.EntityFrameworkCore.Commissions;
+using SocialCommerce.EntityFrameworkCore.GroupBuying;
+using SocialCommerce.EntityFrameworkCore.Growth;
+using SocialCommerce.EntityFrameworkCore.Network;
 using SocialCommerce.GroupBuying;
 using SocialCommerce.Growth;
 using SocialCommerce.Network;
-using SocialCommerce.Samples.WebApi.Persistence;
 
 namespace SocialCommerce.Samples.WebApi;
 
 /// <summary>
-/// The shop's mutable state (referral network, commission ledger, group book, members' growth) behind one lock.
-/// Every change goes through <see cref="Apply"/>, both live (then the command is appended to the log if it
-/// changed anything) and on start (replaying the log), so a restart rebuilds exactly the same state.
+/// The shop's use of the engines, on the database through SocialCommerce.EntityFrameworkCore: every request loads
+/// what it touches, decides in Core and commits in one transaction, so any number of instances can serve the same
+/// database. The shop holds no state of its own.
 /// </summary>
 public sealed class Shop
 {
-    private readonly Lock gate = new();
     private readonly ShopSettings settings;
-    private readonly CommandLog log;
     private readonly IClock clock;
-    private readonly ReferralNetwork network = new(BindingPolicy.AtRegistrationOnly);
-    private readonly CommissionLedger ledger = new();
-    private readonly GroupBuyBook groups;
-    private readonly List<GroupBuyId> groupIds = [];
-    private readonly Dictionary<MemberId, MemberGrowth> growth = [];
-    private readonly HashSet<MemberId> buyers = [];
+    private readonly StoredReferralNetwork network;
+    private readonly StoredCommissionLedger ledger;
+    private readonly StoredGroupBuys groups;
+    private readonly StoredGrowth growth;
 
-    /// <summary>Creates the shop and replays the command log.</summary>
+    /// <summary>Initializes a new instance of the <see cref="Shop"/> class.</summary>
     /// <param name="settings">The engines and documents.</param>
-    /// <param name="log">The command log.</param>
-    /// <param name="clock">The clock stamping live commands.</param>
-    public Shop(ShopSettings settings, CommandLog log, IClock clock)
+    /// <param name="clock">The clock stamping commands.</param>
+    /// <param name="network">The stored referral network.</param>
+    /// <param name="ledger">The stored commission ledger.</param>
+    /// <param name="groups">The stored group buys.</param>
+    /// <param name="growth">The stored growth accounts.</param>
+    public Shop(ShopSettings settings, IClock clock, StoredReferralNetwork network, StoredCommissionLedger ledger, StoredGroupBuys groups, StoredGrowth growth)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        ArgumentNullException.ThrowIfNull(log);
         ArgumentNullException.ThrowIfNull(clock);
         this.settings = settings;
-        this.log = log;
         this.clock = clock;
-        groups = settings.Groups;
-
-        foreach (var command in log.ReadAll())
-        {
-            Apply(command);
-            ReplayedCommands++;
-        }
+        this.network = network ?? throw new ArgumentNullException(nameof(network));
+        this.ledger = ledger ?? throw new ArgumentNullException(nameof(ledger));
+        this.groups = groups ?? throw new ArgumentNullException(nameof(groups));
+        this.growth = growth ?? throw new ArgumentNullException(nameof(growth));
     }
 
-    /// <summary>Gets the number of commands replayed from the log at start.</summary>
-    /// <value>The count.</value>
-    public int ReplayedCommands { get; }
-
     /// <summary>Gets the engines and documents.</summary>
-    /// <value>The settings.</value>
     public ShopSettings Settings => settings;
 
-    /// <summary>Registers a member, under a referrer if given.</summary>
+    /// <summary>Registers a member, under a referrer if given, and enrols it in growth.</summary>
     /// <param name="member">The new member.</param>
     /// <param name="referrer">The referrer, already a member.</param>
-    public void AddMember(MemberId member, MemberId? referrer)
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>Bound, or the refusal (already registered, unknown referrer, self-referral).</returns>
+    public async Task<BindingResult> AddMemberAsync(MemberId member, MemberId? referrer, CancellationToken cancellationToken)
     {
-        lock (gate)
+        var at = clock.GetCurrentInstant();
+        var result = await network.RegisterAsync(member, referrer, at, cancellationToken).ConfigureAwait(false);
+        if (result.IsBound)
         {
-            Execute(new MemberAdded(Now(), member.Value, referrer?.Value));
+            await growth.EnrolAsync(member, at, settings.DefaultZone, cancellationToken).ConfigureAwait(false);
         }
+
+        return result;
     }
 
     /// <summary>Quotes a sale paid now against the current network, without booking it.</summary>
     /// <param name="saleId">The sale id.</param>
     /// <param name="buyer">The buyer.</param>
     /// <param name="lines">The sale lines.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The quote.</returns>
-    public CommissionQuote Quote(string saleId, MemberId buyer, IReadOnlyList<SaleLine> lines)
-    {
-        ArgumentNullException.ThrowIfNull(lines);
-        lock (gate)
-        {
-            var currency = lines.Count > 0 ? lines[0].PaidAmount.Currency : settings.Plan.Currency;
-            return settings.Engine.Quote(new Sale(saleId, buyer, clock.GetCurrentInstant(), currency, lines), network);
-        }
-    }
+    public Task<CommissionQuote> QuoteAsync(string saleId, MemberId buyer, IReadOnlyList<SaleLine> lines, CancellationToken cancellationToken) =>
+        network.QuoteAsync(settings.Engine, NewSale(saleId, buyer, lines), cancellationToken);
 
-    /// <summary>Quotes a sale and books the quote's earnings in the ledger.</summary>
+    /// <summary>Quotes a sale paid now and books its commissions (idempotent by sale id).</summary>
     /// <param name="saleId">The sale id.</param>
     /// <param name="buyer">The buyer.</param>
     /// <param name="lines">The sale lines.</param>
-    /// <returns>The quote and the ledger's answer.</returns>
-    public (CommissionQuote Quote, LedgerResult Posting) QuoteAndPost(string saleId, MemberId buyer, IReadOnlyList<SaleLine> lines)
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The quote and the posting.</returns>
+    public async Task<(CommissionQuote Quote, SaleCommissionResult Posting)> QuoteAndPostAsync(string saleId, MemberId buyer, IReadOnlyList<SaleLine> lines, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(lines);
-        lock (gate)
-        {
-            var at = clock.GetCurrentInstant();
-            var currency = lines.Count > 0 ? lines[0].PaidAmount.Currency : settings.Plan.Currency;
-            var sale = new Sale(saleId, buyer, at, currency, lines);
-            var quote = settings.Engine.Quote(sale, network);
-            var booked = LedgerSale.FromQuote(sale, quote, settings.Plan);
-            var storedLines = new List<StoredSaleLine>(booked.Lines.Count);
-            foreach (var line in booked.Lines)
-            {
-                storedLines.Add(new StoredSaleLine(line.Quantity, line.Paid.Amount));
-            }
-
-            var earnings = new List<StoredEarning>(booked.Earnings.Count);
-            foreach (var earning in booked.Earnings)
-            {
-                earnings.Add(new StoredEarning(earning.Beneficiary.Value, earning.Level, earning.LineIndex, earning.Amount.Amount));
-            }
-
-            var command = new SalePosted(at.ToUnixTimeTicks(), saleId, buyer.Value, currency.Code, storedLines, earnings, booked.ReturnWindow.BclCompatibleTicks);
-            return (quote, (LedgerResult)Execute(command)!);
-        }
+        var sale = NewSale(saleId, buyer, lines);
+        var quote = await network.QuoteAsync(settings.Engine, sale, cancellationToken).ConfigureAwait(false);
+        var posting = await ledger.PostAsync(LedgerSale.FromQuote(sale, quote, settings.Plan), cancellationToken).ConfigureAwait(false);
+        return (quote, posting);
     }
 
-    /// <summary>Completes a sale now; its earnings are frozen for the return window.</summary>
-    /// <param name="saleId">The sale id.</param>
-    /// <returns>The ledger's answer.</returns>
-    public LedgerResult Complete(string saleId)
-    {
-        lock (gate)
-        {
-            return (LedgerResult)Execute(new SaleCompleted(Now(), saleId))!;
-        }
-    }
+    /// <summary>Completes a sale now.</summary>
+    /// <param name="saleId">The sale.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The ledger's result.</returns>
+    public Task<SaleCommissionResult> CompleteAsync(string saleId, CancellationToken cancellationToken) =>
+        ledger.CompleteAsync(saleId, clock.GetCurrentInstant(), cancellationToken);
 
-    /// <summary>Refunds a sale: given lines, an amount, or (neither) in full.</summary>
-    /// <param name="refundId">The refund id (idempotency key).</param>
-    /// <param name="saleId">The sale id.</param>
+    /// <summary>Refunds a sale now: in full, by amount or by lines.</summary>
+    /// <param name="refundId">The refund id.</param>
+    /// <param name="saleId">The sale.</param>
     /// <param name="amount">The refunded amount, or null.</param>
-    /// <param name="lines">The refunded quantities of sale lines, or null.</param>
-    /// <returns>The ledger's answer.</returns>
-    public LedgerResult Refund(string refundId, string saleId, Money? amount, IReadOnlyList<StoredRefundLine>? lines)
+    /// <param name="lines">The refunded lines, or null.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The ledger's result.</returns>
+    public Task<SaleCommissionResult> RefundAsync(string refundId, string saleId, Money? amount, IReadOnlyList<LedgerRefundLine>? lines, CancellationToken cancellationToken)
     {
         if (amount is not null && lines is not null)
         {
             throw new ArgumentException($"Refund '{refundId}': give either an amount or lines, not both.", nameof(lines));
         }
 
-        lock (gate)
-        {
-            return (LedgerResult)Execute(new RefundPosted(Now(), refundId, saleId, amount?.Amount, amount?.Currency.Code, lines))!;
-        }
+        var at = clock.GetCurrentInstant();
+        var refund = lines is not null ? LedgerRefund.ForLines(refundId, saleId, at, lines)
+            : amount is { } a ? LedgerRefund.ForAmount(refundId, saleId, at, a)
+            : LedgerRefund.Full(refundId, saleId, at);
+        return ledger.RefundAsync(refund, cancellationToken);
     }
 
-    /// <summary>Releases every frozen earning whose return window has closed by now.</summary>
-    /// <returns>The ledger's answer.</returns>
-    public LedgerResult Release()
-    {
-        lock (gate)
-        {
-            return (LedgerResult)Execute(new LedgerReleased(Now()))!;
-        }
-    }
+    /// <summary>Releases every sale whose return window has closed (the batch job).</summary>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The releases.</returns>
+    public Task<IReadOnlyList<SaleCommissionResult>> ReleaseAsync(CancellationToken cancellationToken) =>
+        ledger.ReleaseDueAsync(clock.GetCurrentInstant(), cancellationToken);
 
-    /// <summary>Withdraws available commission.</summary>
-    /// <param name="withdrawalId">The withdrawal id (idempotency key).</param>
+    /// <summary>Withdraws available commission now.</summary>
+    /// <param name="withdrawalId">The withdrawal id.</param>
     /// <param name="member">The member.</param>
-    /// <param name="amount">The gross amount.</param>
-    /// <returns>The ledger's answer.</returns>
-    public LedgerWithdrawalResult Withdraw(string withdrawalId, MemberId member, Money amount)
-    {
-        lock (gate)
-        {
-            return (LedgerWithdrawalResult)Execute(new WithdrawalPosted(Now(), withdrawalId, member.Value, amount.Amount, amount.Currency.Code))!;
-        }
-    }
+    /// <param name="amount">The amount.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The ledger's result with gross, fee and net.</returns>
+    public Task<LedgerWithdrawalResult> WithdrawAsync(string withdrawalId, MemberId member, Money amount, CancellationToken cancellationToken) =>
+        ledger.WithdrawAsync(new LedgerWithdrawal(withdrawalId, member, amount, clock.GetCurrentInstant()), cancellationToken);
 
-    /// <summary>Opens a group under a rule.</summary>
-    /// <param name="rule">The rule name.</param>
+    /// <summary>Opens a group under a rule, with a new random id.</summary>
+    /// <param name="rule">The rule's name.</param>
     /// <param name="leader">The leader, a member.</param>
-    /// <returns>The book's answer.</returns>
-    public GroupBuyResult OpenGroup(string rule, MemberId leader)
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The engine's result.</returns>
+    public async Task<GroupBuyResult> OpenGroupAsync(string rule, MemberId leader, CancellationToken cancellationToken)
     {
-        lock (gate)
+        await RequireMemberAsync(leader, cancellationToken).ConfigureAwait(false);
+        var isNew = await IsNewMemberAsync(leader, cancellationToken).ConfigureAwait(false);
+        while (true)
         {
-            RequireMember(leader);
-            return (GroupBuyResult)Execute(new GroupOpenRequested(Now(), rule, leader.Value))!;
+            var id = new GroupBuyId(RandomNumberGenerator.GetInt32(1, int.MaxValue) * 1024L + RandomNumberGenerator.GetInt32(0, 1024));
+            if (await groups.GetAsync(id, cancellationToken).ConfigureAwait(false) is null)
+            {
+                return await groups.OpenAsync(id, rule, leader, clock.GetCurrentInstant(), isNew, cancellationToken).ConfigureAwait(false);
+            }
+
+            // The random id is taken (one chance in billions); draw another.
         }
     }
 
-    /// <summary>Joins a group; a member who has bought nothing yet counts as new.</summary>
+    /// <summary>Joins a member to a group now.</summary>
     /// <param name="groupId">The group.</param>
     /// <param name="member">The member.</param>
-    /// <returns>The book's answer.</returns>
-    public GroupBuyResult JoinGroup(GroupBuyId groupId, MemberId member)
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The engine's result.</returns>
+    public async Task<GroupBuyResult> JoinGroupAsync(GroupBuyId groupId, MemberId member, CancellationToken cancellationToken)
     {
-        lock (gate)
-        {
-            RequireMember(member);
-            return (GroupBuyResult)Execute(new GroupJoinRequested(Now(), groupId.Value, member.Value, !buyers.Contains(member)))!;
-        }
+        await RequireMemberAsync(member, cancellationToken).ConfigureAwait(false);
+        var isNew = await IsNewMemberAsync(member, cancellationToken).ConfigureAwait(false);
+        return await groups.JoinAsync(groupId, member, clock.GetCurrentInstant(), isNew, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Closes every open group whose deadline has passed.</summary>
-    /// <returns>One result per closed group.</returns>
-    public IReadOnlyList<GroupBuyResult> CloseDueGroups()
-    {
-        lock (gate)
-        {
-            return (IReadOnlyList<GroupBuyResult>)Execute(new GroupsClosedDue(Now()))!;
-        }
-    }
+    /// <summary>Settles every group whose deadline has passed.</summary>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The settlements.</returns>
+    public Task<IReadOnlyList<GroupBuyResult>> CloseDueGroupsAsync(CancellationToken cancellationToken) =>
+        groups.CloseDueAsync(clock.GetCurrentInstant(), cancellationToken);
 
-    /// <summary>Reports a growth activity of a member, stamped now.</summary>
-    /// <param name="command">The activity (its instant is replaced by now).</param>
+    /// <summary>Records a member's activity now.</summary>
+    /// <param name="activity">The activity, at <see cref="Now"/>.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The evaluation.</returns>
-    public GrowthEvaluation Report(GrowthReported command)
+    public async Task<GrowthEvaluation> ReportAsync(GrowthActivity activity, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(command);
-        lock (gate)
-        {
-            return (GrowthEvaluation)Execute(command with { AtTicks = Now() })!;
-        }
+        await RequireMemberAsync(activity.Member, cancellationToken).ConfigureAwait(false);
+        return await growth.RecordAsync(activity.Member, [activity], activity.At, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Reads a member's referrer, depth, growth state and balances.</summary>
+    /// <summary>Gets the current instant of the shop's clock.</summary>
+    public Instant Now => clock.GetCurrentInstant();
+
+    /// <summary>Reads a member: its place in the network, its growth and its balances.</summary>
     /// <param name="member">The member.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The view.</returns>
-    public MemberView GetMember(MemberId member)
+    public async Task<MemberView> GetMemberAsync(MemberId member, CancellationToken cancellationToken)
     {
-        lock (gate)
-        {
-            RequireMember(member);
-            MemberId? referrer = network.TryGetReferrer(member, out var r) ? r : null;
-            return new MemberView(member, referrer, network.GetDepth(member), growth[member], ledger.GetBalances(member));
-        }
+        await RequireMemberAsync(member, cancellationToken).ConfigureAwait(false);
+        MemberId? referrer = network.TryGetReferrer(member, out var r) ? r : null;
+        var state = await growth.GetAsync(member, cancellationToken).ConfigureAwait(false)
+            ?? await growth.EnrolAsync(member, clock.GetCurrentInstant(), settings.DefaultZone, cancellationToken).ConfigureAwait(false);
+        var balance = await ledger.GetBalanceAsync(member, settings.Plan.Currency, cancellationToken).ConfigureAwait(false);
+        IReadOnlyList<LedgerBalance> balances = balance.Booked.Amount == 0 && balance.Withdrawn.Amount == 0 ? [] : [balance];
+        return new MemberView(member, referrer, network.GetDepth(member), state, balances);
     }
 
     /// <summary>Reads a group.</summary>
     /// <param name="groupId">The group.</param>
-    /// <returns>The snapshot.</returns>
-    public GroupBuySnapshot GetGroup(GroupBuyId groupId)
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The group.</returns>
+    /// <exception cref="UnknownGroupBuyException">No group has that id.</exception>
+    public async Task<GroupBuy> GetGroupAsync(GroupBuyId groupId, CancellationToken cancellationToken) =>
+        await groups.GetAsync(groupId, cancellationToken).ConfigureAwait(false) ?? throw new UnknownGroupBuyException(groupId);
+
+    /// <summary>Lists the groups (earliest deadline first).</summary>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The groups.</returns>
+    public async Task<IReadOnlyList<GroupBuy>> GetGroupsAsync(CancellationToken cancellationToken)
     {
-        lock (gate)
+        var result = new List<GroupBuy>();
+        foreach (var id in await groups.GetGroupsAsync(cancellationToken: cancellationToken).ConfigureAwait(false))
         {
-            return groups.GetSnapshot(groupId);
-        }
-    }
-
-    /// <summary>Reads every group, in opening order.</summary>
-    /// <returns>The snapshots.</returns>
-    public IReadOnlyList<GroupBuySnapshot> GetGroups()
-    {
-        lock (gate)
-        {
-            var result = new List<GroupBuySnapshot>(groupIds.Count);
-            foreach (var id in groupIds)
-            {
-                result.Add(groups.GetSnapshot(id));
-            }
-
-            return result;
-        }
-    }
-
-    /// <summary>Audits the network under the active compliance profile, with the plan's facts.</summary>
-    /// <returns>The report.</returns>
-    public NetworkAuditReport Audit()
-    {
-        lock (gate)
-        {
-            return settings.Compliance.AuditNetwork(network, settings.Plan.ToPlanFacts());
-        }
-    }
-
-    private long Now() => clock.GetCurrentInstant().ToUnixTimeTicks();
-
-    private void RequireMember(MemberId member)
-    {
-        if (!network.Contains(member))
-        {
-            throw new UnknownMemberException(member);
-        }
-    }
-
-    private object? Execute(ShopCommand command)
-    {
-        var (changed, result) = Apply(command);
-        if (changed)
-        {
-            log.Append(command);
+            result.Add(await GetGroupAsync(id, cancellationToken).ConfigureAwait(false));
         }
 
         return result;
     }
 
-    private (bool Changed, object? Result) Apply(ShopCommand command)
+    /// <summary>Audits the network (as last refreshed) under the configured profile.</summary>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The report.</returns>
+    public async Task<NetworkAuditReport> AuditAsync(CancellationToken cancellationToken)
     {
-        var at = Instant.FromUnixTimeTicks(command.AtTicks);
-        switch (command)
+        await network.RefreshAsync(cancellationToken).ConfigureAwait(false);
+        return settings.Compliance.AuditNetwork(ReferralNetwork.FromSnapshot(network.ToSnapshot()), settings.Plan.ToPlanFacts());
+    }
+
+    // A member who has bought nothing yet (the growth account has no completed sales) counts as new.
+    private async Task<bool> IsNewMemberAsync(MemberId member, CancellationToken cancellationToken) =>
+        (await growth.GetAsync(member, cancellationToken).ConfigureAwait(false))?.CumulativeSales.Amount is null or 0;
+
+    private Sale NewSale(string saleId, MemberId buyer, IReadOnlyList<SaleLine> lines)
+    {
+        ArgumentNullException.ThrowIfNull(lines);
+        var currency = lines.Count > 0 ? lines[0].PaidAmount.Currency : settings.Plan.Currency;
+        return new Sale(saleId, buyer, clock.GetCurrentInstant(), currency, lines);
+    }
+
+    // A member registered on another instance is in this instance's cache after a refresh.
+    private async Task RequireMemberAsync(MemberId member, CancellationToken cancellationToken)
+    {
+        if (!network.Contains(member))
         {
-            case MemberAdded added:
-                {
-                    var member = new MemberId(added.Member);
-                    if (growth.ContainsKey(member))
-                    {
-                        throw new ArgumentException($"Member {added.Member} is already registered.", nameof(command));
-                    }
-
-                    var state = settings.Growth.Enrol(member, at, settings.DefaultZone);
-                    if (added.Referrer is { } referrer)
-                    {
-                        network.AddMember(member, new MemberId(referrer), at);
-                    }
-                    else
-                    {
-                        network.AddMember(member, at);
-                    }
-
-                    growth[member] = state;
-                    return (true, null);
-                }
-
-            case SalePosted posted:
-                {
-                    var currency = Currency.FromCode(posted.Currency);
-                    var lines = new List<LedgerSaleLine>(posted.Lines.Count);
-                    foreach (var line in posted.Lines)
-                    {
-                        lines.Add(new LedgerSaleLine(line.Quantity, new Money(line.Paid, currency)));
-                    }
-
-                    var earnings = new List<LedgerEarning>(posted.Earnings.Count);
-                    foreach (var earning in posted.Earnings)
-                    {
-                        earnings.Add(new LedgerEarning(new MemberId(earning.Beneficiary), earning.Level, earning.LineIndex, new Money(earning.Amount, currency)));
-                    }
-
-                    var sale = new LedgerSale(posted.SaleId, new MemberId(posted.Buyer), at, currency, lines, earnings, Duration.FromTicks(posted.ReturnWindowTicks));
-                    var result = ledger.Post(sale);
-                    if (result.IsApplied)
-                    {
-                        buyers.Add(sale.Buyer);
-                    }
-
-                    return (result.IsApplied, result);
-                }
-
-            case SaleCompleted completed:
-                {
-                    var result = ledger.Complete(completed.SaleId, at);
-                    return (result.IsApplied, result);
-                }
-
-            case RefundPosted refund:
-                {
-                    LedgerRefund request;
-                    if (refund.Lines is { } refundLines)
-                    {
-                        var lines = new List<LedgerRefundLine>(refundLines.Count);
-                        foreach (var line in refundLines)
-                        {
-                            lines.Add(new LedgerRefundLine(line.LineIndex, line.Quantity));
-                        }
-
-                        request = LedgerRefund.ForLines(refund.RefundId, refund.SaleId, at, lines);
-                    }
-                    else
-                    {
-                        request = refund.Amount is { } amount
-                            ? LedgerRefund.ForAmount(refund.RefundId, refund.SaleId, at, new Money(amount, Currency.FromCode(refund.Currency ?? settings.Plan.Currency.Code)))
-                            : LedgerRefund.Full(refund.RefundId, refund.SaleId, at);
-                    }
-
-                    var result = ledger.Refund(request);
-                    return (result.IsApplied, result);
-                }
-
-            case LedgerReleased:
-                {
-                    var result = ledger.Release(at);
-                    return (result.IsApplied && result.EntryCount > 0, result);
-                }
-
-            case WithdrawalPosted withdrawal:
-                {
-                    var result = ledger.Withdraw(new LedgerWithdrawal(
-                        withdrawal.WithdrawalId, new MemberId(withdrawal.Member), new Money(withdrawal.Amount, Currency.FromCode(withdrawal.Currency)), at));
-                    return (result.Result.IsApplied, result);
-                }
-
-            case GroupOpenRequested open:
-                {
-                    var result = groups.Open(open.Rule, new MemberId(open.Leader), at);
-                    if (result.IsAccepted)
-                    {
-                        groupIds.Add(result.GroupId);
-                    }
-
-                    return (result.IsAccepted, result);
-                }
-
-            case GroupJoinRequested join:
-                {
-                    var result = groups.Join(new GroupBuyId(join.GroupId), new MemberId(join.Member), at, join.IsNewMember);
-                    return (result.IsAccepted, result);
-                }
-
-            case GroupsClosedDue:
-                {
-                    var results = groups.CloseDue(at);
-                    return (results.Count > 0, results);
-                }
-
-            case GrowthReported reported:
-                {
-                    var member = new MemberId(reported.Member);
-                    if (!growth.TryGetValue(member, out var state))
-                    {
-                        throw new UnknownMemberException(member);
-                    }
-
-                    var activity = new GrowthActivity(new ActivityId(reported.ActivityId), member, at, new GrowthActivityKind(reported.Kind))
-                    {
-                        Amount = reported.Amount is { } amount ? new Money(amount, Currency.FromCode(reported.Currency ?? settings.Growth.Policy.Currency.Code)) : null,
-                        Subject = reported.Subject,
-                        Rank = reported.Rank,
-                        Referred = reported.Referred is { } referred ? new MemberId(referred) : null,
-                        Reverses = reported.Reverses is { } reverses ? new ActivityId(reverses) : null,
-                    };
-                    var evaluation = settings.Growth.Evaluate(state, [activity], at);
-                    var changed = false;
-                    foreach (var growthEvent in evaluation.Events)
-                    {
-                        changed |= growthEvent is not ActivityIgnored;
-                    }
-
-                    growth[member] = evaluation.State;
-                    return (changed, evaluation);
-                }
-
-            default:
-                throw new InvalidOperationException($"Unknown command type {command.GetType().Name}.");
+            await network.RefreshAsync(cancellationToken).ConfigureAwait(false);
+            if (!network.Contains(member))
+            {
+                throw new UnknownMemberException(member);
+            }
         }
     }
 }

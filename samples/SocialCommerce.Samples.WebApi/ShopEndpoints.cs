@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Threading;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -10,7 +11,6 @@ using SocialCommerce.Compliance;
 using SocialCommerce.GroupBuying;
 using SocialCommerce.Growth;
 using SocialCommerce.Network;
-using SocialCommerce.Samples.WebApi.Persistence;
 
 namespace SocialCommerce.Samples.WebApi;
 
@@ -19,71 +19,85 @@ internal static class ShopEndpoints
 {
     public static IEndpointRouteBuilder MapShop(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/members", (Shop shop, AddMemberRequest request) =>
+        app.MapPost("/members", async (Shop shop, AddMemberRequest request, CancellationToken ct) =>
         {
-            shop.AddMember(new MemberId(request.MemberId), request.ReferrerId is { } r ? new MemberId(r) : null);
-            return Results.Created($"/members/{request.MemberId}", ToDto(shop.GetMember(new MemberId(request.MemberId))));
+            var member = new MemberId(request.MemberId);
+            var result = await shop.AddMemberAsync(member, request.ReferrerId is { } r ? new MemberId(r) : null, ct);
+            // Registering a member twice is a conflict; an unknown referrer or a self-referral is bad input.
+            return result.IsBound ? Results.Created($"/members/{request.MemberId}", ToDto(await shop.GetMemberAsync(member, ct)))
+                : result.Refusal == BindingRefusalReason.AlreadyRegistered ? Refused(result.Refusal.ToString(), result.Message)
+                : Results.Problem(title: "Bad request", detail: result.Message, statusCode: StatusCodes.Status400BadRequest);
         });
 
-        app.MapGet("/members/{id:long}", (Shop shop, long id) => ToDto(shop.GetMember(new MemberId(id))));
+        app.MapGet("/members/{id:long}", async (Shop shop, long id, CancellationToken ct) => ToDto(await shop.GetMemberAsync(new MemberId(id), ct)));
 
-        app.MapPost("/sales/quote", (Shop shop, SaleRequest request) =>
+        app.MapPost("/sales/quote", async (Shop shop, SaleRequest request, CancellationToken ct) =>
         {
             var (saleId, buyer, lines) = ReadSale(shop, request);
-            return ToDto(shop.Quote(saleId, buyer, lines), null);
+            return ToDto(await shop.QuoteAsync(saleId, buyer, lines, ct), null);
         });
 
-        app.MapPost("/sales", (Shop shop, SaleRequest request) =>
+        app.MapPost("/sales", async (Shop shop, SaleRequest request, CancellationToken ct) =>
         {
             var (saleId, buyer, lines) = ReadSale(shop, request);
-            var (quote, posting) = shop.QuoteAndPost(saleId, buyer, lines);
+            var (quote, posting) = await shop.QuoteAndPostAsync(saleId, buyer, lines, ct);
             return posting.Outcome == LedgerOutcome.Refused
                 ? Refused(posting.Refusal.ToString(), posting.Message)
                 : Results.Ok(ToDto(quote, posting.Outcome.ToString()));
         });
 
-        app.MapPost("/sales/{saleId}/complete", (Shop shop, string saleId) => Ledger(shop.Complete(saleId)));
+        app.MapPost("/sales/{saleId}/complete", async (Shop shop, string saleId, CancellationToken ct) => Ledger(await shop.CompleteAsync(saleId, ct)));
 
-        app.MapPost("/sales/{saleId}/refunds", (Shop shop, string saleId, RefundRequest request) =>
+        app.MapPost("/sales/{saleId}/refunds", async (Shop shop, string saleId, RefundRequest request, CancellationToken ct) =>
         {
             var refundId = Required(request.RefundId, "refundId");
             Money? amount = request.Amount is null ? null : ToMoney(shop, request.Amount, "amount");
-            List<StoredRefundLine>? lines = null;
+            List<LedgerRefundLine>? lines = null;
             if (request.Lines is not null)
             {
-                lines = new List<StoredRefundLine>(request.Lines.Count);
+                lines = new List<LedgerRefundLine>(request.Lines.Count);
                 foreach (var line in request.Lines)
                 {
-                    lines.Add(new StoredRefundLine(line.LineIndex, line.Quantity));
+                    lines.Add(new LedgerRefundLine(line.LineIndex, line.Quantity));
                 }
             }
 
-            return Ledger(shop.Refund(refundId, saleId, amount, lines));
+            return Ledger(await shop.RefundAsync(refundId, saleId, amount, lines, ct));
         });
 
-        app.MapPost("/ledger/release", (Shop shop) => Ledger(shop.Release()));
+        app.MapPost("/ledger/release", async (Shop shop, CancellationToken ct) =>
+        {
+            var released = await shop.ReleaseAsync(ct);
+            var postings = 0;
+            foreach (var release in released)
+            {
+                postings += release.Postings.Count;
+            }
 
-        app.MapPost("/members/{id:long}/withdrawals", (Shop shop, long id, WithdrawalRequest request) =>
+            return Results.Ok(new LedgerResponse(released.Count > 0 ? nameof(LedgerOutcome.Applied) : nameof(LedgerOutcome.Duplicate), postings));
+        });
+
+        app.MapPost("/members/{id:long}/withdrawals", async (Shop shop, long id, WithdrawalRequest request, CancellationToken ct) =>
         {
             var withdrawalId = Required(request.WithdrawalId, "withdrawalId");
             var amount = ToMoney(shop, request.Amount ?? throw Missing("amount"), "amount");
-            var result = shop.Withdraw(withdrawalId, new MemberId(id), amount);
+            var result = await shop.WithdrawAsync(withdrawalId, new MemberId(id), amount, ct);
             return result.Result.Outcome == LedgerOutcome.Refused
                 ? Refused(result.Result.Refusal.ToString(), result.Result.Message)
                 : Results.Ok(new WithdrawalResponse(result.Result.Outcome.ToString(), MoneyDto.From(result.Gross), MoneyDto.From(result.Fee), MoneyDto.From(result.Net)));
         });
 
-        app.MapPost("/groups", (Shop shop, OpenGroupRequest request) =>
+        app.MapPost("/groups", async (Shop shop, OpenGroupRequest request, CancellationToken ct) =>
         {
-            var result = shop.OpenGroup(Required(request.Rule, "rule"), new MemberId(request.LeaderId));
+            var result = await shop.OpenGroupAsync(Required(request.Rule, "rule"), new MemberId(request.LeaderId), ct);
             return result.IsAccepted
-                ? Results.Created($"/groups/{result.GroupId.Value}", ToDto(shop.GetGroup(result.GroupId)))
+                ? Results.Created($"/groups/{result.GroupId.Value}", ToDto(await shop.GetGroupAsync(result.GroupId, ct)))
                 : Refused(result.Refusal.ToString(), result.Message);
         });
 
-        app.MapGet("/groups", (Shop shop) =>
+        app.MapGet("/groups", async (Shop shop, CancellationToken ct) =>
         {
-            var groups = shop.GetGroups();
+            var groups = await shop.GetGroupsAsync(ct);
             var dtos = new List<GroupDto>(groups.Count);
             foreach (var group in groups)
             {
@@ -93,31 +107,39 @@ internal static class ShopEndpoints
             return dtos;
         });
 
-        app.MapGet("/groups/{id:long}", (Shop shop, long id) => ToDto(shop.GetGroup(new GroupBuyId(id))));
+        app.MapGet("/groups/{id:long}", async (Shop shop, long id, CancellationToken ct) => ToDto(await shop.GetGroupAsync(new GroupBuyId(id), ct)));
 
-        app.MapPost("/groups/{id:long}/join", (Shop shop, long id, JoinGroupRequest request) =>
+        app.MapPost("/groups/{id:long}/join", async (Shop shop, long id, JoinGroupRequest request, CancellationToken ct) =>
         {
-            var result = shop.JoinGroup(new GroupBuyId(id), new MemberId(request.MemberId));
-            return result.IsAccepted ? Results.Ok(ToDto(shop.GetGroup(result.GroupId))) : Refused(result.Refusal.ToString(), result.Message);
+            var result = await shop.JoinGroupAsync(new GroupBuyId(id), new MemberId(request.MemberId), ct);
+            return result.IsAccepted ? Results.Ok(ToDto(await shop.GetGroupAsync(result.GroupId, ct))) : Refused(result.Refusal.ToString(), result.Message);
         });
 
-        app.MapPost("/groups/close-due", (Shop shop) =>
+        app.MapPost("/groups/close-due", async (Shop shop, CancellationToken ct) =>
         {
             var closed = new List<GroupDto>();
-            foreach (var result in shop.CloseDueGroups())
+            foreach (var result in await shop.CloseDueGroupsAsync(ct))
             {
-                closed.Add(ToDto(shop.GetGroup(result.GroupId)));
+                closed.Add(ToDto(await shop.GetGroupAsync(result.GroupId, ct)));
             }
 
             return new CloseDueResponse(closed);
         });
 
-        app.MapPost("/members/{id:long}/activities", (Shop shop, long id, ActivityRequest request) =>
+        app.MapPost("/members/{id:long}/activities", async (Shop shop, long id, ActivityRequest request, CancellationToken ct) =>
         {
             var kind = Required(request.Kind, "kind");
+            var member = new MemberId(id);
             var amount = request.Amount is null ? (Money?)null : ToMoney(shop, request.Amount, "amount");
-            var evaluation = shop.Report(new GrowthReported(
-                0, request.ActivityId, id, kind, amount?.Amount, amount?.Currency.Code, request.Subject, request.Rank ?? 0, request.ReferredId, request.ReversesId));
+            var activity = new GrowthActivity(new ActivityId(request.ActivityId), member, shop.Now, new GrowthActivityKind(kind))
+            {
+                Amount = amount,
+                Subject = request.Subject,
+                Rank = request.Rank ?? 0,
+                Referred = request.ReferredId is { } referred ? new MemberId(referred) : null,
+                Reverses = request.ReversesId is { } reverses ? new ActivityId(reverses) : null,
+            };
+            var evaluation = await shop.ReportAsync(activity, ct);
             var events = new List<string>(evaluation.Events.Count);
             foreach (var growthEvent in evaluation.Events)
             {
@@ -127,9 +149,9 @@ internal static class ShopEndpoints
             return new ActivityResponse(id, ToDto(evaluation.State), events);
         });
 
-        app.MapGet("/compliance/audit", (Shop shop) =>
+        app.MapGet("/compliance/audit", async (Shop shop, CancellationToken ct) =>
         {
-            var report = shop.Audit();
+            var report = await shop.AuditAsync(ct);
             return new AuditResponse(report.Profile, report.Analysis.MemberCount, report.Analysis.MaxDepth, report.Analysis.Shape.ToString(), ToDto(report.Findings));
         });
 
@@ -173,10 +195,10 @@ internal static class ShopEndpoints
 
     private static ArgumentException Missing(string field) => new($"{field} is required.", field);
 
-    private static IResult Ledger(LedgerResult result) =>
+    private static IResult Ledger(SaleCommissionResult result) =>
         result.Outcome == LedgerOutcome.Refused
             ? Refused(result.Refusal.ToString(), result.Message)
-            : Results.Ok(new LedgerResponse(result.Outcome.ToString(), result.EntryCount));
+            : Results.Ok(new LedgerResponse(result.Outcome.ToString(), result.Postings.Count));
 
     private static IResult Refused(string refusal, string? message) =>
         Results.Problem(
@@ -209,15 +231,16 @@ internal static class ShopEndpoints
         return result;
     }
 
-    private static GroupDto ToDto(GroupBuySnapshot group)
+    private static GroupDto ToDto(GroupBuy group)
     {
-        var participants = new List<long>(group.Participants.Count);
-        foreach (var participant in group.Participants)
+        var members = group.GetParticipants();
+        var participants = new List<long>(members.Length);
+        foreach (var participant in members)
         {
             participants.Add(participant.Value);
         }
 
-        return new GroupDto(group.Id.Value, group.RuleName, group.Leader.Value, group.Status.ToString(), participants, InstantPattern.General.Format(group.Deadline));
+        return new GroupDto(group.Id.Value, group.Rule.Name, group.Leader.Value, group.Status.ToString(), participants, InstantPattern.General.Format(group.Deadline));
     }
 
     private static LevelDto ToDto(MemberGrowth growth) =>

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -11,16 +12,16 @@ using Microsoft.Extensions.Options;
 using NodaTime;
 using SocialCommerce.Commissions;
 using SocialCommerce.Compliance;
+using SocialCommerce.EntityFrameworkCore;
 using SocialCommerce.Extensions;
 using SocialCommerce.GroupBuying;
 using SocialCommerce.Growth;
-using SocialCommerce.Samples.WebApi.Persistence;
 
 namespace SocialCommerce.Samples.WebApi;
 
 /// <summary>
-/// Registers the shop's engines from configuration. This is the one place that reads plan, rule and policy
-/// documents (through the Core loaders); it can be swapped for the Extensions builder API when that lands.
+/// Registers the shop's engines from configuration and their state on the shop's database (SQLite by default,
+/// PostgreSQL for several instances).
 /// </summary>
 internal static class ShopRegistration
 {
@@ -28,8 +29,9 @@ internal static class ShopRegistration
     {
         // The SDK reads its own section: options, the compliance profile, the commission plan, the group-buy
         // rules and the growth policy, all validated when the host starts. The ladder is the shop's own section.
-        services.AddSocialCommerce(configuration.GetSection(SocialCommerceOptions.SectionName))
+        var socialCommerce = services.AddSocialCommerce(configuration.GetSection(SocialCommerceOptions.SectionName))
             .UseLevelLadder(ReadLadder(configuration.GetSection("Shop:LevelLadder")));
+        UseDatabase(socialCommerce);
 
         services.TryAddSingleton<IClock>(SystemClock.Instance);
         services.AddSingleton(provider =>
@@ -45,13 +47,33 @@ internal static class ShopRegistration
                 provider.GetRequiredService<GrowthProgram>(),
                 engine.Compliance ?? throw new InvalidOperationException("SocialCommerce:Compliance:Profile is required by the shop."));
         });
-        services.AddSingleton(provider => new CommandLog(ResolveDatabase(
-            configuration.GetConnectionString("Shop")
-                ?? throw new InvalidOperationException("Connection string 'Shop' (ConnectionStrings:Shop) is missing."),
-            provider.GetRequiredService<IHostEnvironment>().ContentRootPath)));
         services.AddSingleton<Shop>();
         return services;
     }
+
+    /// <summary>
+    /// The engines' state on the database: SQLite (a file next to the app, nothing to install) unless
+    /// <c>Shop:Database</c> is <c>postgres</c>, then PostgreSQL, which several instances share.
+    /// </summary>
+    private static void UseDatabase(ISocialCommerceBuilder socialCommerce) =>
+        socialCommerce.AddEntityFrameworkStores((serviceProvider, db) =>
+        {
+            var configuration = serviceProvider.GetRequiredService<IConfiguration>();
+            var connectionString = configuration.GetConnectionString("Shop")
+                ?? throw new InvalidOperationException("Connection string 'Shop' (ConnectionStrings:Shop) is missing.");
+            var provider = configuration["Shop:Database"] ?? "sqlite";
+            switch (provider)
+            {
+                case "sqlite":
+                    db.UseSqlite(ResolveDatabase(connectionString, serviceProvider.GetRequiredService<IHostEnvironment>().ContentRootPath));
+                    break;
+                case "postgres":
+                    db.UseNpgsql(connectionString);
+                    break;
+                default:
+                    throw new InvalidOperationException($"Shop:Database = '{provider}': use 'sqlite' or 'postgres'.");
+            }
+        });
 
     // A relative database file lives next to the app's content root, not in whatever directory the host was started from.
     private static string ResolveDatabase(string connectionString, string contentRoot)

@@ -11,11 +11,20 @@ using NodaTime.Testing;
 namespace SocialCommerce.Samples.WebApi.Tests;
 
 /// <summary>Starts the web sample in memory on a given SQLite file, with a fake clock.</summary>
-public sealed class ShopFactory(string databasePath, FakeClock clock) : WebApplicationFactory<Program>
+/// <summary>One instance of the web sample: on a SQLite file by default, or on a PostgreSQL database.</summary>
+public sealed class ShopFactory(string connectionString, FakeClock clock, string database) : WebApplicationFactory<Program>
 {
+    public ShopFactory(string databasePath, FakeClock clock)
+        : this($"Data Source={databasePath}", clock, "sqlite")
+    {
+    }
+
+    public static ShopFactory OnPostgres(string connectionString, FakeClock clock) => new(connectionString, clock, "postgres");
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseSetting("ConnectionStrings:Shop", $"Data Source={databasePath};Pooling=False");
+        builder.UseSetting("ConnectionStrings:Shop", connectionString);
+        builder.UseSetting("Shop:Database", database);
         builder.ConfigureTestServices(services => services.AddSingleton<IClock>(clock));
     }
 }
@@ -28,9 +37,12 @@ public sealed class TemporaryDatabase : IDisposable
     public void Dispose()
     {
         SqliteConnection.ClearAllPools();
-        if (File.Exists(Path))
+        foreach (var file in new[] { Path, Path + "-wal", Path + "-shm" })
         {
-            File.Delete(Path);
+            if (File.Exists(file))
+            {
+                File.Delete(file);
+            }
         }
     }
 }

@@ -152,7 +152,7 @@ public sealed class ShopFlowTests
         }
     }
 
-    private static object Sale(string id, long buyer, decimal amount) => new
+    internal static object Sale(string id, long buyer, decimal amount) => new
     {
         saleId = id,
         buyerId = buyer,
@@ -170,7 +170,7 @@ public sealed class ShopFlowTests
         return string.Join('\n', parts);
     }
 
-    private static JsonElement Balance(JsonElement member)
+    internal static JsonElement Balance(JsonElement member)
     {
         var balances = member.GetProperty("balances");
         Assert.Equal(1, balances.GetArrayLength());
@@ -178,7 +178,7 @@ public sealed class ShopFlowTests
         return balances[0];
     }
 
-    private static void AssertMoney(decimal expected, JsonElement money)
+    internal static void AssertMoney(decimal expected, JsonElement money)
     {
         Assert.Equal(expected, money.GetProperty("amount").GetDecimal());
         Assert.Equal("CNY", money.GetProperty("currency").GetString());
@@ -192,7 +192,7 @@ public sealed class ShopFlowTests
         return JsonDocument.Parse(text).RootElement.Clone();
     }
 
-    private static async Task<JsonElement> Get(HttpClient http, string path)
+    internal static async Task<JsonElement> Get(HttpClient http, string path)
     {
         using var response = await http.GetAsync(path);
         var text = await response.Content.ReadAsStringAsync();

@@ -69,6 +69,21 @@ public static class SocialCommerceStoreBuilderExtensions
     /// <returns>The same builder.</returns>
     public static ISocialCommerceBuilder AddEntityFrameworkStores(this ISocialCommerceBuilder builder, Action<DbContextOptionsBuilder> configureDatabase, Action<SocialCommerceStoreOptions>? configure = null)
     {
+        ArgumentNullException.ThrowIfNull(configureDatabase);
+        return builder.AddEntityFrameworkStores((_, db) => configureDatabase(db), configure);
+    }
+
+    /// <summary>
+    /// Keeps the engines' state in a database of their own, choosing the provider and connection from services
+    /// (configuration, the host environment) when the first context is made, as
+    /// <c>AddDbContextFactory</c>'s overload does.
+    /// </summary>
+    /// <param name="builder">The SocialCommerce builder.</param>
+    /// <param name="configureDatabase">Chooses the provider and connection from the application's services.</param>
+    /// <param name="configure">Sets the store options.</param>
+    /// <returns>The same builder.</returns>
+    public static ISocialCommerceBuilder AddEntityFrameworkStores(this ISocialCommerceBuilder builder, Action<IServiceProvider, DbContextOptionsBuilder> configureDatabase, Action<SocialCommerceStoreOptions>? configure = null)
+    {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(configureDatabase);
         builder.Services.AddDbContextFactory<SocialCommerceDbContext>(configureDatabase);

@@ -146,6 +146,34 @@ public sealed class StoredGroupBuys
         }, cancellationToken);
     }
 
+    /// <summary>Lists groups (for a host's admin pages), earliest deadline first, optionally of one rule and one status.</summary>
+    /// <param name="ruleName">The rule, or <see langword="null"/> for every rule.</param>
+    /// <param name="status">The status, or <see langword="null"/> for every status.</param>
+    /// <param name="limit">At most this many (1–10,000).</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The groups' ids.</returns>
+    public Task<IReadOnlyList<GroupBuyId>> GetGroupsAsync(string? ruleName = null, GroupBuyStatus? status = null, int limit = 1000, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(limit, 10_000);
+        return _store.RunAsync<IReadOnlyList<GroupBuyId>>("list groups", async (db, _, ct) =>
+        {
+            var query = db.Set<GroupRow>().AsNoTracking();
+            if (ruleName is not null)
+            {
+                query = query.Where(g => g.RuleName == ruleName);
+            }
+
+            if (status is { } s)
+            {
+                query = query.Where(g => g.Status == (int)s);
+            }
+
+            var ids = await query.OrderBy(g => g.Deadline).ThenBy(g => g.GroupId).Take(limit).Select(g => g.GroupId).ToListAsync(ct).ConfigureAwait(false);
+            return ids.ConvertAll(static v => new GroupBuyId(v));
+        }, cancellationToken);
+    }
+
     private Task<GroupBuyResult> ChangeAsync(string command, GroupBuyId id, MemberId[] joining, Func<GroupBuy, GroupSlots, GroupBuyResult> decide, CancellationToken cancellationToken) =>
         _store.RunAsync(command, async (db, _, ct) =>
         {

@@ -3,10 +3,10 @@ using NodaTime;
 using SocialCommerce.Commissions;
 using SocialCommerce.EntityFrameworkCore.Commissions;
 using SocialCommerce.EntityFrameworkCore.GroupBuying;
-using SocialCommerce.EntityFrameworkCore.Tests.Databases;
 using SocialCommerce.EntityFrameworkCore.Tests.Stores;
 using SocialCommerce.GroupBuying;
 using SocialCommerce.Network;
+using SocialCommerce.Tests.Databases;
 
 namespace SocialCommerce.EntityFrameworkCore.Tests.Concurrency;
 

@@ -3,10 +3,10 @@ using Microsoft.EntityFrameworkCore;
 using NodaTime;
 using SocialCommerce.Commissions;
 using SocialCommerce.EntityFrameworkCore.Commissions;
-using SocialCommerce.EntityFrameworkCore.Tests.Databases;
 using SocialCommerce.EntityFrameworkCore.Tests.Stores;
 using SocialCommerce.EntityFrameworkCore.Writer;
 using SocialCommerce.Network;
+using SocialCommerce.Tests.Databases;
 
 namespace SocialCommerce.EntityFrameworkCore.Tests.Faults;
 

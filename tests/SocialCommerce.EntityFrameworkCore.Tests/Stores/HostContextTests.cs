@@ -6,9 +6,9 @@ using NodaTime;
 using SocialCommerce.Commissions;
 using SocialCommerce.EntityFrameworkCore.Commissions;
 using SocialCommerce.EntityFrameworkCore.Network;
-using SocialCommerce.EntityFrameworkCore.Tests.Databases;
 using SocialCommerce.Extensions;
 using SocialCommerce.Network;
+using SocialCommerce.Tests.Databases;
 
 namespace SocialCommerce.EntityFrameworkCore.Tests.Stores;
 

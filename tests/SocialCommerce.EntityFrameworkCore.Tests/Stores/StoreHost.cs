@@ -8,11 +8,11 @@ using SocialCommerce.EntityFrameworkCore.Commissions;
 using SocialCommerce.EntityFrameworkCore.GroupBuying;
 using SocialCommerce.EntityFrameworkCore.Growth;
 using SocialCommerce.EntityFrameworkCore.Network;
-using SocialCommerce.EntityFrameworkCore.Tests.Databases;
 using SocialCommerce.Extensions;
 using SocialCommerce.GroupBuying;
 using SocialCommerce.Growth;
 using SocialCommerce.Network;
+using SocialCommerce.Tests.Databases;
 
 namespace SocialCommerce.EntityFrameworkCore.Tests.Stores;
 

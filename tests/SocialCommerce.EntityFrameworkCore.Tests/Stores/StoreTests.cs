@@ -3,10 +3,10 @@ using NodaTime;
 using SocialCommerce.Commissions;
 using SocialCommerce.EntityFrameworkCore.Commissions;
 using SocialCommerce.EntityFrameworkCore.Schema;
-using SocialCommerce.EntityFrameworkCore.Tests.Databases;
 using SocialCommerce.GroupBuying;
 using SocialCommerce.Growth;
 using SocialCommerce.Network;
+using SocialCommerce.Tests.Databases;
 
 namespace SocialCommerce.EntityFrameworkCore.Tests.Stores;
 

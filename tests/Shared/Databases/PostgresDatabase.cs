@@ -1,7 +1,13 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Threading.Tasks;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
+using Xunit;
 
-namespace SocialCommerce.EntityFrameworkCore.Tests.Databases;
+namespace SocialCommerce.Tests.Databases;
 
 /// <summary>
 /// PostgreSQL: the server named by SOCIALCOMMERCE_POSTGRES, or else a throwaway server this test run starts

@@ -1,8 +1,14 @@
+using System;
+using System.Collections.Generic;
 using System.Diagnostics;
+using System.IO;
+using System.Linq;
 using System.Net;
 using System.Net.Sockets;
+using System.Threading.Tasks;
+using Xunit;
 
-namespace SocialCommerce.EntityFrameworkCore.Tests.Databases;
+namespace SocialCommerce.Tests.Databases;
 
 /// <summary>
 /// A throwaway PostgreSQL server for one test run: initdb into a temporary folder (as the postgres user when the

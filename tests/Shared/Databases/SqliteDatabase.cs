@@ -1,6 +1,12 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Threading.Tasks;
 using Microsoft.EntityFrameworkCore;
+using Xunit;
 
-namespace SocialCommerce.EntityFrameworkCore.Tests.Databases;
+namespace SocialCommerce.Tests.Databases;
 
 /// <summary>SQLite database files in a temporary folder (the embedded default; always available).</summary>
 public sealed class SqliteDatabase : StoreDatabase, IDisposable

@@ -1,6 +1,12 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Threading.Tasks;
 using Microsoft.EntityFrameworkCore;
+using Xunit;
 
-namespace SocialCommerce.EntityFrameworkCore.Tests.Databases;
+namespace SocialCommerce.Tests.Databases;
 
 /// <summary>A database server the store tests run on: SQLite files, or a PostgreSQL server shared by the run.</summary>
 public abstract class StoreDatabase

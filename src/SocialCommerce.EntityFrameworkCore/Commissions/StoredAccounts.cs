@@ -66,14 +66,17 @@ internal sealed class StoredAccounts
 
     public static LedgerBalance BalanceOf(AccountRow row) => FromRow(row, LedgerOptions.Default, null).Balance;
 
-    /// <summary>Applies the postings to their accounts and appends one entry per posting.</summary>
-    public void Apply(IReadOnlyList<AccountPosting> postings, Instant at)
+    /// <summary>Gets the entries of untracked applications (for a bulk insert).</summary>
+    public List<EntryRow> NewEntries { get; } = [];
+
+    /// <summary>Applies the postings to their accounts and appends one entry per posting (tracked, or kept in <see cref="NewEntries"/>).</summary>
+    public void Apply(IReadOnlyList<AccountPosting> postings, Instant at, bool track = true)
     {
         foreach (var posting in postings)
         {
             var (_, account, _) = _accounts[(posting.Member.Value, posting.Currency.Code)];
             account.Apply(posting);
-            _db.Add(new EntryRow
+            var entry = new EntryRow
             {
                 PostingId = posting.Id,
                 SaleId = posting.SaleId,
@@ -83,7 +86,15 @@ internal sealed class StoredAccounts
                 FromState = (int)posting.From,
                 MinorUnits = posting.MinorUnits,
                 At = StoredJson.Ticks(at),
-            });
+            };
+            if (track)
+            {
+                _db.Add(entry);
+            }
+            else
+            {
+                NewEntries.Add(entry);
+            }
         }
     }
 

@@ -24,6 +24,10 @@ namespace SocialCommerce.EntityFrameworkCore.Commissions;
 /// </remarks>
 public sealed class StoredCommissionLedger
 {
+    // From this many sales a batch bypasses the change tracker for its new rows.
+    private const int BulkThreshold = 20;
+    private static readonly string[] SaleColumns = [nameof(SaleRow.SaleId), nameof(SaleRow.Version), nameof(SaleRow.Status), nameof(SaleRow.ReleaseAt), nameof(SaleRow.Currency), nameof(SaleRow.SchemaVersion), nameof(SaleRow.State)];
+    private static readonly string[] EntryColumns = [nameof(EntryRow.PostingId), nameof(EntryRow.SaleId), nameof(EntryRow.MemberId), nameof(EntryRow.Currency), nameof(EntryRow.Kind), nameof(EntryRow.FromState), nameof(EntryRow.MinorUnits), nameof(EntryRow.At)];
     private readonly StoreExecutor _store;
 
     internal StoredCommissionLedger(StoreExecutor store) => _store = store;
@@ -96,14 +100,39 @@ public sealed class StoredCommissionLedger
             }
 
             var accounts = await StoredAccounts.LoadAsync(db, Options, postings.Select(static p => (p.Member, p.Currency)), ct).ConfigureAwait(false);
+            if (records.Count < BulkThreshold)
+            {
+                // One sale (the request path): three round trips, the accounts read, the writes, the commit.
+                foreach (var (record, recordPostings) in records)
+                {
+                    accounts.Apply(recordPostings, record.Sale.PaidAt);
+                    db.Add(NewRow(record));
+                }
+
+                accounts.Write();
+                await db.SaveChangesAsync(ct).ConfigureAwait(false);
+                return results;
+            }
+
+            // A batch: the new sale and entry rows as multi-row inserts, the accounts through EF (version-checked),
+            // all in one transaction.
+            var saleRows = new List<SaleRow>(records.Count);
             foreach (var (record, recordPostings) in records)
             {
-                accounts.Apply(recordPostings, record.Sale.PaidAt);
-                db.Add(NewRow(record));
+                accounts.Apply(recordPostings, record.Sale.PaidAt, track: false);
+                saleRows.Add(NewRow(record));
             }
 
             accounts.Write();
-            await db.SaveChangesAsync(ct).ConfigureAwait(false);
+            var transaction = await db.Database.BeginTransactionAsync(ct).ConfigureAwait(false);
+            await using (transaction.ConfigureAwait(false))
+            {
+                await BulkInsert.InsertAsync(db, saleRows, SaleColumns, static r => [r.SaleId, r.Version, r.Status, r.ReleaseAt, r.Currency, r.SchemaVersion, r.State], ct).ConfigureAwait(false);
+                await BulkInsert.InsertAsync(db, accounts.NewEntries, EntryColumns, static e => [e.PostingId, e.SaleId, e.MemberId, e.Currency, e.Kind, e.FromState, e.MinorUnits, e.At], ct).ConfigureAwait(false);
+                await db.SaveChangesAsync(ct).ConfigureAwait(false);
+                await transaction.CommitAsync(ct).ConfigureAwait(false);
+            }
+
             return results;
         }, cancellationToken);
     }

@@ -21,10 +21,11 @@ internal enum StoreFailure
 /// <summary>Classifies an attempt's exception without referencing any provider.</summary>
 internal static class StoreFailures
 {
-    // PostgreSQL: unique_violation. SQLite reports constraint failures as error code 19 (SQLITE_CONSTRAINT) and
-    // busy/locked as 5/6 in SqliteException.SqliteErrorCode; it sets no SqlState.
+    // PostgreSQL: unique_violation. SQLite reports a duplicate key as extended error 2067 (SQLITE_CONSTRAINT_UNIQUE) or
+    // 1555 (SQLITE_CONSTRAINT_PRIMARYKEY), busy/locked as 5/6; it sets no SqlState.
     private const string UniqueViolation = "23505";
-    private const int SqliteConstraint = 19;
+    private const int SqliteConstraintUnique = 2067;
+    private const int SqliteConstraintPrimaryKey = 1555;
     private const int SqliteBusy = 5;
     private const int SqliteLocked = 6;
 
@@ -41,9 +42,9 @@ internal static class StoreFailures
             {
                 case DbException db when db.SqlState == UniqueViolation:
                     return StoreFailure.Conflict;
-                case DbException db when SqliteErrorCode(db) == SqliteConstraint && exception is DbUpdateException:
+                case DbException db when SqliteErrorCode(db, "SqliteExtendedErrorCode") is SqliteConstraintUnique or SqliteConstraintPrimaryKey:
                     return StoreFailure.Conflict;
-                case DbException db when db.IsTransient || SqliteErrorCode(db) is SqliteBusy or SqliteLocked:
+                case DbException db when db.IsTransient || SqliteErrorCode(db, "SqliteErrorCode") is SqliteBusy or SqliteLocked:
                     return StoreFailure.Transient;
                 case TimeoutException or IOException or System.Net.Sockets.SocketException:
                     return StoreFailure.Transient;
@@ -54,7 +55,7 @@ internal static class StoreFailures
     }
 
     // Microsoft.Data.Sqlite's SqliteException.SqliteErrorCode, read without referencing the provider.
-    private static int? SqliteErrorCode(DbException exception)
+    private static int? SqliteErrorCode(DbException exception, string property)
     {
         var type = exception.GetType();
         if (type.FullName != "Microsoft.Data.Sqlite.SqliteException")
@@ -62,6 +63,6 @@ internal static class StoreFailures
             return null;
         }
 
-        return type.GetProperty("SqliteErrorCode")?.GetValue(exception) as int?;
+        return type.GetProperty(property)?.GetValue(exception) as int?;
     }
 }

@@ -6,7 +6,6 @@ using System.Linq;
 using System.Net;
 using System.Net.Sockets;
 using System.Threading.Tasks;
-using Xunit;
 
 namespace SocialCommerce.Tests.Databases;
 
@@ -31,7 +30,8 @@ internal sealed class PostgresServer
     public string ConnectionString { get; }
 
     /// <summary>Starts a server, or returns null when the PostgreSQL binaries are not installed.</summary>
-    public static PostgresServer? Start()
+    /// <param name="durable">Keep PostgreSQL's durable defaults (fsync, synchronous commit) for measurements; tests turn them off.</param>
+    public static PostgresServer? Start(bool durable = false)
     {
         var bin = FindBinaries();
         if (bin is null)
@@ -48,8 +48,8 @@ internal sealed class PostgresServer
 
         var port = FreePort();
         var server = new PostgresServer(bin, folder, port, asPostgres);
-        server.Pg($"{bin}/initdb -D {folder}/data -U postgres --auth=trust -E UTF8 --no-sync");
-        server.Pg($"{bin}/pg_ctl -D {folder}/data -o \"-p {port} -k {folder} -c listen_addresses=127.0.0.1 -c max_connections=300 -c fsync=off -c synchronous_commit=off\" -l {folder}/log -w start");
+        server.Pg($"{bin}/initdb -D {folder}/data -U postgres --auth=trust -E UTF8{(durable ? "" : " --no-sync")}");
+        server.Pg($"{bin}/pg_ctl -D {folder}/data -o \"-p {port} -k {folder} -c listen_addresses=127.0.0.1 -c max_connections=300{(durable ? "" : " -c fsync=off -c synchronous_commit=off")}\" -l {folder}/log -w start");
         AppDomain.CurrentDomain.ProcessExit += (_, _) => server.Stop();
         return server;
     }

@@ -228,6 +228,42 @@ public abstract class StoreTests<TDatabase>(TDatabase database) : IClassFixture<
     }
 
     [SkippableFact]
+    public async Task A_batch_of_sales_is_booked_in_one_transaction_and_a_retried_or_overlapping_batch_books_each_sale_once()
+    {
+        var db = await NewDatabaseAsync();
+        await using var shop = await StoreHost.StartAsync(Database, db);
+        await shop.Network.RegisterAsync(new MemberId(1), null, T0);
+        await shop.Network.RegisterAsync(new MemberId(2), new MemberId(1), T0);
+        await shop.Network.RegisterAsync(new MemberId(3), new MemberId(2), T0);
+        var sales = new List<LedgerSale>();
+        for (var i = 0; i < 150; i++)
+        {
+            var sale = new Sale($"B-{i}", new MemberId(3), T0 + Duration.FromSeconds(i), Currency.CNY, [new SaleLine("p", "c", 1 + i % 3, new Money(10m + i * 0.37m, Currency.CNY))]);
+            sales.Add(LedgerSale.FromQuote(sale, await shop.Network.QuoteAsync(shop.Engine, sale), shop.Engine.Plan));
+        }
+
+        var memory = new CommissionLedger(StoreHost.LedgerOptions);
+        sales.ForEach(s => memory.Post(s));
+        Assert.All(await shop.Ledger.PostManyAsync(sales[..100]), r => Assert.Equal(LedgerOutcome.Applied, r.Outcome));
+
+        // 50 already booked and 50 new: the unique keys refuse the batch, its retry books only the new ones.
+        var overlapping = await shop.Ledger.PostManyAsync(sales[50..]);
+        Assert.Equal(50, overlapping.Count(r => r.Outcome == LedgerOutcome.Duplicate));
+        Assert.Equal(50, overlapping.Count(r => r.Outcome == LedgerOutcome.Applied));
+        Assert.All(await shop.Ledger.PostManyAsync(sales), r => Assert.Equal(LedgerOutcome.Duplicate, r.Outcome));
+        await Assert.ThrowsAsync<ArgumentException>(() => shop.Ledger.PostManyAsync([sales[0], sales[0]]));
+
+        foreach (var balance in await shop.Ledger.GetBalancesAsync())
+        {
+            Assert.Equal(memory.GetBalance(balance.Member, balance.Currency), balance);
+        }
+
+        await using var context = OpenContext(db);
+        Assert.Equal(150, await context.Set<SaleRow>().CountAsync());
+        Assert.Equal(300, await context.Set<EntryRow>().CountAsync());
+    }
+
+    [SkippableFact]
     public async Task Posting_a_quoted_sale_is_one_transaction_and_at_most_three_round_trips()
     {
         var db = await NewDatabaseAsync();

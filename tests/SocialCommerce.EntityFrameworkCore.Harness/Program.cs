@@ -1,0 +1,411 @@
+using System.Diagnostics;
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using NodaTime;
+using Npgsql;
+using NpgsqlTypes;
+using SocialCommerce;
+using SocialCommerce.Commissions;
+using SocialCommerce.EntityFrameworkCore;
+using SocialCommerce.EntityFrameworkCore.Commissions;
+using SocialCommerce.EntityFrameworkCore.GroupBuying;
+using SocialCommerce.EntityFrameworkCore.Network;
+using SocialCommerce.Extensions;
+using SocialCommerce.GroupBuying;
+using SocialCommerce.Network;
+using SocialCommerce.Tests.Databases;
+
+// harness [--smoke] [--only single,concurrent,batched,joins,restore] [--connection <PostgreSQL connection string>]
+// Without --connection it starts a throwaway PostgreSQL server with durable settings (fsync on).
+var smoke = args.Contains("--smoke");
+var only = args.SkipWhile(a => a != "--only").Skip(1).FirstOrDefault()?.Split(',') ?? ["single", "concurrent", "batched", "joins", "restore"];
+var given = args.SkipWhile(a => a != "--connection").Skip(1).FirstOrDefault();
+var admin = given ?? PostgresServer.Start(durable: true)?.ConnectionString
+    ?? throw new InvalidOperationException("No PostgreSQL: install it (apt-get install postgresql) or pass --connection.");
+var sizes = smoke ? (Single: 100, Batched: 2_000, Network: 10_000, Accounts: 10_000, Hot: 50, Groups: 20)
+                  : (Single: 2_000, Batched: 50_000, Network: 1_000_000, Accounts: 1_000_000, Hot: 200, Groups: 200);
+var cs = await CreateDatabaseAsync(admin);
+var at = Instant.FromUtc(2026, 11, 2, 4, 0);
+var plan = CommissionPlan.CreateBuilder("std", Currency.CNY).Levels(Rate.Percent(10), Rate.Percent(5)).Build();
+var rows = new List<(string What, string Sdk, string Floor, string Memory, string Note)>();
+
+using var a = await StartAsync(cs, "harness-a");
+using var b = await StartAsync(cs, "harness-b");
+var network = a.Services.GetRequiredService<StoredReferralNetwork>();
+var memoryNetwork = new ReferralNetwork();
+memoryNetwork.AddMember(new MemberId(1), at);
+for (var m = 2; m <= 1000; m++)
+{
+    memoryNetwork.AddMember(new MemberId(m), new MemberId(m / 2), at);
+}
+
+await BulkMembersAsync(cs, 1, 1000, m => m == 1 ? null : m / 2, at);
+await network.RefreshAsync();
+await b.Services.GetRequiredService<StoredReferralNetwork>().LoadAsync();
+var engine = new CommissionEngine(plan);
+LedgerSale SaleOf(string prefix, int i)
+{
+    var sale = new Sale($"{prefix}-{i}", new MemberId(2 + i % 999), at + Duration.FromSeconds(i), Currency.CNY, [new SaleLine("p", "c", 1, new Money(10m + i % 1000 + 0.37m, Currency.CNY))]);
+    return LedgerSale.FromQuote(sale, engine.Quote(sale, memoryNetwork), plan);
+}
+
+// 1. One sale per transaction, one writer.
+if (only.Contains("single"))
+{
+    var sales = Enumerable.Range(0, sizes.Single).Select(i => SaleOf("single", i)).ToList();
+    var ledger = a.Services.GetRequiredService<StoredCommissionLedger>();
+    await ledger.PostAsync(SaleOf("warm", 0));
+    var sdk = await RateAsync(sales.Count, async () =>
+    {
+        foreach (var sale in sales)
+        {
+            await ledger.PostAsync(sale);
+        }
+    });
+    var floor = await RateAsync(sales.Count, () => PlainInsertAsync(cs, Enumerable.Range(0, sizes.Single).Select(i => SaleOf("floor1", i)).ToList(), perTransaction: 1));
+    var memory = MemoryRate(sales);
+    rows.Add(("post a quoted sale, one at a time (1 writer)", Per(sdk), Per(floor), Per(memory), "one transaction per sale"));
+}
+
+// 2. One sale per transaction, two instances × 4 workers.
+if (only.Contains("concurrent"))
+{
+    var sales = Enumerable.Range(0, sizes.Single * 2).Select(i => SaleOf("conc", i)).ToList();
+    var ledgers = new[] { a.Services.GetRequiredService<StoredCommissionLedger>(), b.Services.GetRequiredService<StoredCommissionLedger>() };
+    var next = -1;
+    var sdk = await RateAsync(sales.Count, () => Task.WhenAll(Enumerable.Range(0, 8).Select(w => Task.Run(async () =>
+    {
+        int i;
+        while ((i = Interlocked.Increment(ref next)) < sales.Count)
+        {
+            await ledgers[w % 2].PostAsync(sales[i]);
+        }
+    }))));
+    rows.Add(("post a quoted sale, 2 instances × 4 workers", Per(sdk), "", "", "accounts shared by many sales: conflicts retried"));
+}
+
+// 3. Batched: 1,000 sales per transaction.
+if (only.Contains("batched"))
+{
+    var sales = Enumerable.Range(0, sizes.Batched).Select(i => SaleOf("batch", i)).ToList();
+    var ledger = a.Services.GetRequiredService<StoredCommissionLedger>();
+    var sdk = await RateAsync(sales.Count, async () =>
+    {
+        foreach (var chunk in sales.Chunk(1000))
+        {
+            await ledger.PostManyAsync(chunk);
+        }
+    });
+    var floorSales = Enumerable.Range(0, sizes.Batched).Select(i => SaleOf("floorb", i)).ToList();
+    var floor = await RateAsync(floorSales.Count, () => PlainInsertAsync(cs, floorSales, perTransaction: 1000));
+    rows.Add(("post quoted sales in batches of 1,000", Per(sdk), Per(floor), Per(MemoryRate(sales)), "PostManyAsync"));
+}
+
+// 4. Joins: one hot group, and many groups, from two instances × 4 workers each.
+if (only.Contains("joins"))
+{
+    var hot = new GroupBuyId(1);
+    var groupsA = a.Services.GetRequiredService<StoredGroupBuys>();
+    var groupsB = b.Services.GetRequiredService<StoredGroupBuys>();
+    await groupsA.OpenAsync(hot, "hot", new MemberId(1), at);
+    var accepted = 0;
+    var attempts = sizes.Hot + 50;
+    var next = -1;
+    var sdk = await RateAsync(attempts, () => Task.WhenAll(Enumerable.Range(0, 8).Select(w => Task.Run(async () =>
+    {
+        int i;
+        while ((i = Interlocked.Increment(ref next)) < attempts)
+        {
+            var result = await (w % 2 == 0 ? groupsA : groupsB).JoinAsync(hot, new MemberId(10_000 + i), at + Duration.FromMinutes(1));
+            if (result.IsAccepted)
+            {
+                Interlocked.Increment(ref accepted);
+            }
+        }
+    }))));
+    var group = await groupsA.GetAsync(hot);
+    if (group!.ParticipantCount != sizes.Hot || accepted != sizes.Hot - 1)
+    {
+        throw new InvalidOperationException($"hot group over- or under-filled: {group.ParticipantCount} participants, {accepted} joins accepted, capacity {sizes.Hot}");
+    }
+
+    var book = new GroupBuyBook();
+    book.AddRule(HotRule(sizes.Hot));
+    var memoryGroup = book.Open("hot", new MemberId(1), at).GroupId;
+    var memory = MemoryRateOf(attempts, i => book.Join(memoryGroup, new MemberId(10_000 + i), at + Duration.FromMinutes(1)));
+    rows.Add(($"join one hot group of {sizes.Hot} seats, 2 instances × 4 workers", Per(sdk), "", Per(memory), $"filled exactly: {group.ParticipantCount} seats, {attempts - accepted - 1} refused"));
+
+    for (var g = 0; g < sizes.Groups; g++)
+    {
+        await groupsA.OpenAsync(new GroupBuyId(100 + g), "five", new MemberId(1), at);
+    }
+
+    var joins = sizes.Groups * 4;
+    next = -1;
+    var many = await RateAsync(joins, () => Task.WhenAll(Enumerable.Range(0, 8).Select(w => Task.Run(async () =>
+    {
+        int i;
+        while ((i = Interlocked.Increment(ref next)) < joins)
+        {
+            var result = await (w % 2 == 0 ? groupsA : groupsB).JoinAsync(new GroupBuyId(100 + i % sizes.Groups), new MemberId(20_000 + i), at + Duration.FromMinutes(1));
+            if (!result.IsAccepted)
+            {
+                throw new InvalidOperationException($"join {i} refused: {result}");
+            }
+        }
+    }))));
+    rows.Add(($"join {sizes.Groups} groups of 5, 2 instances × 4 workers", Per(many), "", "", "every join accepted; each group formed"));
+}
+
+// 5. Restore: a network of sizes.Network members, and sizes.Accounts ledger accounts, read from the database.
+if (only.Contains("restore"))
+{
+    var restoreCs = await CreateDatabaseAsync(admin);
+    using (var init = await StartAsync(restoreCs, "restore-init"))
+    {
+    }
+
+    await BulkMembersAsync(restoreCs, 1, sizes.Network, m => m == 1 ? null : m / 2, at);
+    await BulkAccountsAsync(restoreCs, sizes.Accounts);
+    var watch = Stopwatch.StartNew();
+    using (var restored = await StartAsync(restoreCs, "restore"))
+    {
+        var network2 = restored.Services.GetRequiredService<StoredReferralNetwork>();
+        var load = watch.Elapsed;
+        if (network2.Count != sizes.Network)
+        {
+            throw new InvalidOperationException($"restored {network2.Count} members of {sizes.Network}");
+        }
+
+        var floor = await TimeAsync(() => PlainSelectAsync(restoreCs, "SELECT \"MemberId\", \"ReferrerId\", \"BoundAt\", \"RegisteredSequence\" FROM sc_members ORDER BY \"RegisteredSequence\""));
+        var snapshot = network2.ToSnapshot();
+        var memory = Time(() => ReferralNetwork.FromSnapshot(snapshot));
+        rows.Add(($"restore a network of {sizes.Network:N0} members (host start)", Ms(load), Ms(floor), Ms(memory), "floor: SELECT of the rows; memory: FromSnapshot"));
+
+        var ledger = restored.Services.GetRequiredService<StoredCommissionLedger>();
+        var balances = 0;
+        var read = await TimeAsync(async () => balances = (await ledger.GetBalancesAsync()).Count);
+        if (balances != sizes.Accounts)
+        {
+            throw new InvalidOperationException($"read {balances} accounts of {sizes.Accounts}");
+        }
+
+        var accountsFloor = await TimeAsync(() => PlainSelectAsync(restoreCs, "SELECT * FROM sc_accounts ORDER BY \"MemberId\", \"Currency\""));
+        rows.Add(($"read {sizes.Accounts:N0} ledger accounts (GetBalancesAsync)", Ms(read), Ms(accountsFloor), "", "floor: SELECT of the rows"));
+    }
+}
+
+Console.WriteLine($"PostgreSQL on loopback, {(given is null ? "throwaway server, durable defaults (fsync on)" : "given server")}; {(smoke ? "smoke sizes" : "full sizes")}");
+Console.WriteLine("| What | SocialCommerce.EntityFrameworkCore | Floor (plain SQL, same rows) | In memory | Note |");
+Console.WriteLine("| --- | ---: | ---: | ---: | --- |");
+foreach (var row in rows)
+{
+    Console.WriteLine($"| {row.What} | {row.Sdk} | {row.Floor} | {row.Memory} | {row.Note} |");
+}
+
+return 0;
+
+static GroupBuyRule HotRule(int capacity) =>
+    GroupBuyRule.Create("hot", Currency.CNY).RequireParticipants(2).AllowUpTo(capacity).WithTimeLimit(Duration.FromHours(24)).AddTier(2, 9.90m).Build();
+
+async Task<IHost> StartAsync(string connectionString, string instance)
+{
+    var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+    builder.Services.AddSocialCommerce()
+        .AddCommissionPlan(plan)
+        .AddGroupBuyRule(HotRule(sizes.Hot))
+        .AddGroupBuyRule(GroupBuyRule.Create("five", Currency.CNY).RequireParticipants(5).WithTimeLimit(Duration.FromHours(24)).AddTier(5, 9.90m).Build())
+        .AddEntityFrameworkStores(db => db.UseNpgsql(new NpgsqlConnectionStringBuilder(connectionString) { ApplicationName = instance }.ToString()), o => o.MaxAttempts = 100);
+    var host = builder.Build();
+    await host.StartAsync();
+    return host;
+}
+
+static async Task<string> CreateDatabaseAsync(string adminConnection)
+{
+    var name = "sc_harness_" + Guid.NewGuid().ToString("N");
+    await using var connection = new NpgsqlConnection(adminConnection);
+    await connection.OpenAsync();
+    await using (var command = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection))
+    {
+        await command.ExecuteNonQueryAsync();
+    }
+
+    return new NpgsqlConnectionStringBuilder(adminConnection) { Database = name, MaxPoolSize = 50 }.ToString();
+}
+
+// The floor: the rows a posting writes (the sale with its JSON, an entry per earning, each account's new balance),
+// as plain parameterised SQL in one batch per transaction, with nothing decided.
+static async Task PlainInsertAsync(string connectionString, IReadOnlyList<LedgerSale> sales, int perTransaction)
+{
+    await using var connection = new NpgsqlConnection(connectionString);
+    await connection.OpenAsync();
+    foreach (var chunk in sales.Chunk(perTransaction))
+    {
+        await using var transaction = await connection.BeginTransactionAsync();
+        await using var batch = new NpgsqlBatch(connection, transaction);
+        foreach (var sale in chunk)
+        {
+            var json = System.Text.Json.JsonSerializer.Serialize(SaleCommissionRecord.Post(sale, out _).ToSnapshot(), SocialCommerce.Serialization.SocialCommerceJson.Options);
+            var insert = new NpgsqlBatchCommand("INSERT INTO floor_sales (id, state) VALUES ($1, $2)");
+            insert.Parameters.Add(new NpgsqlParameter { Value = sale.SaleId });
+            insert.Parameters.Add(new NpgsqlParameter { Value = json });
+            batch.BatchCommands.Add(insert);
+            foreach (var earning in sale.Earnings)
+            {
+                var entry = new NpgsqlBatchCommand("INSERT INTO floor_entries (posting, member, minor) VALUES ($1, $2, $3)");
+                entry.Parameters.Add(new NpgsqlParameter { Value = $"{sale.SaleId}/{earning.LineIndex}/{earning.Level}" });
+                entry.Parameters.Add(new NpgsqlParameter { Value = earning.Beneficiary.Value });
+                entry.Parameters.Add(new NpgsqlParameter { Value = earning.Amount.ToMinorUnits() });
+                batch.BatchCommands.Add(entry);
+                var account = new NpgsqlBatchCommand("INSERT INTO floor_accounts (member, pending) VALUES ($1, $2) ON CONFLICT (member) DO UPDATE SET pending = floor_accounts.pending + excluded.pending");
+                account.Parameters.Add(new NpgsqlParameter { Value = earning.Beneficiary.Value });
+                account.Parameters.Add(new NpgsqlParameter { Value = earning.Amount.ToMinorUnits() });
+                batch.BatchCommands.Add(account);
+            }
+        }
+
+        await batch.ExecuteNonQueryAsync();
+        await transaction.CommitAsync();
+    }
+}
+
+static async Task PlainSelectAsync(string connectionString, string sql)
+{
+    await using var connection = new NpgsqlConnection(connectionString);
+    await connection.OpenAsync();
+    await using var command = new NpgsqlCommand(sql, connection);
+    await using var reader = await command.ExecuteReaderAsync();
+    var values = new object[reader.FieldCount];
+    while (await reader.ReadAsync())
+    {
+        reader.GetValues(values);
+    }
+}
+
+static async Task BulkMembersAsync(string connectionString, int first, int last, Func<int, int?> referrerOf, Instant at)
+{
+    await using var connection = new NpgsqlConnection(connectionString);
+    await connection.OpenAsync();
+    await using (var create = new NpgsqlCommand("CREATE TABLE IF NOT EXISTS floor_sales (id text primary key, state text); CREATE TABLE IF NOT EXISTS floor_entries (posting text primary key, member bigint, minor bigint); CREATE TABLE IF NOT EXISTS floor_accounts (member bigint primary key, pending bigint)", connection))
+    {
+        await create.ExecuteNonQueryAsync();
+    }
+
+    var ticks = at.ToUnixTimeTicks();
+    await using (var members = await connection.BeginBinaryImportAsync("COPY sc_members (\"MemberId\", \"ReferrerId\", \"BoundAt\", \"RegisteredSequence\") FROM STDIN (FORMAT BINARY)"))
+    {
+        for (var m = first; m <= last; m++)
+        {
+            await members.StartRowAsync();
+            await members.WriteAsync((long)m, NpgsqlDbType.Bigint);
+            if (referrerOf(m) is { } r)
+            {
+                await members.WriteAsync((long)r, NpgsqlDbType.Bigint);
+            }
+            else
+            {
+                await members.WriteNullAsync();
+            }
+
+            await members.WriteAsync(ticks, NpgsqlDbType.Bigint);
+            await members.WriteAsync((long)m, NpgsqlDbType.Bigint);
+        }
+
+        await members.CompleteAsync();
+    }
+
+    await using (var bindings = await connection.BeginBinaryImportAsync("COPY sc_bindings (\"Sequence\", \"MemberId\", \"ReferrerId\", \"PreviousReferrerId\", \"At\", \"IsRegistration\") FROM STDIN (FORMAT BINARY)"))
+    {
+        for (var m = first; m <= last; m++)
+        {
+            await bindings.StartRowAsync();
+            await bindings.WriteAsync((long)m, NpgsqlDbType.Bigint);
+            await bindings.WriteAsync((long)m, NpgsqlDbType.Bigint);
+            if (referrerOf(m) is { } r)
+            {
+                await bindings.WriteAsync((long)r, NpgsqlDbType.Bigint);
+            }
+            else
+            {
+                await bindings.WriteNullAsync();
+            }
+
+            await bindings.WriteNullAsync();
+            await bindings.WriteAsync(ticks, NpgsqlDbType.Bigint);
+            await bindings.WriteAsync(true, NpgsqlDbType.Boolean);
+        }
+
+        await bindings.CompleteAsync();
+    }
+}
+
+static async Task BulkAccountsAsync(string connectionString, int count)
+{
+    await using var connection = new NpgsqlConnection(connectionString);
+    await connection.OpenAsync();
+    await using var accounts = await connection.BeginBinaryImportAsync("COPY sc_accounts (\"MemberId\", \"Currency\", \"MinorUnit\", \"Version\", \"Pending\", \"Frozen\", \"Available\", \"Withdrawn\", \"Fees\", \"Debt\", \"WrittenOff\", \"Forgiven\", \"Booked\", \"Reversed\") FROM STDIN (FORMAT BINARY)");
+    for (var m = 1; m <= count; m++)
+    {
+        await accounts.StartRowAsync();
+        await accounts.WriteAsync((long)m, NpgsqlDbType.Bigint);
+        await accounts.WriteAsync("CNY", NpgsqlDbType.Varchar);
+        await accounts.WriteAsync(2, NpgsqlDbType.Integer);
+        await accounts.WriteAsync(1L, NpgsqlDbType.Bigint);
+        await accounts.WriteAsync(100L + m % 1000, NpgsqlDbType.Bigint);
+        for (var k = 0; k < 7; k++)
+        {
+            await accounts.WriteAsync(0L, NpgsqlDbType.Bigint);
+        }
+
+        await accounts.WriteAsync(100L + m % 1000, NpgsqlDbType.Bigint);
+        await accounts.WriteAsync(0L, NpgsqlDbType.Bigint);
+    }
+
+    await accounts.CompleteAsync();
+}
+
+static double MemoryRate(IReadOnlyList<LedgerSale> sales)
+{
+    var ledger = new CommissionLedger(capacity: sales.Count);
+    var watch = Stopwatch.StartNew();
+    foreach (var sale in sales)
+    {
+        ledger.Post(sale);
+    }
+
+    return sales.Count / watch.Elapsed.TotalSeconds;
+}
+
+static double MemoryRateOf(int count, Action<int> action)
+{
+    var watch = Stopwatch.StartNew();
+    for (var i = 0; i < count; i++)
+    {
+        action(i);
+    }
+
+    return count / watch.Elapsed.TotalSeconds;
+}
+
+static async Task<double> RateAsync(int count, Func<Task> run) => count / (await TimeAsync(run)).TotalSeconds;
+
+static async Task<TimeSpan> TimeAsync(Func<Task> run)
+{
+    var watch = Stopwatch.StartNew();
+    await run();
+    return watch.Elapsed;
+}
+
+static TimeSpan Time(Action run)
+{
+    var watch = Stopwatch.StartNew();
+    run();
+    return watch.Elapsed;
+}
+
+static string Per(double rate) => rate.ToString("N0", CultureInfo.InvariantCulture) + " /s";
+
+static string Ms(TimeSpan time) => time.TotalMilliseconds.ToString("N0", CultureInfo.InvariantCulture) + " ms";

@@ -47,6 +47,7 @@ namespace SocialCommerce.Serialization;
 [JsonSerializable(typeof(LedgerRefund))]
 [JsonSerializable(typeof(CommunityBatchSnapshot))]
 [JsonSerializable(typeof(CommissionAccountSnapshot))]
+[JsonSerializable(typeof(WithdrawalRecord))]
 [JsonSerializable(typeof(SaleCommissionSnapshot))]
 [JsonSerializable(typeof(AccountPosting))]
 internal sealed partial class SocialCommerceJsonContext : JsonSerializerContext

@@ -15,7 +15,7 @@ namespace SocialCommerce.Commissions;
 /// withdrawals in the same order gives the same balances. Not thread-safe: one writer per account (a database row with
 /// its <see cref="Version"/> as the concurrency token).
 /// </remarks>
-public sealed class CommissionAccount
+public sealed partial class CommissionAccount
 {
     private readonly HashSet<string> _applied = new(StringComparer.Ordinal);
     private readonly Dictionary<string, LedgerWithdrawal> _withdrawals = new(StringComparer.Ordinal);
@@ -135,12 +135,10 @@ public sealed class CommissionAccount
     /// <exception cref="ArgumentException">The withdrawal is for another member or currency, or not a positive amount in whole minor units.</exception>
     public LedgerWithdrawalResult Withdraw(LedgerWithdrawal withdrawal)
     {
-        if (withdrawal.Amount == default || withdrawal.Member != Member || !withdrawal.Amount.Currency.Equals(Currency))
-        {
-            throw new ArgumentException($"Withdrawal '{withdrawal.WithdrawalId}' is for member {withdrawal.Member} in {(withdrawal.Amount == default ? "no currency" : withdrawal.Amount.Currency.Code)}, not the account of member {Member} in {Currency.Code}.", nameof(withdrawal));
-        }
-
-        LedgerWithdrawal? first = withdrawal.WithdrawalId is not null && _withdrawals.TryGetValue(withdrawal.WithdrawalId, out var known) ? known : null;
+        CheckOwn(withdrawal);
+        LedgerWithdrawal? first = withdrawal.WithdrawalId is not null && _withdrawals.TryGetValue(withdrawal.WithdrawalId, out var known) ? known
+            : withdrawal.WithdrawalId is not null && _requests.TryGetValue(withdrawal.WithdrawalId, out var requested) ? new LedgerWithdrawal(requested.WithdrawalId, requested.Member, requested.Gross, requested.RequestedAt)
+            : null;
         if (WithdrawalDecision.Decide(_options, _options.MinimumWithdrawals ?? [], withdrawal, first, _available, out var gross, out var fee) is { } answer)
         {
             return answer;
@@ -170,7 +168,10 @@ public sealed class CommissionAccount
             new LedgerAccountState(Member, Currency, _pending, _frozen, _available, _withdrawn, _fees, _debt, _writtenOff, _forgiven, _booked, _reversed),
             applied,
             withdrawals,
-            Version);
+            Version)
+        {
+            Requests = RequestsSnapshot(),
+        };
     }
 
     /// <summary>Restores an account from its snapshot, re-deciding nothing.</summary>
@@ -203,6 +204,8 @@ public sealed class CommissionAccount
         {
             account._withdrawals[withdrawal.WithdrawalId] = withdrawal;
         }
+
+        account.RestoreRequests(snapshot);
 
         return account;
     }

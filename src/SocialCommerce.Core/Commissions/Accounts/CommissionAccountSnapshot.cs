@@ -8,7 +8,15 @@ namespace SocialCommerce.Commissions;
 /// <param name="AppliedPostings">The ids of the postings applied.</param>
 /// <param name="Withdrawals">The withdrawals applied.</param>
 /// <param name="Version">The account's version.</param>
-public sealed record CommissionAccountSnapshot(int SchemaVersion, LedgerAccountState Balances, IReadOnlyList<string> AppliedPostings, IReadOnlyList<LedgerWithdrawal> Withdrawals, long Version);
+public sealed record CommissionAccountSnapshot(int SchemaVersion, LedgerAccountState Balances, IReadOnlyList<string> AppliedPostings, IReadOnlyList<LedgerWithdrawal> Withdrawals, long Version)
+{
+    /// <summary>
+    /// Gets the withdrawals requested through the lifecycle (<see cref="CommissionAccount.RequestWithdrawal"/>), in
+    /// every state; the in-withdrawal balance is the gross of those requested or approved. Absent in snapshots written
+    /// before the lifecycle: none.
+    /// </summary>
+    public IReadOnlyList<WithdrawalRecord>? Requests { get; init; }
+}
 
 /// <summary>The state of a <see cref="SaleCommissionRecord"/>: the sale's record, its refunds and its version.</summary>
 /// <param name="SchemaVersion">The JSON schema version (<see cref="Serialization.SocialCommerceJson.SchemaVersion"/>).</param>

@@ -29,4 +29,12 @@ public sealed record LedgerOptions
     /// </summary>
     /// <value>Default: <see langword="null"/>.</value>
     public Rate? WithdrawalFee { get; init; }
+
+    /// <summary>
+    /// Gets the largest withdrawal approved automatically at request, per currency (at most one per currency); a
+    /// withdrawal of at most that amount skips review (<see cref="WithdrawalStatus.Approved"/> at once). A currency not
+    /// listed is always reviewed.
+    /// </summary>
+    /// <value>Default: empty.</value>
+    public IReadOnlyList<Money> AutoApproveUpTo { get; init; } = [];
 }

@@ -37,4 +37,13 @@ public enum LedgerRefusal
 
     /// <summary>A withdrawal is larger than the member's available balance in its currency.</summary>
     InsufficientAvailableBalance = 7,
+
+    /// <summary>A withdrawal step names a withdrawal id the account has not requested.</summary>
+    UnknownWithdrawal = 8,
+
+    /// <summary>
+    /// A withdrawal step out of order: paid before approved, approved after rejected, a retry of a withdrawal that did
+    /// not fail. The message names the withdrawal's state.
+    /// </summary>
+    WithdrawalStateConflict = 9,
 }

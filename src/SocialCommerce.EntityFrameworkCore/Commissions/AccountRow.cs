@@ -44,4 +44,10 @@ internal sealed class AccountRow
 
     /// <summary>Gets or sets: Reversed.</summary>
     public long Reversed { get; set; }
+
+    /// <summary>Gets or sets: the gross of the withdrawals requested or approved, not yet paid.</summary>
+    public long InWithdrawal { get; set; }
+
+    /// <summary>Gets or sets: what withholding kept from paid withdrawals.</summary>
+    public long Withheld { get; set; }
 }

@@ -54,11 +54,36 @@ internal sealed class StoredAccounts
         return accounts;
     }
 
-    public static CommissionAccount FromRow(AccountRow row, LedgerOptions options, LedgerWithdrawal? knownWithdrawal)
+    public static CommissionAccount FromRow(AccountRow row, LedgerOptions options, LedgerWithdrawal? knownWithdrawal, WithdrawalRecord? knownRequest = null)
     {
         var currency = CurrencyOf(row.Currency, row.MinorUnit);
-        var state = new LedgerAccountState(new MemberId(row.MemberId), currency, row.Pending, row.Frozen, row.Available, row.Withdrawn, row.Fees, row.Debt, row.WrittenOff, row.Forgiven, row.Booked, row.Reversed);
-        return CommissionAccount.FromSnapshot(new CommissionAccountSnapshot(Serialization.SocialCommerceJson.SchemaVersion, state, [], knownWithdrawal is { } w ? [w] : [], row.Version), options);
+        var state = new LedgerAccountState(new MemberId(row.MemberId), currency, row.Pending, row.Frozen, row.Available, row.Withdrawn, row.Fees, row.Debt, row.WrittenOff, row.Forgiven, row.Booked, row.Reversed)
+        {
+            InWithdrawal = row.InWithdrawal,
+            Withheld = row.Withheld,
+        };
+        return CommissionAccount.FromSnapshot(
+            new CommissionAccountSnapshot(Serialization.SocialCommerceJson.SchemaVersion, state, [], knownWithdrawal is { } w ? [w] : [], row.Version) { Requests = knownRequest is null ? [] : [knownRequest] },
+            options);
+    }
+
+    /// <summary>Copies an account's balances to its row (the row's loaded version stays the concurrency check).</summary>
+    public static void CopyBalances(CommissionAccount account, AccountRow row)
+    {
+        var b = account.ToSnapshot().Balances;
+        row.Pending = b.Pending;
+        row.Frozen = b.Frozen;
+        row.Available = b.Available;
+        row.Withdrawn = b.Withdrawn;
+        row.Fees = b.Fees;
+        row.Debt = b.Debt;
+        row.WrittenOff = b.WrittenOff;
+        row.Forgiven = b.Forgiven;
+        row.Booked = b.Booked;
+        row.Reversed = b.Reversed;
+        row.InWithdrawal = b.InWithdrawal;
+        row.Withheld = b.Withheld;
+        row.Version = account.Version;
     }
 
     public static Currency CurrencyOf(string code, int minorUnit) =>
@@ -110,18 +135,7 @@ internal sealed class StoredAccounts
                 continue;
             }
 
-            var b = account.ToSnapshot().Balances;
-            row.Pending = b.Pending;
-            row.Frozen = b.Frozen;
-            row.Available = b.Available;
-            row.Withdrawn = b.Withdrawn;
-            row.Fees = b.Fees;
-            row.Debt = b.Debt;
-            row.WrittenOff = b.WrittenOff;
-            row.Forgiven = b.Forgiven;
-            row.Booked = b.Booked;
-            row.Reversed = b.Reversed;
-            row.Version = account.Version;
+            CopyBalances(account, row);
             if (isNew && account.Version > 0)
             {
                 _db.Add(row);

@@ -22,7 +22,7 @@ namespace SocialCommerce.EntityFrameworkCore.Commissions;
 /// a crash, a timeout or on another instance is a <see cref="LedgerOutcome.Duplicate"/> (or a
 /// <see cref="LedgerRefusal.ConflictingDuplicate"/> when its content differs), never a second booking. Thread-safe.
 /// </remarks>
-public sealed class StoredCommissionLedger
+public sealed partial class StoredCommissionLedger
 {
     // From this many sales a batch bypasses the change tracker for its new rows.
     private const int BulkThreshold = 20;
@@ -213,7 +213,11 @@ public sealed class StoredCommissionLedger
         }
     }
 
-    /// <summary>Withdraws available money (minimum and fee as the <see cref="Options"/> say); idempotent by withdrawal id and content.</summary>
+    /// <summary>
+    /// Withdraws available money at once (request, approval and payment in one step; minimum and fee as the
+    /// <see cref="Options"/> say); idempotent by withdrawal id and content. For review and transfers that can fail, use
+    /// <see cref="RequestWithdrawalAsync"/> and its steps.
+    /// </summary>
     /// <param name="withdrawal">The withdrawal.</param>
     /// <param name="cancellationToken">Cancels the command.</param>
     /// <returns>Applied with gross, fee and net; a duplicate; or the refusal (below minimum, insufficient balance).</returns>
@@ -244,14 +248,7 @@ public sealed class StoredCommissionLedger
                 db.Add(row);
             }
 
-            var b = account.ToSnapshot().Balances;
-            row.Available = b.Available;
-            row.Withdrawn = b.Withdrawn;
-            row.Fees = b.Fees;
-            row.Debt = b.Debt;
-            row.Forgiven = b.Forgiven;
-            row.WrittenOff = b.WrittenOff;
-            row.Version = account.Version;
+            StoredAccounts.CopyBalances(account, row);
             db.Add(new WithdrawalRow
             {
                 WithdrawalId = withdrawal.WithdrawalId,
@@ -262,17 +259,11 @@ public sealed class StoredCommissionLedger
                 Fee = result.Fee.ToMinorUnits(),
                 Net = result.Net.ToMinorUnits(),
                 At = StoredJson.Ticks(withdrawal.At),
+                Status = (int)WithdrawalStatus.Paid,
+                Attempts = 1,
+                Version = 1,
             });
-            db.Add(new EntryRow
-            {
-                PostingId = "withdrawal:" + withdrawal.WithdrawalId,
-                MemberId = withdrawal.Member.Value,
-                Currency = currency.Code,
-                Kind = "Withdrawal",
-                FromState = (int)LedgerState.Available,
-                MinorUnits = result.Gross.ToMinorUnits(),
-                At = StoredJson.Ticks(withdrawal.At),
-            });
+            db.Add(WithdrawalEntry(withdrawal.WithdrawalId, withdrawal.Member, currency, result.Gross.ToMinorUnits(), withdrawal.At));
             await db.SaveChangesAsync(ct).ConfigureAwait(false);
             return result;
         }, cancellationToken);

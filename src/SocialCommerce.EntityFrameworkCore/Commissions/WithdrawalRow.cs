@@ -1,6 +1,6 @@
 namespace SocialCommerce.EntityFrameworkCore.Commissions;
 
-/// <summary>An accepted withdrawal, keyed by its id (a retry with the same id and content is a duplicate).</summary>
+/// <summary>A withdrawal, keyed by its id (a retry with the same id and content is a duplicate), with its lifecycle state; versioned.</summary>
 internal sealed class WithdrawalRow
 {
     /// <summary>Gets or sets: The host's withdrawal id.</summary>
@@ -26,4 +26,22 @@ internal sealed class WithdrawalRow
 
     /// <summary>Gets or sets: When it was requested, in Unix ticks.</summary>
     public long At { get; set; }
+
+    /// <summary>Gets or sets: the WithdrawalStatus (an immediate withdrawal is stored as paid).</summary>
+    public int Status { get; set; }
+
+    /// <summary>Gets or sets: what withholding keeps, fixed at request.</summary>
+    public long Withheld { get; set; }
+
+    /// <summary>Gets or sets: the transfers started.</summary>
+    public int Attempts { get; set; }
+
+    /// <summary>Gets or sets: the payment provider's reference, once paid.</summary>
+    public string? TransferReference { get; set; }
+
+    /// <summary>Gets or sets: the reason of the last rejection, failure or cancellation.</summary>
+    public string? Reason { get; set; }
+
+    /// <summary>Gets or sets: the row's version (optimistic concurrency).</summary>
+    public long Version { get; set; }
 }

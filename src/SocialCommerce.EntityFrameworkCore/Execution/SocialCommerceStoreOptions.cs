@@ -25,6 +25,12 @@ public sealed class SocialCommerceStoreOptions
     public LedgerOptions Ledger { get; set; } = LedgerOptions.Default;
 
     /// <summary>
+    /// Gets or sets the host's withholding rule for withdrawals requested through the lifecycle
+    /// (<see cref="Commissions.StoredCommissionLedger.RequestWithdrawalAsync"/>), or <see langword="null"/> for none.
+    /// </summary>
+    public IWithholdingPolicy? Withholding { get; set; }
+
+    /// <summary>
     /// Gets or sets the binding policy of the stored referral network; every instance must use the same one
     /// (default <see cref="BindingPolicy.FirstBindingWins"/>, as the in-memory network).
     /// </summary>

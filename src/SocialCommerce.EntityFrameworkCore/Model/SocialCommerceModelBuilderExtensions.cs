@@ -94,6 +94,10 @@ public static class SocialCommerceModelBuilderExtensions
             e.HasKey(r => r.WithdrawalId);
             e.Property(r => r.WithdrawalId).HasMaxLength(200);
             e.Property(r => r.Currency).HasMaxLength(16);
+            e.Property(r => r.TransferReference).HasMaxLength(200);
+            e.Property(r => r.Reason).HasMaxLength(1000);
+            e.Property(r => r.Version).IsConcurrencyToken();
+            e.HasIndex(r => new { r.Status, r.At });
             e.HasIndex(r => new { r.MemberId, r.Currency });
         });
         modelBuilder.Entity<GroupRow>(e =>

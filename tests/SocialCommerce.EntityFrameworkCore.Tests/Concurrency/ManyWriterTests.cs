@@ -158,6 +158,58 @@ public abstract class ManyWriterTests<TDatabase>(TDatabase database) : IClassFix
     }
 
     [SkippableFact]
+    public async Task Review_decisions_racing_on_two_instances_apply_exactly_one_and_requests_never_take_more_than_available()
+    {
+        var (a, b, _) = await TwoInstancesAsync();
+        await using var _a = a;
+        await using var _b = b;
+        await RegisterChainAsync(a);
+        await a.SellAsync("S-r", buyer: 3, amount: 1000m, T0);
+        await a.Ledger.CompleteAsync("S-r", T0);
+        await a.Ledger.ReleaseDueAsync(T0 + Duration.FromDays(8));
+
+        // 20 requests of ¥9.00 against ¥100.00 available: 11 fit, in withdrawal.
+        var requested = new System.Collections.Concurrent.ConcurrentBag<string>();
+        await RaceAsync(a, b, 20, async (shop, i) =>
+        {
+            if ((await shop.Ledger.RequestWithdrawalAsync(new LedgerWithdrawal($"W-{i}", new MemberId(2), new Money(9m, Currency.CNY), T0 + Duration.FromDays(9)))).IsApplied)
+            {
+                requested.Add($"W-{i}");
+            }
+        });
+        Assert.Equal(11, requested.Count);
+        Assert.Equal(new Money(99m, Currency.CNY), await b.Ledger.GetInWithdrawalAsync(new MemberId(2), Currency.CNY));
+
+        // For each, an approval on one instance races a rejection on the other: exactly one decides it.
+        var ids = requested.Order().ToArray();
+        var applied = new int[ids.Length];
+        await RaceAsync(a, b, ids.Length * 2, async (shop, i) =>
+        {
+            var id = ids[i / 2];
+            var result = i % 2 == 0 ? await shop.Ledger.ApproveWithdrawalAsync(id) : await shop.Ledger.RejectWithdrawalAsync(id, "review");
+            if (result.IsApplied)
+            {
+                Interlocked.Increment(ref applied[i / 2]);
+            }
+            else
+            {
+                Assert.Equal(LedgerRefusal.WithdrawalStateConflict, result.Refusal);
+            }
+        });
+
+        Assert.All(applied, n => Assert.Equal(1, n));
+        var approved = 0;
+        foreach (var id in ids)
+        {
+            approved += (await a.Ledger.GetWithdrawalAsync(id))!.Status == WithdrawalStatus.Approved ? 1 : 0;
+        }
+
+        var balance = await b.Ledger.GetBalanceAsync(new MemberId(2), Currency.CNY);
+        Assert.Equal(new Money(approved * 9m, Currency.CNY), await b.Ledger.GetInWithdrawalAsync(new MemberId(2), Currency.CNY));
+        Assert.Equal(new Money(100m - approved * 9m, Currency.CNY), balance.Available);
+    }
+
+    [SkippableFact]
     public async Task Opposite_bindings_on_two_instances_never_make_a_cycle_and_each_outcome_is_recorded()
     {
         var (a, b, db) = await TwoInstancesAsync();

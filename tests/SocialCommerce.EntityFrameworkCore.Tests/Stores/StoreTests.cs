@@ -141,6 +141,46 @@ public abstract class StoreTests<TDatabase>(TDatabase database) : IClassFixture<
     }
 
     [SkippableFact]
+    public async Task Withdrawals_go_through_review_and_failed_transfers_with_exact_balances_across_a_restart()
+    {
+        var db = await NewDatabaseAsync();
+        await using (var shop = await StoreHost.StartAsync(Database, db))
+        {
+            await shop.Network.RegisterAsync(new MemberId(1), null, T0);
+            await shop.Network.RegisterAsync(new MemberId(2), new MemberId(1), T0);
+            await shop.SellAsync("S-1", buyer: 2, amount: 1000m, T0);
+            await shop.Ledger.CompleteAsync("S-1", T0);
+            await shop.Ledger.ReleaseDueAsync(T0 + Duration.FromDays(7));
+
+            var requested = await shop.Ledger.RequestWithdrawalAsync(new LedgerWithdrawal("W-1", new MemberId(1), new Money(60m, Currency.CNY), T0 + Duration.FromDays(8)));
+            Assert.Equal(WithdrawalStatus.Requested, requested.Withdrawal!.Status);
+            Assert.Equal(new Money(0.60m, Currency.CNY), requested.Withdrawal.Fee);
+            Assert.Equal(LedgerRefusal.WithdrawalStateConflict, (await shop.Ledger.MarkWithdrawalPaidAsync("W-1", "T-1", T0 + Duration.FromDays(8))).Refusal);
+            Assert.True((await shop.Ledger.ApproveWithdrawalAsync("W-1")).IsApplied);
+            Assert.True((await shop.Ledger.MarkWithdrawalFailedAsync("W-1", "bank refused")).IsApplied);
+            Assert.Equal(new Money(100m, Currency.CNY), (await shop.Ledger.GetBalanceAsync(new MemberId(1), Currency.CNY)).Available);
+            Assert.True((await shop.Ledger.RequestWithdrawalAsync(new LedgerWithdrawal("W-2", new MemberId(1), new Money(30m, Currency.CNY), T0 + Duration.FromDays(8)))).IsApplied);
+        }
+
+        await using var restarted = await StoreHost.StartAsync(Database, db, "b");
+        Assert.Equal(new Money(30m, Currency.CNY), await restarted.Ledger.GetInWithdrawalAsync(new MemberId(1), Currency.CNY));
+        Assert.True((await restarted.Ledger.RetryWithdrawalAsync("W-1")).IsApplied);
+        var paid = await restarted.Ledger.MarkWithdrawalPaidAsync("W-1", "T-2", T0 + Duration.FromDays(9));
+        Assert.Equal(2, paid.Withdrawal!.Attempts);
+        Assert.Equal(LedgerOutcome.Duplicate, (await restarted.Ledger.MarkWithdrawalPaidAsync("W-1", "T-2", T0 + Duration.FromDays(9))).Outcome);
+        Assert.True((await restarted.Ledger.RejectWithdrawalAsync("W-2", "review")).IsApplied);
+        Assert.Equal(LedgerRefusal.UnknownWithdrawal, (await restarted.Ledger.ApproveWithdrawalAsync("W-404")).Refusal);
+
+        var balance = await restarted.Ledger.GetBalanceAsync(new MemberId(1), Currency.CNY);
+        Assert.Equal(new Money(40m, Currency.CNY), balance.Available);
+        Assert.Equal(new Money(60m, Currency.CNY), balance.Withdrawn);
+        Assert.Equal(new Money(0.60m, Currency.CNY), balance.WithdrawalFees);
+        Assert.Equal(new Money(0m, Currency.CNY), await restarted.Ledger.GetInWithdrawalAsync(new MemberId(1), Currency.CNY));
+        Assert.Equal("T-2", (await restarted.Ledger.GetWithdrawalAsync("W-1"))!.TransferReference);
+        Assert.Equal(WithdrawalStatus.Rejected, (await restarted.Ledger.GetWithdrawalAsync("W-2"))!.Status);
+    }
+
+    [SkippableFact]
     public async Task Group_buys_open_join_form_refuse_and_keep_the_per_member_limit_across_a_restart()
     {
         var db = await NewDatabaseAsync();

@@ -26,6 +26,9 @@ public sealed partial class CommissionAccount
         return _requests.TryGetValue(withdrawalId, out var record) ? record : null;
     }
 
+    // The balances restore from the snapshot's account state; the records it carries may be all of the account's
+    // withdrawals or only those a command needs (a store loads one), so nothing is summed from them.
+
     /// <summary>
     /// Requests a withdrawal: the gross amount moves from available to in withdrawal; the fee (<see cref="LedgerOptions.WithdrawalFee"/>)
     /// and the withholding (<paramref name="withholding"/>) are fixed now. Approved at once when at most
@@ -213,15 +216,6 @@ public sealed partial class CommissionAccount
             }
 
             _requests[record.WithdrawalId] = record;
-            if (record.IsInWithdrawal)
-            {
-                _inWithdrawal += record.Gross.ToMinorUnits();
-            }
-
-            if (record.Status == WithdrawalStatus.Paid)
-            {
-                _withheld += record.Withheld.ToMinorUnits();
-            }
         }
     }
 }

@@ -165,7 +165,7 @@ public sealed partial class CommissionAccount
         Array.Sort(withdrawals, static (a, b) => string.CompareOrdinal(a.WithdrawalId, b.WithdrawalId));
         return new CommissionAccountSnapshot(
             Serialization.SocialCommerceJson.SchemaVersion,
-            new LedgerAccountState(Member, Currency, _pending, _frozen, _available, _withdrawn, _fees, _debt, _writtenOff, _forgiven, _booked, _reversed),
+            new LedgerAccountState(Member, Currency, _pending, _frozen, _available, _withdrawn, _fees, _debt, _writtenOff, _forgiven, _booked, _reversed) { InWithdrawal = _inWithdrawal, Withheld = _withheld },
             applied,
             withdrawals,
             Version)
@@ -197,6 +197,8 @@ public sealed partial class CommissionAccount
             _forgiven = b.Forgiven,
             _booked = b.Booked,
             _reversed = b.Reversed,
+            _inWithdrawal = b.InWithdrawal,
+            _withheld = b.Withheld,
             Version = snapshot.Version,
         };
         account._applied.UnionWith(Serialization.SocialCommerceJson.OrEmpty(snapshot.AppliedPostings));

@@ -50,7 +50,19 @@ public sealed record LedgerAccountState(
     long WrittenOff,
     long Forgiven,
     long Booked,
-    long Reversed);
+    long Reversed)
+{
+    /// <summary>
+    /// Gets the gross amount of the withdrawals requested or approved and not yet paid (the lifecycle of
+    /// <see cref="CommissionAccount.RequestWithdrawal"/>); omitted from JSON when zero.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingDefault)]
+    public long InWithdrawal { get; init; }
+
+    /// <summary>Gets what withholding kept from paid withdrawals (part of <see cref="Withdrawn"/>); omitted from JSON when zero.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingDefault)]
+    public long Withheld { get; init; }
+}
 
 /// <summary>One sale's commission record in a <see cref="LedgerSnapshot"/>.</summary>
 /// <param name="Sale">The sale as posted (lines and earnings at their booked amounts).</param>

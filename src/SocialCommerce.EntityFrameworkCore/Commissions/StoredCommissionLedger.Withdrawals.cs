@@ -1,0 +1,218 @@
+using System;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+using SocialCommerce.Commissions;
+using SocialCommerce.EntityFrameworkCore.Execution;
+using SocialCommerce.Network;
+
+namespace SocialCommerce.EntityFrameworkCore.Commissions;
+
+/// <summary>The withdrawal lifecycle on the database: each step loads the withdrawal and its account, decides in Core, and writes both version-checked.</summary>
+public sealed partial class StoredCommissionLedger
+{
+    /// <summary>
+    /// Requests a withdrawal (<see cref="CommissionAccount.RequestWithdrawal"/>): the gross amount moves from available
+    /// to in withdrawal; fee and withholding (<see cref="SocialCommerceStoreOptions.Withholding"/>) are fixed now.
+    /// </summary>
+    /// <param name="withdrawal">The request.</param>
+    /// <param name="cancellationToken">Cancels the command.</param>
+    /// <returns>Applied with the withdrawal; a duplicate; or the refusal.</returns>
+    public Task<WithdrawalStepResult> RequestWithdrawalAsync(LedgerWithdrawal withdrawal, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(withdrawal.WithdrawalId, nameof(withdrawal));
+        if (withdrawal.Amount == default)
+        {
+            throw new ArgumentException($"Withdrawal '{withdrawal.WithdrawalId}' has no amount.", nameof(withdrawal));
+        }
+
+        return _store.RunAsync($"request withdrawal '{withdrawal.WithdrawalId}' of member {withdrawal.Member}", async (db, _, ct) =>
+        {
+            var currency = withdrawal.Amount.Currency;
+            var known = await db.Set<WithdrawalRow>().AsNoTracking().FirstOrDefaultAsync(w => w.WithdrawalId == withdrawal.WithdrawalId, ct).ConfigureAwait(false);
+            var row = await db.Set<AccountRow>().FirstOrDefaultAsync(a => a.MemberId == withdrawal.Member.Value && a.Currency == currency.Code, ct).ConfigureAwait(false);
+            var isNew = row is null;
+            row ??= new AccountRow { MemberId = withdrawal.Member.Value, Currency = currency.Code, MinorUnit = currency.MinorUnit };
+            var account = StoredAccounts.FromRow(row, Options, null, known is null ? null : RecordOf(known, StoredAccounts.CurrencyOf(known.Currency, row.MinorUnit)));
+            var result = account.RequestWithdrawal(withdrawal, _store.Options.Withholding);
+            if (!result.IsApplied)
+            {
+                return result;
+            }
+
+            if (isNew)
+            {
+                db.Add(row);
+            }
+
+            StoredAccounts.CopyBalances(account, row);
+            var record = result.Withdrawal!;
+            var stored = new WithdrawalRow
+            {
+                WithdrawalId = record.WithdrawalId,
+                MemberId = record.Member.Value,
+                Currency = currency.Code,
+                Requested = record.Gross.ToMinorUnits(),
+                At = StoredJson.Ticks(record.RequestedAt),
+            };
+            Update(stored, record);
+            db.Add(stored);
+            await db.SaveChangesAsync(ct).ConfigureAwait(false);
+            return result;
+        }, cancellationToken);
+    }
+
+    /// <summary>Approves a requested withdrawal (<see cref="CommissionAccount.ApproveWithdrawal"/>).</summary>
+    /// <param name="withdrawalId">The withdrawal.</param>
+    /// <param name="cancellationToken">Cancels the command.</param>
+    /// <returns>Applied, a duplicate, or the refusal naming the state.</returns>
+    public Task<WithdrawalStepResult> ApproveWithdrawalAsync(string withdrawalId, CancellationToken cancellationToken = default) =>
+        StepAsync("approve", withdrawalId, null, static (a, id) => a.ApproveWithdrawal(id), cancellationToken);
+
+    /// <summary>Rejects a requested withdrawal: its gross amount is available again.</summary>
+    /// <param name="withdrawalId">The withdrawal.</param>
+    /// <param name="reason">Why.</param>
+    /// <param name="cancellationToken">Cancels the command.</param>
+    /// <returns>Applied, a duplicate, or the refusal naming the state.</returns>
+    public Task<WithdrawalStepResult> RejectWithdrawalAsync(string withdrawalId, string reason, CancellationToken cancellationToken = default) =>
+        StepAsync("reject", withdrawalId, null, (a, id) => a.RejectWithdrawal(id, reason), cancellationToken);
+
+    /// <summary>Records the successful transfer of an approved withdrawal, with the provider's reference.</summary>
+    /// <param name="withdrawalId">The withdrawal.</param>
+    /// <param name="transferReference">The payment provider's reference.</param>
+    /// <param name="at">When it was paid (the entry's instant).</param>
+    /// <param name="cancellationToken">Cancels the command.</param>
+    /// <returns>Applied, a duplicate, or the refusal naming the state.</returns>
+    public Task<WithdrawalStepResult> MarkWithdrawalPaidAsync(string withdrawalId, string transferReference, Instant at, CancellationToken cancellationToken = default)
+    {
+        Instants.Check(at, nameof(at));
+        return StepAsync("mark paid", withdrawalId, at, (a, id) => a.MarkWithdrawalPaid(id, transferReference), cancellationToken);
+    }
+
+    /// <summary>Records a failed transfer: the gross amount is available again until the withdrawal is retried or cancelled.</summary>
+    /// <param name="withdrawalId">The withdrawal.</param>
+    /// <param name="reason">The provider's reason.</param>
+    /// <param name="cancellationToken">Cancels the command.</param>
+    /// <returns>Applied, a duplicate, or the refusal naming the state.</returns>
+    public Task<WithdrawalStepResult> MarkWithdrawalFailedAsync(string withdrawalId, string reason, CancellationToken cancellationToken = default) =>
+        StepAsync("mark failed", withdrawalId, null, (a, id) => a.MarkWithdrawalFailed(id, reason), cancellationToken);
+
+    /// <summary>Retries a failed withdrawal (its gross leaves available again).</summary>
+    /// <param name="withdrawalId">The withdrawal.</param>
+    /// <param name="cancellationToken">Cancels the command.</param>
+    /// <returns>Applied, or the refusal (not failed, insufficient available).</returns>
+    public Task<WithdrawalStepResult> RetryWithdrawalAsync(string withdrawalId, CancellationToken cancellationToken = default) =>
+        StepAsync("retry", withdrawalId, null, static (a, id) => a.RetryWithdrawal(id), cancellationToken);
+
+    /// <summary>Cancels a withdrawal that was not paid: what it held is available again.</summary>
+    /// <param name="withdrawalId">The withdrawal.</param>
+    /// <param name="reason">Why.</param>
+    /// <param name="cancellationToken">Cancels the command.</param>
+    /// <returns>Applied, a duplicate, or the refusal naming the state.</returns>
+    public Task<WithdrawalStepResult> CancelWithdrawalAsync(string withdrawalId, string reason, CancellationToken cancellationToken = default) =>
+        StepAsync("cancel", withdrawalId, null, (a, id) => a.CancelWithdrawal(id, reason), cancellationToken);
+
+    /// <summary>Reads a withdrawal as stored, or <see langword="null"/>.</summary>
+    /// <param name="withdrawalId">The withdrawal.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The withdrawal.</returns>
+    public Task<WithdrawalRecord?> GetWithdrawalAsync(string withdrawalId, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(withdrawalId);
+        return _store.RunAsync($"read withdrawal '{withdrawalId}'", async (db, _, ct) =>
+        {
+            var row = await db.Set<WithdrawalRow>().AsNoTracking().FirstOrDefaultAsync(w => w.WithdrawalId == withdrawalId, ct).ConfigureAwait(false);
+            if (row is null)
+            {
+                return null;
+            }
+
+            var minorUnit = await db.Set<AccountRow>().AsNoTracking().Where(a => a.MemberId == row.MemberId && a.Currency == row.Currency).Select(a => (int?)a.MinorUnit).FirstOrDefaultAsync(ct).ConfigureAwait(false);
+            return RecordOf(row, StoredAccounts.CurrencyOf(row.Currency, minorUnit ?? 2));
+        }, cancellationToken);
+    }
+
+    /// <summary>Reads a member's in-withdrawal balance (requested or approved, not yet paid).</summary>
+    /// <param name="member">The member.</param>
+    /// <param name="currency">The currency.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The amount.</returns>
+    public Task<Money> GetInWithdrawalAsync(MemberId member, Currency currency, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(currency);
+        return _store.RunAsync($"read the withdrawals of member {member}", async (db, _, ct) =>
+        {
+            var units = await db.Set<AccountRow>().AsNoTracking().Where(a => a.MemberId == member.Value && a.Currency == currency.Code).Select(a => (long?)a.InWithdrawal).FirstOrDefaultAsync(ct).ConfigureAwait(false);
+            return Money.FromMinorUnits(units ?? 0, currency);
+        }, cancellationToken);
+    }
+
+    private Task<WithdrawalStepResult> StepAsync(string verb, string withdrawalId, Instant? paidAt, Func<CommissionAccount, string, WithdrawalStepResult> step, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(withdrawalId);
+        return _store.RunAsync($"{verb} withdrawal '{withdrawalId}'", async (db, _, ct) =>
+        {
+            var stored = await db.Set<WithdrawalRow>().FirstOrDefaultAsync(w => w.WithdrawalId == withdrawalId, ct).ConfigureAwait(false);
+            var row = stored is null ? null : await db.Set<AccountRow>().FirstOrDefaultAsync(a => a.MemberId == stored.MemberId && a.Currency == stored.Currency, ct).ConfigureAwait(false);
+            if (stored is null || row is null)
+            {
+                return new WithdrawalStepResult(LedgerOutcome.Refused, LedgerRefusal.UnknownWithdrawal, $"Withdrawal '{withdrawalId}' was never requested.", null);
+            }
+
+            var account = StoredAccounts.FromRow(row, Options, null, RecordOf(stored, StoredAccounts.CurrencyOf(row.Currency, row.MinorUnit)));
+            var result = step(account, withdrawalId);
+            if (!result.IsApplied)
+            {
+                return result;
+            }
+
+            StoredAccounts.CopyBalances(account, row);
+            Update(stored, result.Withdrawal!);
+            if (result.Withdrawal!.Status == WithdrawalStatus.Paid)
+            {
+                db.Add(WithdrawalEntry(withdrawalId, result.Withdrawal.Member, result.Withdrawal.Gross.Currency, result.Withdrawal.Gross.ToMinorUnits(), paidAt!.Value));
+            }
+
+            await db.SaveChangesAsync(ct).ConfigureAwait(false);
+            return result;
+        }, cancellationToken);
+    }
+
+    private static WithdrawalRecord RecordOf(WithdrawalRow row, Currency currency) => new(
+        row.WithdrawalId,
+        new MemberId(row.MemberId),
+        Money.FromMinorUnits(row.Gross, currency),
+        Money.FromMinorUnits(row.Fee, currency),
+        Money.FromMinorUnits(row.Withheld, currency),
+        StoredJson.Instant(row.At),
+        (WithdrawalStatus)row.Status,
+        row.Attempts,
+        row.TransferReference,
+        row.Reason);
+
+    private static void Update(WithdrawalRow row, WithdrawalRecord record)
+    {
+        row.Gross = record.Gross.ToMinorUnits();
+        row.Fee = record.Fee.ToMinorUnits();
+        row.Withheld = record.Withheld.ToMinorUnits();
+        row.Net = record.Net.ToMinorUnits();
+        row.Status = (int)record.Status;
+        row.Attempts = record.Attempts;
+        row.TransferReference = record.TransferReference;
+        row.Reason = record.Reason;
+        row.Version++;
+    }
+
+    private static EntryRow WithdrawalEntry(string withdrawalId, MemberId member, Currency currency, long gross, Instant at) => new()
+    {
+        PostingId = "withdrawal:" + withdrawalId,
+        MemberId = member.Value,
+        Currency = currency.Code,
+        Kind = "Withdrawal",
+        FromState = (int)LedgerState.Available,
+        MinorUnits = gross,
+        At = StoredJson.Ticks(at),
+    };
+}

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
@@ -113,6 +114,60 @@ public sealed partial class StoredCommissionLedger
     /// <returns>Applied, a duplicate, or the refusal naming the state.</returns>
     public Task<WithdrawalStepResult> CancelWithdrawalAsync(string withdrawalId, string reason, CancellationToken cancellationToken = default) =>
         StepAsync("cancel", withdrawalId, null, (a, id) => a.CancelWithdrawal(id, reason), cancellationToken);
+
+    /// <summary>
+    /// Plans a payout run (a dry run: nothing changes) over every account with money available or debt, in one
+    /// currency or all: <see cref="PayoutRun.Plan"/> on the committed balances.
+    /// </summary>
+    /// <param name="runId">The run's id.</param>
+    /// <param name="at">The instant of the run.</param>
+    /// <param name="currency">One currency, or <see langword="null"/> for every currency.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The plan, to review and then <see cref="CommitPayoutRunAsync"/>.</returns>
+    public Task<PayoutRun> PlanPayoutRunAsync(string runId, Instant at, Currency? currency = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(runId);
+        return _store.RunAsync($"plan payout run '{runId}'", async (db, _, ct) =>
+        {
+            var query = db.Set<AccountRow>().AsNoTracking().Where(a => a.Available > 0 || a.Debt > 0);
+            if (currency is not null)
+            {
+                query = query.Where(a => a.Currency == currency.Code);
+            }
+
+            var rows = await query.OrderBy(a => a.Currency).ThenBy(a => a.MemberId).ToListAsync(ct).ConfigureAwait(false);
+            return PayoutRun.Plan(runId, at, rows.ConvertAll(r => StoredAccounts.FromRow(r, Options, null)), Options);
+        }, cancellationToken);
+    }
+
+    /// <summary>
+    /// Commits a payout run: each payout becomes an approved withdrawal of its account (one transaction per payout),
+    /// to be paid with <see cref="MarkWithdrawalPaidAsync"/>. Committing again changes nothing; a payout whose account
+    /// has less available than planned is refused.
+    /// </summary>
+    /// <param name="run">The planned run.</param>
+    /// <param name="cancellationToken">Cancels between payouts (those committed stay committed; commit again to finish).</param>
+    /// <returns>One result per payout, in the order of <see cref="PayoutRun.Payouts"/>.</returns>
+    public async Task<IReadOnlyList<WithdrawalStepResult>> CommitPayoutRunAsync(PayoutRun run, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        var results = new List<WithdrawalStepResult>(run.Payouts.Count);
+        foreach (var payout in run.Payouts)
+        {
+            var requested = await RequestWithdrawalAsync(new LedgerWithdrawal(payout.WithdrawalId, payout.Member, payout.Gross, run.At), cancellationToken).ConfigureAwait(false);
+            if (requested.Withdrawal is { Status: WithdrawalStatus.Requested } && requested.Outcome != LedgerOutcome.Refused)
+            {
+                var approved = await ApproveWithdrawalAsync(payout.WithdrawalId, cancellationToken).ConfigureAwait(false);
+                results.Add(requested.IsApplied ? approved with { Outcome = LedgerOutcome.Applied } : approved);
+            }
+            else
+            {
+                results.Add(requested);
+            }
+        }
+
+        return results;
+    }
 
     /// <summary>Reads a withdrawal as stored, or <see langword="null"/>.</summary>
     /// <param name="withdrawalId">The withdrawal.</param>

@@ -181,6 +181,37 @@ public abstract class StoreTests<TDatabase>(TDatabase database) : IClassFixture<
     }
 
     [SkippableFact]
+    public async Task A_payout_run_is_planned_reviewed_committed_once_and_skips_small_balances()
+    {
+        var db = await NewDatabaseAsync();
+        await using var shop = await StoreHost.StartAsync(Database, db);
+        await shop.Network.RegisterAsync(new MemberId(1), null, T0);
+        await shop.Network.RegisterAsync(new MemberId(2), new MemberId(1), T0);
+        await shop.Network.RegisterAsync(new MemberId(3), new MemberId(2), T0);
+        await shop.SellAsync("S-1", buyer: 3, amount: 5m, T0);       // member 2 earns 0.50 (below the ¥1 minimum), member 1 earns 0.25
+        await shop.SellAsync("S-2", buyer: 2, amount: 200m, T0);     // member 1 earns 20.00
+        await shop.Ledger.CompleteAsync("S-1", T0);
+        await shop.Ledger.CompleteAsync("S-2", T0);
+        await shop.Ledger.ReleaseDueAsync(T0 + Duration.FromDays(8));
+
+        var run = await shop.Ledger.PlanPayoutRunAsync("2026-11", T0 + Duration.FromDays(9));
+        var payout = Assert.Single(run.Payouts);
+        Assert.Equal((new MemberId(1), new Money(20.25m, Currency.CNY)), (payout.Member, payout.Gross));
+        var skipped = Assert.Single(run.Skipped);
+        Assert.Equal((new MemberId(2), PayoutSkipReason.BelowMinimum, new Money(0.50m, Currency.CNY)), (skipped.Member, skipped.Reason, skipped.Available));
+        Assert.Equal(new Money(20.25m, Currency.CNY), (await shop.Ledger.GetBalanceAsync(new MemberId(1), Currency.CNY)).Available); // the plan changed nothing
+
+        var committed = Assert.Single(await shop.Ledger.CommitPayoutRunAsync(run));
+        Assert.True(committed.IsApplied);
+        Assert.Equal(WithdrawalStatus.Approved, committed.Withdrawal!.Status);
+        Assert.False(Assert.Single(await shop.Ledger.CommitPayoutRunAsync(run)).IsApplied);
+        Assert.Equal(new Money(20.25m, Currency.CNY), await shop.Ledger.GetInWithdrawalAsync(new MemberId(1), Currency.CNY));
+        Assert.True((await shop.Ledger.MarkWithdrawalPaidAsync(payout.WithdrawalId, "BATCH-7", T0 + Duration.FromDays(10))).IsApplied);
+        Assert.Equal(new Money(20.25m, Currency.CNY), (await shop.Ledger.GetBalanceAsync(new MemberId(1), Currency.CNY)).Withdrawn);
+        Assert.Equal(new Money(0.50m, Currency.CNY), (await shop.Ledger.GetBalanceAsync(new MemberId(2), Currency.CNY)).Available); // carried to the next run
+    }
+
+    [SkippableFact]
     public async Task Group_buys_open_join_form_refuse_and_keep_the_per_member_limit_across_a_restart()
     {
         var db = await NewDatabaseAsync();

@@ -48,6 +48,7 @@ namespace SocialCommerce.Serialization;
 [JsonSerializable(typeof(CommunityBatchSnapshot))]
 [JsonSerializable(typeof(CommissionAccountSnapshot))]
 [JsonSerializable(typeof(WithdrawalRecord))]
+[JsonSerializable(typeof(AccountAdjustment))]
 [JsonSerializable(typeof(SaleCommissionSnapshot))]
 [JsonSerializable(typeof(AccountPosting))]
 internal sealed partial class SocialCommerceJsonContext : JsonSerializerContext

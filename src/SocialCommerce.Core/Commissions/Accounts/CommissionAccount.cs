@@ -165,12 +165,13 @@ public sealed partial class CommissionAccount
         Array.Sort(withdrawals, static (a, b) => string.CompareOrdinal(a.WithdrawalId, b.WithdrawalId));
         return new CommissionAccountSnapshot(
             Serialization.SocialCommerceJson.SchemaVersion,
-            new LedgerAccountState(Member, Currency, _pending, _frozen, _available, _withdrawn, _fees, _debt, _writtenOff, _forgiven, _booked, _reversed) { InWithdrawal = _inWithdrawal, Withheld = _withheld },
+            new LedgerAccountState(Member, Currency, _pending, _frozen, _available, _withdrawn, _fees, _debt, _writtenOff, _forgiven, _booked, _reversed) { InWithdrawal = _inWithdrawal, Withheld = _withheld, Adjusted = _adjusted },
             applied,
             withdrawals,
             Version)
         {
             Requests = RequestsSnapshot(),
+            Adjustments = AdjustmentsSnapshot(),
         };
     }
 
@@ -199,6 +200,7 @@ public sealed partial class CommissionAccount
             _reversed = b.Reversed,
             _inWithdrawal = b.InWithdrawal,
             _withheld = b.Withheld,
+            _adjusted = b.Adjusted,
             Version = snapshot.Version,
         };
         account._applied.UnionWith(Serialization.SocialCommerceJson.OrEmpty(snapshot.AppliedPostings));
@@ -208,6 +210,7 @@ public sealed partial class CommissionAccount
         }
 
         account.RestoreRequests(snapshot);
+        account.RestoreAdjustments(snapshot);
 
         return account;
     }

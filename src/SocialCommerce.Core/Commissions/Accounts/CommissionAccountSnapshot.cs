@@ -16,6 +16,9 @@ public sealed record CommissionAccountSnapshot(int SchemaVersion, LedgerAccountS
     /// before the lifecycle: none.
     /// </summary>
     public IReadOnlyList<WithdrawalRecord>? Requests { get; init; }
+
+    /// <summary>Gets the manual adjustments applied (for idempotence); absent in older snapshots: none.</summary>
+    public IReadOnlyList<AccountAdjustment>? Adjustments { get; init; }
 }
 
 /// <summary>The state of a <see cref="SaleCommissionRecord"/>: the sale's record, its refunds and its version.</summary>
@@ -23,4 +26,9 @@ public sealed record CommissionAccountSnapshot(int SchemaVersion, LedgerAccountS
 /// <param name="State">The sale as booked, its lifecycle, and what was refunded and reversed.</param>
 /// <param name="Refunds">The refunds applied, in order.</param>
 /// <param name="Version">The record's version.</param>
-public sealed record SaleCommissionSnapshot(int SchemaVersion, LedgerSaleState State, IReadOnlyList<LedgerRefund> Refunds, long Version);
+public sealed record SaleCommissionSnapshot(int SchemaVersion, LedgerSaleState State, IReadOnlyList<LedgerRefund> Refunds, long Version)
+{
+    /// <summary>Gets why the sale is held (not released by the release job), or <see langword="null"/>; omitted from JSON when null.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public string? HoldReason { get; init; }
+}

@@ -64,6 +64,71 @@ public sealed class SaleCommissionRecord
     /// <summary>Gets the record's version: 1 after posting, one more per applied command.</summary>
     public long Version { get; private set; }
 
+    /// <summary>Gets why the sale is held (fraud review, a flagged referral), or <see langword="null"/> when it is not.</summary>
+    public string? HoldReason { get; private set; }
+
+    /// <summary>Gets a value indicating whether the sale is held: the release job does not release it.</summary>
+    public bool IsHeld => HoldReason is not null;
+
+    /// <summary>Holds the sale's earnings before they are released: <see cref="Release"/> leaves them frozen until <see cref="LiftHold"/>.</summary>
+    /// <param name="reason">Why, for the members and the audit.</param>
+    /// <returns>Applied (no postings: nothing moves yet), a duplicate when already held, or refused when already released.</returns>
+    public SaleCommissionResult Hold(string reason)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(reason);
+        if (Status == LedgerSaleStatus.Released)
+        {
+            return Refused(LedgerRefusal.SaleAlreadyReleased, $"Sale '{Sale.SaleId}' was released; its earnings are available and cannot be held (refund it to take them back).");
+        }
+
+        if (IsHeld)
+        {
+            return Unchanged(LedgerOutcome.Duplicate, $"Sale '{Sale.SaleId}' is already held ({HoldReason}); nothing changed.");
+        }
+
+        HoldReason = reason;
+        Version++;
+        return new SaleCommissionResult(LedgerOutcome.Applied, LedgerRefusal.None, null, [], Version);
+    }
+
+    /// <summary>Lifts a hold: the next release due releases the sale as usual.</summary>
+    /// <returns>Applied (no postings), or a duplicate when the sale is not held.</returns>
+    public SaleCommissionResult LiftHold()
+    {
+        if (!IsHeld)
+        {
+            return Unchanged(LedgerOutcome.Duplicate, $"Sale '{Sale.SaleId}' is not held; nothing changed.");
+        }
+
+        HoldReason = null;
+        Version++;
+        return new SaleCommissionResult(LedgerOutcome.Applied, LedgerRefusal.None, null, [], Version);
+    }
+
+    /// <summary>Declines a held sale's earnings after review: they are reversed like a full refund (refund id <c>decline</c>) and the hold ends.</summary>
+    /// <param name="at">When.</param>
+    /// <returns>Applied with the cancellations, a duplicate when already declined, or refused when the sale is not held.</returns>
+    public SaleCommissionResult Decline(Instant at)
+    {
+        if (_refunds.ContainsKey(DeclineRefundId))
+        {
+            return Unchanged(LedgerOutcome.Duplicate, $"Sale '{Sale.SaleId}' was already declined; nothing changed.");
+        }
+
+        if (!IsHeld)
+        {
+            return Refused(LedgerRefusal.SaleNotHeld, $"Sale '{Sale.SaleId}' is not held; hold it before declining it, or refund it.");
+        }
+
+        var result = Refund(LedgerRefund.Full(DeclineRefundId, Sale.SaleId, at));
+        if (result.Outcome == LedgerOutcome.Applied)
+        {
+            HoldReason = null;
+        }
+
+        return result;
+    }
+
     /// <summary>Posts a sale: the record, and an <see cref="AccountPostingKind.Earned"/> posting per earning.</summary>
     /// <param name="sale">The sale with its quoted earnings.</param>
     /// <param name="result">The postings to apply to the beneficiaries' accounts.</param>
@@ -128,6 +193,11 @@ public sealed class SaleCommissionRecord
     /// <returns>Applied with the postings when due; a duplicate (nothing changed) when not due or already released.</returns>
     public SaleCommissionResult Release(Instant at)
     {
+        if (IsHeld)
+        {
+            return Unchanged(LedgerOutcome.Duplicate, $"Sale '{Sale.SaleId}' is held ({HoldReason}); it is not released until the hold is lifted.");
+        }
+
         if (Status != LedgerSaleStatus.Frozen || ReleaseAt > at)
         {
             return Unchanged(LedgerOutcome.Duplicate, $"Sale '{Sale.SaleId}' is {Status}{(Status == LedgerSaleStatus.Frozen ? ", due at " + ReleaseAt : string.Empty)}; nothing to release at {at}.");
@@ -216,7 +286,7 @@ public sealed class SaleCommissionRecord
         var refunds = new LedgerRefund[_refunds.Count];
         _refunds.Values.CopyTo(refunds, 0);
         var state = new LedgerSaleState(Sale, Status, CompletedAt, _refundedAmount, _basis, (long[])_refundedUnits.Clone(), (long[])_reversed.Clone());
-        return new SaleCommissionSnapshot(Serialization.SocialCommerceJson.SchemaVersion, state, refunds, Version);
+        return new SaleCommissionSnapshot(Serialization.SocialCommerceJson.SchemaVersion, state, refunds, Version) { HoldReason = HoldReason };
     }
 
     /// <summary>Restores a record from its snapshot, re-deciding nothing.</summary>
@@ -251,6 +321,7 @@ public sealed class SaleCommissionRecord
         record._refundedAmount = state.RefundedMinorUnits;
         record._basis = state.RefundBasis;
         record.Version = snapshot.Version;
+        record.HoldReason = snapshot.HoldReason;
         foreach (var refund in Serialization.SocialCommerceJson.OrEmpty(snapshot.Refunds))
         {
             record._refunds[refund.RefundId] = refund;
@@ -258,6 +329,8 @@ public sealed class SaleCommissionRecord
 
         return record;
     }
+
+    private const string DeclineRefundId = "decline";
 
     private long Target(int e)
     {

@@ -46,4 +46,10 @@ public enum LedgerRefusal
     /// not fail. The message names the withdrawal's state.
     /// </summary>
     WithdrawalStateConflict = 9,
+
+    /// <summary>A hold asked for a sale whose earnings are already available (a clawback is a refund's job).</summary>
+    SaleAlreadyReleased = 10,
+
+    /// <summary>A decline of a sale that is not held: a sale is declined after review, from its hold.</summary>
+    SaleNotHeld = 11,
 }

@@ -62,6 +62,10 @@ public sealed record LedgerAccountState(
     /// <summary>Gets what withholding kept from paid withdrawals (part of <see cref="Withdrawn"/>); omitted from JSON when zero.</summary>
     [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingDefault)]
     public long Withheld { get; init; }
+
+    /// <summary>Gets the sum of the signed manual adjustments (<see cref="CommissionAccount.Adjust"/>); omitted from JSON when zero.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingDefault)]
+    public long Adjusted { get; init; }
 }
 
 /// <summary>One sale's commission record in a <see cref="LedgerSnapshot"/>.</summary>

@@ -14,7 +14,7 @@ namespace SocialCommerce.Core.Tests.Commissions.Payouts;
 /// Random lifecycles of an account's withdrawals — requests above and below the balance, reviews, transfers that
 /// fail and are retried or cancelled, steps out of order and repeated, clawbacks in between, a restore through JSON —
 /// over currencies of 0, 2 and 3 digits, amounts up to 10^12 minor units and fee and withholding rates with many
-/// decimals. After every step money is conserved, the in-withdrawal balance is exactly what the open withdrawals hold,
+/// decimals, and signed manual adjustments. After every step money is conserved, the in-withdrawal balance is exactly what the open withdrawals hold,
 /// nothing available goes negative, and a refused or repeated step changes nothing.
 /// </summary>
 public sealed class WithdrawalLifecycleProperties
@@ -49,6 +49,17 @@ public sealed class WithdrawalLifecycleProperties
                 account.Apply(new AccountPosting(sale + "/e", sale, member, currency, AccountPostingKind.Earned, LedgerState.Pending, amount));
                 account.Apply(new AccountPosting(sale + "/c", sale, member, currency, AccountPostingKind.Completed, LedgerState.Pending, amount));
                 account.Apply(new AccountPosting(sale + "/r", sale, member, currency, AccountPostingKind.Released, LedgerState.Frozen, amount));
+            }
+            else if (op == 2 && random.Next(2) == 0)
+            {
+                var units = Amount(random) * (random.Next(2) == 0 ? 1 : -1);
+                var id = $"A-{postings++}";
+                var adjustment = new AccountAdjustment(id, member, Money.FromMinorUnits(units, currency), "staff-1", "correction", Instant.FromUtc(2026, 11, 2, 0, 0));
+                Assert.True(account.Adjust(adjustment).IsApplied);
+                var after = Json(account);
+                Assert.Equal(LedgerOutcome.Duplicate, account.Adjust(adjustment).Outcome);
+                Assert.Equal(LedgerRefusal.ConflictingDuplicate, account.Adjust(adjustment with { Reason = "other" }).Refusal);
+                Assert.Equal(after, Json(account));
             }
             else if (op == 2 && account.Balance.Booked.Amount > 0)
             {
@@ -112,7 +123,7 @@ public sealed class WithdrawalLifecycleProperties
     {
         var b = account.Balance;
         Assert.Equal(
-            b.Booked.Amount - b.Reversed.Amount + b.WrittenOff.Amount + b.Forgiven.Amount,
+            b.Booked.Amount - b.Reversed.Amount + b.WrittenOff.Amount + b.Forgiven.Amount + account.Adjusted.Amount,
             b.Pending.Amount + b.Frozen.Amount + b.Available.Amount + account.InWithdrawal.Amount + b.Withdrawn.Amount - b.ClawbackDebt.Amount);
         Assert.True(b.Available.Amount >= 0, $"available {b.Available}");
         var records = ids.Select(account.GetWithdrawal).ToList();

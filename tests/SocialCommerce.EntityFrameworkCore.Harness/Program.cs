@@ -346,7 +346,7 @@ static async Task BulkAccountsAsync(string connectionString, int count)
 {
     await using var connection = new NpgsqlConnection(connectionString);
     await connection.OpenAsync();
-    await using var accounts = await connection.BeginBinaryImportAsync("COPY sc_accounts (\"MemberId\", \"Currency\", \"MinorUnit\", \"Version\", \"Pending\", \"Frozen\", \"Available\", \"Withdrawn\", \"Fees\", \"Debt\", \"WrittenOff\", \"Forgiven\", \"Booked\", \"Reversed\", \"InWithdrawal\", \"Withheld\") FROM STDIN (FORMAT BINARY)");
+    await using var accounts = await connection.BeginBinaryImportAsync("COPY sc_accounts (\"MemberId\", \"Currency\", \"MinorUnit\", \"Version\", \"Pending\", \"Frozen\", \"Available\", \"Withdrawn\", \"Fees\", \"Debt\", \"WrittenOff\", \"Forgiven\", \"Booked\", \"Reversed\", \"InWithdrawal\", \"Withheld\", \"Adjusted\") FROM STDIN (FORMAT BINARY)");
     for (var m = 1; m <= count; m++)
     {
         await accounts.StartRowAsync();
@@ -361,9 +361,10 @@ static async Task BulkAccountsAsync(string connectionString, int count)
         }
 
         await accounts.WriteAsync(100L + m % 1000, NpgsqlDbType.Bigint);
-        await accounts.WriteAsync(0L, NpgsqlDbType.Bigint);
-        await accounts.WriteAsync(0L, NpgsqlDbType.Bigint);
-        await accounts.WriteAsync(0L, NpgsqlDbType.Bigint);
+        for (var k = 0; k < 4; k++)
+        {
+            await accounts.WriteAsync(0L, NpgsqlDbType.Bigint);
+        }
     }
 
     await accounts.CompleteAsync();

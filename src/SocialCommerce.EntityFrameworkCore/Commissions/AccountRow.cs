@@ -50,4 +50,7 @@ internal sealed class AccountRow
 
     /// <summary>Gets or sets: what withholding kept from paid withdrawals.</summary>
     public long Withheld { get; set; }
+
+    /// <summary>Gets or sets: the sum of the signed manual adjustments.</summary>
+    public long Adjusted { get; set; }
 }

@@ -54,16 +54,17 @@ internal sealed class StoredAccounts
         return accounts;
     }
 
-    public static CommissionAccount FromRow(AccountRow row, LedgerOptions options, LedgerWithdrawal? knownWithdrawal, WithdrawalRecord? knownRequest = null)
+    public static CommissionAccount FromRow(AccountRow row, LedgerOptions options, LedgerWithdrawal? knownWithdrawal, WithdrawalRecord? knownRequest = null, AccountAdjustment? knownAdjustment = null)
     {
         var currency = CurrencyOf(row.Currency, row.MinorUnit);
         var state = new LedgerAccountState(new MemberId(row.MemberId), currency, row.Pending, row.Frozen, row.Available, row.Withdrawn, row.Fees, row.Debt, row.WrittenOff, row.Forgiven, row.Booked, row.Reversed)
         {
             InWithdrawal = row.InWithdrawal,
             Withheld = row.Withheld,
+            Adjusted = row.Adjusted,
         };
         return CommissionAccount.FromSnapshot(
-            new CommissionAccountSnapshot(Serialization.SocialCommerceJson.SchemaVersion, state, [], knownWithdrawal is { } w ? [w] : [], row.Version) { Requests = knownRequest is null ? [] : [knownRequest] },
+            new CommissionAccountSnapshot(Serialization.SocialCommerceJson.SchemaVersion, state, [], knownWithdrawal is { } w ? [w] : [], row.Version) { Requests = knownRequest is null ? [] : [knownRequest], Adjustments = knownAdjustment is { } a ? [a] : [] },
             options);
     }
 
@@ -83,6 +84,7 @@ internal sealed class StoredAccounts
         row.Reversed = b.Reversed;
         row.InWithdrawal = b.InWithdrawal;
         row.Withheld = b.Withheld;
+        row.Adjusted = b.Adjusted;
         row.Version = account.Version;
     }
 

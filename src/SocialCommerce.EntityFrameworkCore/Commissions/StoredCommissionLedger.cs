@@ -349,7 +349,7 @@ public sealed partial class StoredCommissionLedger
     {
         row.Version = record.Version;
         row.Status = (int)record.Status;
-        row.ReleaseAt = record.Status == LedgerSaleStatus.Frozen && record.ReleaseAt is { } due ? StoredJson.Ticks(due) : null;
+        row.ReleaseAt = record.Status == LedgerSaleStatus.Frozen && !record.IsHeld && record.ReleaseAt is { } due ? StoredJson.Ticks(due) : null;
         row.SchemaVersion = Serialization.SocialCommerceJson.SchemaVersion;
         row.State = StoredJson.Write(record.ToSnapshot());
     }

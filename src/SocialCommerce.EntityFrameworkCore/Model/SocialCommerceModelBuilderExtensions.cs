@@ -100,6 +100,16 @@ public static class SocialCommerceModelBuilderExtensions
             e.HasIndex(r => new { r.Status, r.At });
             e.HasIndex(r => new { r.MemberId, r.Currency });
         });
+        modelBuilder.Entity<AdjustmentRow>(e =>
+        {
+            e.ToTable("sc_adjustments", schema);
+            e.HasKey(r => r.AdjustmentId);
+            e.Property(r => r.AdjustmentId).HasMaxLength(200);
+            e.Property(r => r.Currency).HasMaxLength(16);
+            e.Property(r => r.Author).HasMaxLength(200);
+            e.Property(r => r.Reason).HasMaxLength(1000);
+            e.HasIndex(r => new { r.MemberId, r.Currency });
+        });
         modelBuilder.Entity<GroupRow>(e =>
         {
             e.ToTable("sc_groups", schema);

@@ -212,6 +212,56 @@ public abstract class StoreTests<TDatabase>(TDatabase database) : IClassFixture<
     }
 
     [SkippableFact]
+    public async Task Holds_declines_and_adjustments_change_balances_only_as_decided_and_the_reports_add_up()
+    {
+        var db = await NewDatabaseAsync();
+        await using var shop = await StoreHost.StartAsync(Database, db);
+        await shop.Network.RegisterAsync(new MemberId(1), null, T0);
+        await shop.Network.RegisterAsync(new MemberId(2), new MemberId(1), T0);
+        await shop.Network.RegisterAsync(new MemberId(3), new MemberId(2), T0);
+        foreach (var id in new[] { "S-1", "S-2", "S-3" })
+        {
+            await shop.SellAsync(id, buyer: 3, amount: 100m, T0);
+            await shop.Ledger.CompleteAsync(id, T0);
+        }
+
+        Assert.True((await shop.Ledger.HoldSaleAsync("S-1", "flagged referral")).IsApplied);
+        Assert.True((await shop.Ledger.HoldSaleAsync("S-2", "fraud review")).IsApplied);
+        Assert.Equal(LedgerRefusal.UnknownSale, (await shop.Ledger.HoldSaleAsync("S-404", "x")).Refusal);
+        var released = await shop.Ledger.ReleaseDueAsync(T0 + Duration.FromDays(8));
+        Assert.Single(released);                                             // S-3 only: the held sales stay frozen
+        Assert.True((await shop.Ledger.DeclineSaleAsync("S-2", T0 + Duration.FromDays(9))).IsApplied);
+        Assert.True((await shop.Ledger.LiftHoldAsync("S-1")).IsApplied);
+        var later = await shop.Ledger.ReleaseDueAsync(T0 + Duration.FromDays(9));          // S-1 now; S-2 (declined) releases nothing
+        Assert.Equal(2, later.Sum(r => r.Postings.Count));
+        Assert.All(later.SelectMany(r => r.Postings), p => Assert.Equal("S-1", p.SaleId));
+        Assert.Equal(LedgerRefusal.SaleAlreadyReleased, (await shop.Ledger.HoldSaleAsync("S-1", "late")).Refusal);
+
+        var adjustment = new AccountAdjustment("A-1", new MemberId(2), new Money(-25m, Currency.CNY), "ops-7", "duplicate payment in October", T0 + Duration.FromDays(10));
+        Assert.True((await shop.Ledger.AdjustAsync(adjustment)).IsApplied);
+        Assert.Equal(LedgerOutcome.Duplicate, (await shop.Ledger.AdjustAsync(adjustment)).Outcome);
+        Assert.Equal(LedgerRefusal.ConflictingDuplicate, (await shop.Ledger.AdjustAsync(adjustment with { Amount = new Money(-26m, Currency.CNY) })).Refusal);
+
+        // Member 2 earned 10 % of three sales (30.00); S-2 was declined (10.00 reversed); 20.00 released; −25.00 adjusted: 5.00 debt.
+        var two = await shop.Ledger.GetBalanceAsync(new MemberId(2), Currency.CNY);
+        Assert.Equal(new Money(0m, Currency.CNY), two.Available);
+        Assert.Equal(new Money(5m, Currency.CNY), two.ClawbackDebt);
+        Assert.Equal(new Money(10m, Currency.CNY), two.Reversed);
+
+        var totals = Assert.Single(await shop.Ledger.GetTotalsAsync());
+        Assert.Equal(2, totals.Accounts);
+        Assert.Equal(new Money(45m, Currency.CNY), totals.Booked);                     // 30.00 + 15.00
+        Assert.Equal(new Money(15m, Currency.CNY), totals.Reversed);
+        Assert.Equal(new Money(-25m, Currency.CNY), totals.Adjusted);
+        Assert.Equal(
+            totals.Booked.Amount - totals.Reversed.Amount + totals.Adjusted.Amount,
+            totals.Pending.Amount + totals.Frozen.Amount + totals.Available.Amount + totals.InWithdrawal.Amount + totals.Withdrawn.Amount - totals.Debt.Amount);
+        var byAvailable = await shop.Ledger.ListAccountsAsync(Currency.CNY, AccountOrder.ByAvailableDescending);
+        Assert.Equal([new MemberId(1), new MemberId(2)], byAvailable.Select(b => b.Member).ToArray());
+        Assert.Equal([new MemberId(2)], (await shop.Ledger.ListAccountsAsync(Currency.CNY, AccountOrder.ByMember, skip: 1, take: 1)).Select(b => b.Member).ToArray());
+    }
+
+    [SkippableFact]
     public async Task Group_buys_open_join_form_refuse_and_keep_the_per_member_limit_across_a_restart()
     {
         var db = await NewDatabaseAsync();

@@ -1,0 +1,153 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+using SocialCommerce.Commissions;
+using SocialCommerce.EntityFrameworkCore.Execution;
+using SocialCommerce.Network;
+
+namespace SocialCommerce.EntityFrameworkCore.Commissions;
+
+/// <summary>Holds, declines and manual adjustments on the database, and the finance page's reports.</summary>
+public sealed partial class StoredCommissionLedger
+{
+    /// <summary>Holds a sale's commission before release (<see cref="SaleCommissionRecord.Hold"/>): the release job skips it.</summary>
+    /// <param name="saleId">The sale.</param>
+    /// <param name="reason">Why.</param>
+    /// <param name="cancellationToken">Cancels the command.</param>
+    /// <returns>Applied, a duplicate, or the refusal (unknown, already released).</returns>
+    public Task<SaleCommissionResult> HoldSaleAsync(string saleId, string reason, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(saleId);
+        ArgumentException.ThrowIfNullOrWhiteSpace(reason);
+        return ChangeSaleAsync($"hold sale '{saleId}'", saleId, Instant.MinValue, record => record.Hold(reason), cancellationToken);
+    }
+
+    /// <summary>Lifts a sale's hold: the next release job releases it when due.</summary>
+    /// <param name="saleId">The sale.</param>
+    /// <param name="cancellationToken">Cancels the command.</param>
+    /// <returns>Applied, a duplicate, or refused (unknown).</returns>
+    public Task<SaleCommissionResult> LiftHoldAsync(string saleId, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(saleId);
+        return ChangeSaleAsync($"lift the hold of sale '{saleId}'", saleId, Instant.MinValue, static record => record.LiftHold(), cancellationToken);
+    }
+
+    /// <summary>Declines a held sale's commission: reversed like a full refund.</summary>
+    /// <param name="saleId">The sale.</param>
+    /// <param name="at">When.</param>
+    /// <param name="cancellationToken">Cancels the command.</param>
+    /// <returns>Applied with the reversals, a duplicate, or the refusal (unknown, not held).</returns>
+    public Task<SaleCommissionResult> DeclineSaleAsync(string saleId, Instant at, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(saleId);
+        Instants.Check(at, nameof(at));
+        return ChangeSaleAsync($"decline sale '{saleId}'", saleId, at, record => record.Decline(at), cancellationToken);
+    }
+
+    /// <summary>Applies a signed manual adjustment (<see cref="CommissionAccount.Adjust"/>), kept with its author and reason.</summary>
+    /// <param name="adjustment">The adjustment.</param>
+    /// <param name="cancellationToken">Cancels the command.</param>
+    /// <returns>Applied, a duplicate, or refused (a used id with other content).</returns>
+    public Task<LedgerResult> AdjustAsync(AccountAdjustment adjustment, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(adjustment.AdjustmentId, nameof(adjustment));
+        if (adjustment.Amount == default)
+        {
+            throw new ArgumentException($"Adjustment '{adjustment.AdjustmentId}' has no amount.", nameof(adjustment));
+        }
+
+        return _store.RunAsync($"adjustment '{adjustment.AdjustmentId}' of member {adjustment.Member}", async (db, _, ct) =>
+        {
+            var currency = adjustment.Amount.Currency;
+            var known = await db.Set<AdjustmentRow>().AsNoTracking().FirstOrDefaultAsync(a => a.AdjustmentId == adjustment.AdjustmentId, ct).ConfigureAwait(false);
+            var row = await db.Set<AccountRow>().FirstOrDefaultAsync(a => a.MemberId == adjustment.Member.Value && a.Currency == currency.Code, ct).ConfigureAwait(false);
+            var isNew = row is null;
+            row ??= new AccountRow { MemberId = adjustment.Member.Value, Currency = currency.Code, MinorUnit = currency.MinorUnit };
+            AccountAdjustment? first = known is null ? null
+                : new AccountAdjustment(known.AdjustmentId, new MemberId(known.MemberId), Money.FromMinorUnits(known.MinorUnits, StoredAccounts.CurrencyOf(known.Currency, row.MinorUnit)), known.Author, known.Reason, StoredJson.Instant(known.At));
+            var account = StoredAccounts.FromRow(row, Options, null, null, first);
+            var result = account.Adjust(adjustment);
+            if (result.Outcome != LedgerOutcome.Applied)
+            {
+                return result;
+            }
+
+            if (isNew)
+            {
+                db.Add(row);
+            }
+
+            StoredAccounts.CopyBalances(account, row);
+            var units = adjustment.Amount.ToMinorUnits();
+            db.Add(new AdjustmentRow { AdjustmentId = adjustment.AdjustmentId, MemberId = adjustment.Member.Value, Currency = currency.Code, MinorUnits = units, Author = adjustment.Author, Reason = adjustment.Reason, At = StoredJson.Ticks(adjustment.At) });
+            db.Add(new EntryRow { PostingId = "adjustment:" + adjustment.AdjustmentId, MemberId = adjustment.Member.Value, Currency = currency.Code, Kind = "Adjustment", FromState = (int)LedgerState.Available, MinorUnits = units, At = StoredJson.Ticks(adjustment.At) });
+            await db.SaveChangesAsync(ct).ConfigureAwait(false);
+            return result;
+        }, cancellationToken);
+    }
+
+    /// <summary>Ledger-wide totals per currency by state (one aggregate query; no entry is read).</summary>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>One line per currency, ordered by code.</returns>
+    public Task<IReadOnlyList<LedgerTotals>> GetTotalsAsync(CancellationToken cancellationToken = default) =>
+        _store.RunAsync<IReadOnlyList<LedgerTotals>>("read the ledger totals", async (db, _, ct) =>
+        {
+            var sums = await db.Set<AccountRow>().AsNoTracking()
+                .GroupBy(a => new { a.Currency, a.MinorUnit })
+                .Select(g => new
+                {
+                    g.Key.Currency,
+                    g.Key.MinorUnit,
+                    Accounts = g.Count(),
+                    Pending = g.Sum(a => a.Pending),
+                    Frozen = g.Sum(a => a.Frozen),
+                    Available = g.Sum(a => a.Available),
+                    InWithdrawal = g.Sum(a => a.InWithdrawal),
+                    Withdrawn = g.Sum(a => a.Withdrawn),
+                    Fees = g.Sum(a => a.Fees),
+                    Withheld = g.Sum(a => a.Withheld),
+                    Debt = g.Sum(a => a.Debt),
+                    Booked = g.Sum(a => a.Booked),
+                    Reversed = g.Sum(a => a.Reversed),
+                    Adjusted = g.Sum(a => a.Adjusted),
+                })
+                .ToListAsync(ct).ConfigureAwait(false);
+            return sums.OrderBy(s => s.Currency, StringComparer.Ordinal).Select(s =>
+            {
+                var c = StoredAccounts.CurrencyOf(s.Currency, s.MinorUnit);
+                Money M(long units) => Money.FromMinorUnits(units, c);
+                return new LedgerTotals(c, s.Accounts, M(s.Pending), M(s.Frozen), M(s.Available), M(s.InWithdrawal), M(s.Withdrawn), M(s.Fees), M(s.Withheld), M(s.Debt), M(s.Booked), M(s.Reversed), M(s.Adjusted));
+            }).ToList();
+        }, cancellationToken);
+
+    /// <summary>A page of accounts in one currency for a finance page, without reading entries.</summary>
+    /// <param name="currency">The currency.</param>
+    /// <param name="order">By member, or by available or booked balance (largest first, then by member).</param>
+    /// <param name="skip">Accounts to skip (0 or more).</param>
+    /// <param name="take">Accounts to return (1–1,000).</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The page's balances.</returns>
+    public Task<IReadOnlyList<LedgerBalance>> ListAccountsAsync(Currency currency, AccountOrder order = AccountOrder.ByMember, int skip = 0, int take = 100, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(currency);
+        ArgumentOutOfRangeException.ThrowIfNegative(skip);
+        ArgumentOutOfRangeException.ThrowIfLessThan(take, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(take, 1000);
+        return _store.RunAsync<IReadOnlyList<LedgerBalance>>($"list accounts in {currency.Code}", async (db, _, ct) =>
+        {
+            var query = db.Set<AccountRow>().AsNoTracking().Where(a => a.Currency == currency.Code);
+            query = order switch
+            {
+                AccountOrder.ByAvailableDescending => query.OrderByDescending(a => a.Available).ThenBy(a => a.MemberId),
+                AccountOrder.ByBookedDescending => query.OrderByDescending(a => a.Booked).ThenBy(a => a.MemberId),
+                _ => query.OrderBy(a => a.MemberId),
+            };
+            var rows = await query.Skip(skip).Take(take).ToListAsync(ct).ConfigureAwait(false);
+            return rows.ConvertAll(StoredAccounts.BalanceOf);
+        }, cancellationToken);
+    }
+}

@@ -4,6 +4,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Storage;
 using SocialCommerce.EntityFrameworkCore.Schema;
 
 namespace SocialCommerce.EntityFrameworkCore;
@@ -64,16 +65,23 @@ public static class SocialCommerceSchema
     public static async Task CreateAsync(DbContext context, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(context);
-        try
+        // Reachable (a new SQLite file is created by opening it); an empty database is created into without a failed
+        // query first.
+        await OpenAsync(context, cancellationToken).ConfigureAwait(false);
+        await context.Database.CloseConnectionAsync().ConfigureAwait(false);
+        if (await context.GetService<IRelationalDatabaseCreator>().HasTablesAsync(cancellationToken).ConfigureAwait(false))
         {
-            await VerifyAsync(context, cancellationToken).ConfigureAwait(false);
-            return;
-        }
-        catch (StoreSchemaException)
-        {
-            if (await HasSchemaTableAsync(context, cancellationToken).ConfigureAwait(false))
+            try
             {
-                throw; // The tables exist, at another version or without their row: never created over.
+                await VerifyAsync(context, cancellationToken).ConfigureAwait(false);
+                return;
+            }
+            catch (StoreSchemaException)
+            {
+                if (await HasSchemaTableAsync(context, cancellationToken).ConfigureAwait(false))
+                {
+                    throw; // The tables exist, at another version or without their row: never created over.
+                }
             }
         }
 

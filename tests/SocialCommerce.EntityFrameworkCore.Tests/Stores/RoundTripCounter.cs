@@ -8,6 +8,9 @@ public sealed class RoundTripCounter : DbCommandInterceptor, IDbTransactionInter
 {
     private int _commands;
     private int _transactions;
+    private int _failed;
+
+    public int Failed => _failed;
 
     public int Commands => _commands;
 
@@ -35,6 +38,12 @@ public sealed class RoundTripCounter : DbCommandInterceptor, IDbTransactionInter
     {
         Interlocked.Increment(ref _commands);
         return base.ScalarExecutingAsync(command, eventData, result, cancellationToken);
+    }
+
+    public override Task CommandFailedAsync(DbCommand command, CommandErrorEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Interlocked.Increment(ref _failed);
+        return base.CommandFailedAsync(command, eventData, cancellationToken);
     }
 
     public Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)

@@ -405,6 +405,16 @@ public abstract class StoreTests<TDatabase>(TDatabase database) : IClassFixture<
     }
 
     [SkippableFact]
+    public async Task A_fresh_database_gets_its_tables_at_start_without_a_failed_command()
+    {
+        var db = await NewDatabaseAsync();
+        var counter = new RoundTripCounter();
+        await using var shop = await StoreHost.StartAsync(Database, db, "a", null, counter);
+        Assert.Equal(0, counter.Failed);
+        Assert.True((await shop.Network.RegisterAsync(new MemberId(1), null, T0)).IsBound);
+    }
+
+    [SkippableFact]
     public async Task A_stored_row_of_an_unknown_schema_version_is_an_error_naming_the_table_the_row_and_the_version()
     {
         var db = await NewDatabaseAsync();

@@ -24,7 +24,7 @@ internal sealed partial class SocialCommerceInstrumentation : SocialCommerceList
     private readonly Meter _meter;
     private readonly ILogger _logger;
     private readonly Counter<long> _salesQuoted;
-    private readonly Counter<decimal> _amountQuoted;
+    private readonly Counter<long> _amountQuoted;
     private readonly Histogram<int> _linesPerQuote;
     private readonly Counter<long> _linesTruncated;
     private readonly Counter<long> _linesCapped;
@@ -42,7 +42,8 @@ internal sealed partial class SocialCommerceInstrumentation : SocialCommerceList
         _logger = (ILogger?)loggerFactory?.CreateLogger("SocialCommerce") ?? NullLogger.Instance;
         _meter = new Meter(SocialCommerceTelemetry.MeterName, typeof(SocialCommerceInstrumentation).Assembly.GetName().Version?.ToString());
         _salesQuoted = _meter.CreateCounter<long>("socialcommerce.commission.sales_quoted", "{sale}", "Sales quoted by a commission engine.");
-        _amountQuoted = _meter.CreateCounter<decimal>("socialcommerce.commission.amount_quoted", "{currency}", "Commission amount quoted, in the currency's units (tag: currency).");
+        // Minor units as long: exact, and exported by OpenTelemetry (which drops Counter<decimal>).
+        _amountQuoted = _meter.CreateCounter<long>("socialcommerce.commission.amount_quoted", "{minor_unit}", "Commission amount quoted, in minor units of the currency (tag: currency; divide by 10^digits for the amount).");
         _linesPerQuote = _meter.CreateHistogram<int>("socialcommerce.commission.lines", "{line}", "Commission lines per quote.");
         _linesTruncated = _meter.CreateCounter<long>("socialcommerce.compliance.lines_truncated", "{line}", "Quote lines removed beyond the compliance profile's paid depth.");
         _linesCapped = _meter.CreateCounter<long>("socialcommerce.compliance.lines_capped", "{line}", "Quote lines scaled down to the compliance profile's payout ratio.");
@@ -70,7 +71,7 @@ internal sealed partial class SocialCommerceInstrumentation : SocialCommerceList
 
         if (_amountQuoted.Enabled)
         {
-            _amountQuoted.Add(arguments.Total.Amount, plan, new KeyValuePair<string, object?>("currency", arguments.Total.Currency.Code));
+            _amountQuoted.Add(arguments.Total.ToMinorUnits(), plan, new KeyValuePair<string, object?>("currency", arguments.Total.Currency.Code));
         }
 
         if (_linesPerQuote.Enabled)

@@ -93,7 +93,7 @@ public sealed class TelemetryTests
         }
 
         Assert.Equal(1m, totals["socialcommerce.commission.sales_quoted"]);
-        Assert.Equal(29.85m, totals["socialcommerce.commission.amount_quoted[CNY]"]);
+        Assert.Equal(2985m, totals["socialcommerce.commission.amount_quoted[CNY]"]); // minor units
         Assert.Equal(2m, totals["socialcommerce.commission.lines"]);
         // Audit mode under a paid-depth-1 profile: the level-2 line is reported, not removed.
         Assert.Equal(1m, totals[$"socialcommerce.compliance.findings[{ComplianceCodes.SaleLineBeyondPaidDepth}]"]);

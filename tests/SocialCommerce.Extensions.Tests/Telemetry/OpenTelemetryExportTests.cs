@@ -1,0 +1,63 @@
+using System.Collections.Generic;
+using System.Linq;
+using Microsoft.Extensions.DependencyInjection;
+using NodaTime;
+using OpenTelemetry;
+using OpenTelemetry.Metrics;
+using SocialCommerce.Commissions;
+using SocialCommerce.Extensions.Telemetry;
+using SocialCommerce.Network;
+
+namespace SocialCommerce.Extensions.Tests.Telemetry;
+
+/// <summary>
+/// What the OpenTelemetry SDK exports, read with its in-memory exporter: a raw MeterListener sees instruments the SDK
+/// silently drops (it dropped the old Counter&lt;decimal&gt; of the quoted amount).
+/// </summary>
+public sealed class OpenTelemetryExportTests
+{
+    [Fact]
+    public void The_quoted_amount_and_the_sales_are_exported_by_the_OpenTelemetry_sdk()
+    {
+        var exported = new List<Metric>();
+        using var meters = Sdk.CreateMeterProviderBuilder().AddMeter(SocialCommerceTelemetry.MeterName).AddInMemoryExporter(exported).Build();
+        var services = new ServiceCollection();
+        services.AddSocialCommerce().AddCommissionPlan("otel-export", CommissionPlan.CreateBuilder("otel-export", Currency.CNY).Levels(Rate.Percent(10), Rate.Percent(5)).Build());
+        using var provider = services.BuildServiceProvider();
+        var engine = provider.GetRequiredService<Commissions.ICommissionPlanProvider>().GetEngine("otel-export");
+        var network = new ReferralNetwork();
+        network.AddMember(new MemberId(1), Instant.FromUtc(2026, 1, 1, 0, 0));
+        network.AddMember(new MemberId(2), new MemberId(1), Instant.FromUtc(2026, 1, 1, 0, 0));
+        network.AddMember(new MemberId(3), new MemberId(2), Instant.FromUtc(2026, 1, 1, 0, 0));
+        engine.Quote(new Sale("S-1", new MemberId(3), Instant.FromUtc(2026, 3, 2, 2, 0), Currency.CNY, [new SaleLine("SKU", "tea", 1, new Money(199.00m, Currency.CNY))]), network);
+
+        meters.ForceFlush();
+        Assert.Equal(2985, SumFor(exported, "socialcommerce.commission.amount_quoted", ("currency", "CNY")));
+        Assert.Equal(1, SumFor(exported, "socialcommerce.commission.sales_quoted"));
+        Assert.Equal("{minor_unit}", exported.Last(m => m.Name == "socialcommerce.commission.amount_quoted").Unit);
+    }
+
+    // Other tests quote in parallel on meters of the same name: count only this test's plan.
+    private static long SumFor(List<Metric> exported, string name, params (string Key, string Value)[] tags)
+    {
+        var metric = exported.Last(m => m.Name == name);
+        long sum = 0;
+        foreach (ref readonly var point in metric.GetMetricPoints())
+        {
+            var matches = false;
+            var others = 0;
+            foreach (var tag in point.Tags)
+            {
+                matches |= tag.Key == "plan" && Equals(tag.Value, "otel-export");
+                others += tags.Count(t => t.Key == tag.Key && Equals(t.Value, tag.Value));
+            }
+
+            if (matches && others == tags.Length)
+            {
+                sum += point.GetSumLong();
+            }
+        }
+
+        return sum;
+    }
+}

@@ -54,6 +54,22 @@ internal sealed class StoredAccounts
         return accounts;
     }
 
+    /// <summary>
+    /// The tracked row of one account, or a new one already added to the context: a command that decides to write
+    /// nothing returns without saving, so the new row is never stored.
+    /// </summary>
+    public static async Task<AccountRow> TrackAsync(DbContext db, MemberId member, Currency currency, CancellationToken ct)
+    {
+        var row = await db.Set<AccountRow>().FirstOrDefaultAsync(a => a.MemberId == member.Value && a.Currency == currency.Code, ct).ConfigureAwait(false);
+        if (row is null)
+        {
+            row = new AccountRow { MemberId = member.Value, Currency = currency.Code, MinorUnit = currency.MinorUnit };
+            db.Add(row);
+        }
+
+        return row;
+    }
+
     public static CommissionAccount FromRow(AccountRow row, LedgerOptions options, LedgerWithdrawal? knownWithdrawal, WithdrawalRecord? knownRequest = null, AccountAdjustment? knownAdjustment = null)
     {
         var currency = CurrencyOf(row.Currency, row.MinorUnit);

@@ -64,9 +64,7 @@ public sealed partial class StoredCommissionLedger
         {
             var currency = adjustment.Amount.Currency;
             var known = await db.Set<AdjustmentRow>().AsNoTracking().FirstOrDefaultAsync(a => a.AdjustmentId == adjustment.AdjustmentId, ct).ConfigureAwait(false);
-            var row = await db.Set<AccountRow>().FirstOrDefaultAsync(a => a.MemberId == adjustment.Member.Value && a.Currency == currency.Code, ct).ConfigureAwait(false);
-            var isNew = row is null;
-            row ??= new AccountRow { MemberId = adjustment.Member.Value, Currency = currency.Code, MinorUnit = currency.MinorUnit };
+            var row = await StoredAccounts.TrackAsync(db, adjustment.Member, currency, ct).ConfigureAwait(false);
             AccountAdjustment? first = known is null ? null
                 : new AccountAdjustment(known.AdjustmentId, new MemberId(known.MemberId), Money.FromMinorUnits(known.MinorUnits, StoredAccounts.CurrencyOf(known.Currency, row.MinorUnit)), known.Author, known.Reason, StoredJson.Instant(known.At));
             var account = StoredAccounts.FromRow(row, Options, null, null, first);
@@ -74,11 +72,6 @@ public sealed partial class StoredCommissionLedger
             if (result.Outcome != LedgerOutcome.Applied)
             {
                 return result;
-            }
-
-            if (isNew)
-            {
-                db.Add(row);
             }
 
             StoredAccounts.CopyBalances(account, row);

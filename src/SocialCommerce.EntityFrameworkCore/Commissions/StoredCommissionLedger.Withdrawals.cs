@@ -33,19 +33,12 @@ public sealed partial class StoredCommissionLedger
         {
             var currency = withdrawal.Amount.Currency;
             var known = await db.Set<WithdrawalRow>().AsNoTracking().FirstOrDefaultAsync(w => w.WithdrawalId == withdrawal.WithdrawalId, ct).ConfigureAwait(false);
-            var row = await db.Set<AccountRow>().FirstOrDefaultAsync(a => a.MemberId == withdrawal.Member.Value && a.Currency == currency.Code, ct).ConfigureAwait(false);
-            var isNew = row is null;
-            row ??= new AccountRow { MemberId = withdrawal.Member.Value, Currency = currency.Code, MinorUnit = currency.MinorUnit };
+            var row = await StoredAccounts.TrackAsync(db, withdrawal.Member, currency, ct).ConfigureAwait(false);
             var account = StoredAccounts.FromRow(row, Options, null, known is null ? null : RecordOf(known, StoredAccounts.CurrencyOf(known.Currency, row.MinorUnit)));
             var result = account.RequestWithdrawal(withdrawal, _store.Options.Withholding);
             if (!result.IsApplied)
             {
                 return result;
-            }
-
-            if (isNew)
-            {
-                db.Add(row);
             }
 
             StoredAccounts.CopyBalances(account, row);
@@ -154,16 +147,30 @@ public sealed partial class StoredCommissionLedger
         var results = new List<WithdrawalStepResult>(run.Payouts.Count);
         foreach (var payout in run.Payouts)
         {
-            var requested = await RequestWithdrawalAsync(new LedgerWithdrawal(payout.WithdrawalId, payout.Member, payout.Gross, run.At), cancellationToken).ConfigureAwait(false);
-            if (requested.Withdrawal is { Status: WithdrawalStatus.Requested } && requested.Outcome != LedgerOutcome.Refused)
+            // One transaction per payout: Core's PayoutRun.CommitOne requests and approves it on the loaded account.
+            results.Add(await _store.RunAsync($"commit payout '{payout.WithdrawalId}'", async (db, _, ct) =>
             {
-                var approved = await ApproveWithdrawalAsync(payout.WithdrawalId, cancellationToken).ConfigureAwait(false);
-                results.Add(requested.IsApplied ? approved with { Outcome = LedgerOutcome.Applied } : approved);
-            }
-            else
-            {
-                results.Add(requested);
-            }
+                var known = await db.Set<WithdrawalRow>().FirstOrDefaultAsync(w => w.WithdrawalId == payout.WithdrawalId, ct).ConfigureAwait(false);
+                var row = await StoredAccounts.TrackAsync(db, payout.Member, payout.Gross.Currency, ct).ConfigureAwait(false);
+                var account = StoredAccounts.FromRow(row, Options, null, known is null ? null : RecordOf(known, StoredAccounts.CurrencyOf(known.Currency, row.MinorUnit)));
+                var version = account.Version;
+                var result = run.CommitOne(account, payout, _store.Options.Withholding);
+                if (account.Version != version)
+                {
+                    StoredAccounts.CopyBalances(account, row);
+                    var record = account.GetWithdrawal(payout.WithdrawalId)!;
+                    if (known is null)
+                    {
+                        known = new WithdrawalRow { WithdrawalId = record.WithdrawalId, MemberId = record.Member.Value, Currency = record.Gross.Currency.Code, Requested = record.Gross.ToMinorUnits(), At = StoredJson.Ticks(record.RequestedAt) };
+                        db.Add(known);
+                    }
+
+                    Update(known, record);
+                    await db.SaveChangesAsync(ct).ConfigureAwait(false);
+                }
+
+                return result;
+            }, cancellationToken).ConfigureAwait(false));
         }
 
         return results;

@@ -228,24 +228,13 @@ public sealed partial class StoredCommissionLedger
         {
             var currency = withdrawal.Amount.Currency;
             var known = await db.Set<WithdrawalRow>().AsNoTracking().FirstOrDefaultAsync(w => w.WithdrawalId == withdrawal.WithdrawalId, ct).ConfigureAwait(false);
-            var row = await db.Set<AccountRow>().FirstOrDefaultAsync(a => a.MemberId == withdrawal.Member.Value && a.Currency == currency.Code, ct).ConfigureAwait(false);
-            LedgerWithdrawal? first = known is null ? null : new LedgerWithdrawal(known.WithdrawalId, new MemberId(known.MemberId), Money.FromMinorUnits(known.Requested, StoredAccounts.CurrencyOf(known.Currency, currency.MinorUnit)), StoredJson.Instant(known.At));
-            var account = row is null ? new CommissionAccount(withdrawal.Member, currency, Options) : StoredAccounts.FromRow(row, Options, first);
-            if (row is null && first is { } f)
-            {
-                account = CommissionAccount.FromSnapshot(account.ToSnapshot() with { Withdrawals = [f] }, Options);
-            }
-
+            var row = await StoredAccounts.TrackAsync(db, withdrawal.Member, currency, ct).ConfigureAwait(false);
+            LedgerWithdrawal? first = known is null ? null : new LedgerWithdrawal(known.WithdrawalId, new MemberId(known.MemberId), Money.FromMinorUnits(known.Requested, StoredAccounts.CurrencyOf(known.Currency, row.MinorUnit)), StoredJson.Instant(known.At));
+            var account = StoredAccounts.FromRow(row, Options, first);
             var result = account.Withdraw(withdrawal);
             if (result.Result.Outcome != LedgerOutcome.Applied)
             {
                 return result;
-            }
-
-            if (row is null)
-            {
-                row = new AccountRow { MemberId = withdrawal.Member.Value, Currency = currency.Code, MinorUnit = currency.MinorUnit };
-                db.Add(row);
             }
 
             StoredAccounts.CopyBalances(account, row);

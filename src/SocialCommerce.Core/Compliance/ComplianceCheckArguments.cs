@@ -5,13 +5,14 @@ namespace SocialCommerce.Compliance;
 /// </summary>
 /// <remarks>
 /// Exactly one subject is set for each scope: <see cref="Plan"/> for <see cref="FindingScope.Plan"/>,
-/// <see cref="GroupBuyRule"/> for <see cref="FindingScope.GroupBuy"/>, <see cref="Network"/> for
+/// <see cref="GroupBuyRule"/> for <see cref="FindingScope.GroupBuy"/>, <see cref="InvitationRule"/> for <see cref="FindingScope.Invitation"/>, <see cref="Network"/> for
 /// <see cref="FindingScope.Network"/> (where <see cref="Plan"/> may also be set: the plan paying the network).
 /// </remarks>
 public readonly struct ComplianceCheckArguments
 {
-    internal ComplianceCheckArguments(ComplianceProfile profile, FindingScope scope, string subject, PlanFacts? plan, GroupBuyRuleFacts? groupBuyRule, NetworkAnalysis? network)
+    internal ComplianceCheckArguments(ComplianceProfile profile, FindingScope scope, string subject, PlanFacts? plan, GroupBuyRuleFacts? groupBuyRule, NetworkAnalysis? network, InvitationRuleFacts? invitationRule = null)
     {
+        InvitationRule = invitationRule;
         Profile = profile;
         Scope = scope;
         Subject = subject;
@@ -34,6 +35,9 @@ public readonly struct ComplianceCheckArguments
 
     /// <summary>Gets the group-buy rule being checked (scope <see cref="FindingScope.GroupBuy"/>).</summary>
     public GroupBuyRuleFacts? GroupBuyRule { get; }
+
+    /// <summary>Gets the invitation or referral-reward rule being checked (scope <see cref="FindingScope.Invitation"/>).</summary>
+    public InvitationRuleFacts? InvitationRule { get; }
 
     /// <summary>Gets the analysed network (scope <see cref="FindingScope.Network"/>).</summary>
     public NetworkAnalysis? Network { get; }

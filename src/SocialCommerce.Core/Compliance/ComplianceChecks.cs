@@ -39,7 +39,15 @@ public static class ComplianceChecks
     /// <summary>Gets the network check of <see cref="ComplianceProfile.MinCustomerShare"/> over the period's sales (<see cref="ComplianceCodes.NetworkRetailShareLow"/>, warning).</summary>
     public static IComplianceCheck RetailShare { get; } = new RetailShareCheck();
 
+    /// <summary>
+    /// Gets the invitation checks: paid help (<see cref="ComplianceCodes.InvitationPaidHelp"/>, error), help only for new
+    /// members (<see cref="ComplianceCodes.InvitationNewMembersOnly"/>), referral rewards above the payout ratio
+    /// (<see cref="ComplianceCodes.ReferralRewardPayoutRatio"/>, warning) and undisclosed random schedules
+    /// (<see cref="ComplianceCodes.InvitationUndisclosedSchedule"/>, warning).
+    /// </summary>
+    public static IComplianceCheck Invitations { get; } = new InvitationChecks();
+
     /// <summary>Gets every built-in check, in the order above: the default of <see cref="ComplianceProfile.Checks"/>.</summary>
     public static IReadOnlyList<IComplianceCheck> All { get; } =
-        [PaidDepth, PayoutRatio, RecruitmentRewards, EntryFee, TeamCompensation, SimulatedParticipants, ChainDepth, TeamThreshold, RetailShare];
+        [PaidDepth, PayoutRatio, RecruitmentRewards, EntryFee, TeamCompensation, SimulatedParticipants, ChainDepth, TeamThreshold, RetailShare, Invitations];
 }

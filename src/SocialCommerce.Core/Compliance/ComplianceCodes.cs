@@ -3,7 +3,7 @@ namespace SocialCommerce.Compliance;
 /// <summary>
 /// The stable codes of the SDK's built-in compliance findings. Codes never change meaning; new checks get new codes.
 /// </summary>
-/// <remarks>SC1xx: plans; SC2xx: sales; SC3xx: networks; SC4xx: group buying.</remarks>
+/// <remarks>SC1xx: plans; SC2xx: sales; SC3xx: networks; SC4xx: group buying; SC5xx: invitations and referral rewards.</remarks>
 public static class ComplianceCodes
 {
     /// <summary>A plan pays more upline levels than the profile's maximum paid depth.</summary>
@@ -41,4 +41,25 @@ public static class ComplianceCodes
 
     /// <summary>A group-buy rule allows simulated participants where the profile forbids them.</summary>
     public const string GroupBuySimulatedParticipants = "SC401";
+
+    /// <summary>
+    /// An invitation lets members buy a help or an accelerator (付费加速): an entry fee by another name, refused under
+    /// every built-in profile (<see cref="ComplianceProfile.AllowsPaidHelp"/>).
+    /// </summary>
+    public const string InvitationPaidHelp = "SC501";
+
+    /// <summary>
+    /// An invitation admits only newly registered members as helpers: a recruitment incentive. A warning; an error where
+    /// <see cref="ComplianceProfile.AllowsNewMemberOnlyHelp"/> is false (the China and EU profiles).
+    /// </summary>
+    public const string InvitationNewMembersOnly = "SC502";
+
+    /// <summary>
+    /// A referral reward, with the commission plan's rates, can exceed the profile's maximum payout ratio for the sale:
+    /// a warning at registration; at run time the reward is scaled down to fit, and the finding reports it.
+    /// </summary>
+    public const string ReferralRewardPayoutRatio = "SC504";
+
+    /// <summary>A bargain draws a random schedule it does not disclose; a warning where <see cref="ComplianceProfile.RequiresScheduleDisclosure"/> (the EU profile).</summary>
+    public const string InvitationUndisclosedSchedule = "SC505";
 }

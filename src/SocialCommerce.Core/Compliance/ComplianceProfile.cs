@@ -62,6 +62,18 @@ public sealed record ComplianceProfile
     /// <value>Defaults to <see langword="false"/>.</value>
     public bool AllowsSimulatedParticipants { get; init; }
 
+    /// <summary>Gets whether members may buy a help or an accelerator in an invitation (<see cref="ComplianceCodes.InvitationPaidHelp"/>); false in every built-in profile.</summary>
+    public bool AllowsPaidHelp { get; init; }
+
+    /// <summary>
+    /// Gets whether an invitation may admit only newly registered members as helpers (flagged as a warning) rather than
+    /// being refused (<see cref="ComplianceCodes.InvitationNewMembersOnly"/>). Defaults to true; false in the China and EU profiles.
+    /// </summary>
+    public bool AllowsNewMemberOnlyHelp { get; init; } = true;
+
+    /// <summary>Gets whether a random bargain schedule must be disclosed (<see cref="ComplianceCodes.InvitationUndisclosedSchedule"/>, a warning); true in the EU profile.</summary>
+    public bool RequiresScheduleDisclosure { get; init; }
+
     /// <summary>Gets how the engines apply the profile.</summary>
     /// <value>Defaults to <see cref="ComplianceMode.Enforce"/>.</value>
     public ComplianceMode Mode { get; init; } = ComplianceMode.Enforce;
@@ -202,6 +214,16 @@ public sealed record ComplianceProfile
         ArgumentNullException.ThrowIfNull(ruleName);
         var rule = new GroupBuyRuleFacts(ruleName, allowsSimulatedParticipants);
         return Decide(new ComplianceCheckArguments(this, FindingScope.GroupBuy, ruleName, null, rule, null), ruleName, FindingScope.GroupBuy);
+    }
+
+    /// <summary>Checks an invitation or referral-reward rule when it is registered (or a mechanic the host runs elsewhere).</summary>
+    /// <param name="rule">What the rule does.</param>
+    /// <returns>The decision, as for <see cref="CheckPlan"/>.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="rule"/> is null.</exception>
+    public ComplianceDecision CheckInvitationRule(InvitationRuleFacts rule)
+    {
+        ArgumentNullException.ThrowIfNull(rule);
+        return Decide(new ComplianceCheckArguments(this, FindingScope.Invitation, rule.Name, null, null, null, rule), rule.Name, FindingScope.Invitation);
     }
 
     /// <summary>Audits the in-memory referral network (and, optionally, a period's rewarded sales).</summary>

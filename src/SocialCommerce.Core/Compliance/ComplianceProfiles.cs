@@ -28,7 +28,8 @@ public static class ComplianceProfiles
     /// <value>
     /// Paid depth 3 (level 1 is the credited seller, levels 2 and 3 its uplines: "三级分销"); no payout-ratio limit;
     /// no head-count rewards (拉人头, art. 7(1)); no entry fee or qualifying purchase (入门费, art. 7(2)); no simulated
-    /// group-buy participants; a warning on any team compensation (paid depth 2 or more, 团队计酬, art. 7(3)); network
+    /// group-buy participants; no paid help in invitations, and help restricted to new members refused (拉新助力);
+    /// a warning on any team compensation (paid depth 2 or more, 团队计酬, art. 7(3)); network
     /// flags: a chain of more than 4 team levels (past the buyer and its 3 paid uplines), and a team of at least
     /// 3 team levels (2 links below its top) with at least 30 participants, the top included (the 2013 opinion's
     /// criminal threshold). Team findings say whether they are the administrative or the criminal-threshold case.
@@ -37,6 +38,7 @@ public static class ComplianceProfiles
     {
         Name = "cn-social-commerce",
         MaxPaidDepth = 3,
+        AllowsNewMemberOnlyHelp = false,
         WarnsOnTeamCompensation = true,
         FlagChainLevels = 4,
         FlagTeamLevels = 3,
@@ -51,6 +53,8 @@ public static class ComplianceProfiles
             [ComplianceCodes.GroupBuySimulatedParticipants] = FabricatedTransactionsCn,
             [ComplianceCodes.NetworkChainBeyondDepth] = PyramidSellingRegulations + "(3); chains past the buyer and its 3 paid uplines",
             [ComplianceCodes.NetworkTeamThreshold] = Opinion2013,
+            [ComplianceCodes.InvitationPaidHelp] = PyramidSellingRegulations + "(2) (paying to take part: an entry fee by another name)",
+            [ComplianceCodes.InvitationNewMembersOnly] = PyramidSellingRegulations + "(1) (rewards tied to recruiting new members)",
         },
     };
 
@@ -61,12 +65,14 @@ public static class ComplianceProfiles
     /// <value>
     /// Paid depth 1 (only the credited seller, the buyer's direct referrer; no upline earns from it); maximum payout
     /// ratio 30 % of the sale, every reward included; no head-count rewards; no entry fee; no simulated group-buy
-    /// participants; network flag: a team of at least 3 team levels with at least 30 participants.
+    /// participants; no paid help in invitations, help restricted to new members refused; network flag: a team of at
+    /// least 3 team levels with at least 30 participants.
     /// </value>
     public static ComplianceProfile ChinaDirectSelling { get; } = new()
     {
         Name = "cn-direct-selling",
         MaxPaidDepth = 1,
+        AllowsNewMemberOnlyHelp = false,
         MaxPayoutRatio = Rate.Percent(30m),
         WarnsOnTeamCompensation = true,
         FlagTeamLevels = 3,
@@ -82,6 +88,9 @@ public static class ComplianceProfiles
             [ComplianceCodes.PlanTeamCompensation] = PyramidSellingRegulations + "(3) (team compensation)",
             [ComplianceCodes.GroupBuySimulatedParticipants] = FabricatedTransactionsCn,
             [ComplianceCodes.NetworkTeamThreshold] = Opinion2013,
+            [ComplianceCodes.InvitationPaidHelp] = PyramidSellingRegulations + "(2) (paying to take part: an entry fee by another name)",
+            [ComplianceCodes.InvitationNewMembersOnly] = PyramidSellingRegulations + "(1) (rewards tied to recruiting new members)",
+            [ComplianceCodes.ReferralRewardPayoutRatio] = DirectSellingArticle24 + " (at most 30 % of the seller's own sales, every reward included)",
         },
     };
 
@@ -108,6 +117,7 @@ public static class ComplianceProfiles
             [ComplianceCodes.PlanEntryFee] = "Platform distribution rules: no fee to become a distributor",
             [ComplianceCodes.GroupBuySimulatedParticipants] = FabricatedTransactionsCn,
             [ComplianceCodes.NetworkChainBeyondDepth] = "Platform distribution rules: chains past the buyer and its 2 paid uplines",
+            [ComplianceCodes.InvitationPaidHelp] = "Platform distribution rules: no fee to take part, however named",
         },
     };
 
@@ -130,6 +140,7 @@ public static class ComplianceProfiles
             [ComplianceCodes.PlanEntryFee] = FtcGuidance + " (purchases to qualify for rewards)",
             [ComplianceCodes.NetworkRetailShareLow] = FtcGuidance + " (rewards driven by sales to non-participant customers)",
             [ComplianceCodes.GroupBuySimulatedParticipants] = "FTC Act, section 5 (deceptive practices)",
+            [ComplianceCodes.InvitationPaidHelp] = FtcGuidance + " (payments to participate or to qualify for rewards)",
         },
     };
 
@@ -138,16 +149,22 @@ public static class ComplianceProfiles
     /// </summary>
     /// <value>
     /// No paid-depth or payout-ratio limit; no head-count rewards (the banned practice of Annex I, point 14, pays for
-    /// introducing consumers against their consideration); an entry fee alone is allowed; no simulated group-buy participants.
+    /// introducing consumers against their consideration); an entry fee alone is allowed; no simulated group-buy participants; no paid help in invitations, help
+    /// restricted to new members refused, random bargain schedules flagged unless disclosed.
     /// </value>
     public static ComplianceProfile EuropeanUnionUcpd { get; } = new()
     {
         Name = "eu-ucpd",
         AllowsEntryFee = true,
+        AllowsNewMemberOnlyHelp = false,
+        RequiresScheduleDisclosure = true,
         Citations = new Dictionary<string, string>
         {
             [ComplianceCodes.PlanRecruitmentReward] = Ucpd14,
             [ComplianceCodes.GroupBuySimulatedParticipants] = "Unfair Commercial Practices Directive 2005/29/EC, art. 6 (misleading actions)",
+            [ComplianceCodes.InvitationPaidHelp] = Ucpd14 + " (consideration paid for the chance of a reward from others' participation)",
+            [ComplianceCodes.InvitationNewMembersOnly] = Ucpd14 + " (compensation for introducing other consumers)",
+            [ComplianceCodes.InvitationUndisclosedSchedule] = "Unfair Commercial Practices Directive 2005/29/EC, arts. 6-7 (misleading actions and omissions: how the price is calculated)",
         },
     };
 

@@ -16,4 +16,7 @@ public enum FindingScope
 
     /// <summary>A group-buy rule.</summary>
     GroupBuy = 3,
+
+    /// <summary>An invitation rule (bargain, assist) or a referral-reward rule.</summary>
+    Invitation = 4,
 }

@@ -7,6 +7,13 @@ internal sealed class RecruitmentRewardCheck : IComplianceCheck
 {
     public void Check(in ComplianceCheckArguments arguments, ICollection<ComplianceFinding> findings)
     {
+        if (arguments.Scope == FindingScope.Invitation && arguments.InvitationRule is { RewardsSignUp: true } invitation && !arguments.Profile.AllowsRecruitmentRewards)
+        {
+            var text = string.Format(CultureInfo.InvariantCulture, "'{0}' pays a reward for registering or binding alone (a head-count reward, 拉人头), but profile '{1}' allows referral rewards only for a completed purchase.", invitation.Name, arguments.Profile.Name);
+            findings.Add(new ComplianceFinding(ComplianceCodes.PlanRecruitmentReward, FindingSeverity.Error, text, arguments.Profile.GetCitation(ComplianceCodes.PlanRecruitmentReward), FindingScope.Invitation, invitation.Name));
+            return;
+        }
+
         if (arguments.Scope != FindingScope.Plan || arguments.Plan is not { RewardsRecruitment: true } plan || arguments.Profile.AllowsRecruitmentRewards)
         {
             return;

@@ -67,6 +67,7 @@ public static class SocialCommerceJson
             rates,
             new MemberIdConverter(),
             new GroupBuyIdConverter(),
+            new InvitationIdConverter(),
             new ActivityIdConverter(),
             new GrowthActivityKindConverter(),
             new LeaderPerkConverter(money, rates),

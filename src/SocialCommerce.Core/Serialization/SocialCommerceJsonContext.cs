@@ -5,6 +5,7 @@ using SocialCommerce.Commissions;
 using SocialCommerce.Compliance;
 using SocialCommerce.GroupBuying;
 using SocialCommerce.Growth;
+using SocialCommerce.Invitations;
 using SocialCommerce.Network;
 
 namespace SocialCommerce.Serialization;
@@ -51,6 +52,12 @@ namespace SocialCommerce.Serialization;
 [JsonSerializable(typeof(AccountAdjustment))]
 [JsonSerializable(typeof(SaleCommissionSnapshot))]
 [JsonSerializable(typeof(AccountPosting))]
+[JsonSerializable(typeof(InvitationId))]
+[JsonSerializable(typeof(InvitationEvent))]
+[JsonSerializable(typeof(IReadOnlyList<InvitationEvent>))]
+[JsonSerializable(typeof(InvitationSnapshot))]
+[JsonSerializable(typeof(ReferralRewardEvent))]
+[JsonSerializable(typeof(IReadOnlyList<ReferralRewardEvent>))]
 internal sealed partial class SocialCommerceJsonContext : JsonSerializerContext
 {
 }

@@ -115,6 +115,14 @@ internal sealed class GroupBuyIdConverter : JsonConverter<GroupBuyId>
     public override void Write(Utf8JsonWriter writer, GroupBuyId value, JsonSerializerOptions options) => writer.WriteNumberValue(value.Value);
 }
 
+/// <summary>An invitation id as its 64-bit number.</summary>
+internal sealed class InvitationIdConverter : JsonConverter<SocialCommerce.Invitations.InvitationId>
+{
+    public override SocialCommerce.Invitations.InvitationId Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => new(reader.GetInt64());
+
+    public override void Write(Utf8JsonWriter writer, SocialCommerce.Invitations.InvitationId value, JsonSerializerOptions options) => writer.WriteNumberValue(value.Value);
+}
+
 /// <summary>An activity id as its 64-bit number.</summary>
 internal sealed class ActivityIdConverter : JsonConverter<ActivityId>
 {

@@ -48,6 +48,18 @@ public abstract class SocialCommerceListener
     {
     }
 
+    /// <summary>Called after an invitation action (open, help, close), accepted or refused.</summary>
+    /// <param name="arguments">The result and its events.</param>
+    public virtual void OnInvitation(in InvitationArguments arguments)
+    {
+    }
+
+    /// <summary>Called after a referral-reward action (claim, earn, reverse), accepted or refused.</summary>
+    /// <param name="arguments">The result and its event.</param>
+    public virtual void OnReferralReward(in ReferralRewardArguments arguments)
+    {
+    }
+
     /// <summary>Called after a community batch closed at its cut-off.</summary>
     /// <param name="arguments">The settlement.</param>
     public virtual void OnCommunityBatchClosed(in CommunityBatchClosedArguments arguments)

@@ -80,7 +80,7 @@ internal sealed class SocialCommerceStoreStartup(IServiceProvider services) : IH
         await store.RunAsync("record plan versions", async (db, _, ct) =>
         {
             recorded.Clear();
-            foreach (var (name, plan) in Plans(plans))
+            foreach (var (name, plan) in Plans((ICommissionPlanProvider?)plans))
             {
                 await versions.RecordAsync(db, "commission-plan", name, plan.Version, $"plan '{plan.Name}' ({plan.Currency.Code})", now, ct).ConfigureAwait(false);
                 recorded.Add(("commission-plan", name, plan.Version));

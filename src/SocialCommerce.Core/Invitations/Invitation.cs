@@ -1,0 +1,380 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using NodaTime;
+using SocialCommerce.Network;
+
+namespace SocialCommerce.Invitations;
+
+/// <summary>
+/// One invitation a member opened and shares: a bargain (砍价) whose helpers cut its price to the floor along a
+/// schedule fixed at opening, or an assist unlock (助力) whose reward unlocks when enough distinct helpers assisted.
+/// </summary>
+/// <remarks>
+/// <para>
+/// Every action validates, changes the invitation only when accepted, and returns the events that happened; a refusal
+/// is an <see cref="InvitationResult"/> value and changes nothing. The deadline is exclusive: a help at or after
+/// <see cref="Deadline"/> is refused as <see cref="InvitationRefusal.Expired"/>; one tick before is accepted.
+/// </para>
+/// <para>
+/// Not thread-safe: a host loads an invitation (<see cref="FromHistory"/>), acts, and appends the events with optimistic
+/// concurrency on <see cref="Version"/>. <see cref="InvitationBook"/> is the thread-safe in-memory alternative.
+/// </para>
+/// </remarks>
+public sealed class Invitation
+{
+    private readonly List<MemberId> _helpers = [];
+    private readonly List<Instant> _helpTimes = [];
+    private readonly Dictionary<MemberId, int> _helpsBy = [];
+
+    private Invitation(InvitationId id, InvitationRule rule, MemberId owner, Instant openedAt, Instant deadline, int helpsRequired, BargainSchedule? schedule, AssistReward? reward, long seed)
+    {
+        Id = id;
+        Rule = rule;
+        Owner = owner;
+        OpenedAt = openedAt;
+        Deadline = deadline;
+        HelpsRequired = helpsRequired;
+        Schedule = schedule;
+        Reward = reward;
+        Seed = seed;
+        Price = schedule?.StartPrice;
+        Version = 1;
+    }
+
+    /// <summary>Gets the invitation's identifier.</summary>
+    public InvitationId Id { get; }
+
+    /// <summary>Gets the rule it follows (its terms — deadline, helps, schedule, reward — are those it opened with).</summary>
+    public InvitationRule Rule { get; }
+
+    /// <summary>Gets whether it is a bargain or an assist.</summary>
+    public InvitationKind Kind => Rule.Kind;
+
+    /// <summary>Gets the member who opened it.</summary>
+    public MemberId Owner { get; }
+
+    /// <summary>Gets when it was opened.</summary>
+    public Instant OpenedAt { get; }
+
+    /// <summary>Gets the exclusive deadline.</summary>
+    public Instant Deadline { get; }
+
+    /// <summary>Gets the helps that complete it.</summary>
+    public int HelpsRequired { get; }
+
+    /// <summary>Gets the number of helps accepted.</summary>
+    public int HelpsDone => _helpers.Count;
+
+    /// <summary>Gets a bargain's schedule of cuts, fixed at opening; null for an assist.</summary>
+    public BargainSchedule? Schedule { get; }
+
+    /// <summary>Gets an assist's reward; null for a bargain.</summary>
+    public AssistReward? Reward { get; }
+
+    /// <summary>Gets the seed the bargain's schedule was drawn from; 0 for an assist.</summary>
+    public long Seed { get; }
+
+    /// <summary>Gets a bargain's current price; null for an assist.</summary>
+    public Money? Price { get; private set; }
+
+    /// <summary>Gets the status.</summary>
+    public InvitationStatus Status { get; private set; }
+
+    /// <summary>Gets the version: the number of events produced (1 after opening).</summary>
+    public long Version { get; private set; }
+
+    /// <summary>Gets the exact progress: helps done and required, a bargain's price, remaining gap and next cut.</summary>
+    public InvitationProgress Progress => new(
+        HelpsDone,
+        HelpsRequired,
+        Price,
+        Schedule is null ? null : Price!.Value - Schedule.Floor,
+        Schedule is null || HelpsDone >= HelpsRequired ? null : Schedule.Cuts[HelpsDone]);
+
+    /// <summary>Opens an invitation for its owner. For a bargain the whole schedule of cuts is fixed now, from the seed.</summary>
+    /// <param name="id">The host's identifier for the invitation.</param>
+    /// <param name="rule">The rule.</param>
+    /// <param name="owner">The member who opens (and shares) it.</param>
+    /// <param name="at">When it opens.</param>
+    /// <param name="seed">The host's seed for a random schedule (<see cref="CutCurve.DoubleMean"/>); Core reads no random source.</param>
+    /// <param name="invitation">The new invitation.</param>
+    /// <returns>Accepted with an <see cref="InvitationOpened"/> event recording the terms (and a bargain's schedule and its hash).</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="rule"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="at"/> is outside the supported instants, or its deadline would be.</exception>
+    public static InvitationResult Open(InvitationId id, InvitationRule rule, MemberId owner, Instant at, long seed, out Invitation invitation)
+    {
+        ArgumentNullException.ThrowIfNull(rule);
+        Limits.Check(at, nameof(at));
+        var deadline = at + rule.TimeLimit;
+        if (!Limits.IsSupported(deadline))
+        {
+            throw new ArgumentOutOfRangeException(nameof(at), at, $"The deadline {deadline} of an invitation opened at {at} would be outside the supported instants.");
+        }
+
+        var bargain = rule as BargainRule;
+        var schedule = bargain?.CreateSchedule(seed);
+        var reward = (rule as AssistRule)?.Reward;
+        invitation = new Invitation(id, rule, owner, at, deadline, rule.Helpers, schedule, reward, bargain is null ? 0 : seed);
+        var opened = new InvitationOpened(id, 1, at, rule.Name, rule.Kind, owner, deadline, rule.Helpers)
+        {
+            RuleVersion = rule.Version,
+            StartPrice = schedule?.StartPrice,
+            Floor = schedule?.Floor,
+            Cuts = schedule?.Cuts,
+            ScheduleHash = schedule?.Hash,
+            Seed = invitation.Seed,
+            Reward = reward,
+        };
+        return InvitationResult.Accepted(id, owner, [opened]);
+    }
+
+    /// <summary>Rebuilds an invitation from its persisted events, nothing re-decided: the recorded schedule and terms apply.</summary>
+    /// <param name="rule">The rule named by the opening event (its current limits on helpers apply to new helps).</param>
+    /// <param name="history">The events in order, starting with <see cref="InvitationOpened"/>, versions 1, 2, 3...</param>
+    /// <returns>The invitation as the events left it.</returns>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="ArgumentException">
+    /// The history is empty, does not open with this rule's name and kind, skips a version, mixes invitations, continues
+    /// after a final event, helps outside the invitation's time or beyond its helps, or records a cut or price that is not
+    /// the schedule's.
+    /// </exception>
+    public static Invitation FromHistory(InvitationRule rule, IEnumerable<InvitationEvent> history)
+    {
+        ArgumentNullException.ThrowIfNull(rule);
+        ArgumentNullException.ThrowIfNull(history);
+        Invitation? invitation = null;
+        foreach (var e in history)
+        {
+            if (invitation is null)
+            {
+                invitation = Opening(rule, e);
+                continue;
+            }
+
+            if (e.InvitationId != invitation.Id || e.Version != invitation.Version + 1 || invitation.Status != InvitationStatus.Open)
+            {
+                throw new ArgumentException($"Event {e} does not follow version {invitation.Version} of open invitation {invitation.Id} (status {invitation.Status}).", nameof(history));
+            }
+
+            switch (e)
+            {
+                case InvitationHelped helped:
+                    invitation.Replay(helped);
+                    break;
+                case InvitationCompleted when invitation.HelpsDone == invitation.HelpsRequired:
+                    invitation.Status = InvitationStatus.Completed;
+                    break;
+                case InvitationExpired expired when expired.At >= invitation.Deadline && expired.HelpsDone == invitation.HelpsDone:
+                    invitation.Status = expired.Purchasable ? InvitationStatus.Expired : InvitationStatus.Failed;
+                    break;
+                default:
+                    throw new ArgumentException($"Event {e} cannot follow version {invitation.Version} of invitation {invitation.Id} ({invitation.HelpsDone} of {invitation.HelpsRequired} helps).", nameof(history));
+            }
+
+            invitation.Version = e.Version;
+        }
+
+        return invitation ?? throw new ArgumentException("History should not be empty.", nameof(history));
+    }
+
+    /// <summary>Returns how many helps a member gave this invitation.</summary>
+    /// <param name="helper">The member.</param>
+    /// <returns>The count.</returns>
+    public int HelpsBy(MemberId helper) => _helpsBy.TryGetValue(helper, out var count) ? count : 0;
+
+    /// <summary>Returns the helpers, one entry per accepted help, in order.</summary>
+    /// <returns>A new array.</returns>
+    public MemberId[] GetHelpers() => [.. _helpers];
+
+    /// <summary>A member helps: a bargain's price drops by the next cut of its schedule, an assist counts one more helper.</summary>
+    /// <param name="helper">The helper.</param>
+    /// <param name="at">When; before <see cref="Deadline"/>.</param>
+    /// <param name="facts">What the host knows about the helper (new member, helps today under this rule, paid help).</param>
+    /// <returns>
+    /// Accepted with <see cref="InvitationHelped"/> (and <see cref="InvitationCompleted"/> on the last required help), or
+    /// refused — checked in this order: <see cref="InvitationRefusal.Completed"/>, <see cref="InvitationRefusal.Expired"/>
+    /// (closed, or at or after the deadline), <see cref="InvitationRefusal.PaidHelpForbidden"/>,
+    /// <see cref="InvitationRefusal.OwnerHelping"/>, <see cref="InvitationRefusal.NotEligible"/>,
+    /// <see cref="InvitationRefusal.AlreadyHelped"/>, <see cref="InvitationRefusal.HelperQuotaReached"/>.
+    /// </returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="at"/> is before <see cref="OpenedAt"/>, or <paramref name="facts"/> has a negative help count.</exception>
+    public InvitationResult Help(MemberId helper, Instant at, HelperFacts facts = default)
+    {
+        CheckTime(at);
+        if (facts.HelpsToday < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(facts), facts.HelpsToday, $"HelpsToday should not be negative; was {facts.HelpsToday}.");
+        }
+
+        var refusal = Refusal(helper, at, facts);
+        if (refusal != InvitationRefusal.None)
+        {
+            return InvitationResult.Refused(Id, helper, refusal);
+        }
+
+        var helpsDone = HelpsDone + 1;
+        var helped = new InvitationHelped(Id, Version + 1, at, helper, helpsDone)
+        {
+            Cut = Schedule?.Cuts[helpsDone - 1],
+            Price = Schedule is null ? null : Price!.Value - Schedule.Cuts[helpsDone - 1],
+            Paid = facts.IsPaid,
+        };
+        InvitationEvent[] events = helpsDone == HelpsRequired
+            ? [helped, new InvitationCompleted(Id, Version + 2, at) { Price = helped.Price, Reward = Reward }]
+            : [helped];
+        Replay(helped);
+        Version = events[^1].Version;
+        if (events.Length == 2)
+        {
+            Status = InvitationStatus.Completed;
+        }
+
+        return InvitationResult.Accepted(Id, helper, events);
+    }
+
+    /// <summary>
+    /// Closes an unfinished invitation at or after its deadline: a bargain whose rule buys at the reached price leaves
+    /// it purchasable (<see cref="InvitationStatus.Expired"/>), anything else fails.
+    /// </summary>
+    /// <param name="at">When the host closes it.</param>
+    /// <returns>
+    /// Accepted with <see cref="InvitationExpired"/>, or refused: <see cref="InvitationRefusal.Completed"/>,
+    /// <see cref="InvitationRefusal.Expired"/> (already closed), <see cref="InvitationRefusal.BeforeDeadline"/>.
+    /// </returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="at"/> is before <see cref="OpenedAt"/>.</exception>
+    public InvitationResult Close(Instant at)
+    {
+        CheckTime(at);
+        var refusal = Status switch
+        {
+            InvitationStatus.Completed => InvitationRefusal.Completed,
+            InvitationStatus.Open when at < Deadline => InvitationRefusal.BeforeDeadline,
+            InvitationStatus.Open => InvitationRefusal.None,
+            _ => InvitationRefusal.Expired,
+        };
+        if (refusal != InvitationRefusal.None)
+        {
+            return InvitationResult.Refused(Id, Owner, refusal);
+        }
+
+        var purchasable = Rule is BargainRule { AtDeadline: DeadlineOutcome.BuyAtReachedPrice } && Kind == InvitationKind.Bargain;
+        var expired = new InvitationExpired(Id, Version + 1, at, HelpsDone, purchasable) { Price = Price };
+        Status = purchasable ? InvitationStatus.Expired : InvitationStatus.Failed;
+        Version = expired.Version;
+        return InvitationResult.Accepted(Id, Owner, [expired]);
+    }
+
+    /// <summary>Describes the invitation.</summary>
+    /// <returns>E.g. <c>"Invitation 3 (bargain 'cut-to-1', owner 7): Open, 2/5 helps, price CNY 61.00"</c>.</returns>
+    public override string ToString() => string.Create(
+        CultureInfo.InvariantCulture,
+        $"Invitation {Id} ({Rule}, owner {Owner}): {Status}, {HelpsDone}/{HelpsRequired} helps{(Price is { } price ? ", price " + price : string.Empty)}");
+
+    internal IReadOnlyList<Instant> HelpTimes => _helpTimes;
+
+    private InvitationRefusal Refusal(MemberId helper, Instant at, HelperFacts facts)
+    {
+        if (Status == InvitationStatus.Completed)
+        {
+            return InvitationRefusal.Completed;
+        }
+
+        if (Status != InvitationStatus.Open || at >= Deadline)
+        {
+            return InvitationRefusal.Expired;
+        }
+
+        if (facts.IsPaid && !Rule.AllowsPaidHelp)
+        {
+            return InvitationRefusal.PaidHelpForbidden;
+        }
+
+        if (helper == Owner && Rule.Eligibility != HelperEligibility.Anyone)
+        {
+            return InvitationRefusal.OwnerHelping;
+        }
+
+        if (Rule.Eligibility == HelperEligibility.NewMembersOnly && !facts.IsNewMember)
+        {
+            return InvitationRefusal.NotEligible;
+        }
+
+        if (HelpsBy(helper) >= Rule.HelpsPerHelper)
+        {
+            return InvitationRefusal.AlreadyHelped;
+        }
+
+        return Rule.HelpsPerHelperPerDay is int perDay && facts.HelpsToday >= perDay ? InvitationRefusal.HelperQuotaReached : InvitationRefusal.None;
+    }
+
+#pragma warning disable CA2208 // both replay FromHistory's events: the faults name its parameter
+    private static Invitation Opening(InvitationRule rule, InvitationEvent e)
+    {
+        if (e is not InvitationOpened opened || opened.Version != 1 || opened.RuleName != rule.Name || opened.Kind != rule.Kind)
+        {
+            throw new ArgumentException($"History should start with an InvitationOpened event of version 1 for {rule}; was {e}.", "history");
+        }
+
+        if (!Limits.IsSupported(opened.At) || opened.Deadline <= opened.At || !Limits.IsSupported(opened.Deadline))
+        {
+            throw new ArgumentException($"Event {e} opens at {opened.At} with deadline {opened.Deadline}: the deadline should follow the opening, both within the supported instants.", "history");
+        }
+
+        if (opened.HelpsRequired < 1 || opened.HelpsRequired > InvitationRule.MaxHelpers)
+        {
+            throw new ArgumentException($"Event {e} requires {opened.HelpsRequired} helps, outside [1, {InvitationRule.MaxHelpers}].", "history");
+        }
+
+        BargainSchedule? schedule = null;
+        if (rule.Kind == InvitationKind.Bargain)
+        {
+            if (opened.StartPrice is not { } start || opened.Floor is not { } floor || opened.Cuts is null || opened.Cuts.Count != opened.HelpsRequired)
+            {
+                throw new ArgumentException($"Event {e} opens a bargain without its start price, floor and {opened.HelpsRequired} cuts.", "history");
+            }
+
+            schedule = BargainSchedule.FromCuts(start, floor, opened.Cuts);
+        }
+        else if (opened.Reward is null)
+        {
+            throw new ArgumentException($"Event {e} opens an assist without its reward.", "history");
+        }
+
+        return new Invitation(opened.InvitationId, rule, opened.Owner, opened.At, opened.Deadline, opened.HelpsRequired, schedule, opened.Reward, opened.Seed);
+    }
+
+    private void Replay(InvitationHelped helped)
+    {
+        var k = _helpers.Count;
+        if (k >= HelpsRequired || helped.HelpsDone != k + 1 || helped.At < OpenedAt || helped.At >= Deadline)
+        {
+            throw new ArgumentException($"Event {helped} is help {helped.HelpsDone} of invitation {Id} at {helped.At}; expected help {k + 1} of {HelpsRequired} in [{OpenedAt}, {Deadline}).", "history");
+        }
+
+        if (Schedule is not null)
+        {
+            var price = Price!.Value - Schedule.Cuts[k];
+            if (helped.Cut != Schedule.Cuts[k] || helped.Price != price)
+            {
+                throw new ArgumentException($"Event {helped} records cut {helped.Cut} and price {helped.Price}; the schedule's help {k + 1} cuts {Schedule.Cuts[k]} to {price}.", "history");
+            }
+
+            Price = price;
+        }
+
+        _helpers.Add(helped.Helper);
+        _helpTimes.Add(helped.At);
+        _helpsBy[helped.Helper] = HelpsBy(helped.Helper) + 1;
+    }
+
+#pragma warning restore CA2208
+
+    private void CheckTime(Instant at)
+    {
+        if (at < OpenedAt || !Limits.IsSupported(at))
+        {
+            throw new ArgumentOutOfRangeException(nameof(at), at, $"Invitation {Id} was opened at {OpenedAt}; an action at {at} is before it or outside the supported instants.");
+        }
+    }
+}

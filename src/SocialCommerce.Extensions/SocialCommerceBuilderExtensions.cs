@@ -174,7 +174,7 @@ public static class SocialCommerceBuilderExtensions
     /// <summary>
     /// Binds options, the compliance profile, commission plans (<c>CommissionPlans:{name}</c>; the key
     /// <c>default</c> is the unnamed default plan), group-buy rules (<c>GroupBuyRules:{name}</c>) and the growth
-    /// policy (<c>GrowthPolicy</c>) from a configuration section, in the JSON shape of the Core's documents.
+    /// policy (<c>GrowthPolicy</c>) and invitation rules (<c>InvitationRules:{name}</c>, see docs/invitations.md) from a configuration section, in the JSON shape of the Core's documents.
     /// Code registrations and configuration compose; a later registration of the same plan name wins.
     /// </summary>
     /// <param name="builder">The builder.</param>
@@ -208,6 +208,10 @@ public static class SocialCommerceBuilderExtensions
             }
 
             r.GroupBuyRules.AddRange(registrations.GroupBuyRules);
+            foreach (var (name, rule) in registrations.InvitationRules)
+            {
+                r.InvitationRules[name] = rule;
+            }
             r.Compliance = registrations.Compliance ?? r.Compliance;
             r.GrowthPolicy = registrations.GrowthPolicy ?? r.GrowthPolicy;
         });

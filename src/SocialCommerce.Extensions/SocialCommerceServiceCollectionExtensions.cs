@@ -42,6 +42,7 @@ public static class SocialCommerceServiceCollectionExtensions
         services.TryAddSingleton<ICommissionPlanProvider>(static sp => sp.GetRequiredService<SocialCommerceRuntime>());
         services.TryAddSingleton(static sp => sp.GetRequiredService<SocialCommerceRuntime>().DefaultEngine);
         services.TryAddSingleton(static sp => sp.GetRequiredService<SocialCommerceRuntime>().GroupBuyBook);
+        services.TryAddSingleton(static sp => sp.GetRequiredService<SocialCommerceRuntime>().InvitationBook);
         services.TryAddSingleton(static sp => sp.GetRequiredService<SocialCommerceRuntime>().GrowthProgram
             ?? throw new InvalidOperationException("No growth program is registered: call UseGrowthPolicy(...) and UseLevelLadder(...)."));
         return new SocialCommerceBuilder(services);

@@ -56,6 +56,11 @@ internal static class SocialCommerceConfiguration
             registrations.GroupBuyRules.Add(new GroupBuyRuleSource($"configuration {rule.Path}", null, Document(rule, options)));
         }
 
+        foreach (var rule in section.GetSection("InvitationRules").GetChildren())
+        {
+            registrations.InvitationRules[rule.Key] = new InvitationRuleSource($"configuration {rule.Path}", null, Document(rule, options));
+        }
+
         var growth = section.GetSection("GrowthPolicy");
         if (growth.Exists())
         {

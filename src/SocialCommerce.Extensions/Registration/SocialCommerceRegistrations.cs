@@ -4,6 +4,7 @@ using SocialCommerce.Commissions;
 using SocialCommerce.Compliance;
 using SocialCommerce.GroupBuying;
 using SocialCommerce.Growth;
+using SocialCommerce.Invitations;
 
 namespace SocialCommerce.Extensions.Registration;
 
@@ -31,6 +32,11 @@ internal sealed class SocialCommerceRegistrations
     public LevelLadder? LevelLadder { get; set; }
 
     public List<HonourRule> Honours { get; } = [];
+
+    /// <summary>Invitation rules by name: a later registration of a name replaces the earlier one.</summary>
+    public Dictionary<string, InvitationRuleSource> InvitationRules { get; } = new(StringComparer.Ordinal);
+
+    public ReferralRewardSource? ReferralRewards { get; set; }
 }
 
 /// <summary>A plan given as an instance (code) or as a JSON document (code or configuration).</summary>
@@ -44,6 +50,12 @@ internal sealed record ComplianceSource(string Origin, ComplianceProfile? Profil
 
 /// <summary>A group-buy rule given as an instance or as a JSON document.</summary>
 internal sealed record GroupBuyRuleSource(string Origin, GroupBuyRule? Rule, string? Json);
+
+/// <summary>An invitation rule given as an instance or as a JSON document (whose name, when it has one, must be the registered name).</summary>
+internal sealed record InvitationRuleSource(string Origin, InvitationRule? Rule, string? Json);
+
+/// <summary>The referral-reward rule and the plan (registration name) that pays the same sales, for the payout-ratio check.</summary>
+internal sealed record ReferralRewardSource(ReferralRewardRule Rule, string? PlanName);
 
 /// <summary>A growth policy given as an instance or as a JSON document.</summary>
 internal sealed record GrowthPolicySource(string Origin, GrowthPolicy? Policy, string? Json);

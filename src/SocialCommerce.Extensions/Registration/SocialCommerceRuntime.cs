@@ -9,6 +9,7 @@ using SocialCommerce.Compliance;
 using SocialCommerce.Extensions.Commissions;
 using SocialCommerce.GroupBuying;
 using SocialCommerce.Growth;
+using SocialCommerce.Invitations;
 using SocialCommerce.Telemetry;
 
 namespace SocialCommerce.Extensions.Registration;
@@ -31,6 +32,10 @@ internal sealed class SocialCommerceRuntime : ICommissionPlanProvider
     public GroupBuyBook GroupBuyBook { get; private set; } = null!;
 
     public GrowthProgram? GrowthProgram { get; private set; }
+
+    public InvitationBook InvitationBook { get; private set; } = null!;
+
+    public ReferralRewardBook? ReferralRewardBook { get; private set; }
 
     public IReadOnlyCollection<string> Names => _engines.Keys.Where(k => k.Length > 0).ToArray();
 
@@ -109,6 +114,45 @@ internal sealed class SocialCommerceRuntime : ICommissionPlanProvider
         }
 
         runtime.GrowthProgram = BuildGrowth(registrations, failures, listener);
+        runtime.InvitationBook = new InvitationBook(runtime.Profile, listener);
+        foreach (var (name, source) in registrations.InvitationRules)
+        {
+            try
+            {
+                var rule = source.Rule ?? InvitationRule.FromJson(source.Json!);
+                if (!string.Equals(rule.Name, name, StringComparison.Ordinal))
+                {
+                    throw new ArgumentException($"the document names the rule '{rule.Name}' but it is registered as '{name}'.");
+                }
+
+                runtime.InvitationBook.AddRule(rule);
+            }
+            catch (Exception ex) when (ex is InvitationRuleException or ComplianceRefusedException or ArgumentException)
+            {
+                failures.Add($"SocialCommerce: invitation rule '{name}' ({source.Origin}) is refused: {ex.Message}");
+            }
+        }
+
+        if (registrations.ReferralRewards is { } referral)
+        {
+            try
+            {
+                PlanFacts? plan = null;
+                if (referral.PlanName is { } planName)
+                {
+                    plan = runtime.TryGetEngine(planName == SocialCommerceConfiguration.DefaultPlanKey ? SocialCommerceRegistrations.DefaultPlanName : planName, out var engine)
+                        ? engine.Plan.ToPlanFacts()
+                        : throw new ArgumentException($"it names commission plan '{planName}', which is not registered.");
+                }
+
+                runtime.ReferralRewardBook = new ReferralRewardBook(referral.Rule, runtime.Profile, plan, listener);
+            }
+            catch (Exception ex) when (ex is ComplianceRefusedException or ArgumentException)
+            {
+                failures.Add($"SocialCommerce: referral-reward rule '{referral.Rule.Name}' is refused: {ex.Message}");
+            }
+        }
+
         return runtime;
     }
 

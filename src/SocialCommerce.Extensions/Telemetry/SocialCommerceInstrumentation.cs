@@ -8,6 +8,7 @@ using SocialCommerce.Commissions;
 using SocialCommerce.Compliance;
 using SocialCommerce.GroupBuying;
 using SocialCommerce.Growth;
+using SocialCommerce.Invitations;
 using SocialCommerce.Telemetry;
 
 namespace SocialCommerce.Extensions.Telemetry;
@@ -36,6 +37,8 @@ internal sealed partial class SocialCommerceInstrumentation : SocialCommerceList
     private readonly Counter<long> _productsRefunded;
     private readonly Counter<long> _promotions;
     private readonly Counter<long> _demotions;
+    private readonly Counter<long> _invitations;
+    private readonly Counter<long> _referralRewards;
 
     public SocialCommerceInstrumentation(ILoggerFactory? loggerFactory = null)
     {
@@ -55,6 +58,8 @@ internal sealed partial class SocialCommerceInstrumentation : SocialCommerceList
         _productsRefunded = _meter.CreateCounter<long>("socialcommerce.community.products_refunded", "{product}", "Community batch products refunded at the cut-off.");
         _promotions = _meter.CreateCounter<long>("socialcommerce.growth.promotions", "{promotion}", "Members promoted a level.");
         _demotions = _meter.CreateCounter<long>("socialcommerce.growth.demotions", "{demotion}", "Members demoted by retention.");
+        _invitations = _meter.CreateCounter<long>("socialcommerce.invitation.events", "{event}", "Invitation (bargain, assist) events and refusals (tags: rule, kind, event or refusal).");
+        _referralRewards = _meter.CreateCounter<long>("socialcommerce.referral.events", "{event}", "Referral-reward events and refusals (tags: rule, event or refusal).");
     }
 
     internal Meter Meter => _meter;
@@ -168,6 +173,56 @@ internal sealed partial class SocialCommerceInstrumentation : SocialCommerceList
                     break;
             }
         }
+    }
+
+    public override void OnInvitation(in InvitationArguments arguments)
+    {
+        if (!_invitations.Enabled)
+        {
+            return;
+        }
+
+        var rule = new KeyValuePair<string, object?>("rule", arguments.RuleName);
+        var kind = new KeyValuePair<string, object?>("kind", arguments.Kind == InvitationKind.Bargain ? "bargain" : "assist");
+        var result = arguments.Result;
+        if (!result.IsAccepted)
+        {
+            _invitations.Add(1, rule, kind, new KeyValuePair<string, object?>("refusal", result.Refusal.ToString()));
+            return;
+        }
+
+        foreach (var e in result.Events)
+        {
+            var name = e switch
+            {
+                InvitationOpened => "opened",
+                InvitationHelped => "helped",
+                InvitationCompleted => "completed",
+                _ => "expired",
+            };
+            _invitations.Add(1, rule, kind, new KeyValuePair<string, object?>("event", name));
+        }
+    }
+
+    public override void OnReferralReward(in ReferralRewardArguments arguments)
+    {
+        if (!_referralRewards.Enabled || arguments.Result.IsDuplicate)
+        {
+            return;
+        }
+
+        var rule = new KeyValuePair<string, object?>("rule", arguments.RuleName);
+        var result = arguments.Result;
+        var outcome = result.IsAccepted
+            ? new KeyValuePair<string, object?>("event", result.Event switch
+            {
+                ReferralRewardClaimed => "claimed",
+                ReferralRewardEarned => "earned",
+                ReferralRewardReleased => "released",
+                _ => "reversed",
+            })
+            : new KeyValuePair<string, object?>("refusal", result.Refusal.ToString());
+        _referralRewards.Add(1, rule, outcome);
     }
 
     public override void OnCommunityBatchClosed(in CommunityBatchClosedArguments arguments)

@@ -71,7 +71,7 @@ public sealed class TelemetryTests
     {
         foreach (var tag in tags)
         {
-            if (tag.Key is "currency" or "code")
+            if (tag.Key is "currency" or "code" or "event" or "refusal")
             {
                 return $"{instrument.Name}[{tag.Value}]";
             }
@@ -113,6 +113,41 @@ public sealed class TelemetryTests
         }
 
         Assert.Equal(1m, totals["socialcommerce.compliance.lines_truncated"]);
+    }
+
+    [Fact]
+    public void Invitations_and_referral_rewards_count_their_events_and_refusals()
+    {
+        var rule = SocialCommerce.Invitations.BargainRule.Create("cut", new SocialCommerce.Invitations.BargainRuleOptions { StartPrice = new Money(10m, Currency.CNY), Floor = new Money(1m, Currency.CNY), Helpers = 2 });
+        var referral = SocialCommerce.Invitations.ReferralRewardRule.Create("first", new SocialCommerce.Invitations.ReferralRewardRuleOptions
+        {
+            MinimumPurchase = new Money(1m, Currency.CNY),
+            InviterReward = SocialCommerce.Invitations.ReferralRewardValue.PointsOf(10),
+        });
+        using var provider = Provider(b => b.AddInvitationRule(rule).UseReferralRewards(referral));
+        var book = provider.GetRequiredService<SocialCommerce.Invitations.InvitationBook>();
+        var rewards = provider.GetRequiredService<SocialCommerce.Invitations.ReferralRewardBook>();
+        var (listener, totals) = Listen(provider);
+        using (listener)
+        {
+            var id = book.Open("cut", new MemberId(1), At).InvitationId;
+            book.Help(id, new MemberId(1), At);
+            book.Help(id, new MemberId(2), At);
+            book.Help(id, new MemberId(3), At);
+            var sale = new Sale("S-1", new MemberId(2), At, Currency.CNY, [new SaleLine("SKU", "tea", 1, new Money(5m, Currency.CNY))]);
+            rewards.Claim(sale, new NetworkMember(new MemberId(2), new MemberId(1), At));
+            rewards.Claim(sale, new NetworkMember(new MemberId(2), new MemberId(1), At)); // a duplicate counts nothing
+            rewards.Earn("S-1", At);
+            rewards.Earn("S-2", At);
+        }
+
+        Assert.Equal(1m, totals["socialcommerce.invitation.events[opened]"]);
+        Assert.Equal(2m, totals["socialcommerce.invitation.events[helped]"]);
+        Assert.Equal(1m, totals["socialcommerce.invitation.events[completed]"]);
+        Assert.Equal(1m, totals["socialcommerce.invitation.events[OwnerHelping]"]);
+        Assert.Equal(1m, totals["socialcommerce.referral.events[claimed]"]);
+        Assert.Equal(1m, totals["socialcommerce.referral.events[earned]"]);
+        Assert.Equal(1m, totals["socialcommerce.referral.events[NotClaimedBySale]"]);
     }
 
     [Fact]

@@ -255,6 +255,17 @@ public sealed partial class ReferralNetwork : IReferralNetwork
         ThrowIfRefused(TryBind(member, referrer, at));
     }
 
+    /// <summary>Returns a member as the network knows it: its referrer and when it registered or was last bound (for referral rewards' windows).</summary>
+    /// <param name="member">The member.</param>
+    /// <returns>The member, its referrer (null for a root) and its binding instant.</returns>
+    /// <exception cref="UnknownMemberException">The member is not in the network.</exception>
+    public NetworkMember GetMember(MemberId member)
+    {
+        var index = IndexOf(member);
+        var parent = _parent[index];
+        return new NetworkMember(member, parent == None ? null : _ids[parent], _boundAt[index]);
+    }
+
     /// <inheritdoc />
     public bool Contains(MemberId member) => _index.ContainsKey(member);
 

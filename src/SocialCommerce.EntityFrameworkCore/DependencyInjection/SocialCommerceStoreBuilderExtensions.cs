@@ -9,11 +9,13 @@ using SocialCommerce.EntityFrameworkCore.DependencyInjection;
 using SocialCommerce.EntityFrameworkCore.Execution;
 using SocialCommerce.EntityFrameworkCore.GroupBuying;
 using SocialCommerce.EntityFrameworkCore.Growth;
+using SocialCommerce.EntityFrameworkCore.Invitations;
 using SocialCommerce.EntityFrameworkCore.Network;
 using SocialCommerce.EntityFrameworkCore.Schema;
 using SocialCommerce.Extensions;
 using SocialCommerce.GroupBuying;
 using SocialCommerce.Growth;
+using SocialCommerce.Invitations;
 
 namespace SocialCommerce.EntityFrameworkCore;
 
@@ -102,6 +104,12 @@ public static class SocialCommerceStoreBuilderExtensions
         services.TryAddSingleton(static sp => new StoredGroupBuys(sp.GetRequiredService<StoreExecutor>(), sp.GetRequiredService<GroupBuyBook>(), sp.GetRequiredService<RuleVersions>()));
         services.TryAddSingleton(static sp => new StoredCommunityBatches(sp.GetRequiredService<StoreExecutor>(), name => sp.GetKeyedService<CommunityBatchRule>(name)));
         services.TryAddSingleton(static sp => new StoredGrowth(sp.GetRequiredService<StoreExecutor>(), sp.GetRequiredService<GrowthProgram>()));
+        services.TryAddSingleton(static sp => new StoredInvitations(sp.GetRequiredService<StoreExecutor>(), sp.GetRequiredService<InvitationBook>(), sp.GetRequiredService<RuleVersions>()));
+        services.TryAddSingleton(static sp => new StoredReferralRewards(
+            sp.GetRequiredService<StoreExecutor>(),
+            sp.GetService<ReferralRewardBook>() ?? throw new InvalidOperationException("StoredReferralRewards needs a referral-reward rule: call UseReferralRewards(rule) on the SocialCommerce builder."),
+            sp.GetRequiredService<StoredCommissionLedger>(),
+            sp.GetRequiredService<RuleVersions>()));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, SocialCommerceStoreStartup>());
     }
 

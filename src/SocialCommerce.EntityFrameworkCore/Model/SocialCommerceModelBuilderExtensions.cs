@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using SocialCommerce.EntityFrameworkCore.Commissions;
 using SocialCommerce.EntityFrameworkCore.GroupBuying;
 using SocialCommerce.EntityFrameworkCore.Growth;
+using SocialCommerce.EntityFrameworkCore.Invitations;
 using SocialCommerce.EntityFrameworkCore.Network;
 using SocialCommerce.EntityFrameworkCore.Schema;
 
@@ -148,6 +149,56 @@ public static class SocialCommerceModelBuilderExtensions
             e.Property(r => r.MemberId).ValueGeneratedNever();
             e.Property(r => r.Version).IsConcurrencyToken();
         });
+        AddInvitations(modelBuilder, schema);
         return modelBuilder;
+    }
+
+    private static void AddInvitations(ModelBuilder modelBuilder, string? schema)
+    {
+        modelBuilder.Entity<InvitationRow>(e =>
+        {
+            e.ToTable("sc_invitations", schema);
+            e.HasKey(r => r.InvitationId);
+            e.Property(r => r.InvitationId).ValueGeneratedNever();
+            e.Property(r => r.RuleName).HasMaxLength(200);
+            e.Property(r => r.Version).IsConcurrencyToken();
+            e.HasIndex(r => new { r.Status, r.Deadline });
+            e.HasIndex(r => r.OwnerId);
+        });
+        modelBuilder.Entity<InvitationEventRow>(e =>
+        {
+            e.ToTable("sc_invitation_events", schema);
+            e.HasKey(r => new { r.InvitationId, r.Version });
+            e.Property(r => r.Type).HasMaxLength(32);
+        });
+        modelBuilder.Entity<HelperDayRow>(e =>
+        {
+            e.ToTable("sc_helper_days", schema);
+            e.HasKey(r => new { r.RuleName, r.HelperId, r.Day });
+            e.Property(r => r.RuleName).HasMaxLength(200);
+            e.Property(r => r.Version).IsConcurrencyToken();
+        });
+        modelBuilder.Entity<ReferralClaimRow>(e =>
+        {
+            e.ToTable("sc_referral_claims", schema);
+            e.HasKey(r => r.InvitedId);
+            e.Property(r => r.InvitedId).ValueGeneratedNever();
+            e.Property(r => r.SaleId).HasMaxLength(200);
+            e.Property(r => r.Version).IsConcurrencyToken();
+            e.HasIndex(r => new { r.InviterId, r.ClaimedAt });
+        });
+        modelBuilder.Entity<ReferralSaleRow>(e =>
+        {
+            e.ToTable("sc_referral_sales", schema);
+            e.HasKey(r => r.SaleId);
+            e.Property(r => r.SaleId).HasMaxLength(200);
+        });
+        modelBuilder.Entity<ReferralInviterRow>(e =>
+        {
+            e.ToTable("sc_referral_inviters", schema);
+            e.HasKey(r => r.InviterId);
+            e.Property(r => r.InviterId).ValueGeneratedNever();
+            e.Property(r => r.Version).IsConcurrencyToken();
+        });
     }
 }

@@ -136,6 +136,12 @@ public sealed class StoredReferralNetwork : IReferralNetwork, IDisposable
     /// <returns>The bindings, oldest first.</returns>
     public IReadOnlyList<ReferralBinding> GetBindingHistory(MemberId member) => Read(n => n.GetBindingHistory(member));
 
+    /// <summary>Returns a member as the cached network knows it (see <see cref="ReferralNetwork.GetMember"/>).</summary>
+    /// <param name="member">The member.</param>
+    /// <returns>The member, its referrer and its binding instant.</returns>
+    /// <exception cref="UnknownMemberException">The member is not in the network.</exception>
+    public NetworkMember GetMember(MemberId member) => Read(n => n.GetMember(member));
+
     /// <summary>Gets a copy of the cached network's state (for audits and reports).</summary>
     /// <returns>The snapshot as of <see cref="Sequence"/>.</returns>
     public NetworkSnapshot ToSnapshot() => Read(static n => n.ToSnapshot());

@@ -13,7 +13,8 @@ namespace SocialCommerce.EntityFrameworkCore;
 public static class SocialCommerceSchema
 {
     /// <summary>The version of the tables this package reads and writes (the row in <c>sc_schema</c>).</summary>
-    public const int Version = 1;
+    /// <remarks>Version 2 added the invitation and referral-reward tables (<c>sc_invitations</c>, <c>sc_invitation_events</c>, <c>sc_helper_days</c>, <c>sc_referral_claims</c>, <c>sc_referral_sales</c>, <c>sc_referral_inviters</c>).</remarks>
+    public const int Version = 2;
 
     /// <summary>
     /// Checks that the database is reachable and holds the SocialCommerce tables at <see cref="Version"/>.

@@ -7,10 +7,12 @@ using SocialCommerce.Commissions;
 using SocialCommerce.EntityFrameworkCore.Commissions;
 using SocialCommerce.EntityFrameworkCore.GroupBuying;
 using SocialCommerce.EntityFrameworkCore.Growth;
+using SocialCommerce.EntityFrameworkCore.Invitations;
 using SocialCommerce.EntityFrameworkCore.Network;
 using SocialCommerce.Extensions;
 using SocialCommerce.GroupBuying;
 using SocialCommerce.Growth;
+using SocialCommerce.Invitations;
 using SocialCommerce.Network;
 using SocialCommerce.Tests.Databases;
 
@@ -43,6 +45,28 @@ public sealed class StoreHost : IAsyncDisposable
 
     public CommissionEngine Engine => Host.Services.GetRequiredService<CommissionEngine>();
 
+    public StoredInvitations Invitations => Host.Services.GetRequiredService<StoredInvitations>();
+
+    public StoredReferralRewards Referrals => Host.Services.GetRequiredService<StoredReferralRewards>();
+
+    public static BargainRule Bargain { get; } = BargainRule.Create("cut", new BargainRuleOptions
+    {
+        StartPrice = new Money(99m, Currency.CNY),
+        Floor = new Money(1m, Currency.CNY),
+        Helpers = 10,
+        Curve = CutCurve.DoubleMean,
+        HelpsPerHelperPerDay = 2,
+        DayZone = DateTimeZoneProviders.Tzdb["Asia/Shanghai"],
+    });
+
+    public static ReferralRewardRule Referral { get; } = ReferralRewardRule.Create("first-order", new ReferralRewardRuleOptions
+    {
+        MinimumPurchase = new Money(50m, Currency.CNY),
+        InviterReward = ReferralRewardValue.Fixed(new Money(10m, Currency.CNY)),
+        InvitedReward = ReferralRewardValue.ShareOfPurchase(Rate.Percent(5)),
+        InviterCap = 3,
+    });
+
     public static CommunityBatchRule DailyRule { get; } = new(DateTimeZoneProviders.Tzdb["Asia/Shanghai"], new LocalTime(23, 0), 1, Rate.Percent(8));
 
     public static IHost Build(StoreDatabase database, string connectionString, string instance, Action<SocialCommerceStoreOptions>? configure = null, params IInterceptor[] interceptors)
@@ -53,6 +77,9 @@ public sealed class StoreHost : IAsyncDisposable
             .AddGroupBuyRule(GroupBuyRule.Create("five", Currency.CNY).RequireParticipants(5).WithTimeLimit(Duration.FromHours(24)).AddTier(5, 9.90m).Build())
             .AddGroupBuyRule(GroupBuyRule.Create("pair", Currency.CNY).RequireParticipants(2).WithTimeLimit(Duration.FromHours(1)).AddTier(2, 19.90m).LimitOpenGroupsPerMember(1).Build())
             .AddCommunityBatchRule("daily", DailyRule)
+            .AddInvitationRule(Bargain)
+            .AddInvitationRule(AssistRule.Create("tea", new AssistRuleOptions { Helpers = 3, TimeLimit = Duration.FromHours(2), Reward = AssistReward.FreeItem("TEA-1") }))
+            .UseReferralRewards(Referral, "default")
             .UseGrowthPolicy(GrowthPolicy.FromJson("""
                 { "currency": "CNY", "timeZone": "Asia/Shanghai",
                   "sources": [ { "kind": "order.completed", "rule": "per-currency-unit", "pointsPerUnit": 1, "dailyCap": 5000 } ] }

@@ -151,6 +151,29 @@ public sealed class ReferralClaim
         return ReferralRewardResult.Accepted(e, findings);
     }
 
+    /// <summary>A paid purchase claims the reward, with the inviter and binding instant as the network knows the buyer.</summary>
+    /// <param name="rule">The rule.</param>
+    /// <param name="sale">The paid purchase; its buyer must be <see cref="Invited"/>.</param>
+    /// <param name="buyer">The buyer as the network knows them; without a referrer the claim is refused <see cref="ReferralRewardRefusal.NoInviter"/>.</param>
+    /// <param name="inviterRewardsInPeriod">The inviter's claims in the rule's cap period before this one.</param>
+    /// <param name="quote">The sale's commission quote, for the payout-ratio limit; null when none.</param>
+    /// <param name="profile">The compliance profile, for the payout-ratio limit; null when none.</param>
+    /// <returns>See <see cref="Claim(ReferralRewardRule, Sale, MemberId, Instant, int, CommissionQuote?, ComplianceProfile?)"/>.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="rule"/> or <paramref name="sale"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="buyer"/> is not the sale's buyer, or as for the other overload.</exception>
+    public ReferralRewardResult Claim(ReferralRewardRule rule, Sale sale, NetworkMember buyer, int inviterRewardsInPeriod = 0, CommissionQuote? quote = null, ComplianceProfile? profile = null)
+    {
+        ArgumentNullException.ThrowIfNull(sale);
+        if (buyer.Member != sale.Buyer)
+        {
+            throw new ArgumentException($"Buyer {buyer.Member} is not the buyer {sale.Buyer} of sale '{sale.Id}'.", nameof(buyer));
+        }
+
+        return buyer.Referrer is MemberId inviter
+            ? Claim(rule, sale, inviter, buyer.BoundAt, inviterRewardsInPeriod, quote, profile)
+            : ReferralRewardResult.Refused(Invited, ReferralRewardRefusal.NoInviter);
+    }
+
     /// <summary>The claiming purchase completed: the reward is earned (the host grants points and coupons now).</summary>
     /// <param name="saleId">The purchase.</param>
     /// <param name="at">When it completed.</param>

@@ -52,7 +52,7 @@ public sealed class ReferralRewardBook
     /// <summary>Gets the compliance profile, if any.</summary>
     public ComplianceProfile? Profile { get; }
 
-    /// <summary>A paid purchase claims its buyer's referral reward when it is their first qualifying one (see <see cref="ReferralClaim.Claim"/>).</summary>
+    /// <summary>A paid purchase claims its buyer's referral reward when it is their first qualifying one (see <see cref="ReferralClaim.Claim(ReferralRewardRule, Sale, MemberId, Instant, int, CommissionQuote?, ComplianceProfile?)"/>).</summary>
     /// <param name="sale">The paid purchase.</param>
     /// <param name="buyer">The buyer as the network knows them (referrer and binding instant).</param>
     /// <param name="quote">The sale's commission quote, for the payout-ratio limit; null when it pays no commission.</param>

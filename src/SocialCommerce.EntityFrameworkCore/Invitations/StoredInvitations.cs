@@ -1,0 +1,239 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+using SocialCommerce.EntityFrameworkCore.Execution;
+using SocialCommerce.EntityFrameworkCore.Schema;
+using SocialCommerce.Invitations;
+using SocialCommerce.Network;
+
+namespace SocialCommerce.EntityFrameworkCore.Invitations;
+
+/// <summary>
+/// Invitations (bargains, assists) on the database: each invitation is its event stream (append at the expected
+/// version: the primary key (invitation, version) refuses a second writer) plus a head row for listing and the close-due
+/// job, and each helper's helps per rule and day are a versioned row. Helps of one invitation from many instances are
+/// serialised by that key, so an invitation never takes more helps than it requires, nor a cut twice.
+/// Rules come from the registered <see cref="InvitationBook"/> (an invitation keeps the terms and schedule it opened with).
+/// </summary>
+/// <remarks>Thread-safe. Results are Core's <see cref="InvitationResult"/> with the events to publish.</remarks>
+public sealed class StoredInvitations
+{
+    private const string RuleKind = "invitation-rule";
+    private readonly StoreExecutor _store;
+    private readonly InvitationBook _rules;
+    private readonly RuleVersions _versions;
+
+    internal StoredInvitations(StoreExecutor store, InvitationBook rules, RuleVersions versions)
+    {
+        _store = store;
+        _rules = rules;
+        _versions = versions;
+    }
+
+    /// <summary>Opens an invitation under a registered rule; a bargain's schedule is fixed now from <paramref name="seed"/> and stored with it.</summary>
+    /// <param name="id">The invitation's id, chosen by the host (unique).</param>
+    /// <param name="ruleName">The rule's name.</param>
+    /// <param name="owner">The owner.</param>
+    /// <param name="at">When it opens.</param>
+    /// <param name="seed">The host's seed for a random bargain schedule (e.g. from <c>RandomNumberGenerator</c>).</param>
+    /// <param name="cancellationToken">Cancels the command.</param>
+    /// <returns>Accepted with <see cref="InvitationOpened"/>.</returns>
+    /// <exception cref="UnknownInvitationException">No rule has that name.</exception>
+    /// <exception cref="ArgumentException">An invitation with that id exists.</exception>
+    public Task<InvitationResult> OpenAsync(InvitationId id, string ruleName, MemberId owner, Instant at, long seed, CancellationToken cancellationToken = default)
+    {
+        var rule = _rules.GetRule(ruleName);
+        Instants.Check(at, nameof(at));
+        return _store.RunAsync($"open invitation {id}", async (db, attempt, ct) =>
+        {
+            if (attempt > 1 && await db.Set<InvitationRow>().AsNoTracking().AnyAsync(i => i.InvitationId == id.Value, ct).ConfigureAwait(false))
+            {
+                throw new ArgumentException($"Invitation {id} already exists; choose a new id for each invitation.", nameof(id));
+            }
+
+            var result = Invitation.Open(id, rule, owner, at, seed, out var invitation);
+            db.Add(new InvitationRow { InvitationId = id.Value, RuleName = rule.Name, OwnerId = owner.Value, Status = (int)invitation.Status, Deadline = StoredJson.Ticks(invitation.Deadline), Version = invitation.Version });
+            AddEvents(db, result.Events);
+            await _versions.RecordAsync(db, RuleKind, rule.Name, rule.Version, rule.ToString(), at, ct).ConfigureAwait(false);
+            await db.SaveChangesAsync(ct).ConfigureAwait(false);
+            _versions.Committed(RuleKind, rule.Name, rule.Version);
+            return result;
+        }, cancellationToken);
+    }
+
+    /// <summary>A member helps, as <see cref="Invitation.Help"/> decides against the latest stored events and the helper's helps that day.</summary>
+    /// <param name="id">The invitation.</param>
+    /// <param name="helper">The helper.</param>
+    /// <param name="at">When.</param>
+    /// <param name="isNewMember">Whether the helper is new (for rules open to new members only).</param>
+    /// <param name="isPaid">Whether the help was bought (refused unless the rule allows paid help; a book under an enforcing profile only holds such a rule when the profile allows it).</param>
+    /// <param name="cancellationToken">Cancels the command.</param>
+    /// <returns>Accepted with <see cref="InvitationHelped"/> (and <see cref="InvitationCompleted"/> on the last help), or the refusal.</returns>
+    /// <exception cref="UnknownInvitationException">No invitation has that id.</exception>
+    /// <exception cref="StoreConflictException">Other helps kept winning the invitation's next version, every attempt.</exception>
+    public Task<InvitationResult> HelpAsync(InvitationId id, MemberId helper, Instant at, bool isNewMember = false, bool isPaid = false, CancellationToken cancellationToken = default)
+    {
+        Instants.Check(at, nameof(at));
+        return _store.RunAsync($"help invitation {id} by member {helper}", async (db, _, ct) =>
+        {
+            var (head, invitation) = await LoadTrackedAsync(db, id, ct).ConfigureAwait(false);
+            var rule = invitation.Rule;
+            HelperDayRow? day = null;
+            if (rule.HelpsPerHelperPerDay is not null && at >= invitation.OpenedAt)
+            {
+                var key = DayNumber(rule, at);
+                day = await db.Set<HelperDayRow>().FirstOrDefaultAsync(d => d.RuleName == rule.Name && d.HelperId == helper.Value && d.Day == key, ct).ConfigureAwait(false);
+                if (day is null)
+                {
+                    day = new HelperDayRow { RuleName = rule.Name, HelperId = helper.Value, Day = key };
+                    db.Add(day);
+                }
+            }
+
+            var result = invitation.Help(helper, at, new HelperFacts(isNewMember, day?.Helps ?? 0, isPaid));
+            if (!result.IsAccepted)
+            {
+                return result;
+            }
+
+            if (day is not null)
+            {
+                day.Helps++;
+                day.Version++;
+            }
+
+            AddEvents(db, result.Events);
+            head.Status = (int)invitation.Status;
+            head.Version = invitation.Version;
+            await db.SaveChangesAsync(ct).ConfigureAwait(false);
+            return result;
+        }, cancellationToken);
+    }
+
+    /// <summary>Closes an unfinished invitation at or after its deadline (see <see cref="Invitation.Close"/>).</summary>
+    /// <param name="id">The invitation.</param>
+    /// <param name="at">When.</param>
+    /// <param name="cancellationToken">Cancels the command.</param>
+    /// <returns>Accepted with <see cref="InvitationExpired"/>, or the refusal (completed, already closed, before the deadline).</returns>
+    /// <exception cref="UnknownInvitationException">No invitation has that id.</exception>
+    public Task<InvitationResult> CloseAsync(InvitationId id, Instant at, CancellationToken cancellationToken = default)
+    {
+        Instants.Check(at, nameof(at));
+        return _store.RunAsync($"close invitation {id}", async (db, _, ct) =>
+        {
+            var (head, invitation) = await LoadTrackedAsync(db, id, ct).ConfigureAwait(false);
+            var result = invitation.Close(at);
+            if (result.IsAccepted)
+            {
+                AddEvents(db, result.Events);
+                head.Status = (int)invitation.Status;
+                head.Version = invitation.Version;
+                await db.SaveChangesAsync(ct).ConfigureAwait(false);
+            }
+
+            return result;
+        }, cancellationToken);
+    }
+
+    /// <summary>Closes every open invitation whose deadline is at or before <paramref name="at"/> (the deadline job; safe on several instances at once).</summary>
+    /// <param name="at">The instant the job runs for.</param>
+    /// <param name="cancellationToken">Cancels the job (closed invitations stay closed).</param>
+    /// <returns>The closing of each invitation this call closed.</returns>
+    public async Task<IReadOnlyList<InvitationResult>> CloseDueAsync(Instant at, CancellationToken cancellationToken = default)
+    {
+        Instants.Check(at, nameof(at));
+        var ticks = StoredJson.Ticks(at);
+        var due = await _store.RunAsync($"list invitations due at {at}", (db, _, ct) =>
+            db.Set<InvitationRow>().AsNoTracking().Where(i => i.Status == (int)InvitationStatus.Open && i.Deadline <= ticks).OrderBy(i => i.Deadline).Select(i => i.InvitationId).ToListAsync(ct), cancellationToken).ConfigureAwait(false);
+        var results = new List<InvitationResult>(due.Count);
+        foreach (var id in due)
+        {
+            var result = await CloseAsync(new InvitationId(id), at, cancellationToken).ConfigureAwait(false);
+            if (result.IsAccepted)
+            {
+                results.Add(result);
+            }
+        }
+
+        return results;
+    }
+
+    /// <summary>Reads an invitation as its stored events make it (its progress, schedule and helpers).</summary>
+    /// <param name="id">The invitation.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The invitation, or <see langword="null"/> when no invitation has that id.</returns>
+    public Task<Invitation?> GetAsync(InvitationId id, CancellationToken cancellationToken = default) =>
+        _store.RunAsync($"read invitation {id}", async (db, _, ct) =>
+        {
+            var head = await db.Set<InvitationRow>().AsNoTracking().FirstOrDefaultAsync(i => i.InvitationId == id.Value, ct).ConfigureAwait(false);
+            return head is null ? null : await LoadAsync(db, head, ct).ConfigureAwait(false);
+        }, cancellationToken);
+
+    /// <summary>Lists a member's invitations (newest deadline first), optionally of one status.</summary>
+    /// <param name="owner">The owner.</param>
+    /// <param name="status">The status, or <see langword="null"/> for every status.</param>
+    /// <param name="limit">At most this many (1–10,000).</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The invitations' ids.</returns>
+    public Task<IReadOnlyList<InvitationId>> GetInvitationsAsync(MemberId owner, InvitationStatus? status = null, int limit = 100, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(limit, 10_000);
+        return _store.RunAsync<IReadOnlyList<InvitationId>>($"list invitations of member {owner}", async (db, _, ct) =>
+        {
+            var query = db.Set<InvitationRow>().AsNoTracking().Where(i => i.OwnerId == owner.Value);
+            if (status is { } s)
+            {
+                query = query.Where(i => i.Status == (int)s);
+            }
+
+            var ids = await query.OrderByDescending(i => i.Deadline).ThenBy(i => i.InvitationId).Take(limit).Select(i => i.InvitationId).ToListAsync(ct).ConfigureAwait(false);
+            return ids.ConvertAll(static v => new InvitationId(v));
+        }, cancellationToken);
+    }
+
+    private static readonly LocalDate Epoch = new(1970, 1, 1);
+
+    private static int DayNumber(InvitationRule rule, Instant at) => Period.DaysBetween(Epoch, rule.DayOf(at));
+
+    private async Task<(InvitationRow Head, Invitation Invitation)> LoadTrackedAsync(DbContext db, InvitationId id, CancellationToken ct)
+    {
+        var head = await db.Set<InvitationRow>().FirstOrDefaultAsync(i => i.InvitationId == id.Value, ct).ConfigureAwait(false)
+            ?? throw new UnknownInvitationException(id);
+        return (head, await LoadAsync(db, head, ct).ConfigureAwait(false));
+    }
+
+    private async Task<Invitation> LoadAsync(DbContext db, InvitationRow head, CancellationToken ct)
+    {
+        var rows = await db.Set<InvitationEventRow>().AsNoTracking().Where(e => e.InvitationId == head.InvitationId).OrderBy(e => e.Version).ToListAsync(ct).ConfigureAwait(false);
+        var events = rows.ConvertAll(r => StoredJson.Read<InvitationEvent>(r.Event, r.SchemaVersion, "sc_invitation_events", $"{r.InvitationId}/{r.Version}"));
+        try
+        {
+            return Invitation.FromHistory(_rules.GetRule(head.RuleName), events);
+        }
+        catch (ArgumentException ex)
+        {
+            throw new StoreSchemaException($"SocialCommerce store: the events of invitation {head.InvitationId} in sc_invitation_events do not make a valid invitation: {ex.Message}", ex);
+        }
+    }
+
+    private static void AddEvents(DbContext db, IReadOnlyList<InvitationEvent> events)
+    {
+        foreach (var e in events)
+        {
+            db.Add(new InvitationEventRow
+            {
+                InvitationId = e.InvitationId.Value,
+                Version = e.Version,
+                Type = e.GetType().Name,
+                SchemaVersion = Serialization.SocialCommerceJson.SchemaVersion,
+                Event = StoredJson.Write(e),
+                At = StoredJson.Ticks(e.At),
+            });
+        }
+    }
+}

@@ -1,0 +1,213 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+using SocialCommerce.Commissions;
+using SocialCommerce.EntityFrameworkCore.Commissions;
+using SocialCommerce.EntityFrameworkCore.Execution;
+using SocialCommerce.EntityFrameworkCore.Schema;
+using SocialCommerce.Invitations;
+using SocialCommerce.Network;
+
+namespace SocialCommerce.EntityFrameworkCore.Invitations;
+
+/// <summary>
+/// Referral rewards (拉新) on the database, under the rule registered with <c>UseReferralRewards</c>: one versioned row per
+/// invited member, a row per claiming sale, and a versioned counter per inviter so racing claims near the inviter's cap
+/// conflict instead of both passing. Money rewards are posted with their sale through <see cref="StoredCommissionLedger"/>
+/// (<see cref="PostAsync"/>): the claim first, then the ledger, each idempotent by the sale id, so a crash between them is
+/// repaired by posting the sale again.
+/// </summary>
+/// <remarks>Thread-safe. Completions and full refunds go to both the ledger and <see cref="EarnAsync"/> / <see cref="ReverseAsync"/>.</remarks>
+public sealed class StoredReferralRewards
+{
+    private const string RuleKind = "referral-reward-rule";
+    private readonly StoreExecutor _store;
+    private readonly ReferralRewardBook _program;
+    private readonly StoredCommissionLedger _ledger;
+    private readonly RuleVersions _versions;
+
+    internal StoredReferralRewards(StoreExecutor store, ReferralRewardBook program, StoredCommissionLedger ledger, RuleVersions versions)
+    {
+        _store = store;
+        _program = program;
+        _ledger = ledger;
+        _versions = versions;
+    }
+
+    /// <summary>Gets the rule.</summary>
+    public ReferralRewardRule Rule => _program.Rule;
+
+    /// <summary>
+    /// Posts a paid sale to the ledger, with its buyer's referral rewards as lines of it when it is their first qualifying
+    /// purchase. Safe to retry: a second call claims nothing new and the ledger sees a duplicate.
+    /// </summary>
+    /// <param name="sale">The paid sale.</param>
+    /// <param name="buyer">The buyer as the network knows them (referrer, binding instant).</param>
+    /// <param name="booked">The sale as booked from its quote (<see cref="LedgerSale.FromQuote(Sale, CommissionQuote, CommissionPlan)"/>).</param>
+    /// <param name="quote">The sale's quote, for the payout-ratio limit; null when the sale pays no commission.</param>
+    /// <param name="cancellationToken">Cancels the command.</param>
+    /// <returns>The claim, the ledger's result, and the sale as posted.</returns>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="booked"/> is not <paramref name="sale"/>'s booking, or the buyer is not the sale's.</exception>
+    public async Task<ReferralPosting> PostAsync(Sale sale, NetworkMember buyer, LedgerSale booked, CommissionQuote? quote = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(booked);
+        ArgumentNullException.ThrowIfNull(sale);
+        if (!string.Equals(sale.Id, booked.SaleId, StringComparison.Ordinal))
+        {
+            throw new ArgumentException($"The booking of sale '{booked.SaleId}' is not the booking of sale '{sale.Id}'.", nameof(booked));
+        }
+
+        var (reward, claim) = await ClaimCoreAsync(sale, buyer, quote, cancellationToken).ConfigureAwait(false);
+        var posted = claim.Status != ReferralClaimStatus.Open && claim.Claimed?.SaleId == sale.Id ? claim.AddRewardsTo(booked) : booked;
+        var ledger = await _ledger.PostAsync(posted, cancellationToken).ConfigureAwait(false);
+        return new ReferralPosting(reward, ledger, posted);
+    }
+
+    /// <summary>Claims a buyer's referral reward for a paid sale, without posting (for a host that books money itself or rewards only points and coupons).</summary>
+    /// <param name="sale">The paid sale.</param>
+    /// <param name="buyer">The buyer as the network knows them.</param>
+    /// <param name="quote">The sale's quote, for the payout-ratio limit; null when none.</param>
+    /// <param name="cancellationToken">Cancels the command.</param>
+    /// <returns>The claim's result (see <see cref="ReferralClaim.Claim(ReferralRewardRule, Sale, NetworkMember, int, CommissionQuote?, Compliance.ComplianceProfile?)"/>).</returns>
+    /// <exception cref="StoreConflictException">Other claims kept changing the same member or inviter first, every attempt.</exception>
+    public async Task<ReferralRewardResult> ClaimAsync(Sale sale, NetworkMember buyer, CommissionQuote? quote = null, CancellationToken cancellationToken = default) =>
+        (await ClaimCoreAsync(sale, buyer, quote, cancellationToken).ConfigureAwait(false)).Result;
+
+    /// <summary>The claiming sale completed (the ledger's completion is separate): the reward is earned.</summary>
+    /// <param name="saleId">The sale.</param>
+    /// <param name="at">When it completed.</param>
+    /// <param name="cancellationToken">Cancels the command.</param>
+    /// <returns>See <see cref="ReferralClaim.Earn"/>; <see cref="ReferralRewardRefusal.NotClaimedBySale"/> for a sale that claimed nothing.</returns>
+    public Task<ReferralRewardResult> EarnAsync(string saleId, Instant at, CancellationToken cancellationToken = default) =>
+        ChangeAsync($"earn the referral reward of sale '{saleId}'", saleId, at, claim => claim.Earn(saleId, at), cancellationToken);
+
+    /// <summary>The claiming sale was refunded in full or declined (the ledger's refund is separate): released before completion, reversed after.</summary>
+    /// <param name="saleId">The sale.</param>
+    /// <param name="at">When.</param>
+    /// <param name="cancellationToken">Cancels the command.</param>
+    /// <returns>See <see cref="ReferralClaim.Reverse"/>; <see cref="ReferralRewardRefusal.NotClaimedBySale"/> for a sale that claimed nothing.</returns>
+    public Task<ReferralRewardResult> ReverseAsync(string saleId, Instant at, CancellationToken cancellationToken = default) =>
+        ChangeAsync($"reverse the referral reward of sale '{saleId}'", saleId, at, claim => claim.Reverse(saleId, at), cancellationToken);
+
+    /// <summary>Reads an invited member's referral reward.</summary>
+    /// <param name="invited">The invited member.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The claim (open at version 0 when nothing was claimed).</returns>
+    public Task<ReferralClaim> GetAsync(MemberId invited, CancellationToken cancellationToken = default) =>
+        _store.RunAsync($"read the referral reward of member {invited}", async (db, _, ct) =>
+        {
+            var row = await db.Set<ReferralClaimRow>().AsNoTracking().FirstOrDefaultAsync(r => r.InvitedId == invited.Value, ct).ConfigureAwait(false);
+            return Load(invited, row);
+        }, cancellationToken);
+
+    private Task<(ReferralRewardResult Result, ReferralClaim Claim)> ClaimCoreAsync(Sale sale, NetworkMember buyer, CommissionQuote? quote, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(sale);
+        var rule = _program.Rule;
+        return _store.RunAsync($"claim the referral reward of sale '{sale.Id}'", async (db, _, ct) =>
+        {
+            var row = await db.Set<ReferralClaimRow>().FirstOrDefaultAsync(r => r.InvitedId == sale.Buyer.Value, ct).ConfigureAwait(false);
+            var claim = Load(sale.Buyer, row);
+            var count = 0;
+            ReferralInviterRow? inviterRow = null;
+            if (buyer.Referrer is MemberId inviter && rule.InviterCap is not null)
+            {
+                var to = StoredJson.Ticks(sale.PaidAt);
+                var from = StoredJson.Ticks(sale.PaidAt - rule.CapPeriod);
+                count = await db.Set<ReferralClaimRow>().AsNoTracking()
+                    .CountAsync(r => r.InviterId == inviter.Value && r.InvitedId != sale.Buyer.Value && r.Status != (int)ReferralClaimStatus.Open && r.ClaimedAt > from && r.ClaimedAt <= to, ct).ConfigureAwait(false);
+                inviterRow = await db.Set<ReferralInviterRow>().FirstOrDefaultAsync(r => r.InviterId == inviter.Value, ct).ConfigureAwait(false);
+                if (inviterRow is null)
+                {
+                    inviterRow = new ReferralInviterRow { InviterId = inviter.Value };
+                    db.Add(inviterRow);
+                }
+            }
+
+            var result = claim.Claim(rule, sale, buyer, count, quote, _program.Profile);
+            if (!result.IsAccepted || result.IsDuplicate)
+            {
+                return (result, claim);
+            }
+
+            if (row is null)
+            {
+                row = new ReferralClaimRow { InvitedId = sale.Buyer.Value };
+                db.Add(row);
+            }
+
+            Save(row, claim);
+            db.Add(new ReferralSaleRow { SaleId = sale.Id, InvitedId = sale.Buyer.Value });
+            if (inviterRow is not null)
+            {
+                inviterRow.Claims++;
+                inviterRow.Version++;
+            }
+
+            await _versions.RecordAsync(db, RuleKind, rule.Name, rule.Version, rule.ToString(), sale.PaidAt, ct).ConfigureAwait(false);
+            await db.SaveChangesAsync(ct).ConfigureAwait(false);
+            _versions.Committed(RuleKind, rule.Name, rule.Version);
+            return (result, claim);
+        }, cancellationToken);
+    }
+
+    private Task<ReferralRewardResult> ChangeAsync(string command, string saleId, Instant at, Func<ReferralClaim, ReferralRewardResult> decide, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(saleId);
+        Instants.Check(at, nameof(at));
+        return _store.RunAsync(command, async (db, _, ct) =>
+        {
+            var sale = await db.Set<ReferralSaleRow>().AsNoTracking().FirstOrDefaultAsync(s => s.SaleId == saleId, ct).ConfigureAwait(false);
+            if (sale is null)
+            {
+                // Nothing claimed by this sale: the Core decides the refusal on an empty claim.
+                return decide(ReferralClaim.Start(default));
+            }
+
+            var row = await db.Set<ReferralClaimRow>().FirstAsync(r => r.InvitedId == sale.InvitedId, ct).ConfigureAwait(false);
+            var claim = Load(new MemberId(sale.InvitedId), row);
+            var result = decide(claim);
+            if (result.IsAccepted && !result.IsDuplicate)
+            {
+                Save(row, claim);
+                await db.SaveChangesAsync(ct).ConfigureAwait(false);
+            }
+
+            return result;
+        }, cancellationToken);
+    }
+
+    private static ReferralClaim Load(MemberId invited, ReferralClaimRow? row)
+    {
+        if (row is null)
+        {
+            return ReferralClaim.Start(invited);
+        }
+
+        var events = StoredJson.Read<IReadOnlyList<ReferralRewardEvent>>(row.Events, row.SchemaVersion, "sc_referral_claims", invited.ToString());
+        try
+        {
+            return ReferralClaim.FromHistory(invited, events);
+        }
+        catch (ArgumentException ex)
+        {
+            throw new StoreSchemaException($"SocialCommerce store: the events of member {invited}'s referral reward in sc_referral_claims do not make a valid claim: {ex.Message}", ex);
+        }
+    }
+
+    private static void Save(ReferralClaimRow row, ReferralClaim claim)
+    {
+        row.Events = StoredJson.Write<IReadOnlyList<ReferralRewardEvent>>(claim.Events.ToArray());
+        row.SchemaVersion = Serialization.SocialCommerceJson.SchemaVersion;
+        row.Status = (int)claim.Status;
+        row.InviterId = claim.Claimed?.Inviter.Value ?? 0;
+        row.SaleId = claim.Claimed?.SaleId;
+        row.ClaimedAt = claim.Claimed is { } c ? StoredJson.Ticks(c.At) : 0;
+        row.Version = claim.Version;
+    }
+}

@@ -1,0 +1,185 @@
+using System.Collections.Concurrent;
+using NodaTime;
+using SocialCommerce.Commissions;
+using SocialCommerce.Invitations;
+using SocialCommerce.Network;
+using SocialCommerce.Tests.Databases;
+
+namespace SocialCommerce.EntityFrameworkCore.Tests.Stores;
+
+/// <summary>Invitations and referral rewards on every provider, each ending with a restart that must see what was committed.</summary>
+public abstract class InvitationStoreTests<TDatabase>(TDatabase database) : IClassFixture<TDatabase>
+    where TDatabase : StoreDatabase
+{
+    private static readonly Instant T0 = StoreHost.T0;
+
+    private async Task<string> NewDatabaseAsync()
+    {
+        database.SkipUnlessAvailable();
+        return await database.CreateDatabaseAsync();
+    }
+
+    [SkippableFact]
+    public async Task A_bargain_keeps_its_schedule_refusals_and_daily_limits_across_a_restart_and_lands_on_the_floor()
+    {
+        var db = await NewDatabaseAsync();
+        var id = new InvitationId(1);
+        var owner = new MemberId(1);
+        BargainSchedule schedule;
+        await using (var shop = await StoreHost.StartAsync(database, db))
+        {
+            var opened = await shop.Invitations.OpenAsync(id, "cut", owner, T0, seed: 20261111);
+            schedule = StoreHost.Bargain.CreateSchedule(20261111);
+            Assert.Equal(schedule.Hash, ((InvitationOpened)opened.Events[0]).ScheduleHash);
+            await Assert.ThrowsAsync<ArgumentException>(() => shop.Invitations.OpenAsync(id, "cut", owner, T0, 1));
+            Assert.True((await shop.Invitations.OpenAsync(new InvitationId(2), "cut", new MemberId(50), T0, 7)).IsAccepted);
+
+            Assert.Equal(InvitationRefusal.OwnerHelping, (await shop.Invitations.HelpAsync(id, owner, T0)).Refusal);
+            for (var m = 2; m <= 6; m++)
+            {
+                var help = await shop.Invitations.HelpAsync(id, new MemberId(m), T0 + Duration.FromMinutes(m));
+                Assert.Equal(schedule.Cuts[m - 2], ((InvitationHelped)help.Events[0]).Cut);
+            }
+
+            Assert.Equal(InvitationRefusal.AlreadyHelped, (await shop.Invitations.HelpAsync(id, new MemberId(2), T0)).Refusal);
+            Assert.True((await shop.Invitations.HelpAsync(new InvitationId(2), new MemberId(2), T0)).IsAccepted);
+
+            // Member 2's third help of the day (two per day in Asia/Shanghai) is refused, in any invitation of the rule.
+            Assert.True((await shop.Invitations.OpenAsync(new InvitationId(3), "cut", new MemberId(51), T0, 8)).IsAccepted);
+            Assert.Equal(InvitationRefusal.HelperQuotaReached, (await shop.Invitations.HelpAsync(new InvitationId(3), new MemberId(2), T0 + Duration.FromHours(1))).Refusal);
+            await Assert.ThrowsAsync<UnknownInvitationException>(() => shop.Invitations.HelpAsync(new InvitationId(404), new MemberId(2), T0));
+        }
+
+        await using var restarted = await StoreHost.StartAsync(database, db, "b");
+        Assert.Equal(InvitationRefusal.HelperQuotaReached, (await restarted.Invitations.HelpAsync(new InvitationId(3), new MemberId(2), T0 + Duration.FromHours(2))).Refusal);
+        InvitationResult last = default;
+        for (var m = 7; m <= 11; m++)
+        {
+            last = await restarted.Invitations.HelpAsync(id, new MemberId(m), T0 + Duration.FromHours(1));
+            Assert.True(last.IsAccepted);
+        }
+
+        var completed = Assert.IsType<InvitationCompleted>(last.Events[1]);
+        Assert.Equal(new Money(1m, Currency.CNY), completed.Price);
+        var stored = await restarted.Invitations.GetAsync(id);
+        Assert.Equal(InvitationStatus.Completed, stored!.Status);
+        Assert.Equal(schedule.Cuts, stored.Schedule!.Cuts);
+        Assert.Equal(InvitationRefusal.Completed, (await restarted.Invitations.HelpAsync(id, new MemberId(12), T0 + Duration.FromHours(1))).Refusal);
+        Assert.Equal([id], await restarted.Invitations.GetInvitationsAsync(owner));
+    }
+
+    [SkippableFact]
+    public async Task An_assist_unlocks_and_an_unfinished_one_fails_at_the_deadline_job()
+    {
+        var db = await NewDatabaseAsync();
+        await using var shop = await StoreHost.StartAsync(database, db);
+        await shop.Invitations.OpenAsync(new InvitationId(1), "tea", new MemberId(1), T0, 0);
+        await shop.Invitations.OpenAsync(new InvitationId(2), "tea", new MemberId(1), T0, 0);
+        await shop.Invitations.HelpAsync(new InvitationId(1), new MemberId(2), T0);
+        await shop.Invitations.HelpAsync(new InvitationId(1), new MemberId(3), T0);
+        var unlocked = await shop.Invitations.HelpAsync(new InvitationId(1), new MemberId(4), T0);
+        Assert.Equal(AssistReward.FreeItem("TEA-1"), Assert.IsType<InvitationCompleted>(unlocked.Events[1]).Reward);
+        await shop.Invitations.HelpAsync(new InvitationId(2), new MemberId(2), T0);
+
+        var closed = await shop.Invitations.CloseDueAsync(T0 + Duration.FromHours(2));
+        var expired = Assert.IsType<InvitationExpired>(Assert.Single(Assert.Single(closed).Events));
+        Assert.False(expired.Purchasable);
+        Assert.Empty(await shop.Invitations.CloseDueAsync(T0 + Duration.FromHours(3)));
+        Assert.Equal(InvitationStatus.Failed, (await shop.Invitations.GetAsync(new InvitationId(2)))!.Status);
+    }
+
+    [SkippableFact]
+    public async Task Two_instances_racing_on_one_bargain_take_each_cut_once_and_never_more_than_its_helps()
+    {
+        var db = await NewDatabaseAsync();
+        var id = new InvitationId(1);
+        await using var a = await StoreHost.StartAsync(database, db, "a");
+        await using var b = await StoreHost.StartAsync(database, db, "b");
+        await a.Invitations.OpenAsync(id, "cut", new MemberId(1), T0, 99);
+        var accepted = new ConcurrentBag<InvitationHelped>();
+        var workers = Enumerable.Range(0, 8).Select(w => Task.Run(async () =>
+        {
+            var shop = w % 2 == 0 ? a : b;
+            for (var m = 2 + w; m <= 40; m += 8)
+            {
+                var result = await shop.Invitations.HelpAsync(id, new MemberId(m), T0 + Duration.FromSeconds(m));
+                foreach (var e in result.Events.OfType<InvitationHelped>())
+                {
+                    accepted.Add(e);
+                }
+            }
+        }));
+        await Task.WhenAll(workers);
+
+        var schedule = StoreHost.Bargain.CreateSchedule(99);
+        Assert.Equal(10, accepted.Count);
+        Assert.Equal(Enumerable.Range(1, 10), accepted.Select(e => e.HelpsDone).OrderBy(n => n));
+        Assert.All(accepted, e => Assert.Equal(schedule.Cuts[e.HelpsDone - 1], e.Cut));
+        var stored = await b.Invitations.GetAsync(id);
+        Assert.Equal(new Money(1m, Currency.CNY), stored!.Price);
+        Assert.Equal(accepted.Select(e => e.Helper).OrderBy(m => m.Value), stored.GetHelpers().OrderBy(m => m.Value));
+    }
+
+    [SkippableFact]
+    public async Task A_first_purchase_posts_its_referral_rewards_with_the_sale_a_retry_is_a_duplicate_and_a_refund_reverses_them()
+    {
+        var db = await NewDatabaseAsync();
+        var alice = new MemberId(1);
+        var bob = new MemberId(2);
+        var sale = new Sale("S-1", bob, T0 + Duration.FromDays(1), Currency.CNY, [new SaleLine("p-1", "tea", 1, new Money(100m, Currency.CNY))]);
+        await using (var shop = await StoreHost.StartAsync(database, db))
+        {
+            await shop.Network.RegisterAsync(alice, null, T0);
+            await shop.Network.RegisterAsync(bob, alice, T0);
+            var quote = await shop.Network.QuoteAsync(shop.Engine, sale);
+            var booked = LedgerSale.FromQuote(sale, quote, shop.Engine.Plan);
+
+            var posting = await shop.Referrals.PostAsync(sale, shop.Network.GetMember(bob), booked, quote);
+            Assert.True(posting.Reward.IsAccepted);
+            Assert.Equal(new Money(20m, Currency.CNY), (await shop.Ledger.GetBalanceAsync(alice, Currency.CNY)).Pending); // 10 % commission + ¥10 reward
+            Assert.Equal(new Money(5m, Currency.CNY), (await shop.Ledger.GetBalanceAsync(bob, Currency.CNY)).Pending);
+
+            var retry = await shop.Referrals.PostAsync(sale, shop.Network.GetMember(bob), booked, quote);
+            Assert.True(retry.Reward.IsDuplicate);
+            Assert.Equal(LedgerOutcome.Duplicate, retry.Ledger.Outcome);
+            Assert.Equal(new Money(20m, Currency.CNY), (await shop.Ledger.GetBalanceAsync(alice, Currency.CNY)).Pending);
+
+            await shop.Ledger.CompleteAsync("S-1", sale.PaidAt + Duration.FromDays(1));
+            Assert.IsType<ReferralRewardEarned>((await shop.Referrals.EarnAsync("S-1", sale.PaidAt + Duration.FromDays(1))).Event);
+        }
+
+        await using var restarted = await StoreHost.StartAsync(database, db, "b");
+        var refundAt = sale.PaidAt + Duration.FromDays(2);
+        await restarted.Ledger.RefundAsync(LedgerRefund.Full("R-1", "S-1", refundAt));
+        Assert.IsType<ReferralRewardReversed>((await restarted.Referrals.ReverseAsync("S-1", refundAt)).Event);
+        var balance = await restarted.Ledger.GetBalanceAsync(alice, Currency.CNY);
+        Assert.Equal(new Money(0m, Currency.CNY), balance.Pending + balance.Frozen + balance.Available);
+        Assert.Equal(new Money(20m, Currency.CNY), balance.Reversed);
+        Assert.Equal(ReferralClaimStatus.Reversed, (await restarted.Referrals.GetAsync(bob)).Status);
+
+        var second = new Sale("S-2", bob, refundAt, Currency.CNY, [new SaleLine("p-1", "tea", 1, new Money(100m, Currency.CNY))]);
+        Assert.Equal(ReferralRewardRefusal.AlreadyRewarded, (await restarted.Referrals.ClaimAsync(second, restarted.Network.GetMember(bob))).Refusal);
+        Assert.Equal(ReferralRewardRefusal.NotClaimedBySale, (await restarted.Referrals.EarnAsync("S-404", refundAt)).Refusal);
+    }
+
+    [SkippableFact]
+    public async Task Racing_claims_of_one_inviters_friends_never_pass_the_cap()
+    {
+        var db = await NewDatabaseAsync();
+        await using var a = await StoreHost.StartAsync(database, db, "a");
+        await using var b = await StoreHost.StartAsync(database, db, "b");
+        var claims = await Task.WhenAll(Enumerable.Range(10, 8).Select(friend => Task.Run(async () =>
+        {
+            var shop = friend % 2 == 0 ? a : b;
+            var sale = new Sale("S-" + friend, new MemberId(friend), T0 + Duration.FromHours(1), Currency.CNY, [new SaleLine("p", "tea", 1, new Money(60m, Currency.CNY))]);
+            return await shop.Referrals.ClaimAsync(sale, new NetworkMember(new MemberId(friend), new MemberId(1), T0));
+        })));
+
+        Assert.Equal(3, claims.Count(c => c.IsAccepted));
+        Assert.Equal(5, claims.Count(c => c.Refusal == ReferralRewardRefusal.InviterCapReached));
+    }
+}
+
+public sealed class SqliteInvitationStoreTests(SqliteDatabase database) : InvitationStoreTests<SqliteDatabase>(database);
+
+public sealed class PostgresInvitationStoreTests(PostgresDatabase database) : InvitationStoreTests<PostgresDatabase>(database);

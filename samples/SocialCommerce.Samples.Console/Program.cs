@@ -22,6 +22,8 @@ if (Array.IndexOf(args, "--demos") >= 0)
     Console.WriteLine();
     GrowthDemo.Run(Console.Out);
     Console.WriteLine();
+    InvitationsDemo.Run(Console.Out);
+    Console.WriteLine();
     ComplianceDemo.Run(Console.Out);
     return 0;
 }

@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using System.Linq;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using NodaTime;
@@ -47,6 +48,42 @@ public sealed class GoldenSnapshotTests
         network.AddMember(new MemberId(3), new MemberId(1), At);
         network.Bind(new MemberId(3), new MemberId(2), At + Duration.FromDays(2));
         AssertGolden("network", s => ReferralNetwork.FromSnapshot(s).ToSnapshot(), network.ToSnapshot());
+    }
+
+    [Fact]
+    public void Stored_invitation_and_referral_events_restore()
+    {
+        var rule = SocialCommerce.Invitations.BargainRule.Create("cut", new SocialCommerce.Invitations.BargainRuleOptions
+        {
+            StartPrice = new Money(20m, Currency.CNY),
+            Floor = new Money(2m, Currency.CNY),
+            Helpers = 3,
+            Curve = SocialCommerce.Invitations.CutCurve.DoubleMean,
+        });
+        var events = new System.Collections.Generic.List<SocialCommerce.Invitations.InvitationEvent>(
+            SocialCommerce.Invitations.Invitation.Open(new SocialCommerce.Invitations.InvitationId(1), rule, new MemberId(1), At, 42, out var bargain).Events);
+        events.AddRange(bargain.Help(new MemberId(2), At).Events);
+        events.AddRange(bargain.Close(bargain.Deadline).Events);
+        AssertGolden<System.Collections.Generic.IReadOnlyList<SocialCommerce.Invitations.InvitationEvent>>(
+            "invitation",
+            e => [.. e.Select(x => x)],
+            events);
+        Assert.Equal(bargain.Price, SocialCommerce.Invitations.Invitation.FromHistory(rule, events).Price);
+
+        var referral = SocialCommerce.Invitations.ReferralRewardRule.Create("first", new SocialCommerce.Invitations.ReferralRewardRuleOptions
+        {
+            MinimumPurchase = new Money(50m, Currency.CNY),
+            InviterReward = SocialCommerce.Invitations.ReferralRewardValue.Fixed(new Money(10m, Currency.CNY)),
+            InvitedReward = SocialCommerce.Invitations.ReferralRewardValue.PointsOf(200),
+        });
+        var claim = SocialCommerce.Invitations.ReferralClaim.Start(new MemberId(2));
+        claim.Claim(referral, new Sale("S1", new MemberId(2), At, Currency.CNY, [new SaleLine("P", "tea", 1, new Money(60m, Currency.CNY))]), new MemberId(1), At);
+        claim.Earn("S1", At + Duration.FromDays(1));
+        claim.Reverse("S1", At + Duration.FromDays(2));
+        AssertGolden<System.Collections.Generic.IReadOnlyList<SocialCommerce.Invitations.ReferralRewardEvent>>(
+            "referral",
+            e => SocialCommerce.Invitations.ReferralClaim.FromHistory(new MemberId(2), e).Events,
+            [.. claim.Events]);
     }
 
     [Fact]

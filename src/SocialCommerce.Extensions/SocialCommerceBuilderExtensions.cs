@@ -1,9 +1,11 @@
 using System;
 using System.Collections.Generic;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using SocialCommerce.Commissions;
 using SocialCommerce.Compliance;
 using SocialCommerce.Extensions;
+using SocialCommerce.Extensions.Configuration;
 using SocialCommerce.Extensions.Registration;
 using SocialCommerce.GroupBuying;
 using SocialCommerce.Growth;
@@ -52,7 +54,8 @@ public static class SocialCommerceBuilderExtensions
 
     /// <summary>
     /// Registers a named commission plan from a JSON plan document (see docs/commissions.md); the document is
-    /// loaded at start-up with the custom rules registered by <see cref="AddCommissionRule{TRule}"/>.
+    /// loaded at start-up with the custom rules registered by <see cref="AddCommissionRule{TRule}"/>. A document
+    /// without a <c>name</c> takes <paramref name="name"/>.
     /// </summary>
     /// <param name="builder">The builder.</param>
     /// <param name="name">The registration name; not empty.</param>
@@ -63,7 +66,7 @@ public static class SocialCommerceBuilderExtensions
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         ArgumentException.ThrowIfNullOrWhiteSpace(json);
-        return builder.AddPlan(name, new PlanSource("code", null, json));
+        return builder.AddPlan(name, new PlanSource("code", null, ConfigurationJson.WithName(json, name)));
     }
 
     /// <summary>
@@ -143,6 +146,7 @@ public static class SocialCommerceBuilderExtensions
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(policy);
         builder.Services.Configure<SocialCommerceRegistrations>(r => r.GrowthPolicy = new GrowthPolicySource("code", policy, null));
+        builder.Services.TryAddSingleton(SocialCommerceRuntime.GrowthProgramOf);
         return builder;
     }
 
@@ -155,6 +159,7 @@ public static class SocialCommerceBuilderExtensions
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(ladder);
         builder.Services.Configure<SocialCommerceRegistrations>(r => r.LevelLadder = ladder);
+        builder.Services.TryAddSingleton(SocialCommerceRuntime.GrowthProgramOf);
         return builder;
     }
 
@@ -180,14 +185,30 @@ public static class SocialCommerceBuilderExtensions
     /// <param name="builder">The builder.</param>
     /// <param name="section">The section, e.g. <c>configuration.GetSection("SocialCommerce")</c>.</param>
     /// <returns>The builder.</returns>
-    /// <exception cref="FormatException">The compliance mode is not <c>Enforce</c> or <c>Audit</c>.</exception>
+    /// <remarks>
+    /// Given the root configuration by mistake, it reads the root's <c>SocialCommerce</c> section (and stops the host at
+    /// start when there is none). A misspelt key, a compliance section without a profile or with an invalid mode stops
+    /// the host at start, reported with every other failure. The default currency (<c>DefaultCurrency</c>, from
+    /// configuration or code) applies to plan, group-buy and invitation documents that name no currency.
+    /// </remarks>
     public static ISocialCommerceBuilder BindConfiguration(this ISocialCommerceBuilder builder, IConfiguration section)
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(section);
         var options = new SocialCommerceOptions();
         var registrations = new SocialCommerceRegistrations();
-        SocialCommerceConfiguration.Read(section, options, registrations, name => RegisterEngine(builder, name));
+        var located = SocialCommerceConfiguration.Locate(section, registrations.ConfigurationFailures);
+        if (located is not null)
+        {
+            section = located;
+            SocialCommerceConfiguration.Read(section, options, registrations, name => RegisterEngine(builder, name));
+        }
+
+        if (registrations.GrowthPolicy is not null)
+        {
+            builder.Services.TryAddSingleton(SocialCommerceRuntime.GrowthProgramOf);
+        }
+
         builder.Services.Configure<SocialCommerceOptions>(o =>
         {
             if (section[nameof(SocialCommerceOptions.DefaultCurrency)] is not null)
@@ -213,6 +234,7 @@ public static class SocialCommerceBuilderExtensions
                 r.InvitationRules[name] = rule;
             }
             r.Compliance = registrations.Compliance ?? r.Compliance;
+            r.ConfigurationFailures.AddRange(registrations.ConfigurationFailures);
             r.GrowthPolicy = registrations.GrowthPolicy ?? r.GrowthPolicy;
         });
         return builder;

@@ -14,7 +14,8 @@ namespace SocialCommerce.Extensions.Configuration;
 /// <remarks>
 /// Configuration flattens JSON into strings. This restores the shape: a section whose children are
 /// keyed 0..n-1 becomes an array, other sections objects; a leaf <c>true</c>/<c>false</c> becomes a
-/// boolean, a plain decimal number (no leading zeros, no exponent) a number, anything else a string.
+/// boolean, a plain decimal number (no leading zeros, no exponent) a number, an empty value (how the JSON provider
+/// stores <c>[]</c>) an empty array, anything else a string.
 /// </remarks>
 internal static partial class ConfigurationJson
 {
@@ -43,11 +44,35 @@ internal static partial class ConfigurationJson
         return obj;
     }
 
-    private static JsonValue? Leaf(string? value)
+    /// <summary>The document with <c>"name"</c> set when it has none; a malformed document is returned as is, to be reported at start.</summary>
+    public static string WithName(string json, string name)
+    {
+        try
+        {
+            if (JsonNode.Parse(json) is JsonObject document && !document.ContainsKey("name"))
+            {
+                document["name"] = name;
+                return document.ToJsonString();
+            }
+        }
+        catch (System.Text.Json.JsonException)
+        {
+        }
+
+        return json;
+    }
+
+    private static JsonNode? Leaf(string? value)
     {
         if (value is null)
         {
             return null;
+        }
+
+        if (value.Length == 0)
+        {
+            // The JSON configuration provider stores an empty array ("rules": []) as an empty string.
+            return new JsonArray();
         }
 
         if (string.Equals(value, "true", StringComparison.OrdinalIgnoreCase))

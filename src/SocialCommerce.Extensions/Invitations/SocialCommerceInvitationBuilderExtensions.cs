@@ -41,7 +41,7 @@ public static class SocialCommerceInvitationBuilderExtensions
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         ArgumentNullException.ThrowIfNull(json);
-        var document = Named(json, name);
+        var document = SocialCommerce.Extensions.Configuration.ConfigurationJson.WithName(json, name);
         builder.Services.Configure<SocialCommerceRegistrations>(r => r.InvitationRules[name] = new InvitationRuleSource("code document", null, document));
         return builder;
     }
@@ -63,23 +63,5 @@ public static class SocialCommerceInvitationBuilderExtensions
         builder.Services.TryAddSingleton(static sp => sp.GetRequiredService<SocialCommerceRuntime>().ReferralRewardBook
             ?? throw new InvalidOperationException("The referral-reward rule was refused at start; see the start-up validation failure."));
         return builder;
-    }
-
-    /// <summary>The document with the registered name when it has none; a malformed document is passed on as is, to be reported at start.</summary>
-    private static string Named(string json, string name)
-    {
-        try
-        {
-            if (System.Text.Json.Nodes.JsonNode.Parse(json) is System.Text.Json.Nodes.JsonObject document && !document.ContainsKey("name"))
-            {
-                document["name"] = name;
-                return document.ToJsonString();
-            }
-        }
-        catch (System.Text.Json.JsonException)
-        {
-        }
-
-        return json;
     }
 }

@@ -1,5 +1,6 @@
 using System;
-using System.Globalization;
+using System.Collections.Generic;
+using System.Linq;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Configuration;
 using SocialCommerce.Compliance;
@@ -9,14 +10,49 @@ namespace SocialCommerce.Extensions.Registration;
 
 /// <summary>
 /// Reads the <c>SocialCommerce</c> configuration section: options, the compliance profile, and plan and rule
-/// documents in the same JSON shape as the Core's documents.
+/// documents in the same JSON shape as the Core's documents. Problems are collected, not thrown, so that the host
+/// stops at start with every failure at once (<c>ValidateOnStart</c>).
 /// </summary>
 internal static class SocialCommerceConfiguration
 {
     public const string DefaultPlanKey = "default";
 
+    private static readonly string[] Known = [nameof(SocialCommerceOptions.DefaultCurrency), nameof(SocialCommerceOptions.DefaultTimeZone), "Compliance", "CommissionPlans", "GroupBuyRules", "GrowthPolicy", "InvitationRules"];
+    private static readonly string[] KnownCompliance = ["Profile", "Mode"];
+
+    /// <summary>
+    /// The section to read: the given one, or — when the root configuration was passed by mistake — its
+    /// <c>SocialCommerce</c> section; null (with a failure) when the root has none.
+    /// </summary>
+    public static IConfiguration? Locate(IConfiguration configuration, List<string> failures)
+    {
+        if (configuration is IConfigurationSection)
+        {
+            return configuration;
+        }
+
+        var section = configuration.GetSection(SocialCommerceOptions.SectionName);
+        if (section.Exists())
+        {
+            return section;
+        }
+
+        failures.Add($"SocialCommerce: AddSocialCommerce(configuration) / BindConfiguration was given the root configuration, which has no '{SocialCommerceOptions.SectionName}' section. Pass configuration.GetSection(\"{SocialCommerceOptions.SectionName}\") or add the section.");
+        return null;
+    }
+
     public static void Read(IConfiguration section, SocialCommerceOptions options, SocialCommerceRegistrations registrations, Action<string> planNamed)
     {
+        var failures = registrations.ConfigurationFailures;
+        var path = (section as IConfigurationSection)?.Path ?? SocialCommerceOptions.SectionName;
+        foreach (var child in section.GetChildren())
+        {
+            if (!Known.Contains(child.Key, StringComparer.OrdinalIgnoreCase))
+            {
+                failures.Add($"SocialCommerce: configuration {child.Path} is not a SocialCommerce setting (misspelt?). The settings under {path} are: {string.Join(", ", Known)}.");
+            }
+        }
+
         if (section[nameof(SocialCommerceOptions.DefaultCurrency)] is { } currency)
         {
             options.DefaultCurrency = currency;
@@ -27,38 +63,24 @@ internal static class SocialCommerceConfiguration
             options.DefaultTimeZone = zone;
         }
 
-        var compliance = section.GetSection("Compliance");
-        if (compliance.Exists())
-        {
-            var profile = compliance["Profile"];
-            var modeText = compliance["Mode"];
-            ComplianceMode? mode = null;
-            if (modeText is not null)
-            {
-                mode = Enum.TryParse<ComplianceMode>(modeText, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed)
-                    ? parsed
-                    : throw new FormatException($"Configuration {compliance.Path}:Mode '{modeText}' is not a compliance mode (Enforce or Audit).");
-            }
-
-            registrations.Compliance = new ComplianceSource($"configuration {compliance.Path}", null, profile ?? ComplianceProfiles.ChinaSocialCommerce.Name, mode);
-        }
+        ReadCompliance(section.GetSection("Compliance"), registrations, failures);
 
         foreach (var plan in section.GetSection("CommissionPlans").GetChildren())
         {
-            var json = Document(plan, options);
+            var json = Document(plan);
             var name = string.Equals(plan.Key, DefaultPlanKey, StringComparison.OrdinalIgnoreCase) ? SocialCommerceRegistrations.DefaultPlanName : plan.Key;
-            registrations.Plans[name] = new PlanSource($"configuration {plan.Path}", null, json);
+            registrations.Plans[name] = new PlanSource($"configuration {plan.Path}", null, json, DefaultsCurrency: true);
             planNamed(name);
         }
 
         foreach (var rule in section.GetSection("GroupBuyRules").GetChildren())
         {
-            registrations.GroupBuyRules.Add(new GroupBuyRuleSource($"configuration {rule.Path}", null, Document(rule, options)));
+            registrations.GroupBuyRules.Add(new GroupBuyRuleSource($"configuration {rule.Path}", null, Document(rule), DefaultsCurrency: true));
         }
 
         foreach (var rule in section.GetSection("InvitationRules").GetChildren())
         {
-            registrations.InvitationRules[rule.Key] = new InvitationRuleSource($"configuration {rule.Path}", null, Document(rule, options));
+            registrations.InvitationRules[rule.Key] = new InvitationRuleSource($"configuration {rule.Path}", null, Document(rule), DefaultsCurrency: true);
         }
 
         var growth = section.GetSection("GrowthPolicy");
@@ -66,15 +88,71 @@ internal static class SocialCommerceConfiguration
         {
             registrations.GrowthPolicy = new GrowthPolicySource($"configuration {growth.Path}", null, ConfigurationJson.ToJson(growth)!.ToJsonString());
         }
-
     }
 
-    /// <summary>The section as a JSON document; the key is the name, and the default currency applies when none is given.</summary>
-    private static string Document(IConfigurationSection section, SocialCommerceOptions options)
+    /// <summary>The document with <c>"currency"</c> set to the default when it names none (applied at start, when the options are final).</summary>
+    public static string WithDefaultCurrency(string json, string currency)
+    {
+        try
+        {
+            if (JsonNode.Parse(json) is JsonObject document && !document.ContainsKey("currency"))
+            {
+                document["currency"] = currency.ToUpperInvariant();
+                return document.ToJsonString();
+            }
+        }
+        catch (System.Text.Json.JsonException)
+        {
+        }
+
+        return json;
+    }
+
+    private static void ReadCompliance(IConfigurationSection compliance, SocialCommerceRegistrations registrations, List<string> failures)
+    {
+        if (!compliance.Exists())
+        {
+            return;
+        }
+
+        foreach (var child in compliance.GetChildren())
+        {
+            if (!KnownCompliance.Contains(child.Key, StringComparer.OrdinalIgnoreCase))
+            {
+                failures.Add($"SocialCommerce: configuration {child.Path} is not a compliance setting (misspelt?). The settings under {compliance.Path} are: Profile, Mode.");
+            }
+        }
+
+        var profile = compliance["Profile"];
+        if (string.IsNullOrWhiteSpace(profile))
+        {
+            failures.Add($"SocialCommerce: configuration {compliance.Path} names no Profile; set {compliance.Path}:Profile to a built-in profile ({ComplianceProfiles.Names()}) or register one in code with UseComplianceProfile. A missing profile is never defaulted: the legal profile must be chosen.");
+        }
+
+        ComplianceMode? mode = null;
+        if (compliance["Mode"] is { } modeText)
+        {
+            if (Enum.TryParse<ComplianceMode>(modeText, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed) && !int.TryParse(modeText, out _))
+            {
+                mode = parsed;
+            }
+            else
+            {
+                failures.Add($"SocialCommerce: configuration {compliance.Path}:Mode '{modeText}' is not a compliance mode (Enforce or Audit).");
+            }
+        }
+
+        if (!string.IsNullOrWhiteSpace(profile))
+        {
+            registrations.Compliance = new ComplianceSource($"configuration {compliance.Path}", null, profile, mode);
+        }
+    }
+
+    /// <summary>The section as a JSON document; the key is the name when the document has none.</summary>
+    private static string Document(IConfigurationSection section)
     {
         var json = ConfigurationJson.ToJson(section) as JsonObject ?? new JsonObject();
         json["name"] ??= section.Key;
-        json["currency"] ??= options.DefaultCurrency.ToUpper(CultureInfo.InvariantCulture);
         return json.ToJsonString();
     }
 }

@@ -33,6 +33,9 @@ internal sealed class SocialCommerceRegistrations
 
     public List<HonourRule> Honours { get; } = [];
 
+    /// <summary>Problems found while reading configuration, reported with every other failure at start.</summary>
+    public List<string> ConfigurationFailures { get; } = [];
+
     /// <summary>Invitation rules by name: a later registration of a name replaces the earlier one.</summary>
     public Dictionary<string, InvitationRuleSource> InvitationRules { get; } = new(StringComparer.Ordinal);
 
@@ -40,7 +43,7 @@ internal sealed class SocialCommerceRegistrations
 }
 
 /// <summary>A plan given as an instance (code) or as a JSON document (code or configuration).</summary>
-internal sealed record PlanSource(string Origin, CommissionPlan? Plan, string? Json);
+internal sealed record PlanSource(string Origin, CommissionPlan? Plan, string? Json, bool DefaultsCurrency = false);
 
 /// <summary>A custom rule type, with the name plan documents use for it (null: the rule's own name).</summary>
 internal sealed record RuleRegistration(Type RuleType, string? Name);
@@ -49,10 +52,10 @@ internal sealed record RuleRegistration(Type RuleType, string? Name);
 internal sealed record ComplianceSource(string Origin, ComplianceProfile? Profile, string? BuiltInName, ComplianceMode? Mode);
 
 /// <summary>A group-buy rule given as an instance or as a JSON document.</summary>
-internal sealed record GroupBuyRuleSource(string Origin, GroupBuyRule? Rule, string? Json);
+internal sealed record GroupBuyRuleSource(string Origin, GroupBuyRule? Rule, string? Json, bool DefaultsCurrency = false);
 
 /// <summary>An invitation rule given as an instance or as a JSON document (whose name, when it has one, must be the registered name).</summary>
-internal sealed record InvitationRuleSource(string Origin, InvitationRule? Rule, string? Json);
+internal sealed record InvitationRuleSource(string Origin, InvitationRule? Rule, string? Json, bool DefaultsCurrency = false);
 
 /// <summary>The referral-reward rule and the plan (registration name) that pays the same sales, for the payout-ratio check.</summary>
 internal sealed record ReferralRewardSource(ReferralRewardRule Rule, string? PlanName);

@@ -19,6 +19,7 @@ namespace SocialCommerce.Extensions.Registration;
 /// the group-buy book and the growth program. Used twice: by the start-up validator, which collects every
 /// failure, and as the singleton that serves the engines.
 /// </summary>
+#pragma warning disable CA1031 // start-up validation reports every failure, whatever its type, naming the registration
 internal sealed class SocialCommerceRuntime : ICommissionPlanProvider
 {
     private readonly Dictionary<string, CommissionEngine> _engines = new(StringComparer.Ordinal);
@@ -54,8 +55,16 @@ internal sealed class SocialCommerceRuntime : ICommissionPlanProvider
     public bool TryGetEngine(string name, [NotNullWhen(true)] out CommissionEngine? engine)
     {
         ArgumentNullException.ThrowIfNull(name);
-        return _engines.TryGetValue(name, out engine);
+
+        // The plan configured under the key "default" is the unnamed default plan, reachable by either name.
+        return _engines.TryGetValue(name, out engine)
+            || (string.Equals(name, SocialCommerceConfiguration.DefaultPlanKey, StringComparison.OrdinalIgnoreCase) && _engines.TryGetValue(SocialCommerceRegistrations.DefaultPlanName, out engine));
     }
+
+    /// <summary>The growth program, registered (and so resolvable) only when a policy or a ladder is.</summary>
+    public static GrowthProgram GrowthProgramOf(IServiceProvider services) =>
+        services.GetRequiredService<SocialCommerceRuntime>().GrowthProgram
+            ?? throw new InvalidOperationException("The growth program could not be built: it needs both UseGrowthPolicy(...) (or configuration 'GrowthPolicy') and UseLevelLadder(...); the start-up validation names what is missing.");
 
     /// <summary>Builds everything, throwing <see cref="OptionsValidationException"/> with every failure.</summary>
     public static SocialCommerceRuntime Create(IServiceProvider services)
@@ -75,6 +84,8 @@ internal sealed class SocialCommerceRuntime : ICommissionPlanProvider
     public static SocialCommerceRuntime Build(IServiceProvider services, SocialCommerceRegistrations registrations, List<string> failures, SocialCommerceListener? listener = null)
     {
         var runtime = new SocialCommerceRuntime();
+        failures.AddRange(registrations.ConfigurationFailures);
+        var currency = DefaultCurrency(services);
         runtime.Profile = ResolveProfile(registrations.Compliance, failures);
         var catalog = BuildCatalog(services, registrations, failures);
         var engineOptions = new CommissionEngineOptions
@@ -91,10 +102,10 @@ internal sealed class SocialCommerceRuntime : ICommissionPlanProvider
             var label = name.Length == 0 ? "the default commission plan" : $"commission plan '{name}'";
             try
             {
-                var plan = source.Plan ?? CommissionPlan.FromJson(source.Json!, catalog);
+                var plan = source.Plan ?? CommissionPlan.FromJson(Defaulted(source.Json!, source.DefaultsCurrency, currency), catalog);
                 runtime._engines[name] = new CommissionEngine(plan, engineOptions);
             }
-            catch (Exception ex) when (ex is InvalidCommissionPlanException or PlanRefusedException or ArgumentException or InvalidOperationException)
+            catch (Exception ex)
             {
                 failures.Add($"SocialCommerce: {label} ({source.Origin}) is refused: {ex.Message}");
             }
@@ -105,9 +116,9 @@ internal sealed class SocialCommerceRuntime : ICommissionPlanProvider
         {
             try
             {
-                runtime.GroupBuyBook.AddRule(source.Rule ?? GroupBuyRule.FromJson(source.Json!));
+                runtime.GroupBuyBook.AddRule(source.Rule ?? GroupBuyRule.FromJson(Defaulted(source.Json!, source.DefaultsCurrency, currency)));
             }
-            catch (Exception ex) when (ex is GroupBuyRuleFormatException or GroupBuyRuleException or ComplianceRefusedException or ArgumentException)
+            catch (Exception ex)
             {
                 failures.Add($"SocialCommerce: group-buy rule ({source.Origin}) is refused: {ex.Message}");
             }
@@ -119,7 +130,7 @@ internal sealed class SocialCommerceRuntime : ICommissionPlanProvider
         {
             try
             {
-                var rule = source.Rule ?? InvitationRule.FromJson(source.Json!);
+                var rule = source.Rule ?? InvitationRule.FromJson(Defaulted(source.Json!, source.DefaultsCurrency, currency));
                 if (!string.Equals(rule.Name, name, StringComparison.Ordinal))
                 {
                     throw new ArgumentException($"the document names the rule '{rule.Name}' but it is registered as '{name}'.");
@@ -127,7 +138,7 @@ internal sealed class SocialCommerceRuntime : ICommissionPlanProvider
 
                 runtime.InvitationBook.AddRule(rule);
             }
-            catch (Exception ex) when (ex is InvitationRuleException or ComplianceRefusedException or ArgumentException)
+            catch (Exception ex)
             {
                 failures.Add($"SocialCommerce: invitation rule '{name}' ({source.Origin}) is refused: {ex.Message}");
             }
@@ -147,7 +158,7 @@ internal sealed class SocialCommerceRuntime : ICommissionPlanProvider
 
                 runtime.ReferralRewardBook = new ReferralRewardBook(referral.Rule, runtime.Profile, plan, listener);
             }
-            catch (Exception ex) when (ex is ComplianceRefusedException or ArgumentException)
+            catch (Exception ex)
             {
                 failures.Add($"SocialCommerce: referral-reward rule '{referral.Rule.Name}' is refused: {ex.Message}");
             }
@@ -155,6 +166,21 @@ internal sealed class SocialCommerceRuntime : ICommissionPlanProvider
 
         return runtime;
     }
+
+    private static string? DefaultCurrency(IServiceProvider services)
+    {
+        try
+        {
+            return services.GetService<IOptions<SocialCommerceOptions>>()?.Value.DefaultCurrency;
+        }
+        catch (OptionsValidationException)
+        {
+            return null; // reported by the options' own validation
+        }
+    }
+
+    private static string Defaulted(string json, bool defaultsCurrency, string? currency) =>
+        defaultsCurrency && currency is not null ? SocialCommerceConfiguration.WithDefaultCurrency(json, currency) : json;
 
     private static ComplianceProfile? ResolveProfile(ComplianceSource? source, List<string> failures)
     {
@@ -183,7 +209,7 @@ internal sealed class SocialCommerceRuntime : ICommissionPlanProvider
                 var rule = (ICommissionRule)ActivatorUtilities.CreateInstance(services, registration.RuleType);
                 catalog.Add(registration.Name is { } name && !string.Equals(name, rule.Name, StringComparison.Ordinal) ? new RenamedCommissionRule(name, rule) : rule);
             }
-            catch (Exception ex) when (ex is ArgumentException or InvalidOperationException)
+            catch (Exception ex)
             {
                 failures.Add($"SocialCommerce: commission rule {registration.RuleType.Name} ('{registration.Name}') cannot be registered: {ex.Message}");
             }
@@ -210,10 +236,11 @@ internal sealed class SocialCommerceRuntime : ICommissionPlanProvider
             var policy = registrations.GrowthPolicy.Policy ?? SocialCommerce.Growth.GrowthPolicy.FromJson(registrations.GrowthPolicy.Json!);
             return new GrowthProgram(policy, registrations.LevelLadder, registrations.Honours, listener);
         }
-        catch (Exception ex) when (ex is GrowthPolicyException or ArgumentException or InvalidOperationException)
+        catch (Exception ex)
         {
             failures.Add($"SocialCommerce: growth policy ({registrations.GrowthPolicy.Origin}) is refused: {ex.Message}");
             return null;
         }
     }
 }
+#pragma warning restore CA1031

@@ -40,4 +40,12 @@ public sealed class ConfigurationJsonTests
         var tiers = Assert.IsType<JsonObject>(json);
         Assert.Equal(7.9m, tiers["5"]!.GetValue<decimal>());
     }
+
+    [Fact]
+    public void An_empty_json_array_reads_back_as_an_empty_array()
+    {
+        var configuration = Load("""{ "Plan": { "rules": [], "levels": [ { "level": 1, "rate": 0.1 } ] } }""");
+        var json = ConfigurationJson.ToJson(configuration.GetSection("Plan"))!;
+        Assert.Empty(Assert.IsType<JsonArray>(json["rules"]));
+    }
 }

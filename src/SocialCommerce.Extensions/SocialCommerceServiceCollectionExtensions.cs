@@ -37,14 +37,13 @@ public static class SocialCommerceServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SocialCommerceOptions>, SocialCommerceOptionsValidator>());
         services.AddOptions<SocialCommerceRegistrations>().ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SocialCommerceRegistrations>, SocialCommerceRegistrationsValidator>());
-        services.TryAddSingleton<SocialCommerceListener>(static sp => new SocialCommerceInstrumentation(sp.GetService<ILoggerFactory>()));
+        services.TryAddSingleton<SocialCommerceListener>(static sp => new SocialCommerceInstrumentation(sp.GetService<ILoggerFactory>(), sp.GetService<System.Diagnostics.Metrics.IMeterFactory>()));
         services.TryAddSingleton(SocialCommerceRuntime.Create);
         services.TryAddSingleton<ICommissionPlanProvider>(static sp => sp.GetRequiredService<SocialCommerceRuntime>());
         services.TryAddSingleton(static sp => sp.GetRequiredService<SocialCommerceRuntime>().DefaultEngine);
         services.TryAddSingleton(static sp => sp.GetRequiredService<SocialCommerceRuntime>().GroupBuyBook);
         services.TryAddSingleton(static sp => sp.GetRequiredService<SocialCommerceRuntime>().InvitationBook);
-        services.TryAddSingleton(static sp => sp.GetRequiredService<SocialCommerceRuntime>().GrowthProgram
-            ?? throw new InvalidOperationException("No growth program is registered: call UseGrowthPolicy(...) and UseLevelLadder(...)."));
+        services.TryAddKeyedSingleton(SocialCommerceConfiguration.DefaultPlanKey, static (sp, _) => sp.GetRequiredService<SocialCommerceRuntime>().DefaultEngine);
         return new SocialCommerceBuilder(services);
     }
 

@@ -23,6 +23,7 @@ internal sealed partial class SocialCommerceInstrumentation : SocialCommerceList
     private static readonly ActivitySource Source = new(SocialCommerceTelemetry.ActivitySourceName, typeof(SocialCommerceInstrumentation).Assembly.GetName().Version?.ToString());
 
     private readonly Meter _meter;
+    private readonly bool _ownsMeter;
     private readonly ILogger _logger;
     private readonly Counter<long> _salesQuoted;
     private readonly Counter<long> _amountQuoted;
@@ -40,10 +41,14 @@ internal sealed partial class SocialCommerceInstrumentation : SocialCommerceList
     private readonly Counter<long> _invitations;
     private readonly Counter<long> _referralRewards;
 
-    public SocialCommerceInstrumentation(ILoggerFactory? loggerFactory = null)
+    public SocialCommerceInstrumentation(ILoggerFactory? loggerFactory = null, IMeterFactory? meterFactory = null)
     {
         _logger = (ILogger?)loggerFactory?.CreateLogger("SocialCommerce") ?? NullLogger.Instance;
-        _meter = new Meter(SocialCommerceTelemetry.MeterName, typeof(SocialCommerceInstrumentation).Assembly.GetName().Version?.ToString());
+        // The host's IMeterFactory (registered by the generic host and AddMetrics) owns the meter when there is one, so
+        // meters of two hosts in one process stay apart and the factory disposes them; otherwise the listener owns it.
+        var version = typeof(SocialCommerceInstrumentation).Assembly.GetName().Version?.ToString();
+        _ownsMeter = meterFactory is null;
+        _meter = meterFactory?.Create(new MeterOptions(SocialCommerceTelemetry.MeterName) { Version = version }) ?? new Meter(SocialCommerceTelemetry.MeterName, version);
         _salesQuoted = _meter.CreateCounter<long>("socialcommerce.commission.sales_quoted", "{sale}", "Sales quoted by a commission engine.");
         // Minor units as long: exact, and exported by OpenTelemetry (which drops Counter<decimal>).
         _amountQuoted = _meter.CreateCounter<long>("socialcommerce.commission.amount_quoted", "{minor_unit}", "Commission amount quoted, in minor units of the currency (tag: currency; divide by 10^digits for the amount).");
@@ -68,7 +73,7 @@ internal sealed partial class SocialCommerceInstrumentation : SocialCommerceList
 
     public override void OnQuoted(in QuotedArguments arguments)
     {
-        var plan = new KeyValuePair<string, object?>("plan", arguments.PlanName);
+        var plan = new KeyValuePair<string, object?>(SocialCommerceTelemetryTags.Plan, arguments.PlanName);
         if (_salesQuoted.Enabled)
         {
             _salesQuoted.Add(1, plan);
@@ -76,7 +81,7 @@ internal sealed partial class SocialCommerceInstrumentation : SocialCommerceList
 
         if (_amountQuoted.Enabled)
         {
-            _amountQuoted.Add(arguments.Total.ToMinorUnits(), plan, new KeyValuePair<string, object?>("currency", arguments.Total.Currency.Code));
+            _amountQuoted.Add(arguments.Total.ToMinorUnits(), plan, new KeyValuePair<string, object?>(SocialCommerceTelemetryTags.Currency, arguments.Total.Currency.Code));
         }
 
         if (_linesPerQuote.Enabled)
@@ -157,7 +162,7 @@ internal sealed partial class SocialCommerceInstrumentation : SocialCommerceList
             return;
         }
 
-        var rule = new KeyValuePair<string, object?>("rule", arguments.RuleName);
+        var rule = new KeyValuePair<string, object?>(SocialCommerceTelemetryTags.Rule, arguments.RuleName);
         foreach (var e in result.Events)
         {
             switch (e)
@@ -182,12 +187,12 @@ internal sealed partial class SocialCommerceInstrumentation : SocialCommerceList
             return;
         }
 
-        var rule = new KeyValuePair<string, object?>("rule", arguments.RuleName);
-        var kind = new KeyValuePair<string, object?>("kind", arguments.Kind == InvitationKind.Bargain ? "bargain" : "assist");
+        var rule = new KeyValuePair<string, object?>(SocialCommerceTelemetryTags.Rule, arguments.RuleName);
+        var kind = new KeyValuePair<string, object?>(SocialCommerceTelemetryTags.InvitationKind, arguments.Kind == InvitationKind.Bargain ? "bargain" : "assist");
         var result = arguments.Result;
         if (!result.IsAccepted)
         {
-            _invitations.Add(1, rule, kind, new KeyValuePair<string, object?>("refusal", result.Refusal.ToString()));
+            _invitations.Add(1, rule, kind, new KeyValuePair<string, object?>(SocialCommerceTelemetryTags.Refusal, result.Refusal.ToString()));
             return;
         }
 
@@ -200,7 +205,7 @@ internal sealed partial class SocialCommerceInstrumentation : SocialCommerceList
                 InvitationCompleted => "completed",
                 _ => "expired",
             };
-            _invitations.Add(1, rule, kind, new KeyValuePair<string, object?>("event", name));
+            _invitations.Add(1, rule, kind, new KeyValuePair<string, object?>(SocialCommerceTelemetryTags.Event, name));
         }
     }
 
@@ -211,17 +216,17 @@ internal sealed partial class SocialCommerceInstrumentation : SocialCommerceList
             return;
         }
 
-        var rule = new KeyValuePair<string, object?>("rule", arguments.RuleName);
+        var rule = new KeyValuePair<string, object?>(SocialCommerceTelemetryTags.Rule, arguments.RuleName);
         var result = arguments.Result;
         var outcome = result.IsAccepted
-            ? new KeyValuePair<string, object?>("event", result.Event switch
+            ? new KeyValuePair<string, object?>(SocialCommerceTelemetryTags.Event, result.Event switch
             {
                 ReferralRewardClaimed => "claimed",
                 ReferralRewardEarned => "earned",
                 ReferralRewardReleased => "released",
                 _ => "reversed",
             })
-            : new KeyValuePair<string, object?>("refusal", result.Refusal.ToString());
+            : new KeyValuePair<string, object?>(SocialCommerceTelemetryTags.Refusal, result.Refusal.ToString());
         _referralRewards.Add(1, rule, outcome);
     }
 
@@ -263,16 +268,22 @@ internal sealed partial class SocialCommerceInstrumentation : SocialCommerceList
         {
             if (e is LevelPromoted promoted && _promotions.Enabled)
             {
-                _promotions.Add(1, new KeyValuePair<string, object?>("level", promoted.To.Name));
+                _promotions.Add(1, new KeyValuePair<string, object?>(SocialCommerceTelemetryTags.Level, promoted.To.Name));
             }
             else if (e is LevelDemoted demoted && _demotions.Enabled)
             {
-                _demotions.Add(1, new KeyValuePair<string, object?>("level", demoted.To.Name));
+                _demotions.Add(1, new KeyValuePair<string, object?>(SocialCommerceTelemetryTags.Level, demoted.To.Name));
             }
         }
     }
 
-    public void Dispose() => _meter.Dispose();
+    public void Dispose()
+    {
+        if (_ownsMeter)
+        {
+            _meter.Dispose();
+        }
+    }
 
     private void Count(IReadOnlyList<ComplianceFinding> findings)
     {
@@ -285,9 +296,9 @@ internal sealed partial class SocialCommerceInstrumentation : SocialCommerceList
         {
             _findings.Add(
                 1,
-                new KeyValuePair<string, object?>("code", finding.Code),
-                new KeyValuePair<string, object?>("severity", finding.Severity.ToString()),
-                new KeyValuePair<string, object?>("scope", finding.Scope.ToString()));
+                new KeyValuePair<string, object?>(SocialCommerceTelemetryTags.FindingCode, finding.Code),
+                new KeyValuePair<string, object?>(SocialCommerceTelemetryTags.FindingSeverity, finding.Severity.ToString()),
+                new KeyValuePair<string, object?>(SocialCommerceTelemetryTags.FindingScope, finding.Scope.ToString()));
         }
     }
 

@@ -6,17 +6,8 @@ namespace SocialCommerce.Extensions.Telemetry;
 /// <c>AddSource(SocialCommerceTelemetry.ActivitySourceName)</c>) or a <c>MeterListener</c>.
 /// </summary>
 /// <remarks>
-/// Instruments (all counters unless noted; tags in brackets):
-/// <list type="bullet">
-/// <item><c>socialcommerce.commission.sales_quoted</c> [plan]</item>
-/// <item><c>socialcommerce.commission.amount_quoted</c> (decimal, in the currency's units) [plan, currency]</item>
-/// <item><c>socialcommerce.commission.lines</c> (histogram of lines per quote) [plan]</item>
-/// <item><c>socialcommerce.compliance.lines_truncated</c>, <c>socialcommerce.compliance.lines_capped</c> [plan]</item>
-/// <item><c>socialcommerce.compliance.findings</c> [code, severity, scope]</item>
-/// <item><c>socialcommerce.groupbuy.groups_opened</c>, <c>.groups_formed</c>, <c>.groups_failed</c> [rule]</item>
-/// <item><c>socialcommerce.community.products_confirmed</c>, <c>.products_refunded</c></item>
-/// <item><c>socialcommerce.growth.promotions</c>, <c>socialcommerce.growth.demotions</c> [level]</item>
-/// </list>
+/// The instruments, their units and tags (<see cref="SocialCommerceTelemetryTags"/>) are listed in docs/telemetry.md;
+/// OpenTelemetry hosts subscribe with <c>AddSocialCommerceInstrumentation()</c> on the meter and tracer provider builders.
 /// Nothing is measured while nobody listens: each instrument is checked for listeners before any tag is built.
 /// </remarks>
 public static class SocialCommerceTelemetry

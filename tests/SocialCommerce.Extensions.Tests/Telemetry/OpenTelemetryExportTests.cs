@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
+using OpenTelemetry.Trace;
 using SocialCommerce.Commissions;
 using SocialCommerce.Extensions.Telemetry;
 using SocialCommerce.Network;
@@ -20,7 +21,7 @@ public sealed class OpenTelemetryExportTests
     public void The_quoted_amount_and_the_sales_are_exported_by_the_OpenTelemetry_sdk()
     {
         var exported = new List<Metric>();
-        using var meters = Sdk.CreateMeterProviderBuilder().AddMeter(SocialCommerceTelemetry.MeterName).AddInMemoryExporter(exported).Build();
+        using var meters = Sdk.CreateMeterProviderBuilder().AddSocialCommerceInstrumentation().AddInMemoryExporter(exported).Build();
         var services = new ServiceCollection();
         services.AddSocialCommerce().AddCommissionPlan("otel-export", CommissionPlan.CreateBuilder("otel-export", Currency.CNY).Levels(Rate.Percent(10), Rate.Percent(5)).Build());
         using var provider = services.BuildServiceProvider();
@@ -32,9 +33,41 @@ public sealed class OpenTelemetryExportTests
         engine.Quote(new Sale("S-1", new MemberId(3), Instant.FromUtc(2026, 3, 2, 2, 0), Currency.CNY, [new SaleLine("SKU", "tea", 1, new Money(199.00m, Currency.CNY))]), network);
 
         meters.ForceFlush();
-        Assert.Equal(2985, SumFor(exported, "socialcommerce.commission.amount_quoted", ("currency", "CNY")));
+        Assert.Equal(2985, SumFor(exported, "socialcommerce.commission.amount_quoted", ("socialcommerce.currency", "CNY")));
         Assert.Equal(1, SumFor(exported, "socialcommerce.commission.sales_quoted"));
         Assert.Equal("{minor_unit}", exported.Last(m => m.Name == "socialcommerce.commission.amount_quoted").Unit);
+    }
+
+    [Fact]
+    public void Quotes_are_traced_through_the_OpenTelemetry_sdk()
+    {
+        var activities = new List<System.Diagnostics.Activity>();
+        using var tracing = Sdk.CreateTracerProviderBuilder().AddSocialCommerceInstrumentation().AddInMemoryExporter(activities).Build();
+        var services = new ServiceCollection();
+        services.AddSocialCommerce().AddCommissionPlan("otel-trace", CommissionPlan.CreateBuilder("otel-trace", Currency.CNY).Levels(Rate.Percent(10)).Build());
+        using var provider = services.BuildServiceProvider();
+        var engine = provider.GetRequiredService<Commissions.ICommissionPlanProvider>().GetEngine("otel-trace");
+        var network = new ReferralNetwork();
+        network.AddMember(new MemberId(1), Instant.FromUtc(2026, 1, 1, 0, 0));
+        network.AddMember(new MemberId(2), new MemberId(1), Instant.FromUtc(2026, 1, 1, 0, 0));
+        engine.Quote(new Sale("S-T", new MemberId(2), Instant.FromUtc(2026, 3, 2, 2, 0), Currency.CNY, [new SaleLine("SKU", "tea", 1, new Money(10m, Currency.CNY))]), network);
+
+        tracing.ForceFlush();
+        Assert.Contains(activities, a => a.OperationName == "socialcommerce.quote");
+    }
+
+    [Fact]
+    public void The_meter_comes_from_the_hosts_IMeterFactory_when_there_is_one()
+    {
+        var services = new ServiceCollection();
+        services.AddMetrics();
+        services.AddSocialCommerce();
+        using var provider = services.BuildServiceProvider();
+        var factory = provider.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>();
+        var meter = ((SocialCommerceInstrumentation)provider.GetRequiredService<SocialCommerce.Telemetry.SocialCommerceListener>()).Meter;
+
+        Assert.Same(factory, meter.Scope);
+        Assert.Equal(SocialCommerceTelemetry.MeterName, meter.Name);
     }
 
     // Other tests quote in parallel on meters of the same name: count only this test's plan.
@@ -48,7 +81,8 @@ public sealed class OpenTelemetryExportTests
             var others = 0;
             foreach (var tag in point.Tags)
             {
-                matches |= tag.Key == "plan" && Equals(tag.Value, "otel-export");
+                Assert.StartsWith("socialcommerce.", tag.Key, System.StringComparison.Ordinal); // namespaced attributes
+                matches |= tag.Key == "socialcommerce.plan" && Equals(tag.Value, "otel-export");
                 others += tags.Count(t => t.Key == tag.Key && Equals(t.Value, tag.Value));
             }
 

@@ -71,7 +71,7 @@ public sealed class TelemetryTests
     {
         foreach (var tag in tags)
         {
-            if (tag.Key is "currency" or "code" or "event" or "refusal")
+            if (tag.Key is SocialCommerceTelemetryTags.Currency or SocialCommerceTelemetryTags.FindingCode or SocialCommerceTelemetryTags.Event or SocialCommerceTelemetryTags.Refusal)
             {
                 return $"{instrument.Name}[{tag.Value}]";
             }

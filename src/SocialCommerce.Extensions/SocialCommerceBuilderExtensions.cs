@@ -110,7 +110,7 @@ public static class SocialCommerceBuilderExtensions
         return builder;
     }
 
-    /// <summary>Adds a group-buy rule (a campaign) to the <see cref="GroupBuyBook"/> singleton.</summary>
+    /// <summary>Adds a group-buy rule (a campaign) to the <see cref="GroupBuyBook"/> singleton under its name; a later registration of the same name (code or configuration) replaces it.</summary>
     /// <param name="builder">The builder.</param>
     /// <param name="rule">The rule; checked against the compliance profile at start.</param>
     /// <returns>The builder.</returns>
@@ -118,7 +118,7 @@ public static class SocialCommerceBuilderExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(rule);
-        builder.Services.Configure<SocialCommerceRegistrations>(r => r.GroupBuyRules.Add(new GroupBuyRuleSource($"code '{rule.Name}'", rule, null)));
+        builder.Services.Configure<SocialCommerceRegistrations>(r => r.GroupBuyRules[rule.Name] = new GroupBuyRuleSource("code", rule, null));
         return builder;
     }
 
@@ -228,7 +228,10 @@ public static class SocialCommerceBuilderExtensions
                 r.Plans[name] = plan;
             }
 
-            r.GroupBuyRules.AddRange(registrations.GroupBuyRules);
+            foreach (var (name, rule) in registrations.GroupBuyRules)
+            {
+                r.GroupBuyRules[name] = rule;
+            }
             foreach (var (name, rule) in registrations.InvitationRules)
             {
                 r.InvitationRules[name] = rule;

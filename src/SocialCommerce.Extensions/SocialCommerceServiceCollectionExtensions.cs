@@ -38,6 +38,7 @@ public static class SocialCommerceServiceCollectionExtensions
         services.AddOptions<SocialCommerceRegistrations>().ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SocialCommerceRegistrations>, SocialCommerceRegistrationsValidator>());
         services.TryAddSingleton<SocialCommerceListener>(static sp => new SocialCommerceInstrumentation(sp.GetService<ILoggerFactory>(), sp.GetService<System.Diagnostics.Metrics.IMeterFactory>()));
+        services.TryAddSingleton<SocialCommerceRuntimeCache>();
         services.TryAddSingleton(SocialCommerceRuntime.Create);
         services.TryAddSingleton<ICommissionPlanProvider>(static sp => sp.GetRequiredService<SocialCommerceRuntime>());
         services.TryAddSingleton(static sp => sp.GetRequiredService<SocialCommerceRuntime>().DefaultEngine);

@@ -75,7 +75,7 @@ internal static class SocialCommerceConfiguration
 
         foreach (var rule in section.GetSection("GroupBuyRules").GetChildren())
         {
-            registrations.GroupBuyRules.Add(new GroupBuyRuleSource($"configuration {rule.Path}", null, Document(rule), DefaultsCurrency: true));
+            registrations.GroupBuyRules[rule.Key] = new GroupBuyRuleSource($"configuration {rule.Path}", null, Document(rule), DefaultsCurrency: true);
         }
 
         foreach (var rule in section.GetSection("InvitationRules").GetChildren())

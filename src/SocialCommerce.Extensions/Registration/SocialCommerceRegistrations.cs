@@ -23,7 +23,8 @@ internal sealed class SocialCommerceRegistrations
 
     public ComplianceSource? Compliance { get; set; }
 
-    public List<GroupBuyRuleSource> GroupBuyRules { get; } = [];
+    /// <summary>Group-buy rules by name: a later registration of a name (code or configuration) replaces the earlier one, as for plans.</summary>
+    public Dictionary<string, GroupBuyRuleSource> GroupBuyRules { get; } = new(StringComparer.Ordinal);
 
     public Dictionary<string, CommunityBatchRule> CommunityBatchRules { get; } = new(StringComparer.Ordinal);
 

@@ -8,12 +8,11 @@ namespace SocialCommerce.Extensions.Registration;
 /// Validates the registrations at start-up (<c>ValidateOnStart</c>) by building every engine once: a malformed
 /// plan, an unknown rule name, a currency mismatch or a plan the active compliance profile refuses stops the host.
 /// </summary>
-internal sealed class SocialCommerceRegistrationsValidator(IServiceProvider services) : IValidateOptions<SocialCommerceRegistrations>
+internal sealed class SocialCommerceRegistrationsValidator(SocialCommerceRuntimeCache cache) : IValidateOptions<SocialCommerceRegistrations>
 {
     public ValidateOptionsResult Validate(string? name, SocialCommerceRegistrations options)
     {
-        var failures = new List<string>();
-        SocialCommerceRuntime.Build(services, options, failures);
+        var (_, failures) = cache.Get(options);
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }

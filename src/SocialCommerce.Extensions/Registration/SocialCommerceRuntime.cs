@@ -69,9 +69,9 @@ internal sealed class SocialCommerceRuntime : ICommissionPlanProvider
     /// <summary>Builds everything, throwing <see cref="OptionsValidationException"/> with every failure.</summary>
     public static SocialCommerceRuntime Create(IServiceProvider services)
     {
+        // Reading the options runs the start-up validator, which builds the runtime; the cache hands over that build.
         var registrations = services.GetRequiredService<IOptions<SocialCommerceRegistrations>>().Value;
-        var failures = new List<string>();
-        var runtime = Build(services, registrations, failures, services.GetService<SocialCommerceListener>());
+        var (runtime, failures) = services.GetRequiredService<SocialCommerceRuntimeCache>().Get(registrations);
         if (failures.Count > 0)
         {
             throw new OptionsValidationException(Options.DefaultName, typeof(SocialCommerceRegistrations), failures);
@@ -112,15 +112,21 @@ internal sealed class SocialCommerceRuntime : ICommissionPlanProvider
         }
 
         runtime.GroupBuyBook = new GroupBuyBook(runtime.Profile, listener);
-        foreach (var source in registrations.GroupBuyRules)
+        foreach (var (name, source) in registrations.GroupBuyRules)
         {
             try
             {
-                runtime.GroupBuyBook.AddRule(source.Rule ?? GroupBuyRule.FromJson(Defaulted(source.Json!, source.DefaultsCurrency, currency)));
+                var rule = source.Rule ?? GroupBuyRule.FromJson(Defaulted(source.Json!, source.DefaultsCurrency, currency));
+                if (!string.Equals(rule.Name, name, StringComparison.Ordinal))
+                {
+                    throw new ArgumentException($"the document names the rule '{rule.Name}' but it is configured under '{name}'.");
+                }
+
+                runtime.GroupBuyBook.AddRule(rule);
             }
             catch (Exception ex)
             {
-                failures.Add($"SocialCommerce: group-buy rule ({source.Origin}) is refused: {ex.Message}");
+                failures.Add($"SocialCommerce: group-buy rule '{name}' ({source.Origin}) is refused: {ex.Message}");
             }
         }
 

@@ -131,4 +131,47 @@ public sealed class ConfigurationValidationTests
         using var ready = configured.BuildServiceProvider();
         Assert.NotNull(ready.GetService<GrowthProgram>());
     }
+
+    [Fact]
+    public async Task Group_buy_rules_of_one_name_follow_the_later_registration_as_plans_do()
+    {
+        var json = """{ "SocialCommerce": { "GroupBuyRules": { "duo": { "currency": "CNY", "requiredParticipants": 2, "timeLimit": "1:00:00:00", "tiers": [ { "participants": 2, "price": 9.90 } ] } } } }""";
+        using var host = Host(
+            Root(json).GetSection("SocialCommerce"),
+            more: sc => sc.AddGroupBuyRule(GroupBuyRule.Create("duo", Currency.CNY).RequireParticipants(2).WithTimeLimit(NodaTime.Duration.FromHours(2)).AddTier(2, 8.80m).Build()));
+        await host.StartAsync();
+        Assert.Equal(new Money(8.80m, Currency.CNY), host.Services.GetRequiredService<GroupBuyBook>().GetRule("duo").JoinPrice);
+    }
+
+    [Fact]
+    public async Task The_runtime_and_every_custom_rule_are_built_once()
+    {
+        CountedRule.Created = 0;
+        var builder = Microsoft.Extensions.Hosting.Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+        builder.Services.AddSocialCommerce().AddCommissionRule<CountedRule>().AddCommissionPlanDocument("counted", """{ "currency": "CNY", "levels": [ { "level": 1, "rate": 0.1 } ], "rules": [ "counted" ] }""");
+        using var host = builder.Build();
+        await host.StartAsync();
+        host.Services.GetRequiredKeyedService<CommissionEngine>("counted");
+        host.Services.GetRequiredService<SocialCommerce.Extensions.Commissions.ICommissionPlanProvider>().GetEngine("counted");
+        Assert.Equal(1, CountedRule.Created);
+    }
+
+    public sealed class CountedRule : ICommissionRule
+    {
+        private static int _created;
+
+        public CountedRule() => System.Threading.Interlocked.Increment(ref _created);
+
+        public static int Created
+        {
+            get => _created;
+            set => _created = value;
+        }
+
+        public string Name => "counted";
+
+        public void Apply(CommissionRuleContext context)
+        {
+        }
+    }
 }

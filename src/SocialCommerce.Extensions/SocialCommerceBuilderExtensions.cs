@@ -53,6 +53,36 @@ public static class SocialCommerceBuilderExtensions
     }
 
     /// <summary>
+    /// Registers a named commission plan built when the host starts, with the container's services (a plan loaded from
+    /// the host's store, say) and the rules registered by <see cref="AddCommissionRule{TRule}"/> — so a plan built in code
+    /// can name them: <c>(sp, rules) =&gt; CommissionPlan.CreateBuilder("vip", Currency.CNY).Rule("campaign").Build(rules)</c>.
+    /// The unnamed default plan has its own overload.
+    /// </summary>
+    /// <param name="builder">The builder.</param>
+    /// <param name="name">The registration name; not empty.</param>
+    /// <param name="build">Builds the plan; called once, at start. An exception it throws is reported with every other failure.</param>
+    /// <returns>The builder.</returns>
+    /// <exception cref="ArgumentException"><paramref name="name"/> is empty.</exception>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    public static ISocialCommerceBuilder AddCommissionPlan(this ISocialCommerceBuilder builder, string name, Func<IServiceProvider, CommissionRuleCatalog, CommissionPlan> build)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        ArgumentNullException.ThrowIfNull(build);
+        return builder.AddPlan(name, new PlanSource("code factory", null, null) { Factory = build });
+    }
+
+    /// <summary>Registers the unnamed default commission plan, built when the host starts (see the named overload).</summary>
+    /// <param name="builder">The builder.</param>
+    /// <param name="build">Builds the plan with the container's services and the registered rules; called once, at start.</param>
+    /// <returns>The builder.</returns>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    public static ISocialCommerceBuilder AddCommissionPlan(this ISocialCommerceBuilder builder, Func<IServiceProvider, CommissionRuleCatalog, CommissionPlan> build)
+    {
+        ArgumentNullException.ThrowIfNull(build);
+        return builder.AddPlan(SocialCommerceRegistrations.DefaultPlanName, new PlanSource("code factory", null, null) { Factory = build });
+    }
+
+    /// <summary>
     /// Registers a named commission plan from a JSON plan document (see docs/commissions.md); the document is
     /// loaded at start-up with the custom rules registered by <see cref="AddCommissionRule{TRule}"/>. A document
     /// without a <c>name</c> takes <paramref name="name"/>.

@@ -44,7 +44,11 @@ internal sealed class SocialCommerceRegistrations
 }
 
 /// <summary>A plan given as an instance (code) or as a JSON document (code or configuration).</summary>
-internal sealed record PlanSource(string Origin, CommissionPlan? Plan, string? Json, bool DefaultsCurrency = false);
+internal sealed record PlanSource(string Origin, CommissionPlan? Plan, string? Json, bool DefaultsCurrency = false)
+{
+    /// <summary>Builds the plan at start with the container's services and the registered rules (a plan from code or a store).</summary>
+    public Func<IServiceProvider, CommissionRuleCatalog, CommissionPlan>? Factory { get; init; }
+}
 
 /// <summary>A custom rule type, with the name plan documents use for it (null: the rule's own name).</summary>
 internal sealed record RuleRegistration(Type RuleType, string? Name);

@@ -102,7 +102,7 @@ internal sealed class SocialCommerceRuntime : ICommissionPlanProvider
             var label = name.Length == 0 ? "the default commission plan" : $"commission plan '{name}'";
             try
             {
-                var plan = source.Plan ?? CommissionPlan.FromJson(Defaulted(source.Json!, source.DefaultsCurrency, currency), catalog);
+                var plan = source.Plan ?? source.Factory?.Invoke(services, catalog) ?? CommissionPlan.FromJson(Defaulted(source.Json!, source.DefaultsCurrency, currency), catalog);
                 runtime._engines[name] = new CommissionEngine(plan, engineOptions);
             }
             catch (Exception ex)

@@ -174,4 +174,25 @@ public sealed class ConfigurationValidationTests
         {
         }
     }
+
+    [Fact]
+    public async Task A_plan_built_in_code_can_use_rules_registered_through_DI()
+    {
+        var builder = Microsoft.Extensions.Hosting.Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+        builder.Services.AddSingleton(new PlanStore(Rate.Percent(7)));
+        builder.Services.AddSocialCommerce()
+            .AddCommissionRule<CountedRule>()
+            .AddCommissionPlan("vip", (services, rules) => CommissionPlan.CreateBuilder("vip", Currency.CNY)
+                .Levels(services.GetRequiredService<PlanStore>().Level1)
+                .Rule("counted")
+                .Build(rules));
+        using var host = builder.Build();
+        await host.StartAsync();
+
+        var plan = host.Services.GetRequiredKeyedService<CommissionEngine>("vip").Plan;
+        Assert.Equal(["counted"], plan.Rules);
+        Assert.Equal(Rate.Percent(7), plan.LevelRates[0]);
+    }
+
+    public sealed record PlanStore(Rate Level1);
 }

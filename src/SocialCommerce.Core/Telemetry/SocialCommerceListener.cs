@@ -48,6 +48,12 @@ public abstract class SocialCommerceListener
     {
     }
 
+    /// <summary>Called after a commission-ledger operation (post, complete, release, refund, withdraw), applied, duplicate or refused.</summary>
+    /// <param name="arguments">The operation and its result with the entries it wrote.</param>
+    public virtual void OnLedger(in LedgerArguments arguments)
+    {
+    }
+
     /// <summary>Called after an invitation action (open, help, close), accepted or refused.</summary>
     /// <param name="arguments">The result and its events.</param>
     public virtual void OnInvitation(in InvitationArguments arguments)

@@ -117,16 +117,20 @@ public sealed class StoredReferralRewards
             ReferralInviterRow? inviterRow = null;
             if (buyer.Referrer is MemberId inviter && rule.InviterCap is not null)
             {
-                var to = StoredJson.Ticks(sale.PaidAt);
-                var from = StoredJson.Ticks(sale.PaidAt - rule.CapPeriod);
-                count = await db.Set<ReferralClaimRow>().AsNoTracking()
-                    .CountAsync(r => r.InviterId == inviter.Value && r.InvitedId != sale.Buyer.Value && r.Status != (int)ReferralClaimStatus.Open && r.ClaimedAt > from && r.ClaimedAt <= to, ct).ConfigureAwait(false);
+                // The counter row first, then the count: a claim the count misses committed after the row was read, so
+                // this claim's version check on the row fails and the command retries (reading the other way round let
+                // a claim pass on a stale count with a fresh row version).
                 inviterRow = await db.Set<ReferralInviterRow>().FirstOrDefaultAsync(r => r.InviterId == inviter.Value, ct).ConfigureAwait(false);
                 if (inviterRow is null)
                 {
                     inviterRow = new ReferralInviterRow { InviterId = inviter.Value };
                     db.Add(inviterRow);
                 }
+
+                var to = StoredJson.Ticks(sale.PaidAt);
+                var from = StoredJson.Ticks(sale.PaidAt - rule.CapPeriod);
+                count = await db.Set<ReferralClaimRow>().AsNoTracking()
+                    .CountAsync(r => r.InviterId == inviter.Value && r.InvitedId != sale.Buyer.Value && r.Status != (int)ReferralClaimStatus.Open && r.ClaimedAt > from && r.ClaimedAt <= to, ct).ConfigureAwait(false);
             }
 
             var result = claim.Claim(rule, sale, buyer, count, quote, _program.Profile);

@@ -39,6 +39,8 @@ internal sealed partial class SocialCommerceInstrumentation : SocialCommerceList
     private readonly Counter<long> _promotions;
     private readonly Counter<long> _demotions;
     private readonly Counter<long> _invitations;
+    private readonly Counter<long> _ledgerOperations;
+    private readonly Counter<long> _ledgerAmount;
     private readonly Counter<long> _referralRewards;
 
     public SocialCommerceInstrumentation(ILoggerFactory? loggerFactory = null, IMeterFactory? meterFactory = null)
@@ -63,6 +65,8 @@ internal sealed partial class SocialCommerceInstrumentation : SocialCommerceList
         _productsRefunded = _meter.CreateCounter<long>("socialcommerce.community.products_refunded", "{product}", "Community batch products refunded at the cut-off.");
         _promotions = _meter.CreateCounter<long>("socialcommerce.growth.promotions", "{promotion}", "Members promoted a level.");
         _demotions = _meter.CreateCounter<long>("socialcommerce.growth.demotions", "{demotion}", "Members demoted by retention.");
+        _ledgerOperations = _meter.CreateCounter<long>("socialcommerce.ledger.operations", "{operation}", "Commission-ledger operations by outcome (tags: operation, outcome).");
+        _ledgerAmount = _meter.CreateCounter<long>("socialcommerce.ledger.amount", "{minor_unit}", "Amounts the ledger's entries moved, in minor units of the currency, by entry kind (earned, released, cancelled, clawed back, withdrawn...).");
         _invitations = _meter.CreateCounter<long>("socialcommerce.invitation.events", "{event}", "Invitation (bargain, assist) events and refusals (tags: rule, kind, event or refusal).");
         _referralRewards = _meter.CreateCounter<long>("socialcommerce.referral.events", "{event}", "Referral-reward events and refusals (tags: rule, event or refusal).");
     }
@@ -176,6 +180,32 @@ internal sealed partial class SocialCommerceInstrumentation : SocialCommerceList
                 case GroupFailed when _groupsFailed.Enabled:
                     _groupsFailed.Add(1, rule);
                     break;
+            }
+        }
+    }
+
+    public override void OnLedger(in LedgerArguments arguments)
+    {
+        var result = arguments.Result;
+        if (_ledgerOperations.Enabled)
+        {
+            var outcome = result.Outcome switch
+            {
+                LedgerOutcome.Applied => "applied",
+                LedgerOutcome.Duplicate => "duplicate",
+                _ => result.Refusal.ToString(),
+            };
+            _ledgerOperations.Add(1, new KeyValuePair<string, object?>(SocialCommerceTelemetryTags.Operation, arguments.Operation), new KeyValuePair<string, object?>(SocialCommerceTelemetryTags.Outcome, outcome));
+        }
+
+        if (_ledgerAmount.Enabled && result.IsApplied)
+        {
+            foreach (var entry in result.GetEntries())
+            {
+                _ledgerAmount.Add(
+                    Math.Abs(entry.Amount.ToMinorUnits()),
+                    new KeyValuePair<string, object?>(SocialCommerceTelemetryTags.EntryKind, entry.Kind.ToString()),
+                    new KeyValuePair<string, object?>(SocialCommerceTelemetryTags.Currency, entry.Amount.Currency.Code));
             }
         }
     }

@@ -33,6 +33,15 @@ public static class SocialCommerceTelemetryTags
     /// <summary>What happened, e.g. <c>helped</c>, <c>claimed</c>: <c>socialcommerce.event</c>.</summary>
     public const string Event = "socialcommerce.event";
 
+    /// <summary>A commission-ledger operation (<c>post</c>, <c>complete</c>, <c>release</c>, <c>refund</c>, <c>withdraw</c>): <c>socialcommerce.operation</c>.</summary>
+    public const string Operation = "socialcommerce.operation";
+
+    /// <summary>A ledger operation's outcome: <c>applied</c>, <c>duplicate</c> or the refusal: <c>socialcommerce.outcome</c>.</summary>
+    public const string Outcome = "socialcommerce.outcome";
+
+    /// <summary>A ledger entry's kind (<c>Earned</c>, <c>Released</c>, <c>Clawback</c>...): <c>socialcommerce.entry.kind</c>.</summary>
+    public const string EntryKind = "socialcommerce.entry.kind";
+
     /// <summary>Why an action was refused, e.g. <c>AlreadyHelped</c>: <c>socialcommerce.refusal</c>.</summary>
     public const string Refusal = "socialcommerce.refusal";
 }

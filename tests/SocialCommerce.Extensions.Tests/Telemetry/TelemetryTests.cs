@@ -71,7 +71,7 @@ public sealed class TelemetryTests
     {
         foreach (var tag in tags)
         {
-            if (tag.Key is SocialCommerceTelemetryTags.Currency or SocialCommerceTelemetryTags.FindingCode or SocialCommerceTelemetryTags.Event or SocialCommerceTelemetryTags.Refusal)
+            if (tag.Key is SocialCommerceTelemetryTags.Currency or SocialCommerceTelemetryTags.FindingCode or SocialCommerceTelemetryTags.Event or SocialCommerceTelemetryTags.Refusal or SocialCommerceTelemetryTags.Operation or SocialCommerceTelemetryTags.EntryKind)
             {
                 return $"{instrument.Name}[{tag.Value}]";
             }
@@ -148,6 +148,31 @@ public sealed class TelemetryTests
         Assert.Equal(1m, totals["socialcommerce.referral.events[claimed]"]);
         Assert.Equal(1m, totals["socialcommerce.referral.events[earned]"]);
         Assert.Equal(1m, totals["socialcommerce.referral.events[NotClaimedBySale]"]);
+    }
+
+    [Fact]
+    public void The_ledger_counts_operations_by_outcome_and_the_amounts_its_entries_moved()
+    {
+        using var provider = Provider(_ => { });
+        var ledger = new CommissionLedger(listener: provider.GetRequiredService<SocialCommerce.Telemetry.SocialCommerceListener>());
+        var (listener, totals) = Listen(provider);
+        using (listener)
+        {
+            var sale = new LedgerSale("S-1", new MemberId(2), At, Currency.CNY, [new LedgerSaleLine(1, new Money(100m, Currency.CNY))], [new LedgerEarning(new MemberId(1), 1, 0, new Money(10m, Currency.CNY))], Duration.FromDays(7));
+            ledger.Post(sale);
+            ledger.Post(sale); // a duplicate
+            ledger.Complete("S-1", At + Duration.FromDays(1));
+            ledger.Release(At + Duration.FromDays(8));
+            ledger.Withdraw(new LedgerWithdrawal("W-1", new MemberId(1), new Money(4m, Currency.CNY), At + Duration.FromDays(9)));
+            ledger.Refund(LedgerRefund.Full("R-1", "S-1", At + Duration.FromDays(10)));
+            ledger.Refund(LedgerRefund.Full("R-2", "S-404", At + Duration.FromDays(10)));
+        }
+
+        Assert.Equal(2m, totals["socialcommerce.ledger.operations[post]"]);
+        Assert.Equal(2m, totals["socialcommerce.ledger.operations[refund]"]);
+        Assert.Equal(1m, totals["socialcommerce.ledger.operations[withdraw]"]);
+        Assert.Equal(1000m, totals[$"socialcommerce.ledger.amount[{LedgerEntryKind.Earned}]"]);
+        Assert.Equal(400m, totals[$"socialcommerce.ledger.amount[{LedgerEntryKind.Withdrawn}]"]);
     }
 
     [Fact]

@@ -15,7 +15,9 @@ public sealed partial class CommissionLedger
     /// </returns>
     /// <exception cref="ArgumentNullException"><paramref name="sale"/> is null.</exception>
     /// <exception cref="OverflowException">An amount is beyond the range of 64-bit minor units; nothing is changed.</exception>
-    public LedgerResult Post(LedgerSale sale)
+    public LedgerResult Post(LedgerSale sale) => Report(LedgerOperations.Post, PostCore(sale));
+
+    private LedgerResult PostCore(LedgerSale sale)
     {
         ArgumentNullException.ThrowIfNull(sale);
         var lines = sale.LineArray;
@@ -89,7 +91,9 @@ public sealed partial class CommissionLedger
     /// </returns>
     /// <exception cref="ArgumentNullException"><paramref name="saleId"/> is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="completedAt"/> is before the sale was paid.</exception>
-    public LedgerResult Complete(string saleId, Instant completedAt)
+    public LedgerResult Complete(string saleId, Instant completedAt) => Report(LedgerOperations.Complete, CompleteCore(saleId, completedAt));
+
+    private LedgerResult CompleteCore(string saleId, Instant completedAt)
     {
         ArgumentNullException.ThrowIfNull(saleId);
         if (!_saleIndex.TryGetValue(saleId, out var s))
@@ -146,7 +150,9 @@ public sealed partial class CommissionLedger
     /// when debt was repaid) per released earning, stamped with the sale's release deadline. Releasing again at the same
     /// instant appends nothing.
     /// </returns>
-    public LedgerResult Release(Instant at)
+    public LedgerResult Release(Instant at) => Report(LedgerOperations.Release, ReleaseCore(at));
+
+    private LedgerResult ReleaseCore(Instant at)
     {
         var firstEntry = _entryCount;
         while (true)

@@ -28,7 +28,9 @@ public sealed partial class CommissionLedger
     /// <exception cref="ArgumentNullException"><paramref name="refund"/> is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException">A refunded line index is not a line of the sale.</exception>
     /// <exception cref="CurrencyMismatchException">A refunded amount is not in the sale's currency.</exception>
-    public LedgerResult Refund(LedgerRefund refund)
+    public LedgerResult Refund(LedgerRefund refund) => Report(LedgerOperations.Refund, RefundCore(refund));
+
+    private LedgerResult RefundCore(LedgerRefund refund)
     {
         ArgumentNullException.ThrowIfNull(refund);
         if (_refundIndex.TryGetValue(refund.RefundId, out var known))

@@ -3,6 +3,8 @@ using System.Collections.Generic;
 using System.Globalization;
 using SocialCommerce.Serialization;
 
+using SocialCommerce.Telemetry;
+
 namespace SocialCommerce.Commissions;
 
 /// <content>Snapshots: export and restore in O(state).</content>
@@ -60,16 +62,17 @@ public sealed partial class CommissionLedger
     /// <summary>Restores a ledger from its snapshot in O(state), replaying no command.</summary>
     /// <param name="snapshot">The snapshot.</param>
     /// <param name="options">The ledger's options from now on; <see cref="LedgerOptions.Default"/> when null.</param>
+    /// <param name="listener">Told about every later operation; none when null.</param>
     /// <returns>The ledger; its entries continue after <see cref="LedgerSnapshot.LastSequence"/>.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="snapshot"/> is null.</exception>
     /// <exception cref="NotSupportedException">The snapshot is of another schema version; the message names both.</exception>
     /// <exception cref="ArgumentException">An account or a sale appears twice, a record's counts do not match its sale, or a refund names an unknown sale.</exception>
-    public static CommissionLedger FromSnapshot(LedgerSnapshot snapshot, LedgerOptions? options = null)
+    public static CommissionLedger FromSnapshot(LedgerSnapshot snapshot, LedgerOptions? options = null, SocialCommerceListener? listener = null)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         SocialCommerceJson.CheckSchema("ledger snapshot", snapshot.SchemaVersion);
         var sales = SocialCommerceJson.OrEmpty(snapshot.Sales);
-        var ledger = new CommissionLedger(options, Math.Max(16, sales.Count));
+        var ledger = new CommissionLedger(options, Math.Max(16, sales.Count), listener);
         ledger._sequenceBase = snapshot.LastSequence;
         foreach (var account in SocialCommerceJson.OrEmpty(snapshot.Accounts))
         {

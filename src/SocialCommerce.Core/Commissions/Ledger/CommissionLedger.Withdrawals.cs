@@ -21,6 +21,13 @@ public sealed partial class CommissionLedger
     /// <exception cref="ArgumentOutOfRangeException">The amount is zero or negative.</exception>
     public LedgerWithdrawalResult Withdraw(LedgerWithdrawal withdrawal)
     {
+        var result = WithdrawCore(withdrawal);
+        Report(LedgerOperations.Withdraw, result.Result);
+        return result;
+    }
+
+    private LedgerWithdrawalResult WithdrawCore(LedgerWithdrawal withdrawal)
+    {
         ArgumentNullException.ThrowIfNull(withdrawal.WithdrawalId, "withdrawal.WithdrawalId");
         LedgerWithdrawal? first = _withdrawalIndex.TryGetValue(withdrawal.WithdrawalId, out var known) ? _withdrawals[known] : null;
         var c = withdrawal.Amount == default ? None : FindCurrency(withdrawal.Amount.Currency);

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Runtime.InteropServices;
 using NodaTime;
 using SocialCommerce.Network;
+using SocialCommerce.Telemetry;
 
 namespace SocialCommerce.Commissions;
 
@@ -94,13 +95,17 @@ public sealed partial class CommissionLedger
     private const int EntryChunkSize = 1 << EntryChunkBits;
     private const int EntryChunkMask = EntryChunkSize - 1;
 
+    private readonly SocialCommerceListener? _listener;
+
     /// <summary>Creates an empty ledger.</summary>
     /// <param name="options">The clawback policy and withdrawal rules; <see cref="LedgerOptions.Default"/> when null.</param>
     /// <param name="capacity">Sales to reserve room for.</param>
+    /// <param name="listener">Told about every posting, completion, release, refund and withdrawal (metrics, logs); none when null.</param>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="capacity"/> is negative, or a minimum withdrawal is negative.</exception>
     /// <exception cref="ArgumentException">A minimum withdrawal is not whole minor units, or two are given for one currency.</exception>
-    public CommissionLedger(LedgerOptions? options = null, int capacity = 16)
+    public CommissionLedger(LedgerOptions? options = null, int capacity = 16, SocialCommerceListener? listener = null)
     {
+        _listener = listener;
         ArgumentOutOfRangeException.ThrowIfNegative(capacity);
         _options = options ?? LedgerOptions.Default;
         var minimums = _options.MinimumWithdrawals ?? [];
@@ -402,6 +407,25 @@ public sealed partial class CommissionLedger
     }
 
     private ref EntryRow EntryAt(int e) => ref _entryChunks[e >> EntryChunkBits][e & EntryChunkMask];
+
+    private LedgerResult Report(string operation, LedgerResult result)
+    {
+        if (_listener is not null)
+        {
+            // The change is committed; a listener that throws must not make it look failed (see SocialCommerceListener).
+            try
+            {
+                _listener.OnLedger(new LedgerArguments(operation, result));
+            }
+#pragma warning disable CA1031 // a committed change is never reported as failed because a listener threw
+            catch (Exception)
+#pragma warning restore CA1031
+            {
+            }
+        }
+
+        return result;
+    }
 
     private LedgerResult Applied(int firstEntry) =>
         new(this, LedgerOutcome.Applied, LedgerRefusal.None, null, _sequenceBase + firstEntry + 1L, _entryCount - firstEntry);

@@ -293,16 +293,7 @@ public sealed partial class CommunityBatch
             new CommunityBatchSettlement(Id, at, Version, products, lines, confirmedSales, refunded, commission));
         if (listener is not null)
         {
-            // The close is committed: a listener that throws must not make it look failed (see GroupBuyBook.Report).
-            try
-            {
-                listener.OnCommunityBatchClosed(new CommunityBatchClosedArguments(Id, closed.Settlement!));
-            }
-#pragma warning disable CA1031 // a committed change is never reported as failed because a listener threw
-            catch (Exception)
-#pragma warning restore CA1031
-            {
-            }
+            CommittedReport.To(listener, static (l, a) => l.OnCommunityBatchClosed(a), new CommunityBatchClosedArguments(Id, closed.Settlement!));
         }
 
         return closed;

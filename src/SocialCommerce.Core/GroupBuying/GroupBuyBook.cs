@@ -286,20 +286,7 @@ public sealed class GroupBuyBook
 
     private GroupBuyResult Report(string ruleName, GroupBuyResult result)
     {
-        if (_listener is not null)
-        {
-            // The command is committed: a listener that throws must not make it look failed (a retry would then
-            // see its own effect). Telemetry is observation; its failure is discarded.
-            try
-            {
-                _listener.OnGroupBuy(new GroupBuyArguments(ruleName, result));
-            }
-#pragma warning disable CA1031 // a committed change is never reported as failed because a listener threw
-            catch (Exception)
-#pragma warning restore CA1031
-            {
-            }
-        }
+        CommittedReport.To(_listener, static (l, a) => l.OnGroupBuy(a), new GroupBuyArguments(ruleName, result));
 
         return result;
     }

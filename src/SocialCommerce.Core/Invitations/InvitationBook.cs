@@ -274,19 +274,7 @@ public sealed class InvitationBook
 
     private InvitationResult Report(InvitationRule rule, InvitationResult result)
     {
-        if (_listener is not null)
-        {
-            // The change is committed; a listener that throws must not make it look failed (see SocialCommerceListener).
-            try
-            {
-                _listener.OnInvitation(new InvitationArguments(rule.Name, rule.Kind, result));
-            }
-#pragma warning disable CA1031 // a committed change is never reported as failed because a listener threw
-            catch (Exception)
-#pragma warning restore CA1031
-            {
-            }
-        }
+        CommittedReport.To(_listener, static (l, a) => l.OnInvitation(a), new InvitationArguments(rule.Name, rule.Kind, result));
 
         return result;
     }

@@ -291,6 +291,28 @@ public sealed class InvitationTests
         Assert.Equal(InvitationRefusal.HelperQuotaReached, restored.Help(next, helper, T0).Refusal);
     }
 
+    [Fact]
+    public void A_listener_that_throws_never_makes_a_committed_change_look_failed()
+    {
+        var book = new InvitationBook(listener: new Throwing());
+        book.AddRule(Bargain());
+        var id = book.Open("cut", Owner, T0).InvitationId;
+        Assert.True(book.Help(id, new MemberId(2), T0).IsAccepted);
+        Assert.Equal(1, book.GetSnapshot(id).Progress.HelpsDone);
+
+        var ledger = new SocialCommerce.Commissions.CommissionLedger(listener: new Throwing());
+        var sale = new SocialCommerce.Commissions.LedgerSale("S-1", new MemberId(2), T0, Currency.CNY, [new SocialCommerce.Commissions.LedgerSaleLine(1, Cny(10m))], [new SocialCommerce.Commissions.LedgerEarning(Owner, 1, 0, Cny(1m))], Duration.FromDays(7));
+        Assert.True(ledger.Post(sale).IsApplied);
+        Assert.Equal(Cny(1m), ledger.GetBalance(Owner, Currency.CNY).Pending);
+    }
+
+    private sealed class Throwing : SocialCommerceListener
+    {
+        public override void OnInvitation(in InvitationArguments arguments) => throw new InvalidOperationException("listener failed");
+
+        public override void OnLedger(in LedgerArguments arguments) => throw new InvalidOperationException("listener failed");
+    }
+
     private sealed class Recorder : SocialCommerceListener
     {
         public List<ComplianceDecision> Decisions { get; } = [];

@@ -410,19 +410,7 @@ public sealed partial class CommissionLedger
 
     private LedgerResult Report(string operation, LedgerResult result)
     {
-        if (_listener is not null)
-        {
-            // The change is committed; a listener that throws must not make it look failed (see SocialCommerceListener).
-            try
-            {
-                _listener.OnLedger(new LedgerArguments(operation, result));
-            }
-#pragma warning disable CA1031 // a committed change is never reported as failed because a listener threw
-            catch (Exception)
-#pragma warning restore CA1031
-            {
-            }
-        }
+        CommittedReport.To(_listener, static (l, a) => l.OnLedger(a), new LedgerArguments(operation, result));
 
         return result;
     }

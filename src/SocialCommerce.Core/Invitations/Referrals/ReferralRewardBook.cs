@@ -222,19 +222,7 @@ public sealed class ReferralRewardBook
 
     private ReferralRewardResult Report(ReferralRewardResult result)
     {
-        if (_listener is not null)
-        {
-            // The change is committed; a listener that throws must not make it look failed.
-            try
-            {
-                _listener.OnReferralReward(new ReferralRewardArguments(Rule.Name, result));
-            }
-#pragma warning disable CA1031 // a committed change is never reported as failed because a listener threw
-            catch (Exception)
-#pragma warning restore CA1031
-            {
-            }
-        }
+        CommittedReport.To(_listener, static (l, a) => l.OnReferralReward(a), new ReferralRewardArguments(Rule.Name, result));
 
         return result;
     }

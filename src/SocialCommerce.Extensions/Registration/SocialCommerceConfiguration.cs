@@ -86,7 +86,7 @@ internal static class SocialCommerceConfiguration
         var growth = section.GetSection("GrowthPolicy");
         if (growth.Exists())
         {
-            registrations.GrowthPolicy = new GrowthPolicySource($"configuration {growth.Path}", null, ConfigurationJson.ToJson(growth)!.ToJsonString());
+            registrations.GrowthPolicy = new GrowthPolicySource($"configuration {growth.Path}", null, ConfigurationJson.ToJson(growth)!.ToJsonString(), DefaultsCurrency: true);
         }
     }
 

@@ -66,4 +66,4 @@ internal sealed record InvitationRuleSource(string Origin, InvitationRule? Rule,
 internal sealed record ReferralRewardSource(ReferralRewardRule Rule, string? PlanName);
 
 /// <summary>A growth policy given as an instance or as a JSON document.</summary>
-internal sealed record GrowthPolicySource(string Origin, GrowthPolicy? Policy, string? Json);
+internal sealed record GrowthPolicySource(string Origin, GrowthPolicy? Policy, string? Json, bool DefaultsCurrency = false);

@@ -130,7 +130,7 @@ internal sealed class SocialCommerceRuntime : ICommissionPlanProvider
             }
         }
 
-        runtime.GrowthProgram = BuildGrowth(registrations, failures, listener);
+        runtime.GrowthProgram = BuildGrowth(registrations, failures, listener, currency);
         runtime.InvitationBook = new InvitationBook(runtime.Profile, listener);
         foreach (var (name, source) in registrations.InvitationRules)
         {
@@ -224,7 +224,7 @@ internal sealed class SocialCommerceRuntime : ICommissionPlanProvider
         return catalog;
     }
 
-    private static GrowthProgram? BuildGrowth(SocialCommerceRegistrations registrations, List<string> failures, SocialCommerceListener? listener)
+    private static GrowthProgram? BuildGrowth(SocialCommerceRegistrations registrations, List<string> failures, SocialCommerceListener? listener, string? currency)
     {
         if (registrations.GrowthPolicy is null && registrations.LevelLadder is null)
         {
@@ -239,7 +239,8 @@ internal sealed class SocialCommerceRuntime : ICommissionPlanProvider
 
         try
         {
-            var policy = registrations.GrowthPolicy.Policy ?? SocialCommerce.Growth.GrowthPolicy.FromJson(registrations.GrowthPolicy.Json!);
+            var source = registrations.GrowthPolicy;
+            var policy = source.Policy ?? SocialCommerce.Growth.GrowthPolicy.FromJson(Defaulted(source.Json!, source.DefaultsCurrency, currency));
             return new GrowthProgram(policy, registrations.LevelLadder, registrations.Honours, listener);
         }
         catch (Exception ex)

@@ -44,14 +44,20 @@ internal static partial class ConfigurationJson
         return obj;
     }
 
-    /// <summary>The document with <c>"name"</c> set when it has none; a malformed document is returned as is, to be reported at start.</summary>
-    public static string WithName(string json, string name)
+    /// <summary>The document with <c>"name"</c> set when it has none.</summary>
+    public static string WithName(string json, string name) => WithDefault(json, "name", name);
+
+    /// <summary>
+    /// The document with <paramref name="property"/> set to <paramref name="value"/> when it has none; a malformed
+    /// document is returned as is, to be reported at start by its loader.
+    /// </summary>
+    public static string WithDefault(string json, string property, string value)
     {
         try
         {
-            if (JsonNode.Parse(json) is JsonObject document && !document.ContainsKey("name"))
+            if (JsonNode.Parse(json) is JsonObject document && !document.ContainsKey(property))
             {
-                document["name"] = name;
+                document[property] = value;
                 return document.ToJsonString();
             }
         }

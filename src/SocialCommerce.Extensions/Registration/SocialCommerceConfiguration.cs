@@ -91,22 +91,7 @@ internal static class SocialCommerceConfiguration
     }
 
     /// <summary>The document with <c>"currency"</c> set to the default when it names none (applied at start, when the options are final).</summary>
-    public static string WithDefaultCurrency(string json, string currency)
-    {
-        try
-        {
-            if (JsonNode.Parse(json) is JsonObject document && !document.ContainsKey("currency"))
-            {
-                document["currency"] = currency.ToUpperInvariant();
-                return document.ToJsonString();
-            }
-        }
-        catch (System.Text.Json.JsonException)
-        {
-        }
-
-        return json;
-    }
+    public static string WithDefaultCurrency(string json, string currency) => ConfigurationJson.WithDefault(json, "currency", currency.ToUpperInvariant());
 
     private static void ReadCompliance(IConfigurationSection compliance, SocialCommerceRegistrations registrations, List<string> failures)
     {

@@ -62,14 +62,10 @@ public sealed class ReferralRewardBook
     public ReferralRewardResult Claim(Sale sale, NetworkMember buyer, CommissionQuote? quote = null)
     {
         ArgumentNullException.ThrowIfNull(sale);
-        if (buyer.Member != sale.Buyer)
+        if (buyer.Referrer is not MemberId inviter || buyer.Member != sale.Buyer)
         {
-            throw new ArgumentException($"Buyer {buyer.Member} is not the buyer {sale.Buyer} of sale '{sale.Id}'.", nameof(buyer));
-        }
-
-        if (buyer.Referrer is not MemberId inviter)
-        {
-            return Report(ReferralRewardResult.Refused(sale.Buyer, ReferralRewardRefusal.NoInviter));
+            // Nobody to count against (or misuse): the claim decides the refusal or throws, and nothing is recorded.
+            return Report(ReferralClaim.Start(sale.Buyer).Claim(Rule, sale, buyer, 0, quote, Profile));
         }
 
         var claim = _claims.GetOrAdd(sale.Buyer, static m => ReferralClaim.Start(m));
@@ -86,7 +82,7 @@ public sealed class ReferralRewardBook
                     count += at > since && at <= sale.PaidAt ? 1 : 0;
                 }
 
-                result = claim.Claim(Rule, sale, inviter, buyer.BoundAt, count, quote, Profile);
+                result = claim.Claim(Rule, sale, buyer, count, quote, Profile);
                 if (result.IsAccepted && !result.IsDuplicate)
                 {
                     list.Add((sale.PaidAt, sale.Buyer));

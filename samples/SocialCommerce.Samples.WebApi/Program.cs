@@ -1,39 +1,45 @@
 using System;
-using System.Collections.Generic;
-using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
-using SocialCommerce.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using SocialCommerce.Samples.WebApi;
+using SocialCommerce.Samples.WebApi.Errors;
+using SocialCommerce.Samples.WebApi.Health;
+using SocialCommerce.Samples.WebApi.Http;
+using SocialCommerce.Samples.WebApi.Security;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddShop(builder.Configuration);
+builder.Services.AddShopSecurity();
 builder.Services.AddProblemDetails();
-// Bad JSON bodies throw (instead of a bare 400) so that the problem below can name the offending value.
+builder.Services.AddExceptionHandler<ShopExceptionHandler>();
+// Bad JSON bodies throw (instead of a bare 400) so that the problem can name the path of the offending value.
 builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+builder.Services.AddOpenApi();
+builder.Services.AddHealthChecks().AddCheck<ShopDatabaseHealthCheck>("database");
 
 var app = builder.Build();
-
-app.Use(async (context, next) =>
+if (args is ["token", var who, ..])
 {
-    try
-    {
-        await next(context);
-    }
-    catch (Exception exception) when (exception is StoreConflictException or StoreUnavailableException)
-    {
-        // Other instances kept winning the same rows, or the database is down: nothing was written; retry later.
-        await Results.Problem(title: "Busy", detail: exception.Message, statusCode: StatusCodes.Status503ServiceUnavailable).ExecuteAsync(context);
-    }
-    catch (Exception exception) when (exception is ArgumentException or InvalidOperationException or FormatException
-        or KeyNotFoundException or JsonException or BadHttpRequestException)
-    {
-        var detail = exception.InnerException is { } inner ? exception.Message + " " + inner.Message : exception.Message;
-        await Results.Problem(title: "Bad request", detail: detail, statusCode: StatusCodes.Status400BadRequest).ExecuteAsync(context);
-    }
-});
+    // Mints a token with the configured key for trying the API by hand: `dotnet run -- token 2` or `-- token operator`.
+    var settings = app.Services.GetRequiredService<IOptions<ShopAuthenticationSettings>>().Value;
+    Console.WriteLine(who == "operator"
+        ? ShopTokens.ForOperator(settings, "operator", TimeSpan.FromHours(8))
+        : ShopTokens.ForMember(settings, long.Parse(who, System.Globalization.CultureInfo.InvariantCulture), TimeSpan.FromHours(8)));
+    return;
+}
+
+// Every error, thrown or a bare status code (401, 403, 404, 405, ...), is answered as problem details.
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseRateLimiter();
+
+app.MapOpenApi().AllowAnonymous();
+app.MapHealthChecks("/health").AllowAnonymous();
 
 // The SocialCommerce start-up service checks (or creates) the tables and loads the referral network from its
 // state before the first request.

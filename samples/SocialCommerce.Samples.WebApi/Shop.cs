@@ -78,18 +78,48 @@ public sealed class Shop
     public Task<CommissionQuote> QuoteAsync(string saleId, MemberId buyer, IReadOnlyList<SaleLine> lines, CancellationToken cancellationToken) =>
         network.QuoteAsync(settings.Engine, NewSale(saleId, buyer, lines), cancellationToken);
 
-    /// <summary>Quotes a sale paid now and books its commissions (idempotent by sale id).</summary>
+    /// <summary>
+    /// Quotes a sale paid now and books its commissions, idempotent by sale id: a retry (the same buyer and lines,
+    /// whenever it arrives, whatever plan is current by then) is a duplicate answered with what the first posting
+    /// booked; other content under a used id is refused as a conflicting duplicate.
+    /// </summary>
     /// <param name="saleId">The sale id.</param>
     /// <param name="buyer">The buyer.</param>
     /// <param name="lines">The sale lines.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
-    /// <returns>The quote and the posting.</returns>
-    public async Task<(CommissionQuote Quote, SaleCommissionResult Posting)> QuoteAndPostAsync(string saleId, MemberId buyer, IReadOnlyList<SaleLine> lines, CancellationToken cancellationToken)
+    /// <returns>The posting and what the ledger holds for the sale (null when refused).</returns>
+    public async Task<(SaleCommissionResult Posting, LedgerSale? Booked)> PostAsync(string saleId, MemberId buyer, IReadOnlyList<SaleLine> lines, CancellationToken cancellationToken)
     {
         var sale = NewSale(saleId, buyer, lines);
+        if (await ledger.GetSaleAsync(saleId, cancellationToken).ConfigureAwait(false) is { } stored)
+        {
+            return (Retry(stored.Sale, sale), stored.Sale);
+        }
+
         var quote = await network.QuoteAsync(settings.Engine, sale, cancellationToken).ConfigureAwait(false);
-        var posting = await ledger.PostAsync(LedgerSale.FromQuote(sale, quote, settings.Plan), cancellationToken).ConfigureAwait(false);
-        return (quote, posting);
+        var posting = LedgerSale.FromQuote(sale, quote, settings.Plan);
+        var result = await ledger.PostAsync(posting, cancellationToken).ConfigureAwait(false);
+        if (result.Outcome == LedgerOutcome.Applied)
+        {
+            return (result, posting);
+        }
+
+        // Another instance posted the same id first: answer as a retry of its posting.
+        var first = await ledger.GetSaleAsync(saleId, cancellationToken).ConfigureAwait(false);
+        return first is null ? (result, null) : (Retry(first.Sale, sale), first.Sale);
+    }
+
+    private static SaleCommissionResult Retry(LedgerSale first, Sale again)
+    {
+        var same = first.Buyer == again.Buyer && first.Lines.Count == again.Lines.Count;
+        for (var i = 0; same && i < again.Lines.Count; i++)
+        {
+            same = first.Lines[i] == new LedgerSaleLine(again.Lines[i].Quantity, again.Lines[i].PaidAmount);
+        }
+
+        return same
+            ? new SaleCommissionResult(LedgerOutcome.Duplicate, LedgerRefusal.None, $"Sale '{first.SaleId}' was already posted; nothing changed.", [], 0)
+            : new SaleCommissionResult(LedgerOutcome.Refused, LedgerRefusal.ConflictingDuplicate, $"Sale id '{first.SaleId}' was already posted with another buyer or other lines; the first posting stands.", [], 0);
     }
 
     /// <summary>Completes a sale now.</summary>

@@ -16,7 +16,7 @@ public sealed class BadInputTests
     {
         using var database = new TemporaryDatabase();
         using var factory = new ShopFactory(database.Path, new FakeClock(Instant.FromUtc(2026, 3, 2, 2, 0)));
-        var http = factory.CreateClient();
+        var http = factory.Operator();
         await ShopFlowTests.PostOk(http, "/members", new { memberId = 1 }, HttpStatusCode.Created);
         await ShopFlowTests.PostOk(http, "/members", new { memberId = 2, referrerId = 1 }, HttpStatusCode.Created);
 
@@ -33,7 +33,7 @@ public sealed class BadInputTests
         Assert.Contains("99", referrer, System.StringComparison.Ordinal);
 
         // A group rule that is not configured.
-        var rule = await Problem(http, "/groups", new { rule = "quad", leaderId = 1 });
+        var rule = await Problem(factory.AsMember(1), "/groups", new { rule = "quad", leaderId = 1 });
         Assert.Contains("quad", rule, System.StringComparison.Ordinal);
 
         // A body that is not the expected JSON: the message names the path of the bad value.
@@ -48,7 +48,7 @@ public sealed class BadInputTests
 
         // Nothing refused was logged: member 3 was never registered, and the members that were keep their depth.
         using var unknown = await http.GetAsync("/members/3");
-        Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
         Assert.Contains("3", Detail(await unknown.Content.ReadAsStringAsync()), System.StringComparison.Ordinal);
         using var two = await http.GetAsync("/members/2");
         using var twoDocument = JsonDocument.Parse(await two.Content.ReadAsStringAsync());

@@ -17,7 +17,7 @@ public sealed class ConcurrencyTests
         var clock = new FakeClock(Instant.FromUtc(2026, 3, 2, 2, 0));
         using (var factory = new ShopFactory(database.Path, clock))
         {
-            var http = factory.CreateClient();
+            var http = factory.Operator();
             await ShopFlowTests.PostOk(http, "/members", new { memberId = 1 }, HttpStatusCode.Created);
             await ShopFlowTests.PostOk(http, "/members", new { memberId = 2, referrerId = 1 }, HttpStatusCode.Created);
 
@@ -30,12 +30,12 @@ public sealed class ConcurrencyTests
             }));
             var responses = await Task.WhenAll(posts);
             Assert.All(responses, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
-            Assert.Equal(40.00m, await Pending(factory.CreateClient()));
+            Assert.Equal(40.00m, await Pending(factory.Operator()));
         }
 
         using (var restarted = new ShopFactory(database.Path, clock))
         {
-            Assert.Equal(40.00m, await Pending(restarted.CreateClient()));
+            Assert.Equal(40.00m, await Pending(restarted.Operator()));
         }
     }
 

@@ -29,8 +29,8 @@ public sealed class MultiInstanceTests(PostgresDatabase database) : IClassFixtur
         using (var a = ShopFactory.OnPostgres(database.ForInstance(db, "web-a"), clock))
         using (var b = ShopFactory.OnPostgres(database.ForInstance(db, "web-b"), clock))
         {
-            var httpA = a.CreateClient();
-            var httpB = b.CreateClient();
+            var httpA = a.Operator();
+            var httpB = b.Operator();
             await ShopFlowTests.PostOk(httpA, "/members", new { memberId = 1 }, HttpStatusCode.Created);
             await ShopFlowTests.PostOk(httpB, "/members", new { memberId = 2 }, HttpStatusCode.Created);
 
@@ -62,8 +62,8 @@ public sealed class MultiInstanceTests(PostgresDatabase database) : IClassFixtur
                 await ShopFlowTests.PostOk(m % 2 == 0 ? httpA : httpB, "/members", new { memberId = m }, HttpStatusCode.Created);
             }
 
-            var group = (await ShopFlowTests.PostOk(httpA, "/groups", new { rule = "trio", leaderId = 1 }, HttpStatusCode.Created)).GetProperty("id").GetInt64();
-            var joins = await Task.WhenAll(Enumerable.Range(60, 6).Select(m => (m % 2 == 0 ? httpA : httpB).PostAsJsonAsync($"/groups/{group}/join", new { memberId = m })));
+            var group = (await ShopFlowTests.PostOk(a.AsMember(1), "/groups", new { rule = "trio", leaderId = 1 }, HttpStatusCode.Created)).GetProperty("id").GetInt64();
+            var joins = await Task.WhenAll(Enumerable.Range(60, 6).Select(m => (m % 2 == 0 ? a : b).AsMember(m).PostAsJsonAsync($"/groups/{group}/join", new { memberId = m })));
             Assert.Equal(2, joins.Count(r => r.StatusCode == HttpStatusCode.OK));
             Assert.Equal(4, joins.Count(r => r.StatusCode == HttpStatusCode.Conflict));
             var formed = await ShopFlowTests.Get(httpB, $"/groups/{group}");
@@ -74,7 +74,9 @@ public sealed class MultiInstanceTests(PostgresDatabase database) : IClassFixtur
             await ShopFlowTests.PostOk(httpA, "/sales/S-LB/complete", new { });
             clock.Advance(Duration.FromDays(8));
             await ShopFlowTests.PostOk(httpB, "/ledger/release", new { });
-            var withdrawals = await Task.WhenAll(Enumerable.Range(0, 6).Select(i => (i % 2 == 0 ? httpA : httpB).PostAsJsonAsync($"/members/{referrer}/withdrawals", new { withdrawalId = $"W-{i}", amount = new { amount = 3.00m } })));
+            var ownerA = a.AsMember(referrer);
+            var ownerB = b.AsMember(referrer);
+            var withdrawals = await Task.WhenAll(Enumerable.Range(0, 6).Select(i => (i % 2 == 0 ? ownerA : ownerB).PostAsJsonAsync($"/members/{referrer}/withdrawals", new { withdrawalId = $"W-{i}", amount = new { amount = 3.00m } })));
             Assert.Equal(3, withdrawals.Count(r => r.StatusCode == HttpStatusCode.OK));
             var balance = ShopFlowTests.Balance(await ShopFlowTests.Get(httpA, $"/members/{referrer}"));
             ShopFlowTests.AssertMoney(1.00m, balance.GetProperty("available"));
@@ -86,7 +88,7 @@ public sealed class MultiInstanceTests(PostgresDatabase database) : IClassFixtur
 
         // Everything stopped; a new instance on the same database reads the same state.
         using var restarted = ShopFactory.OnPostgres(database.ForInstance(db, "web-c"), clock);
-        var http = restarted.CreateClient();
+        var http = restarted.Operator();
         Assert.Equal(before, await Members(http));
         var next = await ShopFlowTests.PostOk(http, "/sales", ShopFlowTests.Sale("S-LB", 50, 100.00m));
         Assert.Equal("Duplicate", next.GetProperty("posting").GetString());

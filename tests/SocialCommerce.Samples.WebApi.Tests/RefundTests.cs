@@ -15,7 +15,7 @@ public sealed class RefundTests
         var clock = new FakeClock(Instant.FromUtc(2026, 3, 2, 2, 0));
         using (var factory = new ShopFactory(database.Path, clock))
         {
-            var http = factory.CreateClient();
+            var http = factory.Operator();
             await ShopFlowTests.PostOk(http, "/members", new { memberId = 1 }, HttpStatusCode.Created);
             await ShopFlowTests.PostOk(http, "/members", new { memberId = 2, referrerId = 1 }, HttpStatusCode.Created);
 
@@ -46,7 +46,7 @@ public sealed class RefundTests
 
         using (var restarted = new ShopFactory(database.Path, clock))
         {
-            var balance = await Balance(restarted.CreateClient());
+            var balance = await Balance(restarted.Operator());
             Assert.Equal(10.00m, balance.GetProperty("pending").GetProperty("amount").GetDecimal());
             Assert.Equal(15.00m, balance.GetProperty("booked").GetProperty("amount").GetDecimal());
             Assert.Equal(5.00m, balance.GetProperty("reversed").GetProperty("amount").GetDecimal());

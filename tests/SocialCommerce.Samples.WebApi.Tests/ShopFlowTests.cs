@@ -27,7 +27,7 @@ public sealed class ShopFlowTests
 
         using (var factory = new ShopFactory(database.Path, clock))
         {
-            var http = factory.CreateClient();
+            var http = factory.Operator();
 
             // Referrals: 1 <- 2 <- 3 <- 4.
             await PostOk(http, "/members", new { memberId = 1 }, HttpStatusCode.Created);
@@ -39,7 +39,7 @@ public sealed class ShopFlowTests
             // A quote alone books nothing.
             var quoteOnly = await PostOk(http, "/sales/quote", Sale("S-1", 3, 199.00m));
             AssertMoney(29.85m, quoteOnly.GetProperty("total"));
-            Assert.Null(quoteOnly.GetProperty("posting").GetString());
+            Assert.False(quoteOnly.TryGetProperty("posting", out _));
             Assert.Equal(0, (await Get(http, "/members/2")).GetProperty("balances").GetArrayLength());
 
             // Member 3 buys tea for 199.00 CNY. Plan 10 % / 5 %: member 2 earns 19.90, member 1 earns 9.95.
@@ -55,8 +55,7 @@ public sealed class ShopFlowTests
             AssertMoney(9.95m, lines[1].GetProperty("amount"));
             AssertMoney(29.85m, sale.GetProperty("total"));
 
-            var two = await Get(http, "/members/2");
-            AssertMoney(19.90m, Balance(two).GetProperty("pending"));
+            AssertMoney(19.90m, Balance(await Get(http, "/members/2")).GetProperty("pending"));
 
             // Posting the same sale again is a duplicate, not a second booking.
             var again = await PostOk(http, "/sales", Sale("S-1", 3, 199.00m));
@@ -77,7 +76,8 @@ public sealed class ShopFlowTests
             AssertMoney(9.95m, Balance(await Get(http, "/members/1")).GetProperty("available"));
 
             // Member 2 withdraws 10.00 of 19.90: 9.90 left.
-            var withdrawal = await PostOk(http, "/members/2/withdrawals", new { withdrawalId = "W-1", amount = new { amount = 10.00m, currency = "CNY" } });
+            var two = factory.AsMember(2);
+            var withdrawal = await PostOk(two, "/members/2/withdrawals", new { withdrawalId = "W-1", amount = new { amount = 10.00m, currency = "CNY" } });
             AssertMoney(10.00m, withdrawal.GetProperty("net"));
 
             // A second sale (100.00: 10.00 and 5.00 pending) is refunded in full.
@@ -86,16 +86,16 @@ public sealed class ShopFlowTests
             await PostOk(http, "/sales/S-2/refunds", new { refundId = "R-1" });
 
             // A trio group: leader 1, then 2 and 3 join; it forms at 3.
-            var opened = await PostOk(http, "/groups", new { rule = "trio", leaderId = 1 }, HttpStatusCode.Created);
+            var opened = await PostOk(factory.AsMember(1), "/groups", new { rule = "trio", leaderId = 1 }, HttpStatusCode.Created);
             groupId = opened.GetProperty("id").GetInt64();
             Assert.Equal("Open", opened.GetProperty("status").GetString());
-            var joined = await PostOk(http, $"/groups/{groupId}/join", new { memberId = 2 });
+            var joined = await PostOk(two, $"/groups/{groupId}/join", new { memberId = 2 });
             Assert.Equal("Open", joined.GetProperty("status").GetString());
-            var formed = await PostOk(http, $"/groups/{groupId}/join", new { memberId = 3 });
+            var formed = await PostOk(factory.AsMember(3), $"/groups/{groupId}/join", new { });
             Assert.Equal("Formed", formed.GetProperty("status").GetString());
 
             // A second group nobody joins fails when its 24 h run out.
-            var lonely = await PostOk(http, "/groups", new { rule = "trio", leaderId = 4 }, HttpStatusCode.Created);
+            var lonely = await PostOk(factory.AsMember(4), "/groups", new { rule = "trio" }, HttpStatusCode.Created);
             lonelyId = lonely.GetProperty("id").GetInt64();
             clock.Advance(Duration.FromHours(24));
             var closed = await PostOk(http, "/groups/close-due", new { });
@@ -128,7 +128,7 @@ public sealed class ShopFlowTests
         // Restart on the same database file: the log is replayed, nothing is lost.
         using (var factory = new ShopFactory(database.Path, clock))
         {
-            var http = factory.CreateClient();
+            var http = factory.Operator();
             Assert.Equal(membersBefore, await Snapshot(http));
             Assert.Equal(groupsBefore, await http.GetStringAsync("/groups"));
 
@@ -146,11 +146,12 @@ public sealed class ShopFlowTests
             // The restarted shop keeps working on the replayed state: it remembers W-1 (a retried request with the
             // same id and amount, stamped later by the server, is a duplicate that changes nothing) and refuses to
             // pay out more than the 9.90 available.
-            var repeated = await PostOk(http, "/members/2/withdrawals", new { withdrawalId = "W-1", amount = new { amount = 10.00m } });
+            var two = factory.AsMember(2);
+            var repeated = await PostOk(two, "/members/2/withdrawals", new { withdrawalId = "W-1", amount = new { amount = 10.00m } });
             Assert.Equal("Duplicate", repeated.GetProperty("outcome").GetString());
-            var tooMuch = await PostOk(http, "/members/2/withdrawals", new { withdrawalId = "W-2", amount = new { amount = 9.91m } }, HttpStatusCode.Conflict);
+            var tooMuch = await PostOk(two, "/members/2/withdrawals", new { withdrawalId = "W-2", amount = new { amount = 9.91m } }, HttpStatusCode.Conflict);
             Assert.Equal("InsufficientAvailableBalance", tooMuch.GetProperty("refusal").GetString());
-            var rest = await PostOk(http, "/members/2/withdrawals", new { withdrawalId = "W-3", amount = new { amount = 9.90m } });
+            var rest = await PostOk(two, "/members/2/withdrawals", new { withdrawalId = "W-3", amount = new { amount = 9.90m } });
             AssertMoney(9.90m, rest.GetProperty("net"));
             AssertMoney(0.00m, Balance(await Get(http, "/members/2")).GetProperty("available"));
         }

@@ -1,6 +1,6 @@
 using System.Collections.Generic;
 
-namespace SocialCommerce.Samples.WebApi;
+namespace SocialCommerce.Samples.WebApi.Http;
 
 // The JSON shapes of the API. Money is always { amount, currency }; a request may leave the currency out
 // (the configured default currency is used).
@@ -13,19 +13,21 @@ public sealed record MoneyDto(decimal Amount, string? Currency)
 
 public sealed record AddMemberRequest(long MemberId, long? ReferrerId);
 
-public sealed record SaleRequest(string? SaleId, long BuyerId, IReadOnlyList<SaleLineRequest>? Lines);
+public sealed record SaleRequest(string? SaleId, long BuyerId, IReadOnlyList<SaleLineRequest?>? Lines);
 
 public sealed record SaleLineRequest(string? ProductId, string? Category, int Quantity, MoneyDto? Paid, MoneyDto? Shipping);
 
-public sealed record RefundRequest(string? RefundId, MoneyDto? Amount, IReadOnlyList<RefundLineRequest>? Lines);
+public sealed record RefundRequest(string? RefundId, MoneyDto? Amount, IReadOnlyList<RefundLineRequest?>? Lines);
 
 public sealed record RefundLineRequest(int LineIndex, int Quantity);
 
 public sealed record WithdrawalRequest(string? WithdrawalId, MoneyDto? Amount);
 
-public sealed record OpenGroupRequest(string? Rule, long LeaderId);
+/// <summary>Opens a group; the leader is the caller (a given <c>leaderId</c> must be the caller's).</summary>
+public sealed record OpenGroupRequest(string? Rule, long? LeaderId);
 
-public sealed record JoinGroupRequest(long MemberId);
+/// <summary>Joins a group as the caller (a given <c>memberId</c> must be the caller's).</summary>
+public sealed record JoinGroupRequest(long? MemberId);
 
 public sealed record ActivityRequest(long ActivityId, string? Kind, MoneyDto? Amount, string? Subject, int? Rank, long? ReferredId, long? ReversesId);
 
@@ -40,8 +42,12 @@ public sealed record QuoteResponse(
     MoneyDto Total,
     MoneyDto Residual,
     IReadOnlyList<CommissionLineDto> Lines,
-    IReadOnlyList<FindingDto> Findings,
-    string? Posting);
+    IReadOnlyList<FindingDto> Findings);
+
+/// <summary>What the ledger booked for a sale: on a retry, what the first posting booked.</summary>
+public sealed record PostingResponse(string SaleId, long BuyerId, string Posting, MoneyDto Total, IReadOnlyList<EarningDto> Lines, string? PlanVersion);
+
+public sealed record EarningDto(long BeneficiaryId, int Level, int SaleLineIndex, MoneyDto Amount);
 
 public sealed record LedgerResponse(string Outcome, int Entries);
 

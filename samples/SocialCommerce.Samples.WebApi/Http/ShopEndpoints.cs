@@ -1,0 +1,201 @@
+using System.Collections.Generic;
+using System.Security.Claims;
+using System.Threading;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using SocialCommerce.Commissions;
+using SocialCommerce.GroupBuying;
+using SocialCommerce.Growth;
+using SocialCommerce.Network;
+using SocialCommerce.Samples.WebApi.Security;
+using static SocialCommerce.Samples.WebApi.Http.ShopRequests;
+
+namespace SocialCommerce.Samples.WebApi.Http;
+
+/// <summary>
+/// The endpoints a storefront calls. Each one names who may call it (<see cref="ShopPolicies"/>), reads its input
+/// through <see cref="ShopRequests"/> and calls <see cref="Shop"/>.
+/// </summary>
+internal static class ShopEndpoints
+{
+    public static IEndpointRouteBuilder MapShop(this IEndpointRouteBuilder app)
+    {
+        MapMembers(app);
+        MapSales(app);
+        MapGroups(app);
+
+        app.MapGet("/compliance/audit", async (Shop shop, CancellationToken ct) =>
+        {
+            var report = await shop.AuditAsync(ct);
+            return new AuditResponse(report.Profile, report.Analysis.MemberCount, report.Analysis.MaxDepth, report.Analysis.Shape.ToString(), ShopResponses.Findings(report.Findings));
+        }).RequireAuthorization(ShopPolicies.Operator);
+
+        return app;
+    }
+
+    private static void MapMembers(IEndpointRouteBuilder app)
+    {
+        // The storefront's back office registers members at sign-up.
+        app.MapPost("/members", async (Shop shop, AddMemberRequest request, CancellationToken ct) =>
+        {
+            var member = Member(request.MemberId, "memberId");
+            MemberId? referrer = request.ReferrerId is { } r ? Member(r, "referrerId") : null;
+            var result = await shop.AddMemberAsync(member, referrer, ct);
+            return result.IsBound ? Results.Created($"/members/{request.MemberId}", ShopResponses.Member(await shop.GetMemberAsync(member, ct)))
+                : result.Refusal == BindingRefusalReason.AlreadyRegistered ? Refused(result.Refusal.ToString(), result.Message)
+                : Results.Problem(title: "Invalid request", detail: result.Message, statusCode: StatusCodes.Status400BadRequest);
+        }).RequireAuthorization(ShopPolicies.Operator);
+
+        app.MapGet("/members/{id:long}", async (Shop shop, long id, CancellationToken ct) =>
+            ShopResponses.Member(await shop.GetMemberAsync(Member(id, "id"), ct)))
+            .RequireAuthorization(ShopPolicies.OwnAccountOrOperator);
+
+        // Only the member moves its own money; an operator cannot withdraw for it.
+        app.MapPost("/members/{id:long}/withdrawals", async (Shop shop, long id, WithdrawalRequest request, CancellationToken ct) =>
+        {
+            var withdrawalId = Required(request.WithdrawalId, "withdrawalId");
+            var amount = Money(shop, request.Amount ?? throw Missing("amount"), "amount");
+            var result = await shop.WithdrawAsync(withdrawalId, Member(id, "id"), amount, ct);
+            return result.Result.Outcome == LedgerOutcome.Refused
+                ? Refused(result.Result.Refusal.ToString(), result.Result.Message)
+                : Results.Ok(new WithdrawalResponse(result.Result.Outcome.ToString(), MoneyDto.From(result.Gross), MoneyDto.From(result.Fee), MoneyDto.From(result.Net)));
+        }).RequireAuthorization(ShopPolicies.OwnAccount);
+
+        app.MapPost("/members/{id:long}/activities", async (Shop shop, long id, ActivityRequest request, CancellationToken ct) =>
+        {
+            var kind = Required(request.Kind, "kind");
+            var member = Member(id, "id");
+            var amount = request.Amount is null ? (Money?)null : Money(shop, request.Amount, "amount");
+            var activity = new GrowthActivity(new ActivityId(request.ActivityId), member, shop.Now, new GrowthActivityKind(kind))
+            {
+                Amount = amount,
+                Subject = request.Subject,
+                Rank = request.Rank ?? 0,
+                Referred = request.ReferredId is { } referred ? Member(referred, "referredId") : null,
+                Reverses = request.ReversesId is { } reverses ? new ActivityId(reverses) : null,
+            };
+            var evaluation = await shop.ReportAsync(activity, ct);
+            var events = new List<string>(evaluation.Events.Count);
+            foreach (var growthEvent in evaluation.Events)
+            {
+                events.Add(ShopResponses.Describe(growthEvent));
+            }
+
+            return new ActivityResponse(id, ShopResponses.Level(evaluation.State), events);
+        }).RequireAuthorization(ShopPolicies.Operator);
+    }
+
+    private static void MapSales(IEndpointRouteBuilder app)
+    {
+        var sales = app.MapGroup("/sales").RequireAuthorization(ShopPolicies.Operator);
+        sales.MapPost("/quote", async (Shop shop, SaleRequest request, CancellationToken ct) =>
+        {
+            var (saleId, buyer, lines) = Sale(shop, request);
+            return ShopResponses.Quote(await shop.QuoteAsync(saleId, buyer, lines, ct));
+        });
+
+        sales.MapPost("/", async (Shop shop, SaleRequest request, CancellationToken ct) =>
+        {
+            var (saleId, buyer, lines) = Sale(shop, request);
+            var (posting, booked) = await shop.PostAsync(saleId, buyer, lines, ct);
+            return posting.Outcome == LedgerOutcome.Refused
+                ? Refused(posting.Refusal.ToString(), posting.Message)
+                : Results.Ok(ShopResponses.Posting(booked!, posting.Outcome, null));
+        });
+
+        sales.MapPost("/{saleId}/complete", async (Shop shop, string saleId, CancellationToken ct) => Ledger(await shop.CompleteAsync(saleId, ct)));
+
+        sales.MapPost("/{saleId}/refunds", async (Shop shop, string saleId, RefundRequest request, CancellationToken ct) =>
+        {
+            var refundId = Required(request.RefundId, "refundId");
+            Money? amount = request.Amount is null ? null : Money(shop, request.Amount, "amount");
+            return Ledger(await shop.RefundAsync(refundId, saleId, amount, RefundLines(request.Lines), ct));
+        });
+
+        app.MapPost("/ledger/release", async (Shop shop, CancellationToken ct) =>
+        {
+            var released = await shop.ReleaseAsync(ct);
+            var postings = 0;
+            foreach (var release in released)
+            {
+                postings += release.Postings.Count;
+            }
+
+            return Results.Ok(new LedgerResponse(released.Count > 0 ? nameof(LedgerOutcome.Applied) : nameof(LedgerOutcome.Duplicate), postings));
+        }).RequireAuthorization(ShopPolicies.Operator);
+    }
+
+    private static void MapGroups(IEndpointRouteBuilder app)
+    {
+        // A member opens and joins groups as itself; a bot hammering them is slowed down per member (429).
+        app.MapPost("/groups", async (Shop shop, ClaimsPrincipal user, OpenGroupRequest request, CancellationToken ct) =>
+        {
+            if (!Caller(user, request.LeaderId, "leaderId", out var leader))
+            {
+                return Results.Forbid();
+            }
+
+            var result = await shop.OpenGroupAsync(Required(request.Rule, "rule"), leader, ct);
+            return result.IsAccepted
+                ? Results.Created($"/groups/{result.GroupId.Value}", ShopResponses.Group(await shop.GetGroupAsync(result.GroupId, ct)))
+                : Refused(result.Refusal.ToString(), result.Message);
+        }).RequireAuthorization(ShopPolicies.Member).RequireRateLimiting(ShopPolicies.JoinsPerMember);
+
+        app.MapGet("/groups", async (Shop shop, CancellationToken ct) =>
+        {
+            var groups = await shop.GetGroupsAsync(ct);
+            var dtos = new List<GroupDto>(groups.Count);
+            foreach (var group in groups)
+            {
+                dtos.Add(ShopResponses.Group(group));
+            }
+
+            return dtos;
+        });
+
+        app.MapGet("/groups/{id:long}", async (Shop shop, long id, CancellationToken ct) => ShopResponses.Group(await shop.GetGroupAsync(new GroupBuyId(id), ct)));
+
+        app.MapPost("/groups/{id:long}/join", async (Shop shop, ClaimsPrincipal user, long id, JoinGroupRequest request, CancellationToken ct) =>
+        {
+            if (!Caller(user, request.MemberId, "memberId", out var member))
+            {
+                return Results.Forbid();
+            }
+
+            var result = await shop.JoinGroupAsync(new GroupBuyId(id), member, ct);
+            return result.IsAccepted ? Results.Ok(ShopResponses.Group(await shop.GetGroupAsync(result.GroupId, ct))) : Refused(result.Refusal.ToString(), result.Message);
+        }).RequireAuthorization(ShopPolicies.Member).RequireRateLimiting(ShopPolicies.JoinsPerMember);
+
+        app.MapPost("/groups/close-due", async (Shop shop, CancellationToken ct) =>
+        {
+            var closed = new List<GroupDto>();
+            foreach (var result in await shop.CloseDueGroupsAsync(ct))
+            {
+                closed.Add(ShopResponses.Group(await shop.GetGroupAsync(result.GroupId, ct)));
+            }
+
+            return new CloseDueResponse(closed);
+        }).RequireAuthorization(ShopPolicies.Operator);
+    }
+
+    // The member a request acts for is the caller; a body naming somebody else is forbidden.
+    private static bool Caller(ClaimsPrincipal user, long? named, string field, out MemberId member)
+    {
+        ShopClaims.TryGetMember(user, out var caller);
+        member = new MemberId(caller);
+        return named is null || Member(named.Value, field).Value == caller;
+    }
+
+    private static IResult Ledger(SaleCommissionResult result) =>
+        result.Outcome == LedgerOutcome.Refused
+            ? Refused(result.Refusal.ToString(), result.Message)
+            : Results.Ok(new LedgerResponse(result.Outcome.ToString(), result.Postings.Count));
+
+    private static IResult Refused(string refusal, string? message) =>
+        Results.Problem(
+            title: "Refused: " + refusal,
+            detail: message ?? refusal,
+            statusCode: StatusCodes.Status409Conflict,
+            extensions: new Dictionary<string, object?> { ["refusal"] = refusal });
+}

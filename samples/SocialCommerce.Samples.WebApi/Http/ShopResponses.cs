@@ -1,0 +1,95 @@
+using System.Collections.Generic;
+using System.Globalization;
+using NodaTime.Text;
+using SocialCommerce.Commissions;
+using SocialCommerce.Compliance;
+using SocialCommerce.GroupBuying;
+using SocialCommerce.Growth;
+
+namespace SocialCommerce.Samples.WebApi.Http;
+
+/// <summary>Writes the SDK's values as the API's JSON shapes (<see cref="QuoteResponse"/>, <see cref="MemberDto"/>, ...).</summary>
+internal static class ShopResponses
+{
+    public static QuoteResponse Quote(CommissionQuote quote)
+    {
+        var lines = new List<CommissionLineDto>(quote.Lines.Length);
+        foreach (var line in quote.Lines)
+        {
+            lines.Add(new CommissionLineDto(
+                line.Beneficiary.Value, line.Level, line.SaleLineIndex, MoneyDto.From(line.Amount), line.Rate?.AsPercent, line.Rule, line.Explanation));
+        }
+
+        return new QuoteResponse(quote.SaleId, quote.Buyer.Value, MoneyDto.From(quote.Base), MoneyDto.From(quote.Total), MoneyDto.From(quote.Residual), lines, Findings(quote.Findings));
+    }
+
+    public static PostingResponse Posting(LedgerSale booked, LedgerOutcome outcome, string? planVersion)
+    {
+        var lines = new List<EarningDto>(booked.Earnings.Count);
+        var total = Money.Zero(booked.Currency);
+        foreach (var earning in booked.Earnings)
+        {
+            lines.Add(new EarningDto(earning.Beneficiary.Value, earning.Level, earning.LineIndex, MoneyDto.From(earning.Amount)));
+            total += earning.Amount;
+        }
+
+        return new PostingResponse(booked.SaleId, booked.Buyer.Value, outcome.ToString(), MoneyDto.From(total), lines, planVersion ?? booked.PlanVersion);
+    }
+
+    public static List<FindingDto> Findings(IEnumerable<ComplianceFinding> findings)
+    {
+        var result = new List<FindingDto>();
+        foreach (var finding in findings)
+        {
+            result.Add(new FindingDto(finding.Code, finding.Severity.ToString(), finding.Message));
+        }
+
+        return result;
+    }
+
+    public static GroupDto Group(GroupBuy group)
+    {
+        var members = group.GetParticipants();
+        var participants = new List<long>(members.Length);
+        foreach (var participant in members)
+        {
+            participants.Add(participant.Value);
+        }
+
+        return new GroupDto(group.Id.Value, group.Rule.Name, group.Leader.Value, group.Status.ToString(), participants, InstantPattern.General.Format(group.Deadline));
+    }
+
+    public static LevelDto Level(MemberGrowth growth) =>
+        new(growth.Level.Name, growth.LevelIndex, growth.Balance, growth.Level.Benefits.Discount.AsPercent, growth.Level.Benefits.CommissionRank, growth.Level.Benefits.Badge);
+
+    public static MemberDto Member(MemberView view)
+    {
+        var balances = new List<BalanceDto>(view.Balances.Count);
+        foreach (var b in view.Balances)
+        {
+            balances.Add(new BalanceDto(
+                b.Currency.Code,
+                MoneyDto.From(b.Pending),
+                MoneyDto.From(b.Frozen),
+                MoneyDto.From(b.Available),
+                MoneyDto.From(b.Withdrawn),
+                MoneyDto.From(b.ClawbackDebt),
+                MoneyDto.From(b.Booked),
+                MoneyDto.From(b.Reversed)));
+        }
+
+        return new MemberDto(view.Member.Value, view.Referrer?.Value, view.Depth, Level(view.Growth), balances);
+    }
+
+    public static string Describe(GrowthEvent growthEvent) => growthEvent switch
+    {
+        PointsEarned e => string.Create(CultureInfo.InvariantCulture, $"points-earned {e.Points} (balance {e.Balance})"),
+        PointsReversed e => string.Create(CultureInfo.InvariantCulture, $"points-reversed {e.Points} (balance {e.Balance})"),
+        LevelPromoted e => $"level-promoted {e.From.Name} -> {e.To.Name}",
+        LevelDemoted e => $"level-demoted {e.From.Name} -> {e.To.Name} ({e.Reason})",
+        ActivityIgnored e => $"activity-ignored ({e.Reason})",
+        HonourAwarded e => $"honour-awarded {e.Honour.Name} {e.Honour.Tier}",
+        HonourExpired e => $"honour-expired {e.Honour.Name} {e.Honour.Tier}",
+        _ => growthEvent.GetType().Name,
+    };
+}

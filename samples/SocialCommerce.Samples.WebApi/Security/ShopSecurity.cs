@@ -1,0 +1,97 @@
+using System;
+using System.Globalization;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.Tokens;
+
+namespace SocialCommerce.Samples.WebApi.Security;
+
+/// <summary>
+/// Who may do what: JWT bearer authentication, the policies of <see cref="ShopPolicies"/> (every endpoint needs a
+/// token unless it says otherwise) and the per-member rate limit on joins.
+/// </summary>
+internal static class ShopSecurity
+{
+    public static IServiceCollection AddShopSecurity(this IServiceCollection services)
+    {
+        services.AddOptions<ShopAuthenticationSettings>()
+            .BindConfiguration(ShopAuthenticationSettings.SectionName)
+            .Validate(s => s.TryCreateKey(out _) is not null, "Shop:Authentication:SigningKey is missing, not base64, or shorter than 32 bytes.")
+            .ValidateOnStart();
+        services.AddOptions<JoinRateLimitSettings>()
+            .BindConfiguration(JoinRateLimitSettings.SectionName)
+            .Validate(s => s.PermitLimit > 0 && s.Window > TimeSpan.Zero, "Shop:RateLimits:Joins needs a positive PermitLimit and Window.")
+            .ValidateOnStart();
+
+        services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
+        services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
+            .Configure<IOptions<ShopAuthenticationSettings>>((jwt, settings) =>
+            {
+                var s = settings.Value;
+                jwt.MapInboundClaims = false;
+                jwt.TokenValidationParameters = new TokenValidationParameters
+                {
+                    ValidIssuer = s.Issuer,
+                    ValidAudience = s.Audience,
+                    IssuerSigningKey = s.TryCreateKey(out _),
+                    ValidAlgorithms = [SecurityAlgorithms.HmacSha256],
+                    NameClaimType = ShopClaims.Subject,
+                    RoleClaimType = ShopClaims.Role,
+                    ClockSkew = TimeSpan.FromSeconds(30),
+                };
+            });
+
+        services.AddSingleton<IAuthorizationHandler, OwnAccountHandler>();
+        services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
+            .AddPolicy(ShopPolicies.Operator, policy => policy.RequireRole(ShopClaims.OperatorRole))
+            .AddPolicy(ShopPolicies.Member, policy => policy.RequireAssertion(context => ShopClaims.TryGetMember(context.User, out _)))
+            .AddPolicy(ShopPolicies.OwnAccount, policy => policy.AddRequirements(new OwnAccountRequirement(AllowsOperator: false)))
+            .AddPolicy(ShopPolicies.OwnAccountOrOperator, policy => policy.AddRequirements(new OwnAccountRequirement(AllowsOperator: true)));
+
+        services.AddRateLimiter(_ => { });
+        services.AddOptions<RateLimiterOptions>().Configure<IOptions<JoinRateLimitSettings>>((limiter, settings) =>
+        {
+            limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            limiter.AddPolicy(ShopPolicies.JoinsPerMember, context =>
+            {
+                var s = settings.Value;
+                var partition = ShopClaims.TryGetMember(context.User, out var member) ? member.ToString(CultureInfo.InvariantCulture) : "anonymous";
+                return RateLimitPartition.GetFixedWindowLimiter(partition, _ => new FixedWindowRateLimiterOptions
+                {
+                    PermitLimit = s.PermitLimit,
+                    Window = s.Window,
+                    QueueLimit = 0,
+                });
+            });
+            limiter.OnRejected = async (rejected, cancellationToken) =>
+            {
+                var http = rejected.HttpContext;
+                if (rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter))
+                {
+                    http.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+                }
+
+                var problems = http.RequestServices.GetRequiredService<IProblemDetailsService>();
+                await problems.WriteAsync(new ProblemDetailsContext
+                {
+                    HttpContext = http,
+                    ProblemDetails =
+                    {
+                        Status = StatusCodes.Status429TooManyRequests,
+                        Title = "Too many requests",
+                        Detail = $"At most {settings.Value.PermitLimit} joins per {settings.Value.Window} for one member; try again later.",
+                    },
+                }).ConfigureAwait(false);
+            };
+        });
+        return services;
+    }
+}

@@ -96,8 +96,10 @@ public sealed class Shop
             return (Retry(stored.Sale, sale), stored.Sale);
         }
 
-        var quote = await network.QuoteAsync(settings.Engine, sale, cancellationToken).ConfigureAwait(false);
-        var posting = LedgerSale.FromQuote(sale, quote, settings.Plan);
+        // One engine for the quote and its booking: a configuration reload in between cannot mix two plan versions.
+        var engine = settings.Engine;
+        var quote = await network.QuoteAsync(engine, sale, cancellationToken).ConfigureAwait(false);
+        var posting = LedgerSale.FromQuote(sale, quote, engine.Plan);
         var result = await ledger.PostAsync(posting, cancellationToken).ConfigureAwait(false);
         if (result.Outcome == LedgerOutcome.Applied)
         {

@@ -14,6 +14,7 @@ using SocialCommerce.Commissions;
 using SocialCommerce.Compliance;
 using SocialCommerce.EntityFrameworkCore;
 using SocialCommerce.Extensions;
+using SocialCommerce.Extensions.Commissions;
 using SocialCommerce.GroupBuying;
 using SocialCommerce.Growth;
 
@@ -41,8 +42,7 @@ internal static class ShopRegistration
             return new ShopSettings(
                 Currency.FromCode(options.DefaultCurrency),
                 DateTimeZoneProviders.Tzdb[options.DefaultTimeZone],
-                engine.Plan,
-                engine,
+                provider.GetRequiredService<ICommissionPlanProvider>(),
                 provider.GetRequiredService<GroupBuyBook>(),
                 provider.GetRequiredService<GrowthProgram>(),
                 engine.Compliance ?? throw new InvalidOperationException("SocialCommerce:Compliance:Profile is required by the shop."));

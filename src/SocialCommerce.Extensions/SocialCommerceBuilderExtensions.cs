@@ -1,7 +1,9 @@
 using System;
 using System.Collections.Generic;
+using System.Diagnostics.CodeAnalysis;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using SocialCommerce.Commissions;
 using SocialCommerce.Compliance;
 using SocialCommerce.Extensions;
@@ -100,14 +102,16 @@ public static class SocialCommerceBuilderExtensions
     }
 
     /// <summary>
-    /// Registers a custom commission rule by type; it is created from the container (its constructor may take
-    /// services) and plan documents refer to it by <paramref name="name"/> (or the rule's own name).
+    /// Registers a custom commission rule by type; it is created once, at start, from the container (its constructor may
+    /// take singleton services, or <c>IServiceScopeFactory</c> to open a scope per use) and plan documents refer to it by
+    /// <paramref name="name"/> (or the rule's own name). A rule whose constructor takes a scoped service stops the host
+    /// at start, saying which: the engines hold their rules for the host's lifetime.
     /// </summary>
     /// <typeparam name="TRule">The rule type.</typeparam>
     /// <param name="builder">The builder.</param>
     /// <param name="name">The name plan documents use; the rule's own <see cref="ICommissionRule.Name"/> when null.</param>
     /// <returns>The builder.</returns>
-    public static ISocialCommerceBuilder AddCommissionRule<TRule>(this ISocialCommerceBuilder builder, string? name = null)
+    public static ISocialCommerceBuilder AddCommissionRule<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] TRule>(this ISocialCommerceBuilder builder, string? name = null)
         where TRule : class, ICommissionRule
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -176,7 +180,6 @@ public static class SocialCommerceBuilderExtensions
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(policy);
         builder.Services.Configure<SocialCommerceRegistrations>(r => r.GrowthPolicy = new GrowthPolicySource("code", policy, null));
-        builder.Services.TryAddSingleton(SocialCommerceRuntime.GrowthProgramOf);
         return builder;
     }
 
@@ -189,7 +192,6 @@ public static class SocialCommerceBuilderExtensions
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(ladder);
         builder.Services.Configure<SocialCommerceRegistrations>(r => r.LevelLadder = ladder);
-        builder.Services.TryAddSingleton(SocialCommerceRuntime.GrowthProgramOf);
         return builder;
     }
 
@@ -225,77 +227,35 @@ public static class SocialCommerceBuilderExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(section);
-        var options = new SocialCommerceOptions();
-        var registrations = new SocialCommerceRegistrations();
-        var located = SocialCommerceConfiguration.Locate(section, registrations.ConfigurationFailures);
-        if (located is not null)
-        {
-            section = located;
-            SocialCommerceConfiguration.Read(section, options, registrations, name => RegisterEngine(builder, name));
-        }
 
-        if (registrations.GrowthPolicy is not null)
-        {
-            builder.Services.TryAddSingleton(SocialCommerceRuntime.GrowthProgramOf);
-        }
-
+        // Read when the options are built (like OptionsBuilder.BindConfiguration), so sources added after this call
+        // count, and again after every change of the configuration (IOptionsMonitor).
         builder.Services.Configure<SocialCommerceOptions>(o =>
         {
-            if (section[nameof(SocialCommerceOptions.DefaultCurrency)] is not null)
+            if (SocialCommerceConfiguration.Locate(section, []) is { } located)
             {
-                o.DefaultCurrency = options.DefaultCurrency;
-            }
-
-            if (section[nameof(SocialCommerceOptions.DefaultTimeZone)] is not null)
-            {
-                o.DefaultTimeZone = options.DefaultTimeZone;
+                SocialCommerceConfiguration.ReadOptions(located, o);
             }
         });
         builder.Services.Configure<SocialCommerceRegistrations>(r =>
         {
-            foreach (var (name, plan) in registrations.Plans)
+            if (SocialCommerceConfiguration.Locate(section, r.ConfigurationFailures) is { } located)
             {
-                r.Plans[name] = plan;
+                SocialCommerceConfiguration.Read(located, r);
             }
-
-            foreach (var (name, rule) in registrations.GroupBuyRules)
-            {
-                r.GroupBuyRules[name] = rule;
-            }
-            foreach (var (name, rule) in registrations.InvitationRules)
-            {
-                r.InvitationRules[name] = rule;
-            }
-            r.Compliance = registrations.Compliance ?? r.Compliance;
-            r.ConfigurationFailures.AddRange(registrations.ConfigurationFailures);
-            r.GrowthPolicy = registrations.GrowthPolicy ?? r.GrowthPolicy;
         });
+        builder.Services.AddSingleton<IOptionsChangeTokenSource<SocialCommerceOptions>>(new ConfigurationChangeSource<SocialCommerceOptions>(section));
+        builder.Services.AddSingleton<IOptionsChangeTokenSource<SocialCommerceRegistrations>>(new ConfigurationChangeSource<SocialCommerceRegistrations>(section));
         return builder;
     }
 
     private static ISocialCommerceBuilder AddPlan(this ISocialCommerceBuilder builder, string name, PlanSource source)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder.Services.Configure<SocialCommerceRegistrations>(r => r.Plans[name] = source);
-        RegisterEngine(builder, name);
+
+        // "default" names the unnamed default plan, in code as in configuration (CommissionPlans:default).
+        var key = string.Equals(name, SocialCommerceConfiguration.DefaultPlanKey, StringComparison.OrdinalIgnoreCase) ? SocialCommerceRegistrations.DefaultPlanName : name;
+        builder.Services.Configure<SocialCommerceRegistrations>(r => r.Plans[key] = source);
         return builder;
-    }
-
-    private static void RegisterEngine(ISocialCommerceBuilder builder, string name)
-    {
-        if (name.Length == 0)
-        {
-            return; // the unnamed default is registered once by AddSocialCommerce
-        }
-
-        foreach (var descriptor in builder.Services)
-        {
-            if (descriptor.IsKeyedService && descriptor.ServiceType == typeof(CommissionEngine) && Equals(descriptor.ServiceKey, name))
-            {
-                return;
-            }
-        }
-
-        builder.Services.AddKeyedSingleton(name, static (sp, key) => sp.GetRequiredService<SocialCommerceRuntime>().GetEngine((string)key!));
     }
 }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using SocialCommerce.Commissions;
 using SocialCommerce.Extensions;
 using SocialCommerce.Extensions.Commissions;
 using SocialCommerce.Extensions.Registration;
@@ -39,12 +40,17 @@ public static class SocialCommerceServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SocialCommerceRegistrations>, SocialCommerceRegistrationsValidator>());
         services.TryAddSingleton<SocialCommerceListener>(static sp => new SocialCommerceInstrumentation(sp.GetService<ILoggerFactory>(), sp.GetService<System.Diagnostics.Metrics.IMeterFactory>()));
         services.TryAddSingleton<SocialCommerceRuntimeCache>();
+        services.TryAddSingleton(new ServiceLifetimes(services));
         services.TryAddSingleton(SocialCommerceRuntime.Create);
         services.TryAddSingleton<ICommissionPlanProvider>(static sp => sp.GetRequiredService<SocialCommerceRuntime>());
-        services.TryAddSingleton(static sp => sp.GetRequiredService<SocialCommerceRuntime>().DefaultEngine);
+        // Engines and the growth program are transient views of the runtime's current ones (immutable, cached: resolving
+        // allocates nothing), so each resolution sees the plan as last reloaded; null when not registered.
+        services.TryAddTransient(static sp => sp.GetRequiredService<SocialCommerceRuntime>().DefaultEngineOrNull!);
+        services.TryAddKeyedTransient<CommissionEngine>(KeyedService.AnyKey, static (sp, key) =>
+            key is string name && sp.GetRequiredService<SocialCommerceRuntime>().TryGetEngine(name, out var engine) ? engine : null!);
+        services.TryAddTransient(SocialCommerceRuntime.GrowthProgramOf);
         services.TryAddSingleton(static sp => sp.GetRequiredService<SocialCommerceRuntime>().GroupBuyBook);
         services.TryAddSingleton(static sp => sp.GetRequiredService<SocialCommerceRuntime>().InvitationBook);
-        services.TryAddKeyedSingleton(SocialCommerceConfiguration.DefaultPlanKey, static (sp, _) => sp.GetRequiredService<SocialCommerceRuntime>().DefaultEngine);
         return new SocialCommerceBuilder(services);
     }
 

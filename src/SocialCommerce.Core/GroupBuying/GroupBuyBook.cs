@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
+using System.Linq;
 using System.Runtime.CompilerServices;
 using System.Threading;
 using NodaTime;
@@ -54,6 +55,9 @@ public sealed class GroupBuyBook
 
     /// <summary>Gets the compliance profile rules are checked against, if any.</summary>
     public ComplianceProfile? Profile { get; }
+
+    /// <summary>Gets the rules (the campaigns), in no particular order.</summary>
+    public IReadOnlyCollection<GroupBuyRule> Rules => [.. _campaigns.Values.Select(c => c.Rule)];
 
     /// <summary>Adds a rule (a campaign) under its name; adding the same instance again does nothing.</summary>
     /// <param name="rule">The rule.</param>

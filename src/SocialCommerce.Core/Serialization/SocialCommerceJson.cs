@@ -30,6 +30,34 @@ public static class SocialCommerceJson
     /// <summary>Gets the options for the built-in currencies, ready to pass to <see cref="JsonSerializer"/>.</summary>
     public static JsonSerializerOptions Options { get; } = CreateOptions();
 
+    /// <summary>
+    /// Serializes one of the SDK's values (a snapshot, an event, a quote, ...) with its source-generated contract: the
+    /// same JSON as <c>JsonSerializer.Serialize(value, options)</c>, and safe under trimming and Native AOT.
+    /// </summary>
+    /// <typeparam name="T">The SDK type, e.g. <see cref="Commissions.LedgerSnapshot"/>.</typeparam>
+    /// <param name="value">The value.</param>
+    /// <param name="options">Options from <see cref="CreateOptions"/> or <see cref="Configure"/>; <see cref="Options"/> when null.</param>
+    /// <returns>The JSON text.</returns>
+    /// <exception cref="NotSupportedException">The options have no contract for <typeparamref name="T"/> (not an SDK type).</exception>
+    public static string Serialize<T>(T value, JsonSerializerOptions? options = null) => JsonSerializer.Serialize(value, TypeInfo<T>(options));
+
+    /// <summary>Reads one of the SDK's values with its source-generated contract (trimming and Native AOT safe).</summary>
+    /// <typeparam name="T">The SDK type.</typeparam>
+    /// <param name="json">The JSON text.</param>
+    /// <param name="options">Options from <see cref="CreateOptions"/> or <see cref="Configure"/>; <see cref="Options"/> when null.</param>
+    /// <returns>The value; null for the JSON <c>null</c>.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="json"/> is null.</exception>
+    /// <exception cref="JsonException">The text is not a valid <typeparamref name="T"/> (the message names the path).</exception>
+    /// <exception cref="NotSupportedException">The options have no contract for <typeparamref name="T"/>.</exception>
+    public static T? Deserialize<T>(string json, JsonSerializerOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        return JsonSerializer.Deserialize(json, TypeInfo<T>(options));
+    }
+
+    private static System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> TypeInfo<T>(JsonSerializerOptions? options) =>
+        (System.Text.Json.Serialization.Metadata.JsonTypeInfo<T>)(options ?? Options).GetTypeInfo(typeof(T));
+
     /// <summary>Creates options that also read the host's own currencies by code.</summary>
     /// <param name="hostCurrencies">Currencies that are not built in (e.g. a points currency); each code once.</param>
     /// <returns>Read-only options with the SDK's contracts and converters.</returns>

@@ -41,7 +41,22 @@ internal static class SocialCommerceConfiguration
         return null;
     }
 
-    public static void Read(IConfiguration section, SocialCommerceOptions options, SocialCommerceRegistrations registrations, Action<string> planNamed)
+    /// <summary>Reads the section's defaults into the options (when set there).</summary>
+    public static void ReadOptions(IConfiguration section, SocialCommerceOptions options)
+    {
+        if (section[nameof(SocialCommerceOptions.DefaultCurrency)] is { } currency)
+        {
+            options.DefaultCurrency = currency;
+        }
+
+        if (section[nameof(SocialCommerceOptions.DefaultTimeZone)] is { } zone)
+        {
+            options.DefaultTimeZone = zone;
+        }
+    }
+
+    /// <summary>Reads the section into the registrations: each time the options are built, so at start and after every change.</summary>
+    public static void Read(IConfiguration section, SocialCommerceRegistrations registrations)
     {
         var failures = registrations.ConfigurationFailures;
         var path = (section as IConfigurationSection)?.Path ?? SocialCommerceOptions.SectionName;
@@ -53,16 +68,7 @@ internal static class SocialCommerceConfiguration
             }
         }
 
-        if (section[nameof(SocialCommerceOptions.DefaultCurrency)] is { } currency)
-        {
-            options.DefaultCurrency = currency;
-        }
-
-        if (section[nameof(SocialCommerceOptions.DefaultTimeZone)] is { } zone)
-        {
-            options.DefaultTimeZone = zone;
-        }
-
+        registrations.ConfiguredDefaultCurrency = section[nameof(SocialCommerceOptions.DefaultCurrency)] ?? registrations.ConfiguredDefaultCurrency;
         ReadCompliance(section.GetSection("Compliance"), registrations, failures);
 
         foreach (var plan in section.GetSection("CommissionPlans").GetChildren())
@@ -70,7 +76,6 @@ internal static class SocialCommerceConfiguration
             var json = Document(plan);
             var name = string.Equals(plan.Key, DefaultPlanKey, StringComparison.OrdinalIgnoreCase) ? SocialCommerceRegistrations.DefaultPlanName : plan.Key;
             registrations.Plans[name] = new PlanSource($"configuration {plan.Path}", null, json, DefaultsCurrency: true);
-            planNamed(name);
         }
 
         foreach (var rule in section.GetSection("GroupBuyRules").GetChildren())

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Diagnostics.CodeAnalysis;
 using SocialCommerce.Commissions;
 using SocialCommerce.Compliance;
 using SocialCommerce.GroupBuying;
@@ -41,6 +42,9 @@ internal sealed class SocialCommerceRegistrations
     public Dictionary<string, InvitationRuleSource> InvitationRules { get; } = new(StringComparer.Ordinal);
 
     public ReferralRewardSource? ReferralRewards { get; set; }
+
+    /// <summary>The default currency bound configuration sets, read with the documents (so a reload sees both together).</summary>
+    public string? ConfiguredDefaultCurrency { get; set; }
 }
 
 /// <summary>A plan given as an instance (code) or as a JSON document (code or configuration).</summary>
@@ -51,7 +55,11 @@ internal sealed record PlanSource(string Origin, CommissionPlan? Plan, string? J
 }
 
 /// <summary>A custom rule type, with the name plan documents use for it (null: the rule's own name).</summary>
-internal sealed record RuleRegistration(Type RuleType, string? Name);
+internal sealed record RuleRegistration(
+    [param: DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)]
+    [property: DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)]
+    Type RuleType,
+    string? Name);
 
 /// <summary>A compliance profile given as an instance or as a built-in name and a mode.</summary>
 internal sealed record ComplianceSource(string Origin, ComplianceProfile? Profile, string? BuiltInName, ComplianceMode? Mode);

@@ -16,13 +16,16 @@ namespace SocialCommerce.Extensions.Registration;
 
 /// <summary>
 /// Builds the engines from the registrations: the compliance profile, the rule catalog, one engine per plan,
-/// the group-buy book and the growth program. Used twice: by the start-up validator, which collects every
-/// failure, and as the singleton that serves the engines.
+/// the group-buy book and the growth program. Built once at start (the start-up validator collects every failure, and
+/// the same build serves the engines); when bound configuration changes, <see cref="Reload"/> validates the new
+/// registrations like at start and swaps the plans and the growth policy, or keeps them and logs why.
 /// </summary>
 #pragma warning disable CA1031 // start-up validation reports every failure, whatever its type, naming the registration
 internal sealed class SocialCommerceRuntime : ICommissionPlanProvider
 {
-    private readonly Dictionary<string, CommissionEngine> _engines = new(StringComparer.Ordinal);
+    private volatile Dictionary<string, CommissionEngine> _engines = new(StringComparer.Ordinal);
+    private volatile GrowthProgram? _growthProgram;
+    private CommissionRuleCatalog _catalog = new();
 
     private SocialCommerceRuntime()
     {
@@ -32,7 +35,8 @@ internal sealed class SocialCommerceRuntime : ICommissionPlanProvider
 
     public GroupBuyBook GroupBuyBook { get; private set; } = null!;
 
-    public GrowthProgram? GrowthProgram { get; private set; }
+    /// <summary>Gets the current growth program (the policy follows configuration reloads), or null when none is registered.</summary>
+    public GrowthProgram? GrowthProgram => _growthProgram;
 
     public InvitationBook InvitationBook { get; private set; } = null!;
 
@@ -41,6 +45,8 @@ internal sealed class SocialCommerceRuntime : ICommissionPlanProvider
     public IReadOnlyCollection<string> Names => _engines.Keys.Where(k => k.Length > 0).ToArray();
 
     public bool HasDefault => _engines.ContainsKey(SocialCommerceRegistrations.DefaultPlanName);
+
+    public CommissionEngine? DefaultEngineOrNull => _engines.GetValueOrDefault(SocialCommerceRegistrations.DefaultPlanName);
 
     public CommissionEngine DefaultEngine =>
         _engines.TryGetValue(SocialCommerceRegistrations.DefaultPlanName, out var engine)
@@ -61,10 +67,8 @@ internal sealed class SocialCommerceRuntime : ICommissionPlanProvider
             || (string.Equals(name, SocialCommerceConfiguration.DefaultPlanKey, StringComparison.OrdinalIgnoreCase) && _engines.TryGetValue(SocialCommerceRegistrations.DefaultPlanName, out engine));
     }
 
-    /// <summary>The growth program, registered (and so resolvable) only when a policy or a ladder is.</summary>
-    public static GrowthProgram GrowthProgramOf(IServiceProvider services) =>
-        services.GetRequiredService<SocialCommerceRuntime>().GrowthProgram
-            ?? throw new InvalidOperationException("The growth program could not be built: it needs both UseGrowthPolicy(...) (or configuration 'GrowthPolicy') and UseLevelLadder(...); the start-up validation names what is missing.");
+    /// <summary>The current growth program, or null (so <c>GetService</c> returns null) when none is registered.</summary>
+    public static GrowthProgram GrowthProgramOf(IServiceProvider services) => services.GetRequiredService<SocialCommerceRuntime>().GrowthProgram!;
 
     /// <summary>Builds everything, throwing <see cref="OptionsValidationException"/> with every failure.</summary>
     public static SocialCommerceRuntime Create(IServiceProvider services)
@@ -81,13 +85,18 @@ internal sealed class SocialCommerceRuntime : ICommissionPlanProvider
     }
 
     /// <summary>Builds what it can and adds a message per failure, naming the registration, the field and the finding code.</summary>
-    public static SocialCommerceRuntime Build(IServiceProvider services, SocialCommerceRegistrations registrations, List<string> failures, SocialCommerceListener? listener = null)
+    public static SocialCommerceRuntime Build(IServiceProvider services, SocialCommerceRegistrations registrations, List<string> failures, SocialCommerceListener? listener = null, CommissionRuleCatalog? rules = null, bool quietBooks = false, IReadOnlyDictionary<string, CommissionEngine>? running = null)
     {
-        var runtime = new SocialCommerceRuntime();
+        var runtime = new SocialCommerceRuntime { _listener = listener };
+        var bookListener = quietBooks ? null : listener;
         failures.AddRange(registrations.ConfigurationFailures);
-        var currency = DefaultCurrency(services);
+        var currency = registrations.ConfiguredDefaultCurrency ?? DefaultCurrency(services);
         runtime.Profile = ResolveProfile(registrations.Compliance, failures);
-        var catalog = BuildCatalog(services, registrations, failures);
+        var catalog = rules ?? BuildCatalog(services, registrations, failures);
+        runtime._catalog = catalog;
+        var engines = new Dictionary<string, CommissionEngine>(StringComparer.Ordinal);
+        CheckSingleton<IDistributorStatus>(services, failures);
+        CheckSingleton<IMemberRanks>(services, failures);
         var engineOptions = new CommissionEngineOptions
         {
             Rules = catalog,
@@ -102,8 +111,15 @@ internal sealed class SocialCommerceRuntime : ICommissionPlanProvider
             var label = name.Length == 0 ? "the default commission plan" : $"commission plan '{name}'";
             try
             {
+                // A plan built by the host's factory is built once (a reload does not call it again).
+                if (source.Factory is not null && running is not null && running.TryGetValue(name, out var built))
+                {
+                    engines[name] = built;
+                    continue;
+                }
+
                 var plan = source.Plan ?? source.Factory?.Invoke(services, catalog) ?? CommissionPlan.FromJson(Defaulted(source.Json!, source.DefaultsCurrency, currency), catalog);
-                runtime._engines[name] = new CommissionEngine(plan, engineOptions);
+                engines[name] = new CommissionEngine(plan, engineOptions);
             }
             catch (Exception ex)
             {
@@ -111,7 +127,8 @@ internal sealed class SocialCommerceRuntime : ICommissionPlanProvider
             }
         }
 
-        runtime.GroupBuyBook = new GroupBuyBook(runtime.Profile, listener);
+        runtime._engines = engines;
+        runtime.GroupBuyBook = new GroupBuyBook(runtime.Profile, bookListener);
         foreach (var (name, source) in registrations.GroupBuyRules)
         {
             try
@@ -130,8 +147,8 @@ internal sealed class SocialCommerceRuntime : ICommissionPlanProvider
             }
         }
 
-        runtime.GrowthProgram = BuildGrowth(registrations, failures, listener, currency);
-        runtime.InvitationBook = new InvitationBook(runtime.Profile, listener);
+        runtime._growthProgram = BuildGrowth(registrations, failures, listener, currency);
+        runtime.InvitationBook = new InvitationBook(runtime.Profile, bookListener);
         foreach (var (name, source) in registrations.InvitationRules)
         {
             try
@@ -162,7 +179,7 @@ internal sealed class SocialCommerceRuntime : ICommissionPlanProvider
                         : throw new ArgumentException($"it names commission plan '{planName}', which is not registered.");
                 }
 
-                runtime.ReferralRewardBook = new ReferralRewardBook(referral.Rule, runtime.Profile, plan, listener);
+                runtime.ReferralRewardBook = new ReferralRewardBook(referral.Rule, runtime.Profile, plan, bookListener);
             }
             catch (Exception ex)
             {
@@ -173,11 +190,105 @@ internal sealed class SocialCommerceRuntime : ICommissionPlanProvider
         return runtime;
     }
 
+    /// <summary>
+    /// Applies changed registrations (bound configuration was reloaded): built and checked like at start, against the
+    /// running books. Changed and new plans and a changed growth policy take effect for the next quote or evaluation
+    /// (a booked sale keeps the plan version it was decided under); new group-buy and invitation rules are added. A
+    /// changed compliance profile, or a changed version of a group-buy or invitation rule that is running, is refused:
+    /// the books hold groups and invitations decided under them, so that takes a restart (or a new rule name).
+    /// </summary>
+    /// <returns>The failures (empty when applied) and what changed.</returns>
+    public (IReadOnlyList<string> Failures, IReadOnlyList<string> Changes) Reload(IServiceProvider services, SocialCommerceRegistrations registrations)
+    {
+        var failures = new List<string>();
+        var changes = new List<string>();
+        var candidate = Build(services, registrations, failures, _listener, _catalog, quietBooks: true, running: _engines);
+        if (!Equals(candidate.Profile, Profile))
+        {
+            failures.Add($"SocialCommerce: the compliance profile changed from '{Profile?.Name ?? "none"}' ({Profile?.Mode}) to '{candidate.Profile?.Name ?? "none"}' ({candidate.Profile?.Mode}); a running host keeps the legal profile it started with. Restart to apply it.");
+        }
+
+        var newGroupRules = NewRules(GroupBuyBook.Rules.ToDictionary(r => r.Name, r => r.Version), candidate.GroupBuyBook.Rules, r => r.Name, r => r.Version, "group-buy", failures);
+        var newInvitationRules = NewRules(InvitationBook.Rules.ToDictionary(r => r.Name, r => r.Version), candidate.InvitationBook.Rules, r => r.Name, r => r.Version, "invitation", failures);
+        if (failures.Count > 0)
+        {
+            return (failures, changes);
+        }
+
+        // Unchanged plans keep their engine; a plan no longer configured keeps serving until restart.
+        var current = _engines;
+        var engines = new Dictionary<string, CommissionEngine>(current, StringComparer.Ordinal);
+        foreach (var (name, engine) in candidate._engines)
+        {
+            var label = name.Length == 0 ? "the default commission plan" : $"commission plan '{name}'";
+            if (!current.TryGetValue(name, out var old))
+            {
+                engines[name] = engine;
+                changes.Add($"{label} added (version {engine.Plan.Version})");
+            }
+            else if (!string.Equals(old.Plan.Version, engine.Plan.Version, StringComparison.Ordinal))
+            {
+                engines[name] = engine;
+                changes.Add($"{label} changed from version {old.Plan.Version} to {engine.Plan.Version}");
+            }
+        }
+
+        foreach (var rule in newGroupRules)
+        {
+            GroupBuyBook.AddRule(rule);
+            changes.Add($"group-buy rule '{rule.Name}' added");
+        }
+
+        foreach (var rule in newInvitationRules)
+        {
+            InvitationBook.AddRule(rule);
+            changes.Add($"invitation rule '{rule.Name}' added");
+        }
+
+        var growth = candidate._growthProgram;
+        if (growth is not null && _growthProgram is { } running && !string.Equals(running.Policy.Version, growth.Policy.Version, StringComparison.Ordinal))
+        {
+            _growthProgram = growth;
+            changes.Add($"growth policy changed from version {running.Policy.Version} to {growth.Policy.Version}");
+        }
+
+        _engines = engines;
+        return (failures, changes);
+    }
+
+    private SocialCommerceListener? _listener;
+
+    private static List<TRule> NewRules<TRule>(Dictionary<string, string> running, IEnumerable<TRule> configured, Func<TRule, string> nameOf, Func<TRule, string> versionOf, string kind, List<string> failures)
+    {
+        var added = new List<TRule>();
+        foreach (var rule in configured)
+        {
+            if (!running.TryGetValue(nameOf(rule), out var version))
+            {
+                added.Add(rule);
+            }
+            else if (!string.Equals(version, versionOf(rule), StringComparison.Ordinal))
+            {
+                failures.Add($"SocialCommerce: {kind} rule '{nameOf(rule)}' changed (version {version} to {versionOf(rule)}); a running book keeps the rule its open {kind}s were decided under. Register the new terms under a new name, or restart.");
+            }
+        }
+
+        return added;
+    }
+
+    private static void CheckSingleton<TService>(IServiceProvider services, List<string> failures)
+    {
+        if (services.GetService<ServiceLifetimes>()?.IsScoped(typeof(TService)) == true)
+        {
+            failures.Add($"SocialCommerce: {typeof(TService).Name} is registered as scoped, but every commission engine holds it for the host's lifetime. Register it as a singleton (it may take IServiceScopeFactory and open a scope per call).");
+        }
+    }
+
     private static string? DefaultCurrency(IServiceProvider services)
     {
         try
         {
-            return services.GetService<IOptions<SocialCommerceOptions>>()?.Value.DefaultCurrency;
+            return services.GetService<IOptionsMonitor<SocialCommerceOptions>>()?.CurrentValue.DefaultCurrency;
         }
         catch (OptionsValidationException)
         {
@@ -208,10 +319,16 @@ internal sealed class SocialCommerceRuntime : ICommissionPlanProvider
     private static CommissionRuleCatalog BuildCatalog(IServiceProvider services, SocialCommerceRegistrations registrations, List<string> failures)
     {
         var catalog = new CommissionRuleCatalog();
+        var lifetimes = services.GetService<ServiceLifetimes>();
         foreach (var registration in registrations.Rules)
         {
             try
             {
+                if (lifetimes?.ScopedDependencies(registration.RuleType) is { Count: > 0 } scoped)
+                {
+                    throw new InvalidOperationException(ServiceLifetimes.Explain($"the rule {registration.RuleType.Name}", scoped));
+                }
+
                 var rule = (ICommissionRule)ActivatorUtilities.CreateInstance(services, registration.RuleType);
                 catalog.Add(registration.Name is { } name && !string.Equals(name, rule.Name, StringComparison.Ordinal) ? new RenamedCommissionRule(name, rule) : rule);
             }

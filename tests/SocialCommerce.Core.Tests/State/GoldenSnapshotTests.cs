@@ -37,6 +37,11 @@ public sealed class GoldenSnapshotTests
         var restored = restoreAndExport(JsonSerializer.Deserialize<T>(stored, SocialCommerceJson.Options)!);
         Assert.Equal(stored, JsonSerializer.Serialize(restored, Indented).ReplaceLineEndings("\n"));
         Assert.Equal(stored, written);
+
+        // The AOT-safe helpers write and read the same JSON through the source-generated contracts.
+        Assert.Equal(written, SocialCommerceJson.Serialize(current, Indented).ReplaceLineEndings("\n"));
+        Assert.Equal(stored, SocialCommerceJson.Serialize(restoreAndExport(SocialCommerceJson.Deserialize<T>(stored)!), Indented).ReplaceLineEndings("\n"));
+        Assert.Throws<ArgumentNullException>(() => SocialCommerceJson.Deserialize<T>(null!));
     }
 
     [Fact]

@@ -76,6 +76,30 @@ public sealed class EngineRegistrationTests
     }
 
     [Fact]
+    public async Task A_plan_registered_in_code_as_default_is_the_default_plan_and_unknown_engines_resolve_to_null()
+    {
+        using var host = Host(s => s.AddSocialCommerce()
+            .AddCommissionPlanDocument("Default", """{ "currency": "CNY", "levels": [ { "level": 1, "rate": 0.1 } ] }"""));
+        await host.StartAsync();
+
+        var engine = host.Services.GetRequiredService<CommissionEngine>();
+        Assert.Same(engine, host.Services.GetRequiredKeyedService<CommissionEngine>("default"));
+        Assert.True(host.Services.GetRequiredService<ICommissionPlanProvider>().HasDefault);
+        Assert.Empty(host.Services.GetRequiredService<ICommissionPlanProvider>().Names);
+        Assert.Null(host.Services.GetKeyedService<CommissionEngine>("gold"));
+        Assert.Throws<InvalidOperationException>(() => host.Services.GetRequiredKeyedService<CommissionEngine>("gold"));
+    }
+
+    [Fact]
+    public async Task Without_a_default_plan_the_engine_resolves_to_null()
+    {
+        using var host = Host(s => s.AddSocialCommerce().AddCommissionPlan("vip", Plan("vip", 20)));
+        await host.StartAsync();
+        Assert.Null(host.Services.GetService<CommissionEngine>());
+        Assert.NotNull(host.Services.GetKeyedService<CommissionEngine>("vip"));
+    }
+
+    [Fact]
     public async Task Plans_and_rules_bind_from_configuration_in_the_core_document_shape_and_compose_with_code()
     {
         const string json = """

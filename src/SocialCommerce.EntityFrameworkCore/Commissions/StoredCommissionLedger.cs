@@ -8,6 +8,7 @@ using NodaTime;
 using SocialCommerce.Commissions;
 using SocialCommerce.EntityFrameworkCore.Execution;
 using SocialCommerce.Network;
+using SocialCommerce.Telemetry;
 
 namespace SocialCommerce.EntityFrameworkCore.Commissions;
 
@@ -30,7 +31,13 @@ public sealed partial class StoredCommissionLedger
     private static readonly string[] EntryColumns = [nameof(EntryRow.PostingId), nameof(EntryRow.SaleId), nameof(EntryRow.MemberId), nameof(EntryRow.Currency), nameof(EntryRow.Kind), nameof(EntryRow.FromState), nameof(EntryRow.MinorUnits), nameof(EntryRow.At)];
     private readonly StoreExecutor _store;
 
-    internal StoredCommissionLedger(StoreExecutor store) => _store = store;
+    private readonly SocialCommerceListener? _listener;
+
+    internal StoredCommissionLedger(StoreExecutor store, SocialCommerceListener? listener = null)
+    {
+        _store = store;
+        _listener = listener;
+    }
 
     /// <summary>Gets the ledger options every instance must share.</summary>
     public LedgerOptions Options => _store.Options.Ledger;
@@ -70,6 +77,22 @@ public sealed partial class StoredCommissionLedger
             }
         }
 
+        return ReportedAsync(PostManyCoreAsync(sales, ids, cancellationToken));
+    }
+
+    private async Task<IReadOnlyList<SaleCommissionResult>> ReportedAsync(Task<IReadOnlyList<SaleCommissionResult>> posting)
+    {
+        var results = await posting.ConfigureAwait(false);
+        foreach (var result in results)
+        {
+            Report("post", result);
+        }
+
+        return results;
+    }
+
+    private Task<IReadOnlyList<SaleCommissionResult>> PostManyCoreAsync(IReadOnlyList<LedgerSale> sales, HashSet<string> ids, CancellationToken cancellationToken)
+    {
         var command = sales.Count == 1 ? $"post sale '{sales[0].SaleId}'" : $"post {sales.Count} sales";
         return _store.RunAsync<IReadOnlyList<SaleCommissionResult>>(command, async (db, attempt, ct) =>
         {
@@ -146,7 +169,7 @@ public sealed partial class StoredCommissionLedger
     {
         ArgumentException.ThrowIfNullOrEmpty(saleId);
         Instants.Check(completedAt, nameof(completedAt));
-        return ChangeSaleAsync($"complete sale '{saleId}'", saleId, completedAt, record => record.Complete(completedAt), cancellationToken);
+        return ReportedAsync("complete", ChangeSaleAsync($"complete sale '{saleId}'", saleId, completedAt, record => record.Complete(completedAt), cancellationToken));
     }
 
     /// <summary>Refunds a sale (in full, by lines or by amount): its earnings are reversed to their share, cancelled before release or clawed back after.</summary>
@@ -156,7 +179,35 @@ public sealed partial class StoredCommissionLedger
     public Task<SaleCommissionResult> RefundAsync(LedgerRefund refund, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(refund);
-        return ChangeSaleAsync($"refund '{refund.RefundId}' of sale '{refund.SaleId}'", refund.SaleId, refund.At, record => record.Refund(refund), cancellationToken);
+        return ReportedAsync("refund", ChangeSaleAsync($"refund '{refund.RefundId}' of sale '{refund.SaleId}'", refund.SaleId, refund.At, record => record.Refund(refund), cancellationToken));
+    }
+
+    private async Task<SaleCommissionResult> ReportedAsync(string operation, Task<SaleCommissionResult> command)
+    {
+        var result = await command.ConfigureAwait(false);
+        Report(operation, result);
+        return result;
+    }
+
+    // Reported once committed (or refused), like the in-memory ledger; a throwing listener never fails a command.
+    private void Report(string operation, SaleCommissionResult result) => Report(new LedgerArguments(operation, result.Outcome, result.Refusal, result.Postings));
+
+    private void Report(in LedgerArguments arguments)
+    {
+        if (_listener is null)
+        {
+            return;
+        }
+
+#pragma warning disable CA1031 // the command committed; a listener's failure is not the command's
+        try
+        {
+            _listener.OnLedger(arguments);
+        }
+        catch (Exception)
+        {
+        }
+#pragma warning restore CA1031
     }
 
     /// <summary>
@@ -206,6 +257,11 @@ public sealed partial class StoredCommissionLedger
                 return (Results: results, Full: rows.Count == _store.Options.ReleaseBatchSize);
             }, cancellationToken).ConfigureAwait(false);
             released.AddRange(batch.Results);
+            foreach (var result in batch.Results)
+            {
+                Report("release", result);
+            }
+
             if (!batch.Full)
             {
                 return released;
@@ -221,9 +277,16 @@ public sealed partial class StoredCommissionLedger
     /// <param name="withdrawal">The withdrawal.</param>
     /// <param name="cancellationToken">Cancels the command.</param>
     /// <returns>Applied with gross, fee and net; a duplicate; or the refusal (below minimum, insufficient balance).</returns>
-    public Task<LedgerWithdrawalResult> WithdrawAsync(LedgerWithdrawal withdrawal, CancellationToken cancellationToken = default)
+    public async Task<LedgerWithdrawalResult> WithdrawAsync(LedgerWithdrawal withdrawal, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(withdrawal.WithdrawalId, nameof(withdrawal));
+        var withdrawn = await WithdrawCoreAsync(withdrawal, cancellationToken).ConfigureAwait(false);
+        Report(new LedgerArguments("withdraw", withdrawn.Result.Outcome, withdrawn.Result.Refusal, []));
+        return withdrawn;
+    }
+
+    private Task<LedgerWithdrawalResult> WithdrawCoreAsync(LedgerWithdrawal withdrawal, CancellationToken cancellationToken)
+    {
         return _store.RunAsync($"withdrawal '{withdrawal.WithdrawalId}' of member {withdrawal.Member}", async (db, _, ct) =>
         {
             var currency = withdrawal.Amount.Currency;

@@ -16,6 +16,7 @@ using SocialCommerce.Extensions;
 using SocialCommerce.GroupBuying;
 using SocialCommerce.Growth;
 using SocialCommerce.Invitations;
+using SocialCommerce.Telemetry;
 
 namespace SocialCommerce.EntityFrameworkCore;
 
@@ -100,7 +101,7 @@ public static class SocialCommerceStoreBuilderExtensions
     {
         services.TryAddSingleton<RuleVersions>();
         services.TryAddSingleton(static sp => new StoredReferralNetwork(sp.GetRequiredService<StoreExecutor>(), sp.GetRequiredService<IOptions<SocialCommerceStoreOptions>>().Value.Binding));
-        services.TryAddSingleton(static sp => new StoredCommissionLedger(sp.GetRequiredService<StoreExecutor>()));
+        services.TryAddSingleton(static sp => new StoredCommissionLedger(sp.GetRequiredService<StoreExecutor>(), sp.GetService<SocialCommerceListener>()));
         services.TryAddSingleton(static sp => new StoredGroupBuys(sp.GetRequiredService<StoreExecutor>(), sp.GetRequiredService<GroupBuyBook>(), sp.GetRequiredService<RuleVersions>()));
         services.TryAddSingleton(static sp => new StoredCommunityBatches(sp.GetRequiredService<StoreExecutor>(), name => sp.GetKeyedService<CommunityBatchRule>(name)));
         services.TryAddSingleton(static sp => new StoredGrowth(sp.GetRequiredService<StoreExecutor>(), sp.GetRequiredService<GrowthProgram>()));

@@ -186,21 +186,33 @@ internal sealed partial class SocialCommerceInstrumentation : SocialCommerceList
 
     public override void OnLedger(in LedgerArguments arguments)
     {
-        var result = arguments.Result;
         if (_ledgerOperations.Enabled)
         {
-            var outcome = result.Outcome switch
+            var outcome = arguments.Outcome switch
             {
                 LedgerOutcome.Applied => "applied",
                 LedgerOutcome.Duplicate => "duplicate",
-                _ => result.Refusal.ToString(),
+                _ => arguments.Refusal.ToString(),
             };
             _ledgerOperations.Add(1, new KeyValuePair<string, object?>(SocialCommerceTelemetryTags.Operation, arguments.Operation), new KeyValuePair<string, object?>(SocialCommerceTelemetryTags.Outcome, outcome));
         }
 
-        if (_ledgerAmount.Enabled && result.IsApplied)
+        if (!_ledgerAmount.Enabled || arguments.Outcome != LedgerOutcome.Applied)
         {
-            foreach (var entry in result.GetEntries())
+            return;
+        }
+
+        foreach (var posting in arguments.Postings)
+        {
+            _ledgerAmount.Add(
+                Math.Abs(posting.MinorUnits),
+                new KeyValuePair<string, object?>(SocialCommerceTelemetryTags.EntryKind, posting.Kind.ToString()),
+                new KeyValuePair<string, object?>(SocialCommerceTelemetryTags.Currency, posting.Currency.Code));
+        }
+
+        if (arguments.HasResult)
+        {
+            foreach (var entry in arguments.Result.GetEntries())
             {
                 _ledgerAmount.Add(
                     Math.Abs(entry.Amount.ToMinorUnits()),

@@ -69,9 +69,23 @@ public sealed class StoreHost : IAsyncDisposable
 
     public static CommunityBatchRule DailyRule { get; } = new(DateTimeZoneProviders.Tzdb["Asia/Shanghai"], new LocalTime(23, 0), 1, Rate.Percent(8));
 
+    private static readonly AsyncLocal<SocialCommerce.Telemetry.SocialCommerceListener?> TestListener = new();
+
+    /// <summary>Gets or sets a listener the hosts built in this async flow use instead of the SDK's instrumentation.</summary>
+    public static SocialCommerce.Telemetry.SocialCommerceListener? Listener
+    {
+        get => TestListener.Value;
+        set => TestListener.Value = value;
+    }
+
     public static IHost Build(StoreDatabase database, string connectionString, string instance, Action<SocialCommerceStoreOptions>? configure = null, params IInterceptor[] interceptors)
     {
         var builder = Microsoft.Extensions.Hosting.Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+        if (Listener is { } listener)
+        {
+            builder.Services.AddSingleton(listener);
+        }
+
         builder.Services.AddSocialCommerce()
             .AddCommissionPlan(CommissionPlan.CreateBuilder("std", Currency.CNY).Levels(Rate.Percent(10), Rate.Percent(5)).ReturnWindow(Duration.FromDays(7)).Build())
             .AddGroupBuyRule(GroupBuyRule.Create("five", Currency.CNY).RequireParticipants(5).WithTimeLimit(Duration.FromHours(24)).AddTier(5, 9.90m).Build())

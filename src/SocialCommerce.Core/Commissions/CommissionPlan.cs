@@ -205,7 +205,10 @@ public sealed class CommissionPlan
         PaidDepth,
         Rate.FromFraction(MaxTotalFraction()),
         RecruitmentReward is { IsZero: false },
-        EarningRequirement != EarningRequirement.None);
+        EarningRequirement != EarningRequirement.None)
+    {
+        ReturnWindow = ReturnWindow,
+    };
 
     /// <summary>Formats as <c>"CommissionPlan two-level (CNY, paid depth 2)"</c>.</summary>
     public override string ToString() => $"CommissionPlan {Name} ({Currency.Code}, paid depth {PaidDepth})";

@@ -17,6 +17,9 @@ public static class ComplianceChecks
     /// <summary>Gets the plan check of <see cref="ComplianceProfile.AllowsRecruitmentRewards"/> (<see cref="ComplianceCodes.PlanRecruitmentReward"/>, error).</summary>
     public static IComplianceCheck RecruitmentRewards { get; } = new RecruitmentRewardCheck();
 
+    /// <summary>Gets the plan check of <see cref="ComplianceProfile.MinReturnWindow"/> (<see cref="ComplianceCodes.PlanReturnWindowShort"/>, warning).</summary>
+    public static IComplianceCheck ReturnWindow { get; } = new ReturnWindowCheck();
+
     /// <summary>Gets the plan check of <see cref="ComplianceProfile.AllowsEntryFee"/> (<see cref="ComplianceCodes.PlanEntryFee"/>, error).</summary>
     public static IComplianceCheck EntryFee { get; } = new EntryFeeCheck();
 
@@ -49,5 +52,5 @@ public static class ComplianceChecks
 
     /// <summary>Gets every built-in check, in the order above: the default of <see cref="ComplianceProfile.Checks"/>.</summary>
     public static IReadOnlyList<IComplianceCheck> All { get; } =
-        [PaidDepth, PayoutRatio, RecruitmentRewards, EntryFee, TeamCompensation, SimulatedParticipants, ChainDepth, TeamThreshold, RetailShare, Invitations];
+        [PaidDepth, PayoutRatio, RecruitmentRewards, EntryFee, TeamCompensation, ReturnWindow, SimulatedParticipants, ChainDepth, TeamThreshold, RetailShare, Invitations];
 }

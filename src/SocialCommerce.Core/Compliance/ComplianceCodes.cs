@@ -24,6 +24,9 @@ public static class ComplianceCodes
     /// </summary>
     public const string PlanTeamCompensation = "SC105";
 
+    /// <summary>Plan: the return window is shorter than the buyers' legal right to return goods (<see cref="ComplianceProfile.MinReturnWindow"/>); warning.</summary>
+    public const string PlanReturnWindowShort = "SC106";
+
     /// <summary>A quote line beyond the profile's paid depth was removed (its amount stays with the platform).</summary>
     public const string SaleLineBeyondPaidDepth = "SC201";
 

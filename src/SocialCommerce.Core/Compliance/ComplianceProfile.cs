@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using NodaTime;
 using SocialCommerce;
 using SocialCommerce.Network;
 using SocialCommerce.Telemetry;
@@ -53,6 +54,14 @@ public sealed record ComplianceProfile
     /// <summary>Gets a value indicating whether rewards for recruiting members (head-count) are allowed.</summary>
     /// <value>Defaults to <see langword="false"/>.</value>
     public bool AllowsRecruitmentRewards { get; init; }
+
+    /// <summary>
+    /// Gets the shortest return window a plan should have: how long buyers may return goods without reason where the
+    /// profile applies. A plan that releases commissions sooner pays money a lawful return then claws back (finding
+    /// <see cref="ComplianceCodes.PlanReturnWindowShort"/>, a warning). Null: not checked.
+    /// </summary>
+    /// <value>Defaults to null.</value>
+    public Duration? MinReturnWindow { get; init; }
 
     /// <summary>Gets a value indicating whether earning may require an entry fee or a qualifying purchase.</summary>
     /// <value>Defaults to <see langword="false"/>.</value>

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Diagnostics.CodeAnalysis;
+using NodaTime;
 
 namespace SocialCommerce.Compliance;
 
@@ -37,6 +38,7 @@ public static class ComplianceProfiles
     public static ComplianceProfile ChinaSocialCommerce { get; } = new()
     {
         Name = "cn-social-commerce",
+        MinReturnWindow = Duration.FromDays(7),
         MaxPaidDepth = 3,
         AllowsNewMemberOnlyHelp = false,
         WarnsOnTeamCompensation = true,
@@ -45,6 +47,7 @@ public static class ComplianceProfiles
         FlagTeamParticipants = 30,
         Citations = new Dictionary<string, string>
         {
+            [ComplianceCodes.PlanReturnWindowShort] = ReturnsCn,
             [ComplianceCodes.PlanPaidDepthExceeded] = PyramidSellingRegulations + "(3) (team compensation); paid depth 3 is this profile's limit, not a statutory safe harbour",
             [ComplianceCodes.SaleLineBeyondPaidDepth] = PyramidSellingRegulations + "(3) (team compensation); paid depth 3 is this profile's limit",
             [ComplianceCodes.PlanRecruitmentReward] = PyramidSellingRegulations + "(1) (head-count rewards)",
@@ -71,6 +74,7 @@ public static class ComplianceProfiles
     public static ComplianceProfile ChinaDirectSelling { get; } = new()
     {
         Name = "cn-direct-selling",
+        MinReturnWindow = Duration.FromDays(7),
         MaxPaidDepth = 1,
         AllowsNewMemberOnlyHelp = false,
         MaxPayoutRatio = Rate.Percent(30m),
@@ -79,6 +83,7 @@ public static class ComplianceProfiles
         FlagTeamParticipants = 30,
         Citations = new Dictionary<string, string>
         {
+            [ComplianceCodes.PlanReturnWindowShort] = ReturnsCn,
             [ComplianceCodes.PlanPaidDepthExceeded] = DirectSellingArticle24 + " (pay only on the seller's own direct sales)",
             [ComplianceCodes.PlanPayoutRatioExceeded] = DirectSellingArticle24 + " (at most 30 % of the seller's own sales)",
             [ComplianceCodes.SaleLineBeyondPaidDepth] = DirectSellingArticle24 + " (pay only on the seller's own direct sales)",
@@ -107,10 +112,12 @@ public static class ComplianceProfiles
     public static ComplianceProfile TwoLevelDistribution { get; } = new()
     {
         Name = "two-level-distribution",
+        MinReturnWindow = Duration.FromDays(7),
         MaxPaidDepth = 2,
         FlagChainLevels = 3,
         Citations = new Dictionary<string, string>
         {
+            [ComplianceCodes.PlanReturnWindowShort] = ReturnsCn,
             [ComplianceCodes.PlanPaidDepthExceeded] = "Platform distribution rules: at most two levels, the credited seller counting as one",
             [ComplianceCodes.SaleLineBeyondPaidDepth] = "Platform distribution rules: at most two levels, the credited seller counting as one",
             [ComplianceCodes.PlanRecruitmentReward] = "Platform distribution rules: no rewards for recruiting",
@@ -155,11 +162,13 @@ public static class ComplianceProfiles
     public static ComplianceProfile EuropeanUnionUcpd { get; } = new()
     {
         Name = "eu-ucpd",
+        MinReturnWindow = Duration.FromDays(14),
         AllowsEntryFee = true,
         AllowsNewMemberOnlyHelp = false,
         RequiresScheduleDisclosure = true,
         Citations = new Dictionary<string, string>
         {
+            [ComplianceCodes.PlanReturnWindowShort] = "Consumer Rights Directive 2011/83/EU, art. 9 (14-day right of withdrawal from distance contracts)",
             [ComplianceCodes.PlanRecruitmentReward] = Ucpd14,
             [ComplianceCodes.GroupBuySimulatedParticipants] = "Unfair Commercial Practices Directive 2005/29/EC, art. 6 (misleading actions)",
             [ComplianceCodes.InvitationPaidHelp] = Ucpd14 + " (consideration paid for the chance of a reward from others' participation)",
@@ -167,6 +176,8 @@ public static class ComplianceProfiles
             [ComplianceCodes.InvitationUndisclosedSchedule] = "Unfair Commercial Practices Directive 2005/29/EC, arts. 6-7 (misleading actions and omissions: how the price is calculated)",
         },
     };
+
+    private const string ReturnsCn = "Consumer Rights Protection Law of the PRC, art. 25 (seven-day no-reason returns for goods bought online)";
 
     /// <summary>Gets every built-in profile, in the order above.</summary>
     public static IReadOnlyList<ComplianceProfile> All { get; } = [ChinaSocialCommerce, ChinaDirectSelling, TwoLevelDistribution, UnitedStatesFtc, EuropeanUnionUcpd];

@@ -1,3 +1,4 @@
+using NodaTime;
 using SocialCommerce;
 
 namespace SocialCommerce.Compliance;
@@ -10,4 +11,11 @@ namespace SocialCommerce.Compliance;
 /// <param name="MaxTotalRate">The largest share of a sale's base the plan's rates can pay out in total (every level, self-purchase rebate included).</param>
 /// <param name="RewardsRecruitment">Whether the plan pays for recruiting members (head-count rewards), rather than only for sales.</param>
 /// <param name="RequiresEntryFee">Whether earning requires paying an entry fee or making a qualifying purchase.</param>
-public sealed record PlanFacts(string Name, int PaidDepth, Rate MaxTotalRate, bool RewardsRecruitment, bool RequiresEntryFee);
+public sealed record PlanFacts(string Name, int PaidDepth, Rate MaxTotalRate, bool RewardsRecruitment, bool RequiresEntryFee)
+{
+    /// <summary>
+    /// Gets how long earnings stay frozen after a sale completes (the return window), or null when unknown (then
+    /// <see cref="ComplianceProfile.MinReturnWindow"/> is not checked). <see cref="Commissions.CommissionPlan.ToPlanFacts"/> sets it.
+    /// </summary>
+    public Duration? ReturnWindow { get; init; }
+}

@@ -19,6 +19,7 @@ public sealed class ReadmeExampleTests
             .AddCommissionPlan(CommissionPlan.CreateBuilder("standard", Currency.CNY)
                 .Levels(Rate.Percent(10), Rate.Percent(5), Rate.Percent(2))
                 .CategoryOverride("books", o => o.Level(1, Rate.Percent(20)))
+                .ReturnWindow(Duration.FromDays(7))   // earnings stay frozen 7 days after delivery (the default is zero)
                 .Build());
         using var provider = services.BuildServiceProvider();
 
@@ -36,5 +37,8 @@ public sealed class ReadmeExampleTests
         Assert.Equal(new Money(29.85m, Currency.CNY), quote.Total);
         Assert.True(quote.Residual.IsZero);
         Assert.Equal(quote.Pool, quote.Total + quote.Residual);
+
+        // The example's plan has the return window the profile asks for: only the team-compensation warning remains.
+        Assert.Equal(["SC105"], engine.PlanFindings.Select(f => f.Code));
     }
 }

@@ -154,14 +154,14 @@ internal sealed partial class ShopSimulation
             throw new SimulationCheckException($"Money not conserved: the ledger booked {_booked} but the accounts show {sum.Booked}.");
         }
 
-        checks.Add($"total quoted {_quoted} = total booked {_booked} = sum of accounts' booked {sum.Booked}");
+        checks.Add($"total quoted {ReportFormat.Amount(_quoted)} = total booked {ReportFormat.Amount(_booked)} = sum of accounts' booked {ReportFormat.Amount(sum.Booked)}");
 
         if (_quoted + _residual != _pooled)
         {
             throw new SimulationCheckException($"Quotes do not add up: paid {_quoted} + kept by the platform {_residual} != pool {_pooled}.");
         }
 
-        checks.Add($"every quote adds up: paid {_quoted} + kept by the platform {_residual} = pool {_pooled}");
+        checks.Add($"every quote adds up: paid {ReportFormat.Amount(_quoted)} + kept by the platform {ReportFormat.Amount(_residual)} = pool {ReportFormat.Amount(_pooled)}");
 
         var earned = zero;
         var reversed = zero;
@@ -182,7 +182,7 @@ internal sealed partial class ShopSimulation
             throw new SimulationCheckException($"The ledger's entries do not match its balances: earned {earned} vs booked {_booked}, reversed {reversed} vs {sum.Reversed}.");
         }
 
-        checks.Add($"the ledger's entries replay to the balances: earned {earned}, reversed {reversed}");
+        checks.Add($"the ledger's entries replay to the balances: earned {ReportFormat.Amount(earned)}, reversed {ReportFormat.Amount(reversed)}");
         return sum;
     }
 }

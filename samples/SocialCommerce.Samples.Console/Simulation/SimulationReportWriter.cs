@@ -21,7 +21,10 @@ internal static class SimulationReportWriter
         var o = report.Options;
         output.WriteLine($"== SocialCommerce shop simulation: {o.Members:N0} members, {o.Days} days, seed {o.Seed} ==");
         output.WriteLine($"Period {Local(report.Start, report.Zone)} to {Local(report.End, report.Zone)} ({report.Zone.Id}), simulated clock");
-        output.WriteLine($"Members {report.Members:N0} ({report.Founders} founders), deepest member {report.MaxDepth} links below its tree's top");
+        var roots = report.Audit.Analysis.TreeCount;
+        output.WriteLine($"Members {report.Members:N0}; {roots:N0} joined without a referrer ({report.Founders} founders, {roots - report.Founders} on their own), each the top of its own referral tree");
+        output.WriteLine($"Depth counts the links from a member up to the top of its tree: a top is at depth 0, its referrals at depth 1. Team levels,");
+        output.WriteLine($"which the Chinese regulations count, are depth + 1 and are shown in brackets. The deepest member is at {ReportFormat.Depth(report.MaxDepth)}.");
         WriteCommissions(report, output);
         WriteGroupBuying(report, output);
         WriteGrowth(report, output);
@@ -36,6 +39,12 @@ internal static class SimulationReportWriter
         foreach (var finding in r.PlanFindings)
         {
             output.WriteLine($"  plan finding: {finding}");
+        }
+
+        if (r.PlanFindings.Count > 0)
+        {
+            output.WriteLine("  (A warning does not stop the plan: the profile reports what a regulator would look at, here that it pays on");
+            output.WriteLine("  downline sales. An error would have refused the plan before the first quote; see docs/compliance.md.)");
         }
 
         output.WriteLine($"Sales quoted {r.Sales:N0} (of which {r.GroupSales:N0} group-buy settlements, {r.CommunitySales:N0} community orders), {r.CompletedSales:N0} completed");
@@ -60,15 +69,15 @@ internal static class SimulationReportWriter
             var s = r.TopEarners[i];
             var b = s.Balance;
             output.WriteLine();
-            output.WriteLine($"Statement #{i + 1}: member {s.Member} (depth {s.Depth}, {s.DirectReferrals} direct referrals, {s.DownlineSize} in downline)");
+            output.WriteLine($"Statement #{i + 1}: member {s.Member} ({ReportFormat.Depth(s.Depth)}{(s.Depth == 0 ? ", top of its tree" : string.Empty)}, {s.DirectReferrals} direct referrals, {s.DownlineSize} in downline)");
             output.WriteLine($"  booked {M(b.Booked)}, reversed {M(b.Reversed)}; pending {M(b.Pending)}, frozen {M(b.Frozen)}, available {M(b.Available)}, withdrawn {M(b.Withdrawn)} (fees {M(b.WithdrawalFees)}), debt {M(b.ClawbackDebt)}");
-            output.WriteLine("  #        when (local)      entry          state       amount  source");
+            output.WriteLine($"  #        when (local)      entry          state       amount {r.Plan.Currency.Code}  source (level: the beneficiary's upline level for the buyer)");
             foreach (var e in s.FirstEntries)
             {
                 var source = e.WithdrawalId ?? (e.RefundId is { } refund ? $"{e.SaleId}/{refund}" : e.SaleId);
                 output.WriteLine(string.Create(
                     CultureInfo.InvariantCulture,
-                    $"  {e.Sequence,-8} {Local(e.At, r.Zone),-17} {e.Kind,-14} {e.State,-10} {e.Amount.Amount,8:0.00}  {source}{(e.Level > 0 ? $" (level {e.Level})" : string.Empty)}"));
+                    $"  {e.Sequence,-8} {Local(e.At, r.Zone),-17} {e.Kind,-14} {e.State,-10} {e.Amount.Amount,12:#,0.00##}  {source}{(e.Level > 0 ? $" (level {e.Level})" : string.Empty)}"));
             }
 
             if (s.EntryCount > s.FirstEntries.Count)
@@ -162,12 +171,12 @@ internal static class SimulationReportWriter
         var a = audit.Analysis;
         output.WriteLine();
         output.WriteLine($"== Compliance audit of the network under '{audit.Profile}' ==");
-        output.WriteLine($"Members {a.MemberCount:N0}, trees {a.TreeCount}, max depth {a.MaxDepth} links, shape {a.Shape}, team case {a.TeamCase}");
+        output.WriteLine($"Members {a.MemberCount:N0} in {a.TreeCount:N0} trees (one per member without a referrer), deepest at {ReportFormat.Depth(a.MaxDepth)}, shape {a.Shape}, team case {a.TeamCase}");
         output.WriteLine($"Largest tree: {a.LargestTree}");
         output.WriteLine($"Fan-out: {a.FanOut.Recruiters:N0} recruiters, {a.FanOut.MeanFanOut.ToString("0.##", CultureInfo.InvariantCulture)} recruits each on average, widest {a.FanOut.WidestRecruiter} with {a.FanOut.MaxFanOut}");
-        output.WriteLine($"Members at depth: {string.Join(" ", a.MembersAtDepth.Select((n, d) => $"{d}:{n}"))}");
+        output.WriteLine($"Members at each depth (depth 0 = the tops of the trees): {string.Join(" ", a.MembersAtDepth.Select((n, d) => $"{d}:{n:N0}"))}");
         output.WriteLine($"Members whose team reaches {a.TeamParticipantsThreshold} participants over {a.TeamLevelsThreshold} team levels: {a.FlaggedMembers:N0}; flagged teams {a.FlaggedTeams.Count}, chains beyond the limit {a.Chains.Count}");
-        output.WriteLine($"Findings ({audit.Findings.Count}):");
+        output.WriteLine($"Findings ({audit.Findings.Count}){(audit.Findings.Count > 0 && audit.Findings.All(f => f.Severity == SocialCommerce.Compliance.FindingSeverity.Warning) ? ": warnings flag parts of the network for review; nothing is blocked, and the findings quote team levels with the links in brackets" : string.Empty)}:");
         for (var i = 0; i < audit.Findings.Count && i < MaxFindings; i++)
         {
             output.WriteLine($"  {audit.Findings[i]}");
@@ -179,8 +188,7 @@ internal static class SimulationReportWriter
         }
     }
 
-    private static string M(Money money) =>
-        string.Create(CultureInfo.InvariantCulture, $"{money.Amount:#,0.00##} {money.Currency.Code}");
+    private static string M(Money money) => ReportFormat.Amount(money);
 
     private static string Local(Instant at, DateTimeZone zone) => at.InZone(zone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
 

@@ -58,6 +58,10 @@ public sealed class ConfigurationReloadTests
         Assert.Same(vip, services.GetRequiredKeyedService<CommissionEngine>("vip"));
         Assert.Equal(2, logs.Messages.Count(m => m.Level == LogLevel.Error));
 
+        // The options follow the section too.
+        Change(configuration, ("DefaultTimeZone", "Europe/Paris"));
+        Assert.Equal("Europe/Paris", services.GetRequiredService<Microsoft.Extensions.Options.IOptionsMonitor<SocialCommerceOptions>>().CurrentValue.DefaultTimeZone);
+
         // Back to valid: applied again.
         Change(configuration, ("CommissionPlans:default:levels:0:rate", "0.05"), ("CommissionPlans:default:levels:3:level", null), ("CommissionPlans:default:levels:3:rate", null),
             ("CommissionPlans:vip:levels:0:rate", "0.12"));

@@ -219,12 +219,17 @@ public sealed class InvitationBook
         return Report(invitation.Rule, result);
     }
 
-    /// <summary>Closes every open invitation whose deadline is at or before <paramref name="at"/> (the deadline job).</summary>
+    /// <summary>
+    /// Closes every open invitation whose deadline is at or before <paramref name="at"/> (the deadline job), and forgets
+    /// the per-helper daily counts of days no open invitation can take a help on any more (before the day the earliest
+    /// open invitation of the rule opened), so a long-running book keeps only the counts it may still need.
+    /// </summary>
     /// <param name="at">Now.</param>
     /// <returns>The accepted closings, in id order.</returns>
     public IReadOnlyList<InvitationResult> CloseDue(Instant at)
     {
         var closed = new List<InvitationResult>();
+        var earliestOpen = new Dictionary<string, Instant>(StringComparer.Ordinal);
         foreach (var invitation in _invitations.Values.OrderBy(i => i.Id.Value))
         {
             if (invitation.Status == InvitationStatus.Open && invitation.Deadline <= at && at >= invitation.OpenedAt)
@@ -235,9 +240,43 @@ public sealed class InvitationBook
                     closed.Add(result);
                 }
             }
+
+            if (invitation.Status == InvitationStatus.Open
+                && (!earliestOpen.TryGetValue(invitation.Rule.Name, out var earliest) || invitation.OpenedAt < earliest))
+            {
+                earliestOpen[invitation.Rule.Name] = invitation.OpenedAt;
+            }
         }
 
+        PruneDailyCounts(earliestOpen, at);
         return closed;
+    }
+
+    /// <summary>Gets how many per-helper daily counts the book keeps (for tests of the pruning).</summary>
+    internal int DailyCountEntries => _daily.Count;
+
+    // A help is decided only on an open invitation and at or after its opening, so a day before the day the rule's
+    // earliest open invitation opened (or before today, when none is open) can never be counted again.
+    private void PruneDailyCounts(Dictionary<string, Instant> earliestOpen, Instant at)
+    {
+        if (_daily.IsEmpty || !Limits.IsSupported(at))
+        {
+            return;
+        }
+
+        foreach (var key in _daily.Keys)
+        {
+            if (!_rules.TryGetValue(key.Rule, out var rule))
+            {
+                continue;
+            }
+
+            var from = earliestOpen.TryGetValue(key.Rule, out var opened) && opened < at ? opened : at;
+            if (key.Day < rule.DayOf(from))
+            {
+                _daily.TryRemove(key, out _);
+            }
+        }
     }
 
     /// <summary>Returns a consistent view of an invitation.</summary>

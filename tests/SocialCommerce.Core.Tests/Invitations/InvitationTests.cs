@@ -292,6 +292,37 @@ public sealed class InvitationTests
     }
 
     [Fact]
+    public void The_deadline_job_forgets_daily_counts_no_open_invitation_can_use_and_keeps_the_quota_of_the_others()
+    {
+        var rule = Bargain(o => { o.Helpers = 5; o.HelpsPerHelperPerDay = 1; o.DayZone = DateTimeZoneProviders.Tzdb["Asia/Shanghai"]; });
+        var book = new InvitationBook();
+        book.AddRule(rule);
+        var helper = new MemberId(2);
+        var first = book.Open("cut", Owner, T0).InvitationId;
+        Assert.True(book.Help(first, helper, T0).IsAccepted);
+        Assert.True(book.Help(first, new MemberId(3), T0).IsAccepted);
+        Assert.Equal(2, book.DailyCountEntries);
+
+        // A day later a new bargain opens; the first one is still open (24 h), so its day's counts stay.
+        var dayLater = T0 + Duration.FromHours(20);
+        var second = book.Open("cut", Owner, dayLater).InvitationId;
+        book.CloseDue(dayLater);
+        Assert.Equal(2, book.DailyCountEntries);
+
+        // The first closes at its deadline: nothing open can take a help on its day any more.
+        var closedAt = T0 + Duration.FromHours(24);
+        Assert.Single(book.CloseDue(closedAt));
+        Assert.Equal(0, book.DailyCountEntries);
+
+        // Today's quota still holds after the pruning.
+        Assert.True(book.Help(second, helper, closedAt).IsAccepted);
+        var third = book.Open("cut", new MemberId(9), closedAt).InvitationId;
+        book.CloseDue(closedAt + Duration.FromMinutes(1));
+        Assert.Equal(InvitationRefusal.HelperQuotaReached, book.Help(third, helper, closedAt + Duration.FromMinutes(2)).Refusal);
+        Assert.Equal(1, book.DailyCountEntries);
+    }
+
+    [Fact]
     public void A_listener_that_throws_never_makes_a_committed_change_look_failed()
     {
         var book = new InvitationBook(listener: new Throwing());

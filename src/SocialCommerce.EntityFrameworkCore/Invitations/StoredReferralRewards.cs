@@ -113,6 +113,12 @@ public sealed class StoredReferralRewards
         {
             var row = await db.Set<ReferralClaimRow>().FirstOrDefaultAsync(r => r.InvitedId == sale.Buyer.Value, ct).ConfigureAwait(false);
             var claim = Load(sale.Buyer, row);
+            var saleRow = await db.Set<ReferralSaleRow>().AsNoTracking().FirstOrDefaultAsync(s => s.SaleId == sale.Id, ct).ConfigureAwait(false);
+            if (ReferralClaim.CheckSaleId(sale, saleRow is null ? null : new MemberId(saleRow.InvitedId)) is { } taken)
+            {
+                return (taken, claim);
+            }
+
             var count = 0;
             ReferralInviterRow? inviterRow = null;
             if (buyer.Referrer is MemberId inviter && rule.InviterCap is not null)

@@ -143,8 +143,9 @@ public sealed class ReferralRewardTests
         var claim = new ReferralRewardBook(Rule(), profile, plan.ToPlanFacts()).Claim(sale, BobBound, quote);
         Assert.Equal(Cny(25m), quote.Total);
 
-        // 30 % of 100.00 leaves 5.00 above the commission: 10.00 + 5.00 scale by 1/3, each toward zero.
-        Assert.Equal(Cny(3.33m), claim.Grant!.InviterMoney);
+        // 30 % of 100.00 leaves 5.00 above the commission: 10.00 + 5.00 scale by 1/3 exactly; the invited share rounds
+        // toward zero and the inviter takes what that leaves, so the grant fills the room to the fen.
+        Assert.Equal(Cny(3.34m), claim.Grant!.InviterMoney);
         Assert.Equal(Cny(1.66m), claim.Grant.InvitedMoney);
         Assert.True(claim.Grant.Scaled);
         var finding = Assert.Single(claim.Findings);

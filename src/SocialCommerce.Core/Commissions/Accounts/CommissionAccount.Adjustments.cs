@@ -46,9 +46,7 @@ public sealed partial class CommissionAccount
         var adjusted = checked(_adjusted + units);
         if (units > 0)
         {
-            var repaid = Math.Min(_debt, units);
-            _debt -= repaid;
-            _available = checked(_available + units - repaid);
+            DebtFirst.Return(units, ref _available, ref _debt);
         }
         else
         {

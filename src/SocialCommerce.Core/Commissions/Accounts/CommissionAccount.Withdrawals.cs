@@ -167,7 +167,7 @@ public sealed partial class CommissionAccount
         if (restore)
         {
             _inWithdrawal -= units;
-            _available += units;
+            DebtFirst.Return(units, ref _available, ref _debt);
         }
 
         if (reserve)

@@ -77,6 +77,7 @@ public sealed partial class CommissionAccount
     /// <param name="posting">The posting, for this account's member and currency.</param>
     /// <returns><see langword="true"/> when applied; <see langword="false"/> when it was applied before (nothing changes).</returns>
     /// <exception cref="ArgumentException">The posting is for another member or currency, or its amount is not positive.</exception>
+    /// <exception cref="OverflowException">An earning would take the booked amount beyond 2^63 − 1 minor units; nothing is changed (the posting id stays unused).</exception>
     public bool Apply(in AccountPosting posting)
     {
         if (posting.Member != Member || !posting.Currency.Equals(Currency) || posting.MinorUnits <= 0 || string.IsNullOrEmpty(posting.Id))
@@ -84,17 +85,23 @@ public sealed partial class CommissionAccount
             throw new ArgumentException($"Posting '{posting.Id}' ({posting.Kind} of {posting.MinorUnits} minor units for member {posting.Member} in {posting.Currency?.Code}) does not belong to the account of member {Member} in {Currency.Code}.", nameof(posting));
         }
 
-        if (!_applied.Add(posting.Id))
+        if (_applied.Contains(posting.Id))
         {
             return false;
         }
 
         var amount = posting.MinorUnits;
+        if (posting.Kind == AccountPostingKind.Earned && (amount > long.MaxValue - _booked || amount > long.MaxValue - _pending))
+        {
+            throw new OverflowException($"Posting '{posting.Id}' of {amount} minor units would take the account of member {Member} in {Currency.Code} beyond 2^63 - 1 minor units booked ({_booked} now); nothing was changed.");
+        }
+
+        _applied.Add(posting.Id);
         switch (posting.Kind)
         {
             case AccountPostingKind.Earned:
-                _pending = checked(_pending + amount);
-                _booked = checked(_booked + amount);
+                _pending += amount;
+                _booked += amount;
                 break;
             case AccountPostingKind.Completed:
                 _pending -= amount;
@@ -102,10 +109,7 @@ public sealed partial class CommissionAccount
                 break;
             case AccountPostingKind.Released:
                 _frozen -= amount;
-                _available += amount;
-                var repaid = Math.Min(_debt, _available);
-                _available -= repaid;
-                _debt -= repaid;
+                DebtFirst.Return(amount, ref _available, ref _debt);
                 break;
             case AccountPostingKind.Cancelled:
                 _reversed += amount;

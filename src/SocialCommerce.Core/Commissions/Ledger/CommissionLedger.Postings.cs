@@ -224,13 +224,10 @@ public sealed partial class CommissionLedger
 
             ref var acc = ref _accounts[earning.Account];
             acc.Frozen -= remaining;
-            acc.Available += remaining;
             Append(LedgerEntryKind.Released, LedgerState.Available, earning.Account, remaining, s, e, None);
-            if (acc.Debt > 0)
+            var repaid = DebtFirst.Return(remaining, ref acc.Available, ref acc.Debt);
+            if (repaid > 0)
             {
-                var repaid = Math.Min(acc.Debt, acc.Available);
-                acc.Available -= repaid;
-                acc.Debt -= repaid;
                 Append(LedgerEntryKind.DebtRepaid, LedgerState.Debt, earning.Account, repaid, s, e, None);
             }
         }

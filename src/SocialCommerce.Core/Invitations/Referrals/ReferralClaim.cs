@@ -68,6 +68,24 @@ public sealed class ReferralClaim
     }
 
     /// <summary>
+    /// Decides whether a sale id may claim for its buyer, given the buyer it already claimed for (if any): a sale id
+    /// names one purchase everywhere, so a sale id already claimed for another buyer is refused
+    /// <see cref="ReferralRewardRefusal.ConflictingDuplicate"/> before anything else. Books and stores call it before
+    /// <see cref="Claim(ReferralRewardRule, Sale, NetworkMember, int, CommissionQuote?, ComplianceProfile?)"/>.
+    /// </summary>
+    /// <param name="sale">The purchase.</param>
+    /// <param name="claimedFor">The buyer the sale id already claimed for, or <see langword="null"/> when it claimed nothing.</param>
+    /// <returns>The refusal, or <see langword="null"/> when the sale may go on to claim.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="sale"/> is null.</exception>
+    public static ReferralRewardResult? CheckSaleId(Sale sale, MemberId? claimedFor)
+    {
+        ArgumentNullException.ThrowIfNull(sale);
+        return claimedFor is MemberId owner && owner != sale.Buyer
+            ? ReferralRewardResult.Refused(sale.Buyer, ReferralRewardRefusal.ConflictingDuplicate)
+            : null;
+    }
+
+    /// <summary>
     /// A paid purchase of the invited member claims the reward, when it is the first qualifying one: at least the
     /// minimum, in the rule's currency, paid in <c>[boundAt, boundAt + window)</c>, with the inviter under their cap.
     /// </summary>
@@ -309,9 +327,13 @@ public sealed class ReferralClaim
             var room = (basis * max.Fraction).Round(RoundingMode.TowardZero) - (quote?.Total ?? Money.Zero(paid.Currency));
             if (money > room)
             {
-                var factor = room.IsNegative ? 0m : room.Amount / money.Amount;
-                inviter = inviter is { } a ? (a * factor).Round(RoundingMode.TowardZero) : null;
-                invited = invited is { } b ? (b * factor).Round(RoundingMode.TowardZero) : null;
+                // Exact: each part × room ÷ total in whole minor units (multiply before dividing, in 128 bits), and the
+                // inviter takes what the invited member's rounding leaves, so a grant scaled into the room pays the room.
+                var roomUnits = room.IsNegative ? 0L : room.ToMinorUnits();
+                var totalUnits = money.ToMinorUnits();
+                var invitedUnits = invited is { } b ? (long)((Int128)b.ToMinorUnits() * roomUnits / totalUnits) : 0L;
+                invited = invited is null ? null : Money.FromMinorUnits(invitedUnits, paid.Currency);
+                inviter = inviter is null ? null : Money.FromMinorUnits(roomUnits - invitedUnits, paid.Currency);
                 scaled = true;
                 var message = string.Format(CultureInfo.InvariantCulture, "Referral reward '{0}' for sale '{1}' was scaled from {2} to {3} so that commissions and rewards stay within profile '{4}''s payout ratio {5} of {6}.", rule.Name, sale.Id, money, (inviter ?? Money.Zero(paid.Currency)) + (invited ?? Money.Zero(paid.Currency)), profile.Name, max, basis);
                 findings.Add(new ComplianceFinding(ComplianceCodes.ReferralRewardPayoutRatio, FindingSeverity.Warning, message, profile.GetCitation(ComplianceCodes.ReferralRewardPayoutRatio), FindingScope.Sale, sale.Id));

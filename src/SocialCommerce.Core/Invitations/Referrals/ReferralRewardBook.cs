@@ -56,7 +56,7 @@ public sealed class ReferralRewardBook
     /// <param name="sale">The paid purchase.</param>
     /// <param name="buyer">The buyer as the network knows them (referrer and binding instant).</param>
     /// <param name="quote">The sale's commission quote, for the payout-ratio limit; null when it pays no commission.</param>
-    /// <returns>The result; <see cref="ReferralRewardRefusal.NoInviter"/> when the buyer has no referrer.</returns>
+    /// <returns>The result; <see cref="ReferralRewardRefusal.NoInviter"/> when the buyer has no referrer; <see cref="ReferralRewardRefusal.ConflictingDuplicate"/> when the sale id already claimed for another buyer.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="sale"/> is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="buyer"/> is not the sale's buyer, or the quote is not the sale's.</exception>
     public ReferralRewardResult Claim(Sale sale, NetworkMember buyer, CommissionQuote? quote = null)
@@ -82,11 +82,17 @@ public sealed class ReferralRewardBook
                     count += at > since && at <= sale.PaidAt ? 1 : 0;
                 }
 
-                result = claim.Claim(Rule, sale, buyer, count, quote, Profile);
+                // The sale id is taken for this buyer first (a racing claim of another buyer with the same id sees it),
+                // and given back when the claim is refused.
+                var owner = _sales.GetOrAdd(sale.Id, sale.Buyer);
+                result = ReferralClaim.CheckSaleId(sale, owner) ?? claim.Claim(Rule, sale, buyer, count, quote, Profile);
                 if (result.IsAccepted && !result.IsDuplicate)
                 {
                     list.Add((sale.PaidAt, sale.Buyer));
-                    _sales[sale.Id] = sale.Buyer;
+                }
+                else if (owner == sale.Buyer && claim.Claimed?.SaleId != sale.Id)
+                {
+                    _sales.TryRemove(new KeyValuePair<string, MemberId>(sale.Id, sale.Buyer));
                 }
             }
         }

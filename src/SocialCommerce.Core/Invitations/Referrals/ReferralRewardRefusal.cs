@@ -32,4 +32,7 @@ public enum ReferralRewardRefusal
 
     /// <summary>The buyer has no referrer: nobody invited them.</summary>
     NoInviter = 9,
+
+    /// <summary>The sale id was already claimed by another buyer's purchase: a sale id names one purchase everywhere.</summary>
+    ConflictingDuplicate = 10,
 }

@@ -126,6 +126,8 @@ public sealed class WithdrawalLifecycleProperties
             b.Booked.Amount - b.Reversed.Amount + b.WrittenOff.Amount + b.Forgiven.Amount + account.Adjusted.Amount,
             b.Pending.Amount + b.Frozen.Amount + b.Available.Amount + account.InWithdrawal.Amount + b.Withdrawn.Amount - b.ClawbackDebt.Amount);
         Assert.True(b.Available.Amount >= 0, $"available {b.Available}");
+        // Money that returns (release, adjustment, rejected, failed or cancelled withdrawal) repays debt first.
+        Assert.True(b.ClawbackDebt.Amount == 0 || b.Available.Amount == 0, $"available {b.Available} beside debt {b.ClawbackDebt}");
         var records = ids.Select(account.GetWithdrawal).ToList();
         Assert.Equal(records.Where(r => r!.IsInWithdrawal).Sum(r => r!.Gross.Amount), account.InWithdrawal.Amount);
         var paid = records.Where(r => r!.Status == WithdrawalStatus.Paid).ToList();

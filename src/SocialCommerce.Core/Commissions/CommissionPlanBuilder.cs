@@ -9,7 +9,7 @@ namespace SocialCommerce.Commissions;
 /// <remarks>
 /// Every method records what it is given and returns the builder; <see cref="Build"/> checks everything at once and
 /// refuses a malformed or contradictory plan with an <see cref="InvalidCommissionPlanException"/> whose
-/// <see cref="InvalidCommissionPlanException.Path"/> names the builder member (e.g. <c>Level(3)</c>). Not thread-safe.
+/// <see cref="InvalidRuleException.Path"/> names the builder member (e.g. <c>Level(3)</c>). Not thread-safe.
 /// </remarks>
 public sealed class CommissionPlanBuilder
 {

@@ -557,6 +557,15 @@ public sealed class CommissionRuleContext
             throw new InvalidOperationException($"Rule '{who}' proposed a line with amount {line.Amount}; a commission line should not be negative.");
         }
 
+        // The supported precision: at most the currency's decimals plus a rate's (a base in minor units times a rate),
+        // and at most 100 × MaxMinorUnits minor units (room for a host rule to raise a line), so that a line has at most
+        // 28 significant digits; beyond it the residual identity could not hold to the last digit.
+        var decimals = _plan.Currency.MinorUnit + Limits.MaxRateDecimals;
+        if (Math.Abs(line.Amount.Amount) > 100m * Limits.MaxMinorUnits * _plan.Currency.MinorUnitSize || Math.Round(line.Amount.Amount, decimals, MidpointRounding.ToZero) != line.Amount.Amount)
+        {
+            throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture, $"Rule '{who}' proposed a line with amount {line.Amount.Amount} {_plan.Currency.Code}; a line should be at most {100 * Limits.MaxMinorUnits} minor units with at most {decimals} decimals."));
+        }
+
         if (line.Level < 0)
         {
             throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture, $"Rule '{who}' proposed a line at level {line.Level}; levels start at 0 (the buyer)."));

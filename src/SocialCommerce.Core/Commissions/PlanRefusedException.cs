@@ -9,29 +9,21 @@ namespace SocialCommerce.Commissions;
 /// Thrown when a <see cref="CommissionEngine"/> is created with a plan that breaks its enforced compliance profile
 /// (an error finding of <see cref="ComplianceProfile.CheckPlan"/>: paid depth, payout ratio, head-count rewards, entry fee).
 /// </summary>
-/// <remarks>The message names the plan, the profile, each field and its value; <see cref="Findings"/> lists the findings.</remarks>
-public sealed class PlanRefusedException : InvalidOperationException
+/// <remarks>The message names the plan, the profile, each field and its value; <see cref="ComplianceException.Findings"/> lists the findings. One of the <see cref="ComplianceException"/> family.</remarks>
+public sealed class PlanRefusedException : ComplianceException
 {
     /// <summary>Creates the exception.</summary>
     /// <param name="planName">The refused plan's name.</param>
     /// <param name="profileName">The profile that refused it.</param>
     /// <param name="findings">The error findings.</param>
     public PlanRefusedException(string planName, string profileName, IReadOnlyList<ComplianceFinding> findings)
-        : base(Compose(planName, profileName, findings))
+        : base(profileName, findings, Compose(planName, profileName, findings))
     {
         PlanName = planName;
-        ProfileName = profileName;
-        Findings = findings;
     }
 
     /// <summary>Gets the refused plan's name.</summary>
     public string PlanName { get; }
-
-    /// <summary>Gets the name of the profile that refused it.</summary>
-    public string ProfileName { get; }
-
-    /// <summary>Gets the findings that refused the plan.</summary>
-    public IReadOnlyList<ComplianceFinding> Findings { get; }
 
     private static string Compose(string planName, string profileName, IReadOnlyList<ComplianceFinding> findings)
     {

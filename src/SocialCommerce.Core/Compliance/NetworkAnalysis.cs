@@ -451,7 +451,7 @@ public sealed class NetworkAnalysis
         {
             if (sales[i].Amount == default)
             {
-                throw new ArgumentException($"Rewarded sale {i} (buyer {sales[i].Buyer}) has the default Money as its amount, which has no currency.", nameof(periodSales));
+                throw new ArgumentException($"Rewarded sale {i} (buyer {sales[i].Buyer}) has the default Money as its Amount, which has no currency.", $"{nameof(periodSales)}[{i}].Amount");
             }
         }
 
@@ -460,9 +460,9 @@ public sealed class NetworkAnalysis
         for (var i = 0; i < sales.Count; i++)
         {
             var sale = sales[i];
-            if (sale.Amount.IsNegative)
+            if (sale.Amount.IsNegative || !Limits.InMagnitude(sale.Amount))
             {
-                throw new ArgumentException($"Rewarded sale {i} (buyer {sale.Buyer}) has a negative amount {sale.Amount}.", nameof(periodSales));
+                throw new ArgumentException($"Rewarded sale {i} (buyer {sale.Buyer}) has Amount {sale.Amount}; it should be from 0 to {Limits.MaxMinorUnits} minor units.", $"{nameof(periodSales)}[{i}].Amount");
             }
 
             total += sale.Amount;

@@ -36,6 +36,7 @@ public sealed partial class CommunityBatch
     /// <param name="products">The products offered: at least one, distinct ids, one currency.</param>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     /// <exception cref="ArgumentException">The id is empty, there are no products, a product id repeats, or the currencies differ.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The delivery day's cut-off is outside the supported instants (the calendar's edges).</exception>
     public CommunityBatch(string batchId, MemberId leader, LocalDate deliveryDate, CommunityBatchRule rule, IEnumerable<CommunityProduct> products)
         : this(batchId, leader, deliveryDate, rule, products, null)
     {
@@ -50,6 +51,7 @@ public sealed partial class CommunityBatch
     /// <param name="cutOffLocal">The cut-off in the rule's zone, resolved like the rule's (daylight-saving safe).</param>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     /// <exception cref="ArgumentException">The id is empty, there are no products, a product id repeats, or the currencies differ.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The delivery day's cut-off is outside the supported instants (the calendar's edges).</exception>
     public CommunityBatch(string batchId, MemberId leader, LocalDate deliveryDate, CommunityBatchRule rule, IEnumerable<CommunityProduct> products, LocalDateTime cutOffLocal)
         : this(batchId, leader, deliveryDate, rule, products, (LocalDateTime?)cutOffLocal)
     {
@@ -82,6 +84,25 @@ public sealed partial class CommunityBatch
             throw new ArgumentException($"Community batch '{batchId}' should offer at least one product.", nameof(products));
         }
 
+        // The cut-off must be an instant the engines support: a delivery day at the calendar's edge is refused here,
+        // naming it, instead of overflowing in a later command.
+        LocalDateTime local;
+        Instant cutOff;
+        try
+        {
+            local = cutOffLocal ?? rule.CutOffLocal(deliveryDate);
+            cutOff = CommunityBatchRule.Resolve(local, rule.Zone);
+        }
+        catch (Exception e) when (e is OverflowException or ArgumentOutOfRangeException)
+        {
+            throw new ArgumentOutOfRangeException(nameof(deliveryDate), deliveryDate, $"Community batch '{batchId}': delivery day {deliveryDate} has no cut-off the calendar can hold ({e.Message}).");
+        }
+
+        if (!Limits.IsSupported(cutOff))
+        {
+            throw new ArgumentOutOfRangeException(nameof(deliveryDate), deliveryDate, $"Community batch '{batchId}': the cut-off {cutOff} of delivery day {deliveryDate} is outside the supported instants [{Limits.MinInstant}-{Limits.MaxInstant}).");
+        }
+
         Id = batchId;
         Leader = leader;
         DeliveryDate = deliveryDate;
@@ -89,8 +110,8 @@ public sealed partial class CommunityBatch
         _products = [.. list];
         _ordered = new int[_products.Length];
         Currency = _products[0].UnitPrice.Currency;
-        CutOffLocal = cutOffLocal ?? rule.CutOffLocal(deliveryDate);
-        CutOff = CommunityBatchRule.Resolve(CutOffLocal, rule.Zone);
+        CutOffLocal = local;
+        CutOff = cutOff;
     }
 
     /// <summary>Gets the batch's identifier.</summary>

@@ -1,12 +1,11 @@
-using System;
-
 namespace SocialCommerce.GroupBuying;
 
 /// <summary>
 /// Thrown when a group-buy rule is built with an invalid or inconsistent setting;
-/// <see cref="Field"/> names the setting and <see cref="Value"/> holds the offending value.
+/// <see cref="InvalidRuleException.Path"/> names the setting and <see cref="InvalidRuleException.Value"/> holds the
+/// offending value. One of the <see cref="InvalidRuleException"/> family.
 /// </summary>
-public sealed class GroupBuyRuleException : ArgumentException
+public sealed class GroupBuyRuleException : InvalidRuleException
 {
     /// <summary>Creates the exception.</summary>
     /// <param name="ruleName">The rule's name.</param>
@@ -14,19 +13,10 @@ public sealed class GroupBuyRuleException : ArgumentException
     /// <param name="value">The offending value, formatted.</param>
     /// <param name="problem">What is wrong with it.</param>
     public GroupBuyRuleException(string ruleName, string field, string value, string problem)
-        : base($"Group-buy rule '{ruleName}': {field} = {value}: {problem}", field)
+        : base("Group-buy rule", ruleName, field, value, problem)
     {
-        RuleName = ruleName;
-        Field = field;
-        Value = value;
     }
 
-    /// <summary>Gets the rule's name.</summary>
-    public string RuleName { get; }
-
-    /// <summary>Gets the rule member at fault.</summary>
-    public string Field { get; }
-
-    /// <summary>Gets the offending value, formatted.</summary>
-    public string Value { get; }
+    /// <summary>Gets the rule member at fault: the same as <see cref="InvalidRuleException.Path"/>.</summary>
+    public string Field => Path;
 }

@@ -196,6 +196,7 @@ public sealed class GrowthProgram
     /// <param name="asOf">The instant of evaluation: retention periods ending at or before it are evaluated, then honours.</param>
     /// <returns>The new state and the events.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="state"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="asOf"/> is outside the supported instants (<see cref="Limits.IsSupported(Instant)"/>).</exception>
     /// <exception cref="ArgumentException">
     /// The state is from another program; an activity is for another member, is later than
     /// <paramref name="asOf"/>, or lacks what its kind needs (a refund without the reversed id, a
@@ -205,6 +206,7 @@ public sealed class GrowthProgram
     public GrowthEvaluation Evaluate(MemberGrowth state, ReadOnlySpan<GrowthActivity> activities, Instant asOf)
     {
         ArgumentNullException.ThrowIfNull(state);
+        Limits.Check(asOf, nameof(asOf));
         if (!ReferenceEquals(state.Account.Program, this))
         {
             throw new ArgumentException($"The state of member {state.Member} belongs to another growth program.", nameof(state));

@@ -273,16 +273,21 @@ public sealed class Invitation
 
     internal IReadOnlyList<Instant> HelpTimes => _helpTimes;
 
+    /// <summary>The first two refusals of a help, after its instant is validated: <see cref="InvitationRefusal.Completed"/>, then <see cref="InvitationRefusal.Expired"/>.</summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="at"/> is before <see cref="OpenedAt"/> or outside the supported instants.</exception>
+    internal InvitationRefusal StateRefusal(Instant at)
+    {
+        CheckTime(at);
+        return Status == InvitationStatus.Completed ? InvitationRefusal.Completed
+            : Status != InvitationStatus.Open || at >= Deadline ? InvitationRefusal.Expired
+            : InvitationRefusal.None;
+    }
+
     private InvitationRefusal Refusal(MemberId helper, Instant at, HelperFacts facts)
     {
-        if (Status == InvitationStatus.Completed)
+        if (StateRefusal(at) is var state and not InvitationRefusal.None)
         {
-            return InvitationRefusal.Completed;
-        }
-
-        if (Status != InvitationStatus.Open || at >= Deadline)
-        {
-            return InvitationRefusal.Expired;
+            return state;
         }
 
         if (facts.IsPaid && !Rule.AllowsPaidHelp)

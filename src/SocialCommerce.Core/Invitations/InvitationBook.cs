@@ -153,6 +153,19 @@ public sealed class InvitationBook
         var rule = invitation.Rule;
         if (isPaid && Profile is { AllowsPaidHelp: false, Mode: ComplianceMode.Enforce })
         {
+            // The profile's refusal takes its place in the documented order: after the instant is validated and after
+            // Completed and Expired, before the rule's own checks.
+            InvitationRefusal state;
+            lock (invitation)
+            {
+                state = invitation.StateRefusal(at);
+            }
+
+            if (state != InvitationRefusal.None)
+            {
+                return Report(rule, InvitationResult.Refused(invitationId, helper, state));
+            }
+
             var decision = Profile.CheckInvitationRule(rule.Facts with { AllowsPaidHelp = true });
             _listener?.OnComplianceDecision(new ComplianceDecisionArguments(decision));
             return Report(rule, InvitationResult.Refused(invitationId, helper, InvitationRefusal.PaidHelpForbidden));

@@ -3,12 +3,12 @@ using System.Collections.Generic;
 namespace SocialCommerce.Invitations;
 
 /// <summary>Thrown when an <see cref="InvitationBook"/> is asked for an invitation, or a rule, it does not hold.</summary>
-public sealed class UnknownInvitationException : KeyNotFoundException
+public sealed class UnknownInvitationException : UnknownIdException
 {
     /// <summary>Creates the exception for an unknown invitation.</summary>
     /// <param name="invitationId">The invitation that was not found.</param>
     public UnknownInvitationException(InvitationId invitationId)
-        : base($"Invitation {invitationId} is not in the book.")
+        : base("invitation", invitationId.ToString(), $"Invitation {invitationId} is not in the book.")
     {
         InvitationId = invitationId;
     }
@@ -17,7 +17,7 @@ public sealed class UnknownInvitationException : KeyNotFoundException
     /// <param name="ruleName">The rule that was not found.</param>
     /// <param name="known">The names the book holds, for the message.</param>
     public UnknownInvitationException(string ruleName, IEnumerable<string> known)
-        : base($"No invitation rule named '{ruleName}' is in the book. Rules: {string.Join(", ", known)}.")
+        : base("invitation rule", ruleName, $"No invitation rule named '{ruleName}' is in the book. Rules: {string.Join(", ", known)}.")
     {
         RuleName = ruleName;
     }

@@ -42,7 +42,7 @@ public readonly struct Rate : IEquatable<Rate>, IComparable<Rate>
             throw new ArgumentOutOfRangeException(nameof(percent), percent, $"Rate should be in range [0-100] percent; was {percent.ToString(CultureInfo.InvariantCulture)} %.");
         }
 
-        return new Rate(Precise(percent / 100m, nameof(percent), percent, "%"));
+        return new Rate(Precise(percent, 2, 100m, nameof(percent), "%"));
     }
 
     /// <summary>Creates a rate from basis points (1 bp = 0.01 %).</summary>
@@ -55,7 +55,7 @@ public readonly struct Rate : IEquatable<Rate>, IComparable<Rate>
             throw new ArgumentOutOfRangeException(nameof(basisPoints), basisPoints, $"Rate should be in range [0-10000] basis points; was {basisPoints.ToString(CultureInfo.InvariantCulture)} bp.");
         }
 
-        return new Rate(Precise(basisPoints / 10000m, nameof(basisPoints), basisPoints, "bp"));
+        return new Rate(Precise(basisPoints, 4, 10000m, nameof(basisPoints), "bp"));
     }
 
     /// <summary>Creates a rate from a fraction.</summary>
@@ -68,7 +68,7 @@ public readonly struct Rate : IEquatable<Rate>, IComparable<Rate>
             throw new ArgumentOutOfRangeException(nameof(fraction), fraction, $"Rate should be in range [0-1] as a fraction; was {fraction.ToString(CultureInfo.InvariantCulture)}.");
         }
 
-        return new Rate(Precise(fraction, nameof(fraction), fraction, "as a fraction"));
+        return new Rate(Precise(fraction, 0, 1m, nameof(fraction), "as a fraction"));
     }
 
     /// <summary>Returns whether a fraction has at most <see cref="Limits.MaxRateDecimals"/> decimals (trailing zeros do not count).</summary>
@@ -79,14 +79,18 @@ public readonly struct Rate : IEquatable<Rate>, IComparable<Rate>
     /// <summary>Creates a rate from a computed fraction in [0, 1], truncated toward zero to the supported precision (reports, shares).</summary>
     internal static Rate Truncated(decimal fraction) => new(Math.Round(fraction, Limits.MaxRateDecimals, MidpointRounding.ToZero));
 
-    private static decimal Precise(decimal fraction, string paramName, decimal given, string unit)
+    /// <summary>
+    /// Checks the precision of the value as given (a percent has two decimals fewer than its fraction, basis points four),
+    /// before dividing: a value below the supported precision is refused, never divided into a decimal that rounds to 0.
+    /// </summary>
+    private static decimal Precise(decimal given, int shift, decimal divisor, string paramName, string unit)
     {
-        if (!IsSupportedPrecision(fraction))
+        if (Math.Round(given, Limits.MaxRateDecimals - shift, MidpointRounding.ToZero) != given)
         {
             throw new ArgumentOutOfRangeException(paramName, given, string.Create(CultureInfo.InvariantCulture, $"Rate should have at most {Limits.MaxRateDecimals} decimals as a fraction; was {given} {unit}."));
         }
 
-        return fraction;
+        return given / divisor;
     }
 
     /// <summary>Applies the rate to an amount exactly (no rounding).</summary>

@@ -47,12 +47,28 @@ public static class SocialCommerceJson
     /// <param name="options">Options from <see cref="CreateOptions"/> or <see cref="Configure"/>; <see cref="Options"/> when null.</param>
     /// <returns>The value; null for the JSON <c>null</c>.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="json"/> is null.</exception>
-    /// <exception cref="JsonException">The text is not a valid <typeparamref name="T"/> (the message names the path).</exception>
+    /// <exception cref="CorruptStateException">The text is not a valid <typeparamref name="T"/>: malformed JSON, a value of the wrong type or out of range (its <see cref="JsonException.Path"/> names where).</exception>
     /// <exception cref="NotSupportedException">The options have no contract for <typeparamref name="T"/>.</exception>
     public static T? Deserialize<T>(string json, JsonSerializerOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(json);
-        return JsonSerializer.Deserialize(json, TypeInfo<T>(options));
+        var typeInfo = TypeInfo<T>(options);
+        try
+        {
+            return JsonSerializer.Deserialize(json, typeInfo);
+        }
+        catch (CorruptStateException)
+        {
+            throw;
+        }
+        catch (JsonException e)
+        {
+            throw new CorruptStateException(typeof(T).Name, e.Path ?? "$", "(unreadable)", e.Message, e);
+        }
+        catch (Exception e) when (e is ArgumentException or FormatException or OverflowException or InvalidOperationException or KeyNotFoundException)
+        {
+            throw new CorruptStateException(typeof(T).Name, "$", "(unreadable)", e.Message, e);
+        }
     }
 
     private static System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> TypeInfo<T>(JsonSerializerOptions? options) =>
@@ -88,24 +104,25 @@ public static class SocialCommerceJson
         var catalog = new CurrencyCatalog(hostCurrencies);
         var money = new MoneyConverter(catalog);
         var rates = new RateConverter();
+        // Every converter is guarded: a value it cannot read fails as a JsonException with its path.
         JsonConverter[] converters =
         [
-            new CurrencyConverter(catalog),
-            money,
-            rates,
-            new MemberIdConverter(),
-            new GroupBuyIdConverter(),
-            new InvitationIdConverter(),
-            new ActivityIdConverter(),
-            new GrowthActivityKindConverter(),
-            new LeaderPerkConverter(money, rates),
-            NodaConverters.InstantConverter,
-            NodaConverters.RoundtripDurationConverter,
-            NodaConverters.LocalDateConverter,
-            NodaConverters.LocalDateTimeConverter,
-            NodaConverters.LocalTimeConverter,
-            NodaConverters.RoundtripPeriodConverter,
-            NodaConverters.CreateDateTimeZoneConverter(DateTimeZoneProviders.Tzdb),
+            Guard(new CurrencyConverter(catalog)),
+            Guard(money),
+            Guard(rates),
+            Guard(new MemberIdConverter()),
+            Guard(new GroupBuyIdConverter()),
+            Guard(new InvitationIdConverter()),
+            Guard(new ActivityIdConverter()),
+            Guard(new GrowthActivityKindConverter()),
+            Guard(new LeaderPerkConverter(money, rates)),
+            Guard((JsonConverter<Instant>)NodaConverters.InstantConverter),
+            Guard((JsonConverter<Duration>)NodaConverters.RoundtripDurationConverter),
+            Guard((JsonConverter<LocalDate>)NodaConverters.LocalDateConverter),
+            Guard((JsonConverter<LocalDateTime>)NodaConverters.LocalDateTimeConverter),
+            Guard((JsonConverter<LocalTime>)NodaConverters.LocalTimeConverter),
+            Guard((JsonConverter<Period>)NodaConverters.RoundtripPeriodConverter),
+            Guard(NodaConverters.CreateDateTimeZoneConverter(DateTimeZoneProviders.Tzdb)),
         ];
         foreach (var converter in converters)
         {
@@ -127,6 +144,8 @@ public static class SocialCommerceJson
                 $"Cannot restore a {snapshotKind} of schema version {schemaVersion}: this SDK reads schema version {SchemaVersion}{(schemaVersion > SchemaVersion ? " (the snapshot is newer: upgrade the SDK)" : string.Empty)}."));
         }
     }
+
+    private static GuardedConverter<T> Guard<T>(JsonConverter<T> converter) => new(converter);
 
     internal static IReadOnlyList<T> OrEmpty<T>(IReadOnlyList<T>? list) => list ?? Array.Empty<T>();
 }

@@ -103,7 +103,7 @@ public sealed class ProfileCompositionTests
 
         Assert.Throws<CurrencyMismatchException>(() => ComplianceProfiles.UnitedStatesFtc.AuditNetwork(network, periodSales: mixed));
         var exception = Assert.Throws<ArgumentException>(() => ComplianceProfiles.UnitedStatesFtc.AuditNetwork(network, periodSales: negative));
-        Assert.Contains("negative amount -1.00 USD", exception.Message, StringComparison.Ordinal);
+        Assert.Contains("Amount -1.00 USD", exception.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -71,7 +71,7 @@ public sealed class SupportedRangeTests
         Assert.Equal("total", Assert.Throws<ArgumentException>(() => default(Money).Allocate([1m])).ParamName);
         var network = new ReferralNetwork();
         network.AddMember(new MemberId(1), Instant.FromUtc(2026, 1, 1, 0, 0));
-        Assert.Equal("periodSales", Assert.Throws<ArgumentException>(() => ComplianceProfiles.ChinaSocialCommerce.AuditNetwork(network, null, [new RewardedSale(new MemberId(1), default, false)])).ParamName);
+        Assert.Equal("periodSales[0].Amount", Assert.Throws<ArgumentException>(() => ComplianceProfiles.ChinaSocialCommerce.AuditNetwork(network, null, [new RewardedSale(new MemberId(1), default, false)])).ParamName);
     }
 
     [Fact]

@@ -54,6 +54,6 @@ public sealed class LedgerSnapshotProperties
         var history = new LedgerHistory([new LedgerSaleSample([1], [100], [0], [1], [0], [10], 1)], [new LedgerStep(LedgerStepKind.Post, 0, 0)], ClawbackPolicy.CarryAsDebt);
         var snapshot = history.Replay().Ledger.ToSnapshot();
         var twice = snapshot with { Sales = [snapshot.Sales[0], snapshot.Sales[0]] };
-        Assert.Contains("appears twice", Assert.Throws<ArgumentException>(() => CommissionLedger.FromSnapshot(twice)).Message, StringComparison.Ordinal);
+        Assert.Equal("$.sales[1].sale.saleId", Assert.Throws<CorruptStateException>(() => CommissionLedger.FromSnapshot(twice)).Path);
     }
 }

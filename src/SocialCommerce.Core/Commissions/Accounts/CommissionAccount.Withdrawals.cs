@@ -210,12 +210,7 @@ public sealed partial class CommissionAccount
     {
         foreach (var record in Serialization.SocialCommerceJson.OrEmpty(snapshot.Requests))
         {
-            if (record.Member != Member || !record.Gross.Currency.Equals(Currency))
-            {
-                throw new ArgumentException($"Withdrawal '{record.WithdrawalId}' of the snapshot is for member {record.Member} in {record.Gross.Currency.Code}, not this account.", nameof(snapshot));
-            }
-
-            _requests[record.WithdrawalId] = record;
+            _requests[record.WithdrawalId] = record; // checked by Check(snapshot)
         }
     }
 }

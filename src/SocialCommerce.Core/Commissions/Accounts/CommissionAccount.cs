@@ -185,10 +185,15 @@ public sealed partial class CommissionAccount
     /// <returns>The account.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="snapshot"/> is null.</exception>
     /// <exception cref="NotSupportedException">The snapshot is of another schema version; the message names both.</exception>
+    /// <exception cref="CorruptStateException">
+    /// The snapshot is not a state the account could have reached: a negative bucket, buckets that do not add up, debt
+    /// beside available money, a withdrawal or adjustment of another account or with impossible amounts, a repeated id.
+    /// </exception>
     public static CommissionAccount FromSnapshot(CommissionAccountSnapshot snapshot, LedgerOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         Serialization.SocialCommerceJson.CheckSchema("commission account snapshot", snapshot.SchemaVersion);
+        Check(snapshot);
         var b = snapshot.Balances;
         var account = new CommissionAccount(b.Member, b.Currency, options)
         {
@@ -217,6 +222,60 @@ public sealed partial class CommissionAccount
         account.RestoreAdjustments(snapshot);
 
         return account;
+    }
+
+    private static void Check(CommissionAccountSnapshot snapshot)
+    {
+        var check = new Serialization.StateCheck("commission account snapshot");
+        AccountStateCheck.Check(check, snapshot.Balances, "$.balances", lifecycle: true);
+        var b = snapshot.Balances;
+        check.Version(snapshot.Version, "$.version");
+        var applied = Serialization.SocialCommerceJson.OrEmpty(snapshot.AppliedPostings);
+        for (var i = 0; i < applied.Count; i++)
+        {
+            check.That(!string.IsNullOrEmpty(applied[i]), $"$.appliedPostings[{i}]", applied[i], "a posting id is not empty.");
+        }
+
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        var withdrawals = Serialization.SocialCommerceJson.OrEmpty(snapshot.Withdrawals);
+        for (var i = 0; i < withdrawals.Count; i++)
+        {
+            var w = withdrawals[i];
+            var path = $"$.withdrawals[{i}]";
+            check.That(!string.IsNullOrEmpty(w.WithdrawalId) && ids.Add(w.WithdrawalId), path + ".withdrawalId", w.WithdrawalId, "a withdrawal id is present and used once.");
+            check.That(w.Member == b.Member, path + ".member", w.Member, $"the account is member {b.Member}'s.");
+            check.That(w.Amount != default && w.Amount.Currency.Equals(b.Currency) && w.Amount.Amount > 0 && Limits.IsSupported(w.Amount), path + ".amount", w.Amount, $"a withdrawal is a positive amount of whole minor units of {b.Currency.Code}.");
+        }
+
+        long held = 0;
+        var requests = Serialization.SocialCommerceJson.OrEmpty(snapshot.Requests);
+        for (var i = 0; i < requests.Count; i++)
+        {
+            var r = check.Present(requests[i], $"$.requests[{i}]");
+            var path = $"$.requests[{i}]";
+            check.That(!string.IsNullOrEmpty(r.WithdrawalId) && ids.Add(r.WithdrawalId), path + ".withdrawalId", r.WithdrawalId, "a withdrawal id is present and used once.");
+            check.That(r.Member == b.Member, path + ".member", r.Member, $"the account is member {b.Member}'s.");
+            check.That(r.Gross != default && r.Gross.Currency.Equals(b.Currency) && r.Gross.Amount > 0 && Limits.IsSupported(r.Gross), path + ".gross", r.Gross, $"a withdrawal is a positive amount of whole minor units of {b.Currency.Code}.");
+            check.That(r.Fee != default && r.Fee.Currency.Equals(b.Currency) && !r.Fee.IsNegative && Limits.IsSupported(r.Fee), path + ".fee", r.Fee, "a fee is whole minor units, not negative.");
+            check.That(r.Withheld != default && r.Withheld.Currency.Equals(b.Currency) && !r.Withheld.IsNegative && Limits.IsSupported(r.Withheld) && r.Fee.Amount + r.Withheld.Amount <= r.Gross.Amount, path + ".withheld", r.Withheld, "withholding is whole minor units from 0 to gross − fee.");
+            check.That(Enum.IsDefined(r.Status), path + ".status", r.Status, "not a withdrawal status.");
+            check.That(r.Attempts >= 0, path + ".attempts", r.Attempts, "should not be negative.");
+            check.That(r.Status != WithdrawalStatus.Paid || !string.IsNullOrEmpty(r.TransferReference), path + ".transferReference", r.TransferReference, "a paid withdrawal has its transfer reference.");
+            held += r.IsInWithdrawal ? r.Gross.ToMinorUnits() : 0;
+        }
+
+        check.That(held <= b.InWithdrawal, "$.balances.inWithdrawal", b.InWithdrawal, $"the requested and approved withdrawals hold {held} minor units.");
+        var adjustments = Serialization.SocialCommerceJson.OrEmpty(snapshot.Adjustments);
+        var adjustmentIds = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < adjustments.Count; i++)
+        {
+            var a = adjustments[i];
+            var path = $"$.adjustments[{i}]";
+            check.That(!string.IsNullOrEmpty(a.AdjustmentId) && adjustmentIds.Add(a.AdjustmentId), path + ".adjustmentId", a.AdjustmentId, "an adjustment id is present and used once.");
+            check.That(a.Member == b.Member, path + ".member", a.Member, $"the account is member {b.Member}'s.");
+            check.That(a.Amount != default && a.Amount.Currency.Equals(b.Currency) && a.Amount.Amount != 0 && Limits.IsSupported(a.Amount), path + ".amount", a.Amount, $"an adjustment is a non-zero amount of whole minor units of {b.Currency.Code}.");
+            check.That(!string.IsNullOrWhiteSpace(a.Author) && !string.IsNullOrWhiteSpace(a.Reason), path + ".author", a.Author, "an adjustment names its author and reason.");
+        }
     }
 
     /// <summary>A clawback takes what the available balance holds; the policy handles the shortfall (as the ledger does).</summary>

@@ -294,12 +294,27 @@ public sealed class SaleCommissionRecord
     /// <returns>The record.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="snapshot"/> is null.</exception>
     /// <exception cref="NotSupportedException">The snapshot is of another schema version; the message names both.</exception>
-    /// <exception cref="ArgumentException">The refunded quantities or reversed amounts do not match the sale's lines and earnings.</exception>
+    /// <exception cref="CorruptStateException">
+    /// The snapshot is not a state the record could have reached: refunded units or amounts its basis does not allow, a
+    /// reversal other than what the refunds imply, a completion before payment, a refund of another sale or listed twice.
+    /// </exception>
     public static SaleCommissionRecord FromSnapshot(SaleCommissionSnapshot snapshot)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         Serialization.SocialCommerceJson.CheckSchema("sale commission snapshot", snapshot.SchemaVersion);
-        var state = snapshot.State;
+        var check = new Serialization.StateCheck("sale commission snapshot");
+        var state = LedgerSnapshotCheck.CheckSale(check, snapshot.State, "$.state");
+        check.Version(snapshot.Version, "$.version");
+        var refundIds = new HashSet<string>(StringComparer.Ordinal);
+        var refunds = Serialization.SocialCommerceJson.OrEmpty(snapshot.Refunds);
+        for (var i = 0; i < refunds.Count; i++)
+        {
+            var refund = check.Present(refunds[i], $"$.refunds[{i}]");
+            check.That(refundIds.Add(refund.RefundId), $"$.refunds[{i}].refundId", refund.RefundId, "a refund is recorded once.");
+            check.That(string.Equals(refund.SaleId, state.Sale.SaleId, StringComparison.Ordinal), $"$.refunds[{i}].saleId", refund.SaleId, $"the record is sale '{state.Sale.SaleId}'s.");
+        }
+
+        check.That(refunds.Count == 0 || state.RefundBasis != LedgerSaleRefunds.None, "$.state.refundBasis", state.RefundBasis, "a refunded sale has a refund basis.");
         var record = new SaleCommissionRecord(state.Sale);
         if (state.RefundedQuantities.Count != record._refundedUnits.Length || state.ReversedMinorUnits.Count != record._reversed.Length)
         {

@@ -66,11 +66,16 @@ public sealed partial class CommissionLedger
     /// <returns>The ledger; its entries continue after <see cref="LedgerSnapshot.LastSequence"/>.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="snapshot"/> is null.</exception>
     /// <exception cref="NotSupportedException">The snapshot is of another schema version; the message names both.</exception>
-    /// <exception cref="ArgumentException">An account or a sale appears twice, a record's counts do not match its sale, or a refund names an unknown sale.</exception>
+    /// <exception cref="CorruptStateException">
+    /// The snapshot is not a state the ledger could have reached: an account whose buckets do not add up or are negative,
+    /// an account or sale listed twice, a sale whose reversals are not what its refunds imply, accounts that disagree with
+    /// the sales and withdrawals that made them, a refund of an unknown sale. Its path names the place.
+    /// </exception>
     public static CommissionLedger FromSnapshot(LedgerSnapshot snapshot, LedgerOptions? options = null, SocialCommerceListener? listener = null)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         SocialCommerceJson.CheckSchema("ledger snapshot", snapshot.SchemaVersion);
+        LedgerSnapshotCheck.Check(snapshot);
         var sales = SocialCommerceJson.OrEmpty(snapshot.Sales);
         var ledger = new CommissionLedger(options, Math.Max(16, sales.Count), listener);
         ledger._sequenceBase = snapshot.LastSequence;

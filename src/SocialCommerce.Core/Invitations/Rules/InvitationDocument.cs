@@ -141,14 +141,16 @@ internal static class InvitationDocument
                 {
                     "COUPON" => AssistReward.Coupon(Amount(reward, "value", name, currency, "$.reward.value") ?? throw Fault(name, "$.reward.value", default, "is required for a coupon.")),
                     "FREEITEM" => AssistReward.FreeItem(reward.TryGetProperty("item", out var item) && item.ValueKind == JsonValueKind.String ? item.GetString()! : throw Fault(name, "$.reward.item", item, "should be the item's SKU.")),
-                    "POINTS" => AssistReward.PointsOf(reward.TryGetProperty("points", out var points) && points.TryGetInt64(out var p) ? p : throw Fault(name, "$.reward.points", points, "should be a whole number of points.")),
+                    "POINTS" => AssistReward.PointsOf(reward.TryGetProperty("points", out var points) && points.ValueKind == JsonValueKind.Number && points.TryGetInt64(out var p) ? p : throw Fault(name, "$.reward.points", points, "should be a whole number of points.")),
                     _ => throw Fault(name, "$.reward.kind", k, "should be \"coupon\", \"freeItem\" or \"points\"."),
                 },
             };
         }
-        catch (ArgumentOutOfRangeException ex)
+        catch (ArgumentException ex) when (ex is not InvitationRuleException)
         {
-            throw Fault(name, "$.reward", reward, ex.Message);
+            var field = kind?.ToUpperInvariant() switch { "FREEITEM" => "item", "POINTS" => "points", _ => "value" };
+            reward.TryGetProperty(field, out var value);
+            throw Fault(name, "$.reward." + field, value, ex.Message);
         }
     }
 

@@ -1,13 +1,11 @@
-using System;
-
 namespace SocialCommerce.Invitations;
 
 /// <summary>
 /// Thrown when an invitation or referral-reward rule is created with an invalid or inconsistent setting, or read from
-/// a malformed document; <see cref="Field"/> names the setting (or the JSON path) and <see cref="Value"/> holds the
-/// offending value.
+/// a malformed document; <see cref="InvalidRuleException.Path"/> names the setting (or the JSON path) and
+/// <see cref="InvalidRuleException.Value"/> holds the offending value. One of the <see cref="InvalidRuleException"/> family.
 /// </summary>
-public sealed class InvitationRuleException : ArgumentException
+public sealed class InvitationRuleException : InvalidRuleException
 {
     /// <summary>Creates the exception.</summary>
     /// <param name="ruleName">The rule's name (or <c>"(unnamed)"</c> when the document has none yet).</param>
@@ -15,19 +13,10 @@ public sealed class InvitationRuleException : ArgumentException
     /// <param name="value">The offending value, formatted.</param>
     /// <param name="problem">What is wrong with it.</param>
     public InvitationRuleException(string ruleName, string field, string value, string problem)
-        : base($"Invitation rule '{ruleName}': {field} = {value}: {problem}", field)
+        : base("Invitation rule", ruleName, field, value, problem)
     {
-        RuleName = ruleName;
-        Field = field;
-        Value = value;
     }
 
-    /// <summary>Gets the rule's name.</summary>
-    public string RuleName { get; }
-
-    /// <summary>Gets the setting or JSON path at fault.</summary>
-    public string Field { get; }
-
-    /// <summary>Gets the offending value, formatted.</summary>
-    public string Value { get; }
+    /// <summary>Gets the setting or JSON path at fault: the same as <see cref="InvalidRuleException.Path"/>.</summary>
+    public string Field => Path;
 }

@@ -298,7 +298,7 @@ public sealed class CommissionRuleContext
             {
                 var member = _upline[level - 1];
                 var rank = ranks.GetRank(member);
-                if ((uint)rank >= (uint)plan.RankRates.Length)
+                if (unchecked((uint)rank) >= (uint)plan.RankRates.Length)
                 {
                     throw new InvalidOperationException(string.Create(
                         CultureInfo.InvariantCulture,
@@ -525,7 +525,7 @@ public sealed class CommissionRuleContext
 
     private void CheckIndex(int index)
     {
-        if ((uint)index >= (uint)_count)
+        if (unchecked((uint)index) >= (uint)_count)
         {
             throw new ArgumentOutOfRangeException(nameof(index), index, string.Create(CultureInfo.InvariantCulture, $"Line index should be in range [0-{_count - 1}]; was {index}."));
         }
@@ -533,7 +533,7 @@ public sealed class CommissionRuleContext
 
     private void CheckSaleLine(int saleLineIndex)
     {
-        if ((uint)saleLineIndex >= (uint)_sale.LineArray.Length)
+        if (unchecked((uint)saleLineIndex) >= (uint)_sale.LineArray.Length)
         {
             throw new ArgumentOutOfRangeException(nameof(saleLineIndex), saleLineIndex, string.Create(CultureInfo.InvariantCulture, $"Sale line index should be in range [0-{_sale.LineArray.Length - 1}]; was {saleLineIndex}."));
         }
@@ -571,7 +571,7 @@ public sealed class CommissionRuleContext
             throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture, $"Rule '{who}' proposed a line at level {line.Level}; levels start at 0 (the buyer)."));
         }
 
-        if ((uint)line.SaleLineIndex >= (uint)_sale.LineArray.Length)
+        if (unchecked((uint)line.SaleLineIndex) >= (uint)_sale.LineArray.Length)
         {
             throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture, $"Rule '{who}' proposed a line for sale line {line.SaleLineIndex}; sale '{_sale.Id}' has {_sale.LineArray.Length} lines."));
         }

@@ -105,82 +105,84 @@ public sealed class GroupBuy
     /// <param name="history">The events, in order, starting with <see cref="GroupOpened"/>, versions 1, 2, 3...</param>
     /// <returns>The group as the events left it.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="rule"/> or <paramref name="history"/> is null.</exception>
-    /// <exception cref="ArgumentException">
+    /// <exception cref="CorruptStateException">
     /// The history is empty, does not start with an opening of this rule, skips a version, mixes groups, continues after
-    /// a final event, joins more members than the rule's seats, joins a member twice, or joins outside the group's time.
+    /// a final event, joins more members than the group's seats, joins a member twice, joins outside the group's time,
+    /// counts participants other than its joins, or forms with counts or settlements that are not its participants'.
+    /// The path names the event (<c>$[i]</c>) and its field.
     /// </exception>
     public static GroupBuy FromHistory(GroupBuyRule rule, IEnumerable<GroupBuyEvent> history)
     {
         ArgumentNullException.ThrowIfNull(rule);
         ArgumentNullException.ThrowIfNull(history);
+        var check = new Serialization.StateCheck("group-buy history");
         GroupBuy? group = null;
+        var i = -1;
         foreach (var e in history)
         {
+            i++;
+            var path = string.Create(CultureInfo.InvariantCulture, $"$[{i}]");
+            check.Present(e, path);
             if (group is null)
             {
-                if (e is not GroupOpened opened || opened.Version != 1 || opened.RuleName != rule.Name)
-                {
-                    throw new ArgumentException($"History should start with a GroupOpened event of version 1 for rule '{rule.Name}'; was {e}.", nameof(history));
-                }
-
-                if (!Limits.IsSupported(opened.At))
-                {
-                    throw new ArgumentException($"Event {e} opens the group at {opened.At}, outside the supported instants [{Limits.MinInstant}, {Limits.MaxInstant}).", nameof(history));
-                }
-
-                if (opened.Deadline <= opened.At || !Limits.IsSupported(opened.Deadline))
-                {
-                    throw new ArgumentException($"Event {e} has a deadline that is not after the opening, or outside the supported instants.", nameof(history));
-                }
+                check.That(e is GroupOpened, path + ".type", e.GetType().Name, "a group's history starts with its opening.");
+                var opened = (GroupOpened)e;
+                check.That(opened.Version == 1, path + ".version", opened.Version, "the opening is version 1.");
+                check.That(string.Equals(opened.RuleName, rule.Name, StringComparison.Ordinal), path + ".ruleName", opened.RuleName, $"the group is restored under rule '{rule.Name}'.");
+                check.That(Limits.IsSupported(opened.At), path + ".at", opened.At, "outside the supported instants.");
+                check.That(opened.Deadline > opened.At && Limits.IsSupported(opened.Deadline), path + ".deadline", opened.Deadline, "the deadline is after the opening, within the supported instants.");
+                check.That(opened.Charged != default && opened.Charged.Currency.Equals(rule.Currency) && !opened.Charged.IsNegative && Limits.IsSupported(opened.Charged), path + ".charged", opened.Charged, $"a price is whole minor units of {rule.Currency.Code}, not negative.");
+                check.That(opened.Capacity is 0 or >= 2, path + ".capacity", opened.Capacity, "a number of seats (at least 2: the leader and one member), or 0 for the rule's.");
 
                 // The group keeps the terms it opened with (deadline, price, seats), whatever the rule says today.
                 group = new GroupBuy(opened.GroupId, rule, opened.Leader, opened.At, opened.Deadline, opened.Charged, opened.Capacity > 0 ? opened.Capacity : rule.Capacity);
                 continue;
             }
 
-            if (e.GroupId != group.Id || e.Version != group.Version + 1 || group.Status != GroupBuyStatus.Open)
-            {
-                throw new ArgumentException($"Event {e} does not follow version {group.Version} of open group {group.Id} (status {group.Status}).", nameof(history));
-            }
-
+            check.That(e.GroupId == group.Id, path + ".groupId", e.GroupId, $"the history is group {group.Id}'s.");
+            check.That(e.Version == group.Version + 1, path + ".version", e.Version, $"the event after version {group.Version}.");
+            check.That(group.Status == GroupBuyStatus.Open, path + ".type", e.GetType().Name, $"nothing follows a {group.Status} group's final event.");
+            check.That(e.At >= group.OpenedAt && Limits.IsSupported(e.At), path + ".at", e.At, $"at or after the opening at {group.OpenedAt}.");
             switch (e)
             {
                 case MemberJoined joined:
-                    if (group._count >= group._capacity)
-                    {
-                        throw new ArgumentException($"Event {e} joins group {group.Id} beyond its {group._capacity} seats.", nameof(history));
-                    }
-
-                    if (group.Contains(joined.Member))
-                    {
-                        throw new ArgumentException($"Event {e} joins member {joined.Member} to group {group.Id} a second time; a member holds one seat.", nameof(history));
-                    }
-
-                    if (joined.At < group.OpenedAt || joined.At >= group.Deadline)
-                    {
-                        throw new ArgumentException($"Event {e} joins group {group.Id} at {joined.At}, outside [{group.OpenedAt}, {group.Deadline}).", nameof(history));
-                    }
-
+                    check.That(group._count < group._capacity, path, joined.Member, $"joins beyond the group's {group._capacity} seats.");
+                    check.That(!group.Contains(joined.Member), path + ".member", joined.Member, "a member holds one seat.");
+                    check.That(joined.At < group.Deadline, path + ".at", joined.At, $"a join comes before the deadline {group.Deadline}.");
+                    check.That(joined.Charged == group._joinPrice, path + ".charged", joined.Charged, $"a join is charged the price the group opened with, {group._joinPrice}.");
+                    check.That(joined.Participants == group._count + 1, path + ".participants", joined.Participants, $"the join makes {group._count + 1} participants.");
                     group.Add(joined.Member);
                     break;
                 case GroupFormed formed:
+                    check.That(formed.RealParticipants == group._count, path + ".realParticipants", formed.RealParticipants, $"the group holds {group._count} participants.");
+                    check.That(formed.SimulatedParticipants >= 0 && (long)formed.SimulatedParticipants + group._count <= group._capacity, path + ".simulatedParticipants", formed.SimulatedParticipants, $"from 0 to the {group._capacity - group._count} empty seats.");
+                    check.That(formed.SimulatedParticipants == 0 || formed.At >= group.Deadline, path + ".at", formed.At, $"simulated participants complete a group only at its deadline {group.Deadline}.");
+                    check.That(formed.At >= group.Deadline || group._count == group._capacity, path + ".at", formed.At, $"a group forms before its deadline {group.Deadline} only when full.");
+                    var settlements = check.Present(formed.Settlements, path + ".settlements");
+                    check.That(settlements.Count == group._count, path + ".settlements", settlements.Count, $"one settlement per participant ({group._count}).");
+                    for (var k = 0; k < settlements.Count; k++)
+                    {
+                        check.That(settlements[k].Member == group._participants[k], string.Create(CultureInfo.InvariantCulture, $"{path}.settlements[{k}].member"), settlements[k].Member, $"the participants in joining order: {group._participants[k]}.");
+                    }
+
                     group.Status = GroupBuyStatus.Formed;
                     group._simulated = formed.SimulatedParticipants;
                     break;
-                case GroupFailed:
+                case GroupFailed failed:
+                    check.That(failed.At >= group.Deadline, path + ".at", failed.At, $"a group fails at or after its deadline {group.Deadline}.");
                     group.Status = GroupBuyStatus.Failed;
                     break;
                 case GroupCancelled:
                     group.Status = GroupBuyStatus.Cancelled;
                     break;
                 default:
-                    throw new ArgumentException($"Event {e} cannot follow an opening.", nameof(history));
+                    throw check.Fail(path + ".type", e.GetType().Name, "cannot follow an opening.");
             }
 
             group.Version = e.Version;
         }
 
-        return group ?? throw new ArgumentException("History should not be empty.", nameof(history));
+        return group ?? throw check.Fail("$", "[]", "a group's history is not empty.");
     }
 
     /// <summary>Returns whether a member is a real participant (the leader included).</summary>

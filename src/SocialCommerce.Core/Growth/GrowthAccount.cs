@@ -151,12 +151,87 @@ internal sealed class GrowthAccount
         };
     }
 
+    /// <summary>The days and months a restored account may hold: those of the supported instants, a day either side.</summary>
+    private static readonly long MinDay = Limits.MinInstant.ToUnixTimeTicks() / NodaConstants.TicksPerDay - 2;
+    private static readonly long MaxDay = Limits.MaxInstant.ToUnixTimeTicks() / NodaConstants.TicksPerDay + 2;
+    private static readonly int MinMonth = DayClock.MonthIndex(new LocalDate(1899, 1, 1));
+    private static readonly int MaxMonth = DayClock.MonthIndex(new LocalDate(9001, 12, 1));
+
+    /// <summary>
+    /// Checks a snapshot against what evaluations can leave: supported instants, days and months, points within range
+    /// (the balance never above the lifetime points), counters not negative, a level of the ladder, activities once.
+    /// </summary>
+    private static void Check(GrowthProgram program, GrowthSnapshot s)
+    {
+        var check = new Serialization.StateCheck("growth snapshot");
+        check.Present(s.Zone, "$.zone");
+        check.Version(s.Version, "$.version");
+        check.That(Limits.IsSupported(s.JoinedAt), "$.joinedAt", s.JoinedAt, "outside the supported instants.");
+        check.That(Limits.IsSupported(s.LastActivityAt) && s.LastActivityAt >= s.JoinedAt, "$.lastActivityAt", s.LastActivityAt, "a supported instant at or after joining.");
+        check.That(s.LastPromotedAt is not { } promoted || Limits.IsSupported(promoted), "$.lastPromotedAt", s.LastPromotedAt, "outside the supported instants.");
+        check.That(s.NextRetentionEvaluation is not { } next || Limits.IsSupported(next), "$.nextRetentionEvaluation", s.NextRetentionEvaluation, "outside the supported instants.");
+        check.That(s.NextRetentionDate == default || s.NextRetentionDate.Year is >= 1899 and <= 9001, "$.nextRetentionDate", s.NextRetentionDate, "outside the supported dates.");
+        check.That(s.LevelIndex >= 0 && s.LevelIndex < program.Ladder.Levels.Count, "$.levelIndex", s.LevelIndex, $"the ladder has {program.Ladder.Levels.Count} levels.");
+        const long MaxStored = Limits.MaxPoints * 1000;
+        check.That(s.LifetimePoints is >= 0 and <= MaxStored, "$.lifetimePoints", s.LifetimePoints, $"from 0 to {MaxStored} points.");
+        check.That(s.Balance >= -MaxStored && s.Balance <= s.LifetimePoints, "$.balance", s.Balance, "never more than the lifetime points (forfeits and take-backs only lower it).");
+        check.That(s.Sales is >= 0m and <= Limits.MaxMinorUnits * 1000m, "$.sales", s.Sales, "a sales volume, not negative.");
+        check.That(s.Streak >= 0 && s.Streak <= s.LongestStreak, "$.streak", s.Streak, $"from 0 to the longest streak {s.LongestStreak}.");
+        check.That(s.LastSignInDay is not { } signIn || (signIn >= MinDay && signIn <= MaxDay), "$.lastSignInDay", s.LastSignInDay, "outside the supported days.");
+        check.That(s.LastPromotedDay is not { } promotedDay || (promotedDay >= MinDay && promotedDay <= MaxDay), "$.lastPromotedDay", s.LastPromotedDay, "outside the supported days.");
+        check.That(s.OpenMonth == 0 || (s.OpenMonth >= MinMonth && s.OpenMonth <= MaxMonth), "$.openMonth", s.OpenMonth, "outside the supported months.");
+        check.That(s.OpenMonthPoints is >= -MaxStored and <= MaxStored, "$.openMonthPoints", s.OpenMonthPoints, "outside the supported points.");
+        var months = Serialization.SocialCommerceJson.OrEmpty(s.MonthPoints);
+        for (var i = 0; i < months.Count; i++)
+        {
+            check.That(months[i].Month >= MinMonth && months[i].Month <= MaxMonth, $"$.monthPoints[{i}].month", months[i].Month, "outside the supported months.");
+            check.That(months[i].Points is >= -MaxStored and <= MaxStored, $"$.monthPoints[{i}].points", months[i].Points, "outside the supported points.");
+        }
+
+        var sources = Serialization.SocialCommerceJson.OrEmpty(s.Sources);
+        for (var i = 0; i < sources.Count; i++)
+        {
+            check.That(!sources[i].Kind.IsDefault, $"$.sources[{i}].kind", null, "a source names its kind.");
+            check.That(sources[i].Count >= 0, $"$.sources[{i}].count", sources[i].Count, "should not be negative.");
+            check.That(sources[i].CapEarned is >= 0 and <= MaxStored, $"$.sources[{i}].capEarned", sources[i].CapEarned, "from 0 to the supported points.");
+            check.That(sources[i].CapDay is not { } day || (day >= MinDay && day <= MaxDay), $"$.sources[{i}].capDay", sources[i].CapDay, "outside the supported days.");
+        }
+
+        var progress = Serialization.SocialCommerceJson.OrEmpty(s.HonourProgress);
+        for (var i = 0; i < progress.Count; i++)
+        {
+            check.That(progress[i].Rule is not null, $"$.honourProgress[{i}].rule", null, "a progress names its honour rule.");
+            check.That(progress[i].Count >= 0, $"$.honourProgress[{i}].count", progress[i].Count, "should not be negative.");
+            check.That(progress[i].TiersAwarded >= 0, $"$.honourProgress[{i}].tiersAwarded", progress[i].TiersAwarded, "should not be negative.");
+        }
+
+        var honours = Serialization.SocialCommerceJson.OrEmpty(s.Honours);
+        for (var i = 0; i < honours.Count; i++)
+        {
+            check.Present(honours[i], $"$.honours[{i}]");
+        }
+
+        var ids = new HashSet<long>();
+        var activities = Serialization.SocialCommerceJson.OrEmpty(s.Activities);
+        for (var i = 0; i < activities.Count; i++)
+        {
+            check.That(ids.Add(activities[i].Id.Value), $"$.activities[{i}].id", activities[i].Id, "an activity is recorded once.");
+            check.That(activities[i].Points is >= -MaxStored and <= MaxStored, $"$.activities[{i}].points", activities[i].Points, "outside the supported points.");
+        }
+
+        var order = Serialization.SocialCommerceJson.OrEmpty(s.RecordOrder);
+        for (var i = 0; i < order.Count; i++)
+        {
+            check.That(Limits.IsSupported(order[i].At), $"$.recordOrder[{i}].at", order[i].At, "outside the supported instants.");
+        }
+
+        var referred = Serialization.SocialCommerceJson.OrEmpty(s.Referred);
+        check.That(referred.Count == new HashSet<MemberId>(referred).Count, "$.referred", referred.Count, "a referred member is recorded once.");
+    }
+
     public static GrowthAccount FromSnapshot(GrowthProgram program, GrowthSnapshot s)
     {
-        if ((uint)s.LevelIndex >= (uint)program.Ladder.Levels.Count)
-        {
-            throw new ArgumentException($"Growth snapshot of member {s.Member} is at level index {s.LevelIndex}, but the ladder has {program.Ladder.Levels.Count} levels.", nameof(s));
-        }
+        Check(program, s);
 
         var account = new GrowthAccount(program, s.Member, s.JoinedAt, s.Zone)
         {
@@ -207,11 +282,6 @@ internal sealed class GrowthAccount
 
         foreach (var a in Serialization.SocialCommerceJson.OrEmpty(s.Activities))
         {
-            if (account._activities.ContainsKey(a.Id.Value))
-            {
-                throw new ArgumentException($"Growth snapshot of member {s.Member} lists activity {a.Id} twice.", nameof(s));
-            }
-
             account._activities[a.Id.Value] = new ActivityRecord { Points = a.Points, Sales = a.Sales, Source = a.Scored ? 0 : -1, Reversed = a.Reversed, IsReversal = a.IsReversal };
         }
 

@@ -257,7 +257,7 @@ public sealed class GrowthProgram
     /// <returns>The member's growth.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="snapshot"/> is null.</exception>
     /// <exception cref="NotSupportedException">The snapshot is of another schema version; the message names both.</exception>
-    /// <exception cref="ArgumentException">The level index is not a level of this program's ladder, or an activity id appears twice.</exception>
+    /// <exception cref="CorruptStateException">The snapshot is not a state an evaluation could leave: a level the ladder does not have, an activity twice, an instant, day, month or amount of points outside the supported range, a balance above the lifetime points. Its path names the field.</exception>
     public MemberGrowth Restore(GrowthSnapshot snapshot)
     {
         ArgumentNullException.ThrowIfNull(snapshot);

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using NodaTime;
 using SocialCommerce.Network;
+using SocialCommerce.Serialization;
 
 namespace SocialCommerce.Invitations;
 
@@ -134,48 +135,62 @@ public sealed class Invitation
     /// <param name="history">The events in order, starting with <see cref="InvitationOpened"/>, versions 1, 2, 3...</param>
     /// <returns>The invitation as the events left it.</returns>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
-    /// <exception cref="ArgumentException">
-    /// The history is empty, does not open with this rule's name and kind, skips a version, mixes invitations, continues
-    /// after a final event, helps outside the invitation's time or beyond its helps, or records a cut or price that is not
-    /// the schedule's.
+    /// <exception cref="CorruptStateException">
+    /// The history is empty, does not open with this rule's name and kind, opens a bargain whose prices, cuts or schedule
+    /// hash are not a schedule, skips a version, mixes invitations, continues after a final event, or records a help the
+    /// rule would have refused (outside the invitation's time, beyond its helps, by its owner, a helper once too often, a
+    /// paid help the rule forbids) or a cut or price that is not the schedule's; or ends its last help without completing.
+    /// The path names the event (<c>$[i]</c>) and its field.
     /// </exception>
     public static Invitation FromHistory(InvitationRule rule, IEnumerable<InvitationEvent> history)
     {
         ArgumentNullException.ThrowIfNull(rule);
         ArgumentNullException.ThrowIfNull(history);
+        var check = new StateCheck("invitation history");
         Invitation? invitation = null;
+        var i = -1;
         foreach (var e in history)
         {
+            i++;
+            var path = string.Create(CultureInfo.InvariantCulture, $"$[{i}]");
+            check.Present(e, path);
             if (invitation is null)
             {
-                invitation = Opening(rule, e);
+                invitation = Opening(check, path, rule, e);
                 continue;
             }
 
-            if (e.InvitationId != invitation.Id || e.Version != invitation.Version + 1 || invitation.Status != InvitationStatus.Open)
-            {
-                throw new ArgumentException($"Event {e} does not follow version {invitation.Version} of open invitation {invitation.Id} (status {invitation.Status}).", nameof(history));
-            }
-
+            check.That(e.InvitationId == invitation.Id, path + ".invitationId", e.InvitationId, $"the history is invitation {invitation.Id}'s.");
+            check.That(e.Version == invitation.Version + 1, path + ".version", e.Version, $"the event after version {invitation.Version}.");
+            check.That(invitation.Status == InvitationStatus.Open, path + ".type", e.GetType().Name, $"nothing follows the final event of a {invitation.Status} invitation.");
+            check.That(e.At >= invitation.OpenedAt && Limits.IsSupported(e.At), path + ".at", e.At, $"at or after the opening at {invitation.OpenedAt}.");
             switch (e)
             {
                 case InvitationHelped helped:
-                    invitation.Replay(helped);
+                    invitation.Replay(check, path, helped);
                     break;
-                case InvitationCompleted when invitation.HelpsDone == invitation.HelpsRequired:
+                case InvitationCompleted completed:
+                    check.That(invitation.HelpsDone == invitation.HelpsRequired, path + ".type", "completed", $"an invitation completes with its last help; {invitation.HelpsDone} of {invitation.HelpsRequired} were given.");
+                    check.That(completed.At == invitation._helpTimes[^1], path + ".at", completed.At, "an invitation completes at its last help.");
+                    check.That(completed.Price == invitation.Price, path + ".price", completed.Price, $"the reached price is {invitation.Price}.");
                     invitation.Status = InvitationStatus.Completed;
                     break;
-                case InvitationExpired expired when expired.At >= invitation.Deadline && expired.HelpsDone == invitation.HelpsDone:
+                case InvitationExpired expired:
+                    check.That(expired.At >= invitation.Deadline, path + ".at", expired.At, $"an invitation closes at or after its deadline {invitation.Deadline}.");
+                    check.That(expired.HelpsDone == invitation.HelpsDone, path + ".helpsDone", expired.HelpsDone, $"{invitation.HelpsDone} helps were given.");
+                    check.That(!expired.Purchasable || invitation.Schedule is not null, path + ".purchasable", expired.Purchasable, "only a bargain stays purchasable at its reached price.");
                     invitation.Status = expired.Purchasable ? InvitationStatus.Expired : InvitationStatus.Failed;
                     break;
                 default:
-                    throw new ArgumentException($"Event {e} cannot follow version {invitation.Version} of invitation {invitation.Id} ({invitation.HelpsDone} of {invitation.HelpsRequired} helps).", nameof(history));
+                    throw check.Fail(path + ".type", e.GetType().Name, $"cannot follow version {invitation.Version} of invitation {invitation.Id}.");
             }
 
             invitation.Version = e.Version;
         }
 
-        return invitation ?? throw new ArgumentException("History should not be empty.", nameof(history));
+        check.That(invitation is not null, "$", "[]", "an invitation's history is not empty.");
+        check.That(invitation!.Status != InvitationStatus.Open || invitation.HelpsDone < invitation.HelpsRequired, string.Create(CultureInfo.InvariantCulture, $"$[{i}]"), "(end)", "the last help completes the invitation in the same step; the completion is missing.");
+        return invitation;
     }
 
     /// <summary>Returns how many helps a member gave this invitation.</summary>
@@ -314,58 +329,69 @@ public sealed class Invitation
     }
 
 #pragma warning disable CA2208 // both replay FromHistory's events: the faults name its parameter
-    private static Invitation Opening(InvitationRule rule, InvitationEvent e)
+    private static Invitation Opening(StateCheck check, string path, InvitationRule rule, InvitationEvent e)
     {
-        if (e is not InvitationOpened opened || opened.Version != 1 || opened.RuleName != rule.Name || opened.Kind != rule.Kind)
-        {
-            throw new ArgumentException($"History should start with an InvitationOpened event of version 1 for {rule}; was {e}.", "history");
-        }
-
-        if (!Limits.IsSupported(opened.At) || opened.Deadline <= opened.At || !Limits.IsSupported(opened.Deadline))
-        {
-            throw new ArgumentException($"Event {e} opens at {opened.At} with deadline {opened.Deadline}: the deadline should follow the opening, both within the supported instants.", "history");
-        }
-
-        if (opened.HelpsRequired < 1 || opened.HelpsRequired > InvitationRule.MaxHelpers)
-        {
-            throw new ArgumentException($"Event {e} requires {opened.HelpsRequired} helps, outside [1, {InvitationRule.MaxHelpers}].", "history");
-        }
-
+        check.That(e is InvitationOpened, path + ".type", e.GetType().Name, "an invitation's history starts with its opening.");
+        var opened = (InvitationOpened)e;
+        check.That(opened.Version == 1, path + ".version", opened.Version, "the opening is version 1.");
+        check.That(string.Equals(opened.RuleName, rule.Name, StringComparison.Ordinal), path + ".ruleName", opened.RuleName, $"the invitation is restored under rule '{rule.Name}'.");
+        check.That(opened.Kind == rule.Kind, path + ".kind", opened.Kind, $"rule '{rule.Name}' is a {rule.Kind}.");
+        check.That(Limits.IsSupported(opened.At), path + ".at", opened.At, "outside the supported instants.");
+        check.That(opened.Deadline > opened.At && Limits.IsSupported(opened.Deadline), path + ".deadline", opened.Deadline, "the deadline follows the opening, within the supported instants.");
+        check.That(opened.HelpsRequired >= 1 && opened.HelpsRequired <= InvitationRule.MaxHelpers, path + ".helpsRequired", opened.HelpsRequired, $"from 1 to {InvitationRule.MaxHelpers} helps.");
         BargainSchedule? schedule = null;
         if (rule.Kind == InvitationKind.Bargain)
         {
-            if (opened.StartPrice is not { } start || opened.Floor is not { } floor || opened.Cuts is null || opened.Cuts.Count != opened.HelpsRequired)
+            var start = opened.StartPrice;
+            var floor = opened.Floor;
+            check.That(start is { } s && s != default && Limits.IsSupported(s) && s.Amount > 0m, path + ".startPrice", start, "a bargain opens at a positive price in whole minor units.");
+            check.That(floor is { } f && f != default && f.Currency.Equals(start!.Value.Currency) && Limits.IsSupported(f) && f.Amount >= 0m && f < start.Value, path + ".floor", floor, $"a floor of whole minor units of {start!.Value.Currency.Code}, from 0 to below the start price.");
+            var cuts = check.Present(opened.Cuts, path + ".cuts");
+            check.That(cuts.Count == opened.HelpsRequired, path + ".cuts", cuts.Count, $"one cut per help ({opened.HelpsRequired}).");
+            try
             {
-                throw new ArgumentException($"Event {e} opens a bargain without its start price, floor and {opened.HelpsRequired} cuts.", "history");
+                schedule = BargainSchedule.FromCuts(start.Value, floor!.Value, cuts);
+            }
+            catch (ArgumentException ex)
+            {
+                throw check.Fail(path + ".cuts", cuts.Count, ex.Message);
             }
 
-            schedule = BargainSchedule.FromCuts(start, floor, opened.Cuts);
+            check.That(opened.ScheduleHash is null || string.Equals(opened.ScheduleHash, schedule.Hash, StringComparison.Ordinal), path + ".scheduleHash", opened.ScheduleHash, $"the cuts hash to {schedule.Hash}.");
         }
-        else if (opened.Reward is null)
+        else
         {
-            throw new ArgumentException($"Event {e} opens an assist without its reward.", "history");
+            check.That(opened.Reward is not null, path + ".reward", null, "an assist opens with its reward.");
         }
 
         return new Invitation(opened.InvitationId, rule, opened.Owner, opened.At, opened.Deadline, opened.HelpsRequired, schedule, opened.Reward, opened.Seed);
     }
 
-    private void Replay(InvitationHelped helped)
+    private void Replay(StateCheck check, string path, InvitationHelped helped)
     {
         var k = _helpers.Count;
-        if (k >= HelpsRequired || helped.HelpsDone != k + 1 || helped.At < OpenedAt || helped.At >= Deadline)
-        {
-            throw new ArgumentException($"Event {helped} is help {helped.HelpsDone} of invitation {Id} at {helped.At}; expected help {k + 1} of {HelpsRequired} in [{OpenedAt}, {Deadline}).", "history");
-        }
-
+        check.That(k < HelpsRequired, path + ".type", "helped", $"all {HelpsRequired} helps were given.");
+        check.That(helped.HelpsDone == k + 1, path + ".helpsDone", helped.HelpsDone, $"this is help {k + 1}.");
+        check.That(helped.At < Deadline, path + ".at", helped.At, $"a help comes before the deadline {Deadline}.");
+        check.That(helped.Helper != Owner || Rule.Eligibility == HelperEligibility.Anyone, path + ".helper", helped.Helper, "the owner does not help their own invitation under this rule.");
+        check.That(HelpsBy(helped.Helper) < Rule.HelpsPerHelper, path + ".helper", helped.Helper, $"a helper helps at most {Rule.HelpsPerHelper} time(s) under this rule.");
+        check.That(!helped.Paid || Rule.AllowsPaidHelp, path + ".paid", helped.Paid, "the rule does not allow paid help.");
         if (Schedule is not null)
         {
             var price = Price!.Value - Schedule.Cuts[k];
-            if (helped.Cut != Schedule.Cuts[k] || helped.Price != price)
-            {
-                throw new ArgumentException($"Event {helped} records cut {helped.Cut} and price {helped.Price}; the schedule's help {k + 1} cuts {Schedule.Cuts[k]} to {price}.", "history");
-            }
+            check.That(helped.Cut == Schedule.Cuts[k], path + ".cut", helped.Cut, $"the schedule's help {k + 1} cuts {Schedule.Cuts[k]}.");
+            check.That(helped.Price == price, path + ".price", helped.Price, $"the schedule's help {k + 1} brings the price to {price}.");
+        }
 
-            Price = price;
+        Replay(helped);
+    }
+
+    /// <summary>Applies an accepted help: the helper counted, the price cut by the schedule's next cut.</summary>
+    private void Replay(InvitationHelped helped)
+    {
+        if (Schedule is not null)
+        {
+            Price = Price!.Value - Schedule.Cuts[_helpers.Count];
         }
 
         _helpers.Add(helped.Helper);

@@ -53,55 +53,60 @@ public sealed partial class ReferralNetwork
     /// <returns>The network.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="snapshot"/> is null.</exception>
     /// <exception cref="NotSupportedException">The snapshot is of another schema version; the message names both.</exception>
-    /// <exception cref="ArgumentException">A member appears twice or before its referrer, a binding names an unknown member, or an instant is outside the supported range; the message names the entry.</exception>
+    /// <exception cref="CorruptStateException">
+    /// A member appears twice, before its referrer or as its own referrer; an instant is outside the supported range; a
+    /// binding names an unknown member, refers a member to itself, or disagrees with the member's other bindings or
+    /// current referrer. Its path names the entry.
+    /// </exception>
     public static ReferralNetwork FromSnapshot(NetworkSnapshot snapshot, BindingPolicy? policy = null)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         SocialCommerceJson.CheckSchema("network snapshot", snapshot.SchemaVersion);
+        var check = new StateCheck("network snapshot");
         var members = SocialCommerceJson.OrEmpty(snapshot.Members);
         var network = new ReferralNetwork(policy, members.Count);
         for (var k = 0; k < members.Count; k++)
         {
             var m = members[k];
-            if (network._index.ContainsKey(m.Member))
-            {
-                throw new ArgumentException(Entry(k, m, "the member appears twice."), nameof(snapshot));
-            }
-
-            if (!Limits.IsSupported(m.BoundAt))
-            {
-                throw new ArgumentException(Entry(k, m, "the binding instant is outside the supported range."), nameof(snapshot));
-            }
-
+            var path = string.Create(CultureInfo.InvariantCulture, $"$.members[{k}]");
+            check.That(!network._index.ContainsKey(m.Member), path + ".member", m.Member, "the member appears twice.");
+            check.That(Limits.IsSupported(m.BoundAt), path + ".boundAt", m.BoundAt, "the binding instant is outside the supported range.");
             var parent = None;
-            if (m.Referrer is { } referrer && !network._index.TryGetValue(referrer, out parent))
-            {
-                throw new ArgumentException(Entry(k, m, "its referrer is not an earlier member of the snapshot (referrers come before the members they refer)."), nameof(snapshot));
-            }
-
+            check.That(m.Referrer is not { } referrer || network._index.TryGetValue(referrer, out parent), path + ".referrer", m.Referrer, "the referrer is not an earlier member of the snapshot (referrers come before the members they refer, and nobody refers itself).");
             network.Append(m.Member, parent, m.BoundAt);
         }
 
         var bindings = SocialCommerceJson.OrEmpty(snapshot.Bindings);
         for (var k = 0; k < bindings.Count; k++)
         {
-            var b = bindings[k];
-            if (!network._index.TryGetValue(b.Member, out var child) || !network._index.ContainsKey(b.Referrer))
-            {
-                throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"Binding {k} ({b}) names a member that is not in the snapshot."), nameof(snapshot));
-            }
-
+            var b = check.Present(bindings[k], $"$.bindings[{k}]");
+            var path = string.Create(CultureInfo.InvariantCulture, $"$.bindings[{k}]");
+            check.That(network._index.TryGetValue(b.Member, out var child), path + ".member", b.Member, "not a member of the snapshot.");
+            check.That(b.Referrer != b.Member && network._index.ContainsKey(b.Referrer), path + ".referrer", b.Referrer, "the referrer is another member of the snapshot.");
+            check.That(Limits.IsSupported(b.At), path + ".at", b.At, "the binding instant is outside the supported range.");
             if (!network._history.TryGetValue(child, out var list))
             {
                 network._history[child] = list = new List<ReferralBinding>(2);
+            }
+            else
+            {
+                var before = list[^1];
+                check.That(b.PreviousReferrer == before.Referrer, path + ".previousReferrer", b.PreviousReferrer, $"the member's binding before this one bound it to {before.Referrer}.");
+                check.That(b.At >= before.At, path + ".at", b.At, $"the member's binding before this one was at {before.At}.");
             }
 
             list.Add(b);
         }
 
+        for (var k = 0; k < members.Count; k++)
+        {
+            var m = members[k];
+            if (network._index.TryGetValue(m.Member, out var i) && network._history.TryGetValue(i, out var list))
+            {
+                check.That(list[^1].Referrer == m.Referrer, string.Create(CultureInfo.InvariantCulture, $"$.members[{k}].referrer"), m.Referrer, $"the member's last binding bound it to {list[^1].Referrer}.");
+            }
+        }
+
         return network;
     }
-
-    private static string Entry(int index, NetworkMember member, string problem) =>
-        string.Create(CultureInfo.InvariantCulture, $"Snapshot member {index} ({member.Member}, referrer {member.Referrer?.ToString() ?? "none"}): {problem}");
 }

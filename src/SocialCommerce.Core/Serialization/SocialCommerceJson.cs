@@ -65,9 +65,11 @@ public static class SocialCommerceJson
         {
             throw new CorruptStateException(typeof(T).Name, e.Path ?? "$", "(unreadable)", e.Message, e);
         }
-        catch (Exception e) when (e is ArgumentException or FormatException or OverflowException or InvalidOperationException or KeyNotFoundException)
+        catch (Exception e) when (e is ArgumentException or FormatException or OverflowException or InvalidOperationException or KeyNotFoundException or NotSupportedException)
         {
-            throw new CorruptStateException(typeof(T).Name, "$", "(unreadable)", e.Message, e);
+            // The serializer names the path only in its message (e.g. a polymorphic value without its discriminator).
+            var path = e.Message.IndexOf("Path: ", StringComparison.Ordinal) is var at and >= 0 ? e.Message[(at + 6)..].Split(' ', 2)[0] : "$";
+            throw new CorruptStateException(typeof(T).Name, path, "(unreadable)", e.Message, e);
         }
     }
 

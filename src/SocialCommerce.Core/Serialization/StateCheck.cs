@@ -27,7 +27,10 @@ internal readonly struct StateCheck(string state)
 
     public void NotNegative(long value, string path) => That(value >= 0, path, value, "should not be negative.");
 
-    public void Version(long value, string path) => That(value >= 0, path, value, "a version should not be negative.");
+    /// <summary>The largest version a restored aggregate may carry: far beyond any history, far below overflow.</summary>
+    public const long MaxVersion = 1L << 53;
+
+    public void Version(long value, string path) => That(value is >= 0 and <= MaxVersion, path, value, $"a version from 0 to {MaxVersion}.");
 
     public static string Format(object? value) => value switch
     {

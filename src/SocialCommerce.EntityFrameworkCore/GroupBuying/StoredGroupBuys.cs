@@ -204,7 +204,7 @@ public sealed class StoredGroupBuys
         {
             return GroupBuy.FromHistory(_rules.GetRule(head.RuleName), events);
         }
-        catch (ArgumentException ex)
+        catch (CorruptStateException ex)
         {
             throw new StoreSchemaException($"SocialCommerce store: the events of group {head.GroupId} in sc_group_events do not make a valid group: {ex.Message}", ex);
         }

@@ -215,7 +215,7 @@ public sealed class StoredInvitations
         {
             return Invitation.FromHistory(_rules.GetRule(head.RuleName), events);
         }
-        catch (ArgumentException ex)
+        catch (CorruptStateException ex)
         {
             throw new StoreSchemaException($"SocialCommerce store: the events of invitation {head.InvitationId} in sc_invitation_events do not make a valid invitation: {ex.Message}", ex);
         }

@@ -204,7 +204,7 @@ public sealed class StoredReferralRewards
         {
             return ReferralClaim.FromHistory(invited, events);
         }
-        catch (ArgumentException ex)
+        catch (CorruptStateException ex)
         {
             throw new StoreSchemaException($"SocialCommerce store: the events of member {invited}'s referral reward in sc_referral_claims do not make a valid claim: {ex.Message}", ex);
         }

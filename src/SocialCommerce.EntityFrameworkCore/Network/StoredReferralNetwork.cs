@@ -282,7 +282,7 @@ public sealed class StoredReferralNetwork : IReferralNetwork, IDisposable
             {
                 network = ReferralNetwork.FromSnapshot(snapshot, _policy);
             }
-            catch (ArgumentException ex)
+            catch (CorruptStateException ex)
             {
                 throw new StoreSchemaException($"SocialCommerce store: the table sc_members does not hold a valid referral network: {ex.Message}", ex);
             }

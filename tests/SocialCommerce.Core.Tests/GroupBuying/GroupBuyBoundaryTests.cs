@@ -54,12 +54,12 @@ public sealed class GroupBuyBoundaryTests
         var opened = new GroupOpened(id, 1, Start, "r", new MemberId(1), Start + Duration.FromHours(1), price);
         MemberJoined Join(long version, long member, int participants) => new(id, version, Start + Duration.FromMinutes(version), new MemberId(member), price, participants);
 
-        var twice = Assert.Throws<ArgumentException>(() => GroupBuy.FromHistory(rule, [opened, Join(2, 1, 2)]));
-        Assert.Contains("second time", twice.Message, StringComparison.Ordinal);
-        var over = Assert.Throws<ArgumentException>(() => GroupBuy.FromHistory(rule, [opened, Join(2, 2, 2), Join(3, 3, 3)]));
-        Assert.Contains("beyond its 2 seats", over.Message, StringComparison.Ordinal);
+        var twice = Assert.Throws<CorruptStateException>(() => GroupBuy.FromHistory(rule, [opened, Join(2, 1, 2)]));
+        Assert.Equal("$[1].member", twice.Path);
+        var over = Assert.Throws<CorruptStateException>(() => GroupBuy.FromHistory(rule, [opened, Join(2, 2, 2), Join(3, 3, 3)]));
+        Assert.Contains("beyond the group's 2 seats", over.Message, StringComparison.Ordinal);
         var late = new MemberJoined(id, 2, Start + Duration.FromHours(2), new MemberId(2), price, 2);
-        Assert.Throws<ArgumentException>(() => GroupBuy.FromHistory(rule, [opened, late]));
+        Assert.Equal("$[1].at", Assert.Throws<CorruptStateException>(() => GroupBuy.FromHistory(rule, [opened, late])).Path);
         Assert.Equal(2, GroupBuy.FromHistory(rule, [opened, Join(2, 2, 2)]).ParticipantCount);
     }
 }

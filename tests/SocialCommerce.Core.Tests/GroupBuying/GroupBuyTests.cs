@@ -190,12 +190,12 @@ public sealed class GroupBuyTests
         var group = Open(rule);
         var opened = new GroupOpened(new GroupBuyId(1), 1, Start, "trio", Leader, Start + Duration.FromHours(24), new Money(9.90m, Currency.CNY));
         var joined = new MemberJoined(new GroupBuyId(1), 3, Start, new MemberId(2), new Money(9.90m, Currency.CNY), 2);
-        Assert.Throws<ArgumentException>(() => GroupBuy.FromHistory(rule, [opened, joined]));
-        Assert.Throws<ArgumentException>(() => GroupBuy.FromHistory(rule, [joined]));
-        Assert.Throws<ArgumentException>(() => GroupBuy.FromHistory(rule, []));
+        Assert.Throws<CorruptStateException>(() => GroupBuy.FromHistory(rule, [opened, joined]));
+        Assert.Throws<CorruptStateException>(() => GroupBuy.FromHistory(rule, [joined]));
+        Assert.Throws<CorruptStateException>(() => GroupBuy.FromHistory(rule, []));
         var cancelled = new GroupCancelled(new GroupBuyId(1), 2, Start, []);
         var after = new MemberJoined(new GroupBuyId(1), 3, Start, new MemberId(2), new Money(9.90m, Currency.CNY), 2);
-        Assert.Throws<ArgumentException>(() => GroupBuy.FromHistory(rule, [opened, cancelled, after]));
+        Assert.Throws<CorruptStateException>(() => GroupBuy.FromHistory(rule, [opened, cancelled, after]));
         Assert.Equal(GroupBuyStatus.Cancelled, GroupBuy.FromHistory(rule, [opened, cancelled]).Status);
         Assert.Equal(1, group.Version);
     }

@@ -151,8 +151,9 @@ public sealed class InvitationTests
         var helped = (InvitationHelped)invitation.Help(new MemberId(2), T0).Events[0];
         var forged = helped with { Cut = helped.Cut!.Value + Cny(0.01m), Price = helped.Price!.Value - Cny(0.01m) };
 
-        var e = Assert.Throws<ArgumentException>(() => Invitation.FromHistory(rule, [.. opened, forged]));
+        var e = Assert.Throws<CorruptStateException>(() => Invitation.FromHistory(rule, [.. opened, forged]));
         Assert.Contains("the schedule's help 1 cuts", e.Message, StringComparison.Ordinal);
+        Assert.Equal("$[1].cut", e.Path);
         Assert.Equal(invitation.Price, Invitation.FromHistory(rule, [.. opened, helped]).Price);
     }
 

@@ -64,7 +64,7 @@ public sealed class NetworkSnapshotProperties
     {
         var at = Start;
         var outOfOrder = new NetworkSnapshot(SocialCommerceJson.SchemaVersion, [new NetworkMember(new MemberId(2), new MemberId(1), at), new NetworkMember(new MemberId(1), null, at)], []);
-        Assert.Contains("Snapshot member 0 (2, referrer 1)", Assert.Throws<ArgumentException>(() => ReferralNetwork.FromSnapshot(outOfOrder)).Message, StringComparison.Ordinal);
+        Assert.Equal("$.members[0].referrer", Assert.Throws<CorruptStateException>(() => ReferralNetwork.FromSnapshot(outOfOrder)).Path);
         var newer = new NetworkSnapshot(SocialCommerceJson.SchemaVersion + 1, [], []);
         var e = Assert.Throws<NotSupportedException>(() => ReferralNetwork.FromSnapshot(newer));
         Assert.Contains("schema version 2", e.Message, StringComparison.Ordinal);

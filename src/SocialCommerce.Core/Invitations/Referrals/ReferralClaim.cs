@@ -49,22 +49,58 @@ public sealed class ReferralClaim
     /// <param name="history">Its events in order, versions 1, 2, 3...; may be empty.</param>
     /// <returns>The claim as the events left it.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="history"/> is null.</exception>
-    /// <exception cref="ArgumentException">An event is of another member, skips a version or does not follow the one before.</exception>
+    /// <exception cref="CorruptStateException">
+    /// An event is of another member, skips a version, does not follow the one before, claims for an inviter who is the
+    /// invited member, or grants what the claim did not (negative money or points, another grant when earned or reversed).
+    /// The path names the event (<c>$[i]</c>) and its field.
+    /// </exception>
     public static ReferralClaim FromHistory(MemberId invited, IEnumerable<ReferralRewardEvent> history)
     {
         ArgumentNullException.ThrowIfNull(history);
+        var check = new Serialization.StateCheck("referral claim history");
         var claim = new ReferralClaim(invited);
+        var i = -1;
         foreach (var e in history)
         {
-            if (e.Invited != invited || e.Version != claim.Version + 1 || !claim.Follows(e))
+            i++;
+            var path = string.Create(CultureInfo.InvariantCulture, $"$[{i}]");
+            check.Present(e, path);
+            check.That(e.Invited == invited, path + ".invited", e.Invited, $"the history is member {invited}'s.");
+            check.That(e.Version == claim.Version + 1, path + ".version", e.Version, $"the event after version {claim.Version}.");
+            check.That(Limits.IsSupported(e.At) && (e is ReferralRewardClaimed || claim.Claimed is null || e.At >= claim.Claimed.At), path + ".at", e.At, "a supported instant, not before the claim it follows.");
+            check.That(claim.Follows(e), path + ".type", e.GetType().Name, $"cannot follow a claim that is {claim.Status}.");
+            switch (e)
             {
-                throw new ArgumentException($"Event {e} does not follow version {claim.Version} ({claim.Status}) of member {invited}'s referral reward.", nameof(history));
+                case ReferralRewardClaimed claimed:
+                    check.That(claimed.Inviter != invited, path + ".inviter", claimed.Inviter, "nobody invites themselves.");
+                    check.That(!string.IsNullOrEmpty(claimed.SaleId), path + ".saleId", claimed.SaleId, "a claim names its sale.");
+                    check.That(!string.IsNullOrEmpty(claimed.RuleName), path + ".ruleName", claimed.RuleName, "a claim names its rule.");
+                    CheckGrant(check, path + ".grant", claimed.Grant);
+                    break;
+                case ReferralRewardEarned earned:
+                    check.That(Equals(earned.Grant, claim.Claimed!.Grant), path + ".grant", earned.Grant, "the reward earned is the one claimed.");
+                    break;
+                case ReferralRewardReversed reversed:
+                    check.That(Equals(reversed.Grant, claim.Claimed!.Grant), path + ".grant", reversed.Grant, "the reward reversed is the one earned.");
+                    break;
             }
 
             claim.Apply(e);
         }
 
         return claim;
+    }
+
+    private static void CheckGrant(Serialization.StateCheck check, string path, ReferralGrant? grant)
+    {
+        check.Present(grant, path);
+        foreach (var (money, name) in new[] { (grant!.InviterMoney, "inviterMoney"), (grant.InvitedMoney, "invitedMoney"), (grant.InviterCoupon, "inviterCoupon"), (grant.InvitedCoupon, "invitedCoupon") })
+        {
+            check.That(money is not { } m || (m != default && Limits.IsSupported(m) && !m.IsNegative), path + "." + name, money, "whole minor units, not negative.");
+        }
+
+        check.That(grant.InviterPoints is >= 0 and <= Limits.MaxPoints, path + ".inviterPoints", grant.InviterPoints, $"from 0 to {Limits.MaxPoints} points.");
+        check.That(grant.InvitedPoints is >= 0 and <= Limits.MaxPoints, path + ".invitedPoints", grant.InvitedPoints, $"from 0 to {Limits.MaxPoints} points.");
     }
 
     /// <summary>

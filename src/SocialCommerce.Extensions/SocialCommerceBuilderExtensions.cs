@@ -152,7 +152,7 @@ public static class SocialCommerceBuilderExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(rule);
-        builder.Services.Configure<SocialCommerceRegistrations>(r => r.GroupBuyRules[rule.Name] = new GroupBuyRuleSource("code", rule, null));
+        builder.Services.Configure<SocialCommerceRegistrations>(r => r.Register(r.GroupBuyRules, "group-buy rule", rule.Name, new GroupBuyRuleSource("code", rule, null), "code", static g => g.Origin));
         return builder;
     }
 
@@ -166,7 +166,7 @@ public static class SocialCommerceBuilderExtensions
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         ArgumentNullException.ThrowIfNull(rule);
-        builder.Services.Configure<SocialCommerceRegistrations>(r => r.CommunityBatchRules[name] = rule);
+        builder.Services.Configure<SocialCommerceRegistrations>(r => r.Register(r.CommunityBatchRules, "community-batch rule", name, rule, "code", static _ => "code"));
         builder.Services.AddKeyedSingleton(name, rule);
         return builder;
     }
@@ -255,7 +255,7 @@ public static class SocialCommerceBuilderExtensions
 
         // "default" names the unnamed default plan, in code as in configuration (CommissionPlans:default).
         var key = string.Equals(name, SocialCommerceConfiguration.DefaultPlanKey, StringComparison.OrdinalIgnoreCase) ? SocialCommerceRegistrations.DefaultPlanName : name;
-        builder.Services.Configure<SocialCommerceRegistrations>(r => r.Plans[key] = source);
+        builder.Services.Configure<SocialCommerceRegistrations>(r => r.Register(r.Plans, "commission plan", key, source, source.Origin, static p => p.Origin));
         return builder;
     }
 }

@@ -194,7 +194,7 @@ internal static class GrowthPolicyDocument
         {
             return new GrowthSource(kind, rule, dailyCap);
         }
-        catch (ArgumentException e)
+        catch (ArgumentException e) when (e is not GrowthPolicyException)
         {
             throw new GrowthPolicyException(path + ".rule", ruleName, e.Message);
         }

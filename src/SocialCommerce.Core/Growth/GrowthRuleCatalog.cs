@@ -74,7 +74,7 @@ public sealed class GrowthRuleCatalog
         {
             return build();
         }
-        catch (ArgumentException e)
+        catch (ArgumentException e) when (e is not GrowthPolicyException)
         {
             throw new GrowthPolicyException($"{settings.Path}.{field}", null, $"Rule '{settings.RuleName}' refused its settings: {e.Message}", e);
         }

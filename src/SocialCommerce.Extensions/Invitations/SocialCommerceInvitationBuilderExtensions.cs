@@ -25,7 +25,7 @@ public static class SocialCommerceInvitationBuilderExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(rule);
-        builder.Services.Configure<SocialCommerceRegistrations>(r => r.InvitationRules[rule.Name] = new InvitationRuleSource("code", rule, null));
+        builder.Services.Configure<SocialCommerceRegistrations>(r => r.Register(r.InvitationRules, "invitation rule", rule.Name, new InvitationRuleSource("code", rule, null), "code", static i => i.Origin));
         return builder;
     }
 
@@ -42,7 +42,7 @@ public static class SocialCommerceInvitationBuilderExtensions
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         ArgumentNullException.ThrowIfNull(json);
         var document = SocialCommerce.Extensions.Configuration.ConfigurationJson.WithName(json, name);
-        builder.Services.Configure<SocialCommerceRegistrations>(r => r.InvitationRules[name] = new InvitationRuleSource("code document", null, document));
+        builder.Services.Configure<SocialCommerceRegistrations>(r => r.Register(r.InvitationRules, "invitation rule", name, new InvitationRuleSource("code document", null, document), "code document", static i => i.Origin));
         return builder;
     }
 

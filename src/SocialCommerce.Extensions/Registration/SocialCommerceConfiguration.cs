@@ -75,17 +75,17 @@ internal static class SocialCommerceConfiguration
         {
             var json = Document(plan);
             var name = string.Equals(plan.Key, DefaultPlanKey, StringComparison.OrdinalIgnoreCase) ? SocialCommerceRegistrations.DefaultPlanName : plan.Key;
-            registrations.Plans[name] = new PlanSource($"configuration {plan.Path}", null, json, DefaultsCurrency: true);
+            registrations.Register(registrations.Plans, "commission plan", name, new PlanSource($"configuration {plan.Path}", null, json, DefaultsCurrency: true), $"configuration {plan.Path}", static p => p.Origin);
         }
 
         foreach (var rule in section.GetSection("GroupBuyRules").GetChildren())
         {
-            registrations.GroupBuyRules[rule.Key] = new GroupBuyRuleSource($"configuration {rule.Path}", null, Document(rule), DefaultsCurrency: true);
+            registrations.Register(registrations.GroupBuyRules, "group-buy rule", rule.Key, new GroupBuyRuleSource($"configuration {rule.Path}", null, Document(rule), DefaultsCurrency: true), $"configuration {rule.Path}", static g => g.Origin);
         }
 
         foreach (var rule in section.GetSection("InvitationRules").GetChildren())
         {
-            registrations.InvitationRules[rule.Key] = new InvitationRuleSource($"configuration {rule.Path}", null, Document(rule), DefaultsCurrency: true);
+            registrations.Register(registrations.InvitationRules, "invitation rule", rule.Key, new InvitationRuleSource($"configuration {rule.Path}", null, Document(rule), DefaultsCurrency: true), $"configuration {rule.Path}", static i => i.Origin);
         }
 
         var growth = section.GetSection("GrowthPolicy");

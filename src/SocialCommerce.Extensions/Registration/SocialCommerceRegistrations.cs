@@ -43,6 +43,24 @@ internal sealed class SocialCommerceRegistrations
 
     public ReferralRewardSource? ReferralRewards { get; set; }
 
+    /// <summary>
+    /// Every replaced registration, reported at start (event 1104): the one rule for every named kind — plans, group-buy
+    /// rules, invitation rules, community-batch rules — is that the later registration of a name replaces the earlier
+    /// one, in code or configuration, in registration order; never silently.
+    /// </summary>
+    public List<string> Replacements { get; } = [];
+
+    /// <summary>Registers a named plan or rule under the one rule for names: the later registration wins, and a replacement is recorded.</summary>
+    public void Register<T>(Dictionary<string, T> map, string kind, string name, T source, string origin, Func<T, string> originOf)
+    {
+        if (map.TryGetValue(name, out var earlier) && !EqualityComparer<T>.Default.Equals(earlier, source))
+        {
+            Replacements.Add($"{kind} '{name}' from {origin} replaces the one from {originOf(earlier)}");
+        }
+
+        map[name] = source;
+    }
+
     /// <summary>The default currency bound configuration sets, read with the documents (so a reload sees both together).</summary>
     public string? ConfiguredDefaultCurrency { get; set; }
 }

@@ -36,6 +36,13 @@ internal sealed partial class SocialCommerceRuntimeCache(IServiceProvider servic
                 if (failures.Count == 0)
                 {
                     _subscription = services.GetService<IOptionsMonitor<SocialCommerceRegistrations>>()?.OnChange(Reload);
+                    if (registrations.Replacements.Count > 0 && services.GetService<ILoggerFactory>()?.CreateLogger("SocialCommerce.Configuration") is { } logger)
+                    {
+                        foreach (var replacement in registrations.Replacements)
+                        {
+                            LogReplaced(logger, replacement);
+                        }
+                    }
                 }
             }
 
@@ -86,6 +93,9 @@ internal sealed partial class SocialCommerceRuntimeCache(IServiceProvider servic
 
     [LoggerMessage(EventId = 1102, Level = LogLevel.Information, Message = "SocialCommerce: configuration reloaded: {Changes}. New quotes use the new versions; booked sales keep theirs.")]
     private static partial void LogApplied(ILogger logger, string changes);
+
+    [LoggerMessage(EventId = 1104, Level = LogLevel.Information, Message = "SocialCommerce: {Replacement} (the later registration of a name wins).")]
+    private static partial void LogReplaced(ILogger logger, string replacement);
 
     [LoggerMessage(EventId = 1103, Level = LogLevel.Error, Message = "SocialCommerce: the configuration change could not be applied; the running plans and rules stay as they were.")]
     private static partial void LogFailed(ILogger logger, Exception exception);

@@ -12,7 +12,7 @@ using SocialCommerce.Network;
 // writer <sqlite|postgres> <connection string> <steps>: runs the command stream, printing "step i" after each step.
 if (args.Length != 3)
 {
-    Console.Error.WriteLine("usage: writer <sqlite|postgres> <connection-string> <steps>");
+    Console.Error.WriteLine("usage: writer <sqlite|postgres|sqlite-retrying|postgres-retrying> <connection-string> <steps>");
     return 2;
 }
 
@@ -20,7 +20,13 @@ var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSetti
 builder.Services.AddSocialCommerce()
     .AddCommissionPlan(WriterCommands.Plan)
     .AddEntityFrameworkStores(
-        db => _ = args[0] == "postgres" ? db.UseNpgsql(args[1]) : db.UseSqlite(args[1]),
+        db => _ = args[0] switch
+        {
+            "postgres" => db.UseNpgsql(args[1]),
+            "postgres-retrying" => db.UseNpgsql(args[1], n => n.EnableRetryOnFailure(5, TimeSpan.FromMilliseconds(50), null)),
+            "sqlite-retrying" => db.UseSqlite(args[1], s => s.ExecutionStrategy(d => new SocialCommerce.Tests.Databases.SqliteRetryingStrategy(d))),
+            _ => db.UseSqlite(args[1]),
+        },
         o => o.Ledger = WriterCommands.Ledger);
 using var host = builder.Build();
 await host.StartAsync();

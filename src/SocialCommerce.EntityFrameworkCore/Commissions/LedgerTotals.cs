@@ -16,6 +16,12 @@ namespace SocialCommerce.EntityFrameworkCore.Commissions;
 /// <param name="Booked">Booked.</param>
 /// <param name="Reversed">Reversed.</param>
 /// <param name="Adjusted">Signed manual adjustments.</param>
+/// <param name="WrittenOff">Clawbacks written off (<see cref="ClawbackPolicy.CapAtAvailable"/>).</param>
+/// <param name="Forgiven">Clawbacks forgiven (<see cref="ClawbackPolicy.ForgiveWithdrawn"/>).</param>
+/// <remarks>
+/// Conservation is checkable from the totals alone, under every clawback policy (<see cref="IsConserved"/>):
+/// <c>pending + frozen + available + in withdrawal + withdrawn − debt == booked − reversed + written off + forgiven + adjusted</c>.
+/// </remarks>
 public sealed record LedgerTotals(
     Currency Currency,
     int Accounts,
@@ -29,4 +35,12 @@ public sealed record LedgerTotals(
     Money Debt,
     Money Booked,
     Money Reversed,
-    Money Adjusted);
+    Money Adjusted,
+    Money WrittenOff,
+    Money Forgiven)
+{
+    /// <summary>Gets whether the totals conserve money: what the accounts hold equals what was earned, net.</summary>
+    public bool IsConserved =>
+        Pending.Amount + Frozen.Amount + Available.Amount + InWithdrawal.Amount + Withdrawn.Amount - Debt.Amount
+        == Booked.Amount - Reversed.Amount + WrittenOff.Amount + Forgiven.Amount + Adjusted.Amount;
+}

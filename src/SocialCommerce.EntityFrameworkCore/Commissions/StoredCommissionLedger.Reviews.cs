@@ -107,13 +107,15 @@ public sealed partial class StoredCommissionLedger
                     Booked = g.Sum(a => a.Booked),
                     Reversed = g.Sum(a => a.Reversed),
                     Adjusted = g.Sum(a => a.Adjusted),
+                    WrittenOff = g.Sum(a => a.WrittenOff),
+                    Forgiven = g.Sum(a => a.Forgiven),
                 })
                 .ToListAsync(ct).ConfigureAwait(false);
             return sums.OrderBy(s => s.Currency, StringComparer.Ordinal).Select(s =>
             {
                 var c = StoredAccounts.CurrencyOf(s.Currency, s.MinorUnit);
                 Money M(long units) => Money.FromMinorUnits(units, c);
-                return new LedgerTotals(c, s.Accounts, M(s.Pending), M(s.Frozen), M(s.Available), M(s.InWithdrawal), M(s.Withdrawn), M(s.Fees), M(s.Withheld), M(s.Debt), M(s.Booked), M(s.Reversed), M(s.Adjusted));
+                return new LedgerTotals(c, s.Accounts, M(s.Pending), M(s.Frozen), M(s.Available), M(s.InWithdrawal), M(s.Withdrawn), M(s.Fees), M(s.Withheld), M(s.Debt), M(s.Booked), M(s.Reversed), M(s.Adjusted), M(s.WrittenOff), M(s.Forgiven));
             }).ToList();
         }, cancellationToken);
 

@@ -9,7 +9,9 @@ namespace SocialCommerce.EntityFrameworkCore.Execution;
 /// <summary>
 /// Runs a command as attempts: each attempt gets a fresh context, loads, decides in Core and saves in one
 /// transaction (<see cref="DbContext.SaveChangesAsync(CancellationToken)"/>); a conflict or a transient failure
-/// discards the attempt (nothing of it was committed) and tries again, up to the configured bound.
+/// discards the attempt (nothing of it was committed) and tries again, up to the configured bound. Every attempt runs
+/// inside the context's execution strategy (<c>Database.CreateExecutionStrategy()</c>), so a host's retrying strategy
+/// (<c>EnableRetryOnFailure</c>) is honoured and the store's own transactions are legal under it.
 /// </summary>
 internal sealed class StoreExecutor
 {
@@ -50,7 +52,28 @@ internal sealed class StoreExecutor
             {
                 try
                 {
-                    return await attempt(db, i, cancellationToken).ConfigureAwait(false);
+                    // The host's execution strategy runs the attempt (a retrying strategy on cloud PostgreSQL is normal):
+                    // inside it the attempt may open its own transaction, and what the strategy retries runs again on a
+                    // fresh context, so nothing tracked by a failed try leaks into the next.
+                    var strategy = db.Database.CreateExecutionStrategy();
+                    var first = true;
+                    var number = i;
+                    return await strategy.ExecuteAsync(
+                        async token =>
+                        {
+                            if (first)
+                            {
+                                first = false;
+                                return await attempt(db, number, token).ConfigureAwait(false);
+                            }
+
+                            var again = await _createContext(token).ConfigureAwait(false);
+                            await using (again.ConfigureAwait(false))
+                            {
+                                return await attempt(again, number, token).ConfigureAwait(false);
+                            }
+                        },
+                        cancellationToken).ConfigureAwait(false);
                 }
                 catch (Exception ex) when (StoreFailures.Classify(ex) is var kind and not StoreFailure.Other && !cancellationToken.IsCancellationRequested)
                 {

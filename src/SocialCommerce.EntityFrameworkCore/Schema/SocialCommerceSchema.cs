@@ -94,9 +94,15 @@ public static class SocialCommerceSchema
         var script = context.Database.GenerateCreateScript();
         try
         {
-            await using var transaction = await context.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-            await context.Database.ExecuteSqlRawAsync(script, cancellationToken).ConfigureAwait(false);
-            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            // Under the context's execution strategy, so a host's retrying strategy allows (and retries) the transaction.
+            await context.Database.CreateExecutionStrategy().ExecuteAsync(
+                async token =>
+                {
+                    await using var transaction = await context.Database.BeginTransactionAsync(token).ConfigureAwait(false);
+                    await context.Database.ExecuteSqlRawAsync(script, token).ConfigureAwait(false);
+                    await transaction.CommitAsync(token).ConfigureAwait(false);
+                },
+                cancellationToken).ConfigureAwait(false);
         }
         catch (DbException)
         {
@@ -130,7 +136,7 @@ public static class SocialCommerceSchema
         {
             await context.Database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is DbException or InvalidOperationException or TimeoutException or System.Net.Sockets.SocketException)
+        catch (Exception ex) when (ex is DbException or InvalidOperationException or TimeoutException or System.Net.Sockets.SocketException or RetryLimitExceededException)
         {
             throw new StoreUnavailableException($"connect to {Describe(context)}", 1, ex);
         }

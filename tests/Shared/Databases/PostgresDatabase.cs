@@ -13,7 +13,7 @@ namespace SocialCommerce.Tests.Databases;
 /// PostgreSQL: the server named by SOCIALCOMMERCE_POSTGRES, or else a throwaway server this test run starts
 /// (<see cref="PostgresServer"/>) when the PostgreSQL binaries are installed. Each test gets a database of its own.
 /// </summary>
-public sealed class PostgresDatabase : StoreDatabase
+public class PostgresDatabase : StoreDatabase
 {
     public const string Variable = "SOCIALCOMMERCE_POSTGRES";
 
@@ -42,7 +42,17 @@ public sealed class PostgresDatabase : StoreDatabase
     public override string ForInstance(string connectionString, string instance) =>
         new NpgsqlConnectionStringBuilder(connectionString) { ApplicationName = instance }.ToString();
 
-    public override void Use(DbContextOptionsBuilder options, string connectionString) => options.UseNpgsql(connectionString);
+    public override void Use(DbContextOptionsBuilder options, string connectionString)
+    {
+        if (Retrying)
+        {
+            options.UseNpgsql(connectionString, npgsql => npgsql.EnableRetryOnFailure(5, TimeSpan.FromMilliseconds(50), null));
+        }
+        else
+        {
+            options.UseNpgsql(connectionString);
+        }
+    }
 
     private static (string?, string?) Connect()
     {

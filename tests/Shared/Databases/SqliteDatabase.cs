@@ -9,7 +9,7 @@ using Xunit;
 namespace SocialCommerce.Tests.Databases;
 
 /// <summary>SQLite database files in a temporary folder (the embedded default; always available).</summary>
-public sealed class SqliteDatabase : StoreDatabase, IDisposable
+public class SqliteDatabase : StoreDatabase, IDisposable
 {
     private readonly DirectoryInfo _folder = Directory.CreateTempSubdirectory("sc-sqlite-");
 
@@ -27,9 +27,25 @@ public sealed class SqliteDatabase : StoreDatabase, IDisposable
 
     public override string ForInstance(string connectionString, string instance) => connectionString + ";Pooling=True;Cache=" + (instance.Length % 2 == 0 ? "Private" : "Default");
 
-    public override void Use(DbContextOptionsBuilder options, string connectionString) => options.UseSqlite(connectionString);
+    public override void Use(DbContextOptionsBuilder options, string connectionString)
+    {
+        if (Retrying)
+        {
+            options.UseSqlite(connectionString, sqlite => sqlite.ExecutionStrategy(dependencies => new SqliteRetryingStrategy(dependencies)));
+        }
+        else
+        {
+            options.UseSqlite(connectionString);
+        }
+    }
 
     public void Dispose()
+    {
+        Dispose(true);
+        GC.SuppressFinalize(this);
+    }
+
+    protected virtual void Dispose(bool disposing)
     {
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         try

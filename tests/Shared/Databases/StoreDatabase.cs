@@ -27,6 +27,12 @@ public abstract class StoreDatabase
 
     public abstract void Use(DbContextOptionsBuilder options, string connectionString);
 
+    /// <summary>
+    /// Gets a value indicating whether the contexts use a retrying execution strategy (as a host on cloud PostgreSQL
+    /// configures with <c>EnableRetryOnFailure</c>); the whole store suite runs once without and once with it.
+    /// </summary>
+    public virtual bool Retrying => false;
+
     /// <summary>Gets a connection string nothing listens on.</summary>
     public abstract string Unreachable { get; }
 

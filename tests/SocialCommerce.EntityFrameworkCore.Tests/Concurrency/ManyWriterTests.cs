@@ -314,3 +314,7 @@ public abstract class ManyWriterTests<TDatabase>(TDatabase database) : IClassFix
 public sealed class SqliteManyWriterTests(SqliteDatabase database) : ManyWriterTests<SqliteDatabase>(database);
 
 public sealed class PostgresManyWriterTests(PostgresDatabase database) : ManyWriterTests<PostgresDatabase>(database);
+
+public sealed class RetryingSqliteManyWriterTests(RetryingSqliteDatabase database) : ManyWriterTests<RetryingSqliteDatabase>(database);
+
+public sealed class RetryingPostgresManyWriterTests(RetryingPostgresDatabase database) : ManyWriterTests<RetryingPostgresDatabase>(database);

@@ -102,7 +102,7 @@ public abstract class FaultTests<TDatabase>(TDatabase database) : IClassFixture<
         var dll = Path.Combine(AppContext.BaseDirectory, "SocialCommerce.EntityFrameworkCore.Writer.dll");
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         start.ArgumentList.Add(dll);
-        start.ArgumentList.Add(database.Provider == "SQLite" ? "sqlite" : "postgres");
+        start.ArgumentList.Add((database is PostgresDatabase ? "postgres" : "sqlite") + (database.Retrying ? "-retrying" : string.Empty));
         start.ArgumentList.Add(db);
         start.ArgumentList.Add(Steps.ToString(System.Globalization.CultureInfo.InvariantCulture));
         return Process.Start(start) ?? throw new InvalidOperationException("could not start the writer");
@@ -177,3 +177,7 @@ public abstract class FaultTests<TDatabase>(TDatabase database) : IClassFixture<
 public sealed class SqliteFaultTests(SqliteDatabase database) : FaultTests<SqliteDatabase>(database);
 
 public sealed class PostgresFaultTests(PostgresDatabase database) : FaultTests<PostgresDatabase>(database);
+
+public sealed class RetryingSqliteFaultTests(RetryingSqliteDatabase database) : FaultTests<RetryingSqliteDatabase>(database);
+
+public sealed class RetryingPostgresFaultTests(RetryingPostgresDatabase database) : FaultTests<RetryingPostgresDatabase>(database);

@@ -163,6 +163,23 @@ public abstract class InvitationStoreTests<TDatabase>(TDatabase database) : ICla
     }
 
     [SkippableFact]
+    public async Task A_sale_id_claimed_for_one_buyer_is_refused_for_another_and_the_first_reward_still_earns()
+    {
+        var db = await NewDatabaseAsync();
+        await using var a = await StoreHost.StartAsync(database, db, "a");
+        await using var b = await StoreHost.StartAsync(database, db, "b");
+        Sale Purchase(long buyer) => new("S-1", new MemberId(buyer), T0 + Duration.FromHours(1), Currency.CNY, [new SaleLine("p", "tea", 1, new Money(60m, Currency.CNY))]);
+
+        Assert.True((await a.Referrals.ClaimAsync(Purchase(20), new NetworkMember(new MemberId(20), new MemberId(1), T0))).IsAccepted);
+        var other = await b.Referrals.ClaimAsync(Purchase(21), new NetworkMember(new MemberId(21), new MemberId(1), T0));
+
+        Assert.Equal(ReferralRewardRefusal.ConflictingDuplicate, other.Refusal);
+        Assert.Equal(ReferralClaimStatus.Open, (await b.Referrals.GetAsync(new MemberId(21))).Status);
+        Assert.IsType<ReferralRewardEarned>((await b.Referrals.EarnAsync("S-1", T0 + Duration.FromDays(1))).Event);
+        Assert.Equal(ReferralClaimStatus.Earned, (await a.Referrals.GetAsync(new MemberId(20))).Status);
+    }
+
+    [SkippableFact]
     public async Task Racing_claims_of_one_inviters_friends_never_pass_the_cap()
     {
         var db = await NewDatabaseAsync();
@@ -183,3 +200,7 @@ public abstract class InvitationStoreTests<TDatabase>(TDatabase database) : ICla
 public sealed class SqliteInvitationStoreTests(SqliteDatabase database) : InvitationStoreTests<SqliteDatabase>(database);
 
 public sealed class PostgresInvitationStoreTests(PostgresDatabase database) : InvitationStoreTests<PostgresDatabase>(database);
+
+public sealed class RetryingSqliteInvitationStoreTests(RetryingSqliteDatabase database) : InvitationStoreTests<RetryingSqliteDatabase>(database);
+
+public sealed class RetryingPostgresInvitationStoreTests(RetryingPostgresDatabase database) : InvitationStoreTests<RetryingPostgresDatabase>(database);

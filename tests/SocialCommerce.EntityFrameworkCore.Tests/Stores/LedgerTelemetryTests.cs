@@ -104,3 +104,7 @@ public abstract class LedgerTelemetryTests<TDatabase>(TDatabase database) : ICla
 public sealed class SqliteLedgerTelemetryTests(SqliteDatabase database) : LedgerTelemetryTests<SqliteDatabase>(database);
 
 public sealed class PostgresLedgerTelemetryTests(PostgresDatabase database) : LedgerTelemetryTests<PostgresDatabase>(database);
+
+public sealed class RetryingSqliteLedgerTelemetryTests(RetryingSqliteDatabase database) : LedgerTelemetryTests<RetryingSqliteDatabase>(database);
+
+public sealed class RetryingPostgresLedgerTelemetryTests(RetryingPostgresDatabase database) : LedgerTelemetryTests<RetryingPostgresDatabase>(database);

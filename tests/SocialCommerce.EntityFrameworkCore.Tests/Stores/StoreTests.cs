@@ -253,12 +253,39 @@ public abstract class StoreTests<TDatabase>(TDatabase database) : IClassFixture<
         Assert.Equal(new Money(45m, Currency.CNY), totals.Booked);                     // 30.00 + 15.00
         Assert.Equal(new Money(15m, Currency.CNY), totals.Reversed);
         Assert.Equal(new Money(-25m, Currency.CNY), totals.Adjusted);
-        Assert.Equal(
-            totals.Booked.Amount - totals.Reversed.Amount + totals.Adjusted.Amount,
-            totals.Pending.Amount + totals.Frozen.Amount + totals.Available.Amount + totals.InWithdrawal.Amount + totals.Withdrawn.Amount - totals.Debt.Amount);
+        Assert.True(totals.IsConserved, totals.ToString());
         var byAvailable = await shop.Ledger.ListAccountsAsync(Currency.CNY, AccountOrder.ByAvailableDescending);
         Assert.Equal([new MemberId(1), new MemberId(2)], byAvailable.Select(b => b.Member).ToArray());
         Assert.Equal([new MemberId(2)], (await shop.Ledger.ListAccountsAsync(Currency.CNY, AccountOrder.ByMember, skip: 1, take: 1)).Select(b => b.Member).ToArray());
+    }
+
+    [SkippableTheory]
+    [InlineData(ClawbackPolicy.CarryAsDebt)]
+    [InlineData(ClawbackPolicy.CapAtAvailable)]
+    [InlineData(ClawbackPolicy.ForgiveWithdrawn)]
+    public async Task The_totals_show_written_off_and_forgiven_clawbacks_and_conserve_under_every_policy(ClawbackPolicy policy)
+    {
+        var db = await NewDatabaseAsync();
+        await using var shop = await StoreHost.StartAsync(Database, db, configure: o => o.Ledger = StoreHost.LedgerOptions with { Clawback = policy });
+        await shop.Network.RegisterAsync(new MemberId(1), null, T0);
+        await shop.Network.RegisterAsync(new MemberId(2), new MemberId(1), T0);
+        await shop.SellAsync("S-1", 2, 100m, T0);                                  // member 1 earns 10.00
+        await shop.Ledger.CompleteAsync("S-1", T0);
+        await shop.Ledger.ReleaseDueAsync(T0 + Duration.FromDays(8));
+        Assert.True((await shop.Ledger.WithdrawAsync(new LedgerWithdrawal("W-1", new MemberId(1), new Money(6m, Currency.CNY), T0 + Duration.FromDays(8)))).Result.IsApplied);
+        await shop.Ledger.RefundAsync(LedgerRefund.Full("R-1", "S-1", T0 + Duration.FromDays(9)));    // claws back 10.00 of which 4.00 is available
+
+        var totals = Assert.Single(await shop.Ledger.GetTotalsAsync());
+        Assert.True(totals.IsConserved, totals.ToString());
+        var (writtenOff, forgiven, debt) = policy switch
+        {
+            ClawbackPolicy.CapAtAvailable => (6m, 0m, 0m),
+            ClawbackPolicy.ForgiveWithdrawn => (0m, 6m, 0m),
+            _ => (0m, 0m, 6m),
+        };
+        Assert.Equal(new Money(writtenOff, Currency.CNY), totals.WrittenOff);
+        Assert.Equal(new Money(forgiven, Currency.CNY), totals.Forgiven);
+        Assert.Equal(new Money(debt, Currency.CNY), totals.Debt);
     }
 
     [SkippableFact]
@@ -477,10 +504,14 @@ public abstract class StoreTests<TDatabase>(TDatabase database) : IClassFixture<
         using var host = StoreHost.Build(Database, Database.Unreachable, "a", o => o.MaxAttempts = 2);
         var error = await Assert.ThrowsAsync<StoreUnavailableException>(() => host.StartAsync());
         Assert.Contains("connect to", error.Message);
-        Assert.Contains(Database.Provider == "SQLite" ? "Sqlite" : "Npgsql", error.Message);
+        Assert.Contains(Database is PostgresDatabase ? "Npgsql" : "Sqlite", error.Message);
     }
 }
 
 public sealed class SqliteStoreTests(SqliteDatabase database) : StoreTests<SqliteDatabase>(database);
 
 public sealed class PostgresStoreTests(PostgresDatabase database) : StoreTests<PostgresDatabase>(database);
+
+public sealed class RetryingSqliteStoreTests(RetryingSqliteDatabase database) : StoreTests<RetryingSqliteDatabase>(database);
+
+public sealed class RetryingPostgresStoreTests(RetryingPostgresDatabase database) : StoreTests<RetryingPostgresDatabase>(database);

@@ -92,7 +92,14 @@ public sealed class ErrorTests
 
         using (var again = await http.PostAsJsonAsync("/members", new { memberId = 1 }))
         {
-            var problem = await ProblemAssert.IsProblem(again, HttpStatusCode.Conflict, "register member 1 again");
+            // The same registration sent again (a retry after a lost response) answers its first outcome.
+            Assert.Equal(HttpStatusCode.Created, again.StatusCode);
+        }
+
+        using (var other = await http.PostAsJsonAsync("/members", new { memberId = 2 }))
+        using (var conflicting = await http.PostAsJsonAsync("/members", new { memberId = 1, referrerId = 2 }))
+        {
+            var problem = await ProblemAssert.IsProblem(conflicting, HttpStatusCode.Conflict, "register member 1 again under another referrer");
             Assert.Equal("AlreadyRegistered", problem.GetProperty("refusal").GetString());
         }
     }

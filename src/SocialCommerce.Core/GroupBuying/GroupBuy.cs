@@ -28,6 +28,8 @@ public sealed class GroupBuy
     private const int IndexThreshold = 8;
 
     private MemberId[] _participants;
+    private GroupBuyEvent[]?[] _joins;
+    private GroupOpened? _opened;
     private int _count;
     private int _simulated;
     private HashSet<MemberId>? _index;
@@ -45,6 +47,7 @@ public sealed class GroupBuy
         _joinPrice = joinPrice;
         _capacity = capacity;
         _participants = new MemberId[Math.Min(capacity, 16)];
+        _joins = new GroupBuyEvent[]?[_participants.Length];
         _participants[0] = leader;
         _count = 1;
         Version = 1;
@@ -97,6 +100,7 @@ public sealed class GroupBuy
 
         group = new GroupBuy(id, rule, leader, at, at + rule.TimeLimit, rule.JoinPrice, rule.Capacity);
         var opened = new GroupOpened(id, 1, at, rule.Name, leader, group.Deadline, rule.JoinPrice) { RuleVersion = rule.Version, Capacity = rule.Capacity };
+        group._opened = opened;
         return GroupBuyResult.Accepted(id, leader, [opened]);
     }
 
@@ -135,7 +139,7 @@ public sealed class GroupBuy
                 check.That(opened.Capacity is 0 or >= 2, path + ".capacity", opened.Capacity, "a number of seats (at least 2: the leader and one member), or 0 for the rule's.");
 
                 // The group keeps the terms it opened with (deadline, price, seats), whatever the rule says today.
-                group = new GroupBuy(opened.GroupId, rule, opened.Leader, opened.At, opened.Deadline, opened.Charged, opened.Capacity > 0 ? opened.Capacity : rule.Capacity);
+                group = new GroupBuy(opened.GroupId, rule, opened.Leader, opened.At, opened.Deadline, opened.Charged, opened.Capacity > 0 ? opened.Capacity : rule.Capacity) { _opened = opened };
                 continue;
             }
 
@@ -152,6 +156,7 @@ public sealed class GroupBuy
                     check.That(joined.Charged == group._joinPrice, path + ".charged", joined.Charged, $"a join is charged the price the group opened with, {group._joinPrice}.");
                     check.That(joined.Participants == group._count + 1, path + ".participants", joined.Participants, $"the join makes {group._count + 1} participants.");
                     group.Add(joined.Member);
+                    group._joins[group._count - 1] = [joined];
                     break;
                 case GroupFormed formed:
                     check.That(formed.RealParticipants == group._count, path + ".realParticipants", formed.RealParticipants, $"the group holds {group._count} participants.");
@@ -167,6 +172,11 @@ public sealed class GroupBuy
 
                     group.Status = GroupBuyStatus.Formed;
                     group._simulated = formed.SimulatedParticipants;
+                    if (group._count > 1 && group._joins[group._count - 1] is [MemberJoined last] && last.Version == formed.Version - 1 && last.At == formed.At && formed.SimulatedParticipants == 0 && group._count == group._capacity)
+                    {
+                        group._joins[group._count - 1] = [last, formed]; // the join that took the last seat formed the group
+                    }
+
                     break;
                 case GroupFailed failed:
                     check.That(failed.At >= group.Deadline, path + ".at", failed.At, $"a group fails at or after its deadline {group.Deadline}.");
@@ -184,6 +194,20 @@ public sealed class GroupBuy
 
         return group ?? throw check.Fail("$", "[]", "a group's history is not empty.");
     }
+
+    /// <summary>
+    /// Answers an opening command that names this group's id again — a resend after a lost acknowledgement, the same
+    /// request on another instance: the same rule and leader is a duplicate carrying the original
+    /// <see cref="GroupOpened"/>; anything else is <see cref="GroupBuyRefusal.ConflictingDuplicate"/>. Decided before any
+    /// state check, so a resend is never told <see cref="GroupBuyRefusal.TooManyOpenGroups"/>.
+    /// </summary>
+    /// <param name="ruleName">The rule the command names.</param>
+    /// <param name="leader">The leader the command names.</param>
+    /// <returns>The duplicate or the conflict; nothing changes.</returns>
+    public GroupBuyResult OpenAgain(string ruleName, MemberId leader) =>
+        string.Equals(ruleName, Rule.Name, StringComparison.Ordinal) && leader == Leader
+            ? GroupBuyResult.Duplicate(Id, leader, _opened is null ? [] : [_opened])
+            : GroupBuyResult.Refused(Id, leader, GroupBuyRefusal.ConflictingDuplicate);
 
     /// <summary>Returns whether a member is a real participant (the leader included).</summary>
     /// <param name="member">The member.</param>
@@ -217,11 +241,13 @@ public sealed class GroupBuy
     /// <param name="at">When the member joins; before <see cref="Deadline"/>.</param>
     /// <param name="facts">What the host knows about the member (new or not, open groups of this rule).</param>
     /// <returns>
-    /// Accepted with <see cref="MemberJoined"/> (and <see cref="GroupFormed"/> when the group became full), or refused —
+    /// Accepted with <see cref="MemberJoined"/> (and <see cref="GroupFormed"/> when the group became full); a duplicate
+    /// (<see cref="GroupBuyResult.IsDuplicate"/>, with the first join's events) when the member already joined — decided
+    /// first, so a resend of the join that took the last seat is not told the group is full; or refused —
     /// checked in this order: <see cref="GroupBuyRefusal.GroupFull"/> (formed with its capacity reached) or
     /// <see cref="GroupBuyRefusal.AlreadyFormed"/> (formed below it, at the deadline), <see cref="GroupBuyRefusal.Failed"/>,
     /// <see cref="GroupBuyRefusal.Cancelled"/>, <see cref="GroupBuyRefusal.Expired"/>,
-    /// <see cref="GroupBuyRefusal.LeaderJoiningOwnGroup"/>, <see cref="GroupBuyRefusal.AlreadyJoined"/>,
+    /// <see cref="GroupBuyRefusal.LeaderJoiningOwnGroup"/>,
     /// <see cref="GroupBuyRefusal.MemberNotNew"/>, <see cref="GroupBuyRefusal.TooManyOpenGroups"/>.
     /// </returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="at"/> is before <see cref="OpenedAt"/>, or <paramref name="facts"/> has a negative open-group count.</exception>
@@ -229,6 +255,13 @@ public sealed class GroupBuy
     {
         CheckTime(at);
         CheckFacts(facts);
+
+        // A join's identity is the group and the member: seen again, it answers its first outcome before any state check.
+        if (member != Leader && IndexOf(member) is var seat and > 0)
+        {
+            return GroupBuyResult.Duplicate(Id, member, _joins[seat] ?? []);
+        }
+
         var refusal = Final();
         if (refusal == GroupBuyRefusal.AlreadyFormed && _count + _simulated >= _capacity)
         {
@@ -271,12 +304,9 @@ public sealed class GroupBuy
         Add(member);
         Version++;
         var joined = new MemberJoined(Id, Version, at, member, _joinPrice, _count);
-        if (_count < _capacity)
-        {
-            return GroupBuyResult.Accepted(Id, member, [joined]);
-        }
-
-        return GroupBuyResult.Accepted(Id, member, [joined, Form(at, 0)]);
+        GroupBuyEvent[] events = _count < _capacity ? [joined] : [joined, Form(at, 0)];
+        _joins[_count - 1] = events;
+        return GroupBuyResult.Accepted(Id, member, events);
     }
 
     /// <summary>
@@ -371,11 +401,22 @@ public sealed class GroupBuy
         _ => GroupBuyRefusal.None,
     };
 
+    private int IndexOf(MemberId member)
+    {
+        if (_index is not null && !_index.Contains(member))
+        {
+            return -1;
+        }
+
+        return Array.IndexOf(_participants, member, 0, _count);
+    }
+
     private void Add(MemberId member)
     {
         if (_count == _participants.Length)
         {
             Array.Resize(ref _participants, Math.Min(_capacity, checked(_participants.Length * 2)));
+            Array.Resize(ref _joins, _participants.Length);
         }
 
         _participants[_count++] = member;

@@ -37,6 +37,7 @@ public sealed class GroupBuyBook
     private readonly object _growth = new();
     private Entry?[]?[] _segments = new Entry?[]?[16];
     private long _lastId;
+    private readonly Dictionary<string, GroupBuyId> _openings = new(StringComparer.Ordinal);
 
     /// <summary>Creates an empty book.</summary>
     /// <param name="profile">
@@ -135,14 +136,50 @@ public sealed class GroupBuyBook
     /// <param name="ruleName">The rule (campaign) name.</param>
     /// <param name="leader">The leader.</param>
     /// <param name="at">When the group opens.</param>
-    /// <returns>Accepted with <see cref="GroupOpened"/> (the new id is <see cref="GroupBuyResult.GroupId"/>), or refused with <see cref="GroupBuyRefusal.TooManyOpenGroups"/>.</returns>
+    /// <param name="commandId">
+    /// The host's id for this opening command (e.g. the request's idempotency key), or <see langword="null"/>: an
+    /// opening sent again with the same command id answers its first outcome (a duplicate carrying the original
+    /// <see cref="GroupOpened"/>, or <see cref="GroupBuyRefusal.ConflictingDuplicate"/> for another rule or leader)
+    /// before any state check. At most <see cref="Limits.MaxIdLength"/> characters.
+    /// </param>
+    /// <returns>Accepted with <see cref="GroupOpened"/> (the new id is <see cref="GroupBuyResult.GroupId"/>), a duplicate, or refused with <see cref="GroupBuyRefusal.TooManyOpenGroups"/>.</returns>
     /// <exception cref="UnknownGroupBuyRuleException">No rule has that name.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="at"/> is outside [<see cref="Limits.MinInstant"/>, <see cref="Limits.MaxInstant"/>); nothing changes.</exception>
-    public GroupBuyResult Open(string ruleName, MemberId leader, Instant at)
+    /// <exception cref="ArgumentException"><paramref name="commandId"/> is empty, too long or holds a control character.</exception>
+    public GroupBuyResult Open(string ruleName, MemberId leader, Instant at, string? commandId = null)
     {
         var campaign = CampaignOf(ruleName);
-        var id = new GroupBuyId(Interlocked.Increment(ref _lastId));
         Limits.Check(at, nameof(at));
+        if (commandId is not null)
+        {
+            Limits.CheckId(commandId, nameof(commandId));
+            lock (_openings)
+            {
+                if (_openings.TryGetValue(commandId, out var known))
+                {
+                    var existing = EntryOf(known);
+                    lock (existing)
+                    {
+                        return Report(campaign.Rule.Name, existing.Group.OpenAgain(ruleName, leader));
+                    }
+                }
+
+                var opened = OpenNew(campaign, leader, at);
+                if (opened.IsAccepted)
+                {
+                    _openings.Add(commandId, opened.GroupId);
+                }
+
+                return opened;
+            }
+        }
+
+        return OpenNew(campaign, leader, at);
+    }
+
+    private GroupBuyResult OpenNew(Campaign campaign, MemberId leader, Instant at)
+    {
+        var id = new GroupBuyId(Interlocked.Increment(ref _lastId));
         var counter = campaign.Reserve(leader, out var openGroups);
         GroupBuyResult result;
         GroupBuy? group;
@@ -186,7 +223,7 @@ public sealed class GroupBuyBook
             lock (entry)
             {
                 result = entry.Group.Join(member, at, new ParticipantFacts(isNewMember, openGroups));
-                if (result.IsAccepted && entry.Group.Status != GroupBuyStatus.Open)
+                if (result.IsAccepted && !result.IsDuplicate && entry.Group.Status != GroupBuyStatus.Open)
                 {
                     Closed(entry);
                 }
@@ -198,7 +235,7 @@ public sealed class GroupBuyBook
             throw;
         }
 
-        if (!result.IsAccepted)
+        if (!result.IsAccepted || result.IsDuplicate)
         {
             Release(counter);
         }

@@ -24,7 +24,11 @@ public enum GroupBuyRefusal
     /// <summary>The action's instant is at or after the group's deadline (deadlines are exclusive).</summary>
     Expired = 5,
 
-    /// <summary>The member already holds a seat in this group (one seat per member per group).</summary>
+    /// <summary>
+    /// The member already holds a seat in this group (one seat per member per group). Since 0.2 a join is identified by
+    /// its group and member, so a second join is answered as a duplicate of the first (<see cref="GroupBuyResult.IsDuplicate"/>)
+    /// and this value is no longer returned by <see cref="GroupBuy.Join"/>.
+    /// </summary>
     AlreadyJoined = 6,
 
     /// <summary>The member leads this group; a leader cannot also join it.</summary>
@@ -38,4 +42,7 @@ public enum GroupBuyRefusal
 
     /// <summary>Closing at the deadline was asked before the deadline; the group stays open.</summary>
     NotYetDue = 10,
+
+    /// <summary>The command's identity (a group id) was already used with other content (another rule or leader); the first stands.</summary>
+    ConflictingDuplicate = 11,
 }

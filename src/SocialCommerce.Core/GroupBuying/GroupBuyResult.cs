@@ -14,12 +14,13 @@ public readonly struct GroupBuyResult : IEquatable<GroupBuyResult>
     private readonly GroupBuyEvent[]? _events;
     private readonly MemberId _member;
 
-    private GroupBuyResult(GroupBuyId groupId, GroupBuyRefusal refusal, MemberId member, GroupBuyEvent[]? events)
+    private GroupBuyResult(GroupBuyId groupId, GroupBuyRefusal refusal, MemberId member, GroupBuyEvent[]? events, bool isDuplicate = false)
     {
         GroupId = groupId;
         Refusal = refusal;
         _member = member;
         _events = events;
+        IsDuplicate = isDuplicate;
     }
 
     /// <summary>Gets the group acted on.</summary>
@@ -28,8 +29,14 @@ public readonly struct GroupBuyResult : IEquatable<GroupBuyResult>
     /// <summary>Gets why the action was refused; <see cref="GroupBuyRefusal.None"/> when accepted.</summary>
     public GroupBuyRefusal Refusal { get; }
 
-    /// <summary>Gets a value indicating whether the action was accepted.</summary>
+    /// <summary>Gets a value indicating whether the action was accepted (now, or the first time when <see cref="IsDuplicate"/>).</summary>
     public bool IsAccepted => Refusal == GroupBuyRefusal.None;
+
+    /// <summary>
+    /// Gets a value indicating whether the command was seen before (a resend, a retry on another instance): nothing
+    /// changed now, and <see cref="Events"/> are the events of its first, accepted, outcome.
+    /// </summary>
+    public bool IsDuplicate { get; }
 
     /// <summary>Gets the events that happened, in order; empty when refused.</summary>
     public IReadOnlyList<GroupBuyEvent> Events => _events ?? [];
@@ -47,7 +54,7 @@ public readonly struct GroupBuyResult : IEquatable<GroupBuyResult>
 
     /// <inheritdoc />
     public bool Equals(GroupBuyResult other) =>
-        GroupId == other.GroupId && Refusal == other.Refusal && _member == other._member && ReferenceEquals(_events, other._events);
+        GroupId == other.GroupId && Refusal == other.Refusal && IsDuplicate == other.IsDuplicate && _member == other._member && ReferenceEquals(_events, other._events);
 
     /// <inheritdoc />
     public override bool Equals(object? obj) => obj is GroupBuyResult other && Equals(other);
@@ -58,9 +65,11 @@ public readonly struct GroupBuyResult : IEquatable<GroupBuyResult>
     /// <summary>Describes the result.</summary>
     /// <returns>"accepted (n events)" or the refusal message.</returns>
     public override string ToString() =>
-        IsAccepted ? string.Create(CultureInfo.InvariantCulture, $"Group {GroupId}: accepted ({Events.Count} events)") : Message!;
+        IsAccepted ? string.Create(CultureInfo.InvariantCulture, $"Group {GroupId}: {(IsDuplicate ? "duplicate of an accepted command" : "accepted")} ({Events.Count} events)") : Message!;
 
     internal static GroupBuyResult Accepted(GroupBuyId groupId, MemberId member, GroupBuyEvent[] events) => new(groupId, GroupBuyRefusal.None, member, events);
+
+    internal static GroupBuyResult Duplicate(GroupBuyId groupId, MemberId member, GroupBuyEvent[] events) => new(groupId, GroupBuyRefusal.None, member, events, isDuplicate: true);
 
     internal static GroupBuyResult Refused(GroupBuyId groupId, MemberId member, GroupBuyRefusal refusal) => new(groupId, refusal, member, null);
 }

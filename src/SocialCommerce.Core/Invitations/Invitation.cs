@@ -27,6 +27,8 @@ public sealed class Invitation
     private readonly List<MemberId> _helpers = [];
     private readonly List<Instant> _helpTimes = [];
     private readonly Dictionary<MemberId, int> _helpsBy = [];
+    private readonly List<InvitationEvent[]> _helpEvents = [];
+    private InvitationOpened? _opened;
 
     private Invitation(InvitationId id, InvitationRule rule, MemberId owner, Instant openedAt, Instant deadline, int helpsRequired, BargainSchedule? schedule, AssistReward? reward, long seed)
     {
@@ -127,6 +129,7 @@ public sealed class Invitation
             Seed = invitation.Seed,
             Reward = reward,
         };
+        invitation._opened = opened;
         return InvitationResult.Accepted(id, owner, [opened]);
     }
 
@@ -174,6 +177,7 @@ public sealed class Invitation
                     check.That(completed.At == invitation._helpTimes[^1], path + ".at", completed.At, "an invitation completes at its last help.");
                     check.That(completed.Price == invitation.Price, path + ".price", completed.Price, $"the reached price is {invitation.Price}.");
                     invitation.Status = InvitationStatus.Completed;
+                    invitation._helpEvents[^1] = [.. invitation._helpEvents[^1], completed];
                     break;
                 case InvitationExpired expired:
                     check.That(expired.At >= invitation.Deadline, path + ".at", expired.At, $"an invitation closes at or after its deadline {invitation.Deadline}.");
@@ -193,6 +197,42 @@ public sealed class Invitation
         return invitation;
     }
 
+    /// <summary>
+    /// Answers an opening command that names this invitation's id again (a resend after a lost acknowledgement, the same
+    /// request on another instance): the same rule, owner and (for a bargain) seed is a duplicate carrying the original
+    /// <see cref="InvitationOpened"/>; anything else is <see cref="InvitationRefusal.ConflictingDuplicate"/>.
+    /// </summary>
+    /// <param name="ruleName">The rule the command names.</param>
+    /// <param name="owner">The owner the command names.</param>
+    /// <param name="seed">The seed the command names (a bargain's schedule depends on it; an assist ignores it).</param>
+    /// <returns>The duplicate or the conflict; nothing changes.</returns>
+    public InvitationResult OpenAgain(string ruleName, MemberId owner, long seed = 0) =>
+        string.Equals(ruleName, Rule.Name, StringComparison.Ordinal) && owner == Owner && (Schedule is null || seed == Seed)
+            ? InvitationResult.Duplicate(Id, owner, _opened is null ? [] : [_opened])
+            : InvitationResult.Refused(Id, owner, InvitationRefusal.ConflictingDuplicate);
+
+    /// <summary>
+    /// A help's identity is the invitation and the helper: a helper who has given every help the rule allows them is a
+    /// resend, answered with their last help's events (the completion with it when that help completed the invitation).
+    /// </summary>
+    internal InvitationResult? HelpAgain(MemberId helper)
+    {
+        if (HelpsBy(helper) < Rule.HelpsPerHelper)
+        {
+            return null;
+        }
+
+        for (var i = _helpers.Count - 1; i >= 0; i--)
+        {
+            if (_helpers[i] == helper)
+            {
+                return InvitationResult.Duplicate(Id, helper, _helpEvents[i]);
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>Returns how many helps a member gave this invitation.</summary>
     /// <param name="helper">The member.</param>
     /// <returns>The count.</returns>
@@ -208,15 +248,22 @@ public sealed class Invitation
     /// <param name="facts">What the host knows about the helper (new member, helps today under this rule, paid help).</param>
     /// <returns>
     /// Accepted with <see cref="InvitationHelped"/> (and <see cref="InvitationCompleted"/> on the last required help), or
-    /// refused — checked in this order: <see cref="InvitationRefusal.Completed"/>, <see cref="InvitationRefusal.Expired"/>
+    /// a duplicate (<see cref="InvitationResult.IsDuplicate"/>, with that help's events) when the helper has already given
+    /// every help the rule allows them — decided first, so a resend of the help that completed a bargain is not told
+    /// <see cref="InvitationRefusal.Completed"/>; or refused — checked in this order: <see cref="InvitationRefusal.Completed"/>, <see cref="InvitationRefusal.Expired"/>
     /// (closed, or at or after the deadline), <see cref="InvitationRefusal.PaidHelpForbidden"/>,
     /// <see cref="InvitationRefusal.OwnerHelping"/>, <see cref="InvitationRefusal.NotEligible"/>,
-    /// <see cref="InvitationRefusal.AlreadyHelped"/>, <see cref="InvitationRefusal.HelperQuotaReached"/>.
+    /// <see cref="InvitationRefusal.HelperQuotaReached"/>.
     /// </returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="at"/> is before <see cref="OpenedAt"/>, or <paramref name="facts"/> has a negative help count.</exception>
     public InvitationResult Help(MemberId helper, Instant at, HelperFacts facts = default)
     {
         CheckTime(at);
+        if (HelpAgain(helper) is { } duplicate)
+        {
+            return duplicate;
+        }
+
         if (facts.HelpsToday < 0)
         {
             throw new ArgumentOutOfRangeException(nameof(facts), facts.HelpsToday, $"HelpsToday should not be negative; was {facts.HelpsToday}.");
@@ -239,6 +286,7 @@ public sealed class Invitation
             ? [helped, new InvitationCompleted(Id, Version + 2, at) { Price = helped.Price, Reward = Reward }]
             : [helped];
         Replay(helped);
+        _helpEvents[^1] = events;
         Version = events[^1].Version;
         if (events.Length == 2)
         {
@@ -364,7 +412,7 @@ public sealed class Invitation
             check.That(opened.Reward is not null, path + ".reward", null, "an assist opens with its reward.");
         }
 
-        return new Invitation(opened.InvitationId, rule, opened.Owner, opened.At, opened.Deadline, opened.HelpsRequired, schedule, opened.Reward, opened.Seed);
+        return new Invitation(opened.InvitationId, rule, opened.Owner, opened.At, opened.Deadline, opened.HelpsRequired, schedule, opened.Reward, opened.Seed) { _opened = opened };
     }
 
     private void Replay(StateCheck check, string path, InvitationHelped helped)
@@ -396,6 +444,7 @@ public sealed class Invitation
 
         _helpers.Add(helped.Helper);
         _helpTimes.Add(helped.At);
+        _helpEvents.Add([helped]);
         _helpsBy[helped.Helper] = HelpsBy(helped.Helper) + 1;
     }
 

@@ -39,6 +39,7 @@ public sealed class InvitationBook
     private readonly ConcurrentDictionary<(string Rule, MemberId Helper, LocalDate Day), StrongBox<int>> _daily = new();
     private readonly SocialCommerceListener? _listener;
     private long _lastId;
+    private readonly Dictionary<string, InvitationId> _openings = new(StringComparer.Ordinal);
 
     /// <summary>Creates an empty book.</summary>
     /// <param name="profile">The compliance profile rules and paid helps are checked against; none when null.</param>
@@ -91,13 +92,45 @@ public sealed class InvitationBook
     /// <param name="owner">The owner.</param>
     /// <param name="at">When it opens.</param>
     /// <param name="seed">The host's seed for a random bargain schedule.</param>
+    /// <param name="commandId">
+    /// The host's id for this opening command (e.g. the request's idempotency key), or <see langword="null"/>: sent again
+    /// with the same command id, the opening answers its first outcome (a duplicate carrying the original
+    /// <see cref="InvitationOpened"/>, or <see cref="InvitationRefusal.ConflictingDuplicate"/> for another rule or owner).
+    /// At most <see cref="Limits.MaxIdLength"/> characters.
+    /// </param>
     /// <returns>Accepted with <see cref="InvitationOpened"/>; the new id is <see cref="InvitationResult.InvitationId"/>.</returns>
     /// <exception cref="UnknownInvitationException">No rule has that name.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="at"/> is outside the supported instants; nothing changes.</exception>
-    public InvitationResult Open(string ruleName, MemberId owner, Instant at, long seed = 0)
+    /// <exception cref="ArgumentException"><paramref name="commandId"/> is empty, too long or holds a control character.</exception>
+    public InvitationResult Open(string ruleName, MemberId owner, Instant at, long seed = 0, string? commandId = null)
     {
         var rule = GetRule(ruleName);
         Limits.Check(at, nameof(at));
+        if (commandId is null)
+        {
+            return OpenNew(rule, owner, at, seed);
+        }
+
+        Limits.CheckId(commandId, nameof(commandId));
+        lock (_openings)
+        {
+            if (_openings.TryGetValue(commandId, out var known))
+            {
+                var existing = Get(known);
+                lock (existing)
+                {
+                    return Report(rule, existing.OpenAgain(ruleName, owner, seed));
+                }
+            }
+
+            var result = OpenNew(rule, owner, at, seed);
+            _openings.Add(commandId, result.InvitationId);
+            return result;
+        }
+    }
+
+    private InvitationResult OpenNew(InvitationRule rule, MemberId owner, Instant at, long seed)
+    {
         var id = new InvitationId(Interlocked.Increment(ref _lastId));
         var result = Invitation.Open(id, rule, owner, at, seed, out var invitation);
         _invitations[id] = invitation;
@@ -159,6 +192,10 @@ public sealed class InvitationBook
             lock (invitation)
             {
                 state = invitation.StateRefusal(at);
+                if (invitation.HelpAgain(helper) is { } duplicate)
+                {
+                    return Report(rule, duplicate); // "I already did this" comes before every refusal
+                }
             }
 
             if (state != InvitationRefusal.None)
@@ -206,7 +243,7 @@ public sealed class InvitationBook
             throw;
         }
 
-        if (!result.IsAccepted)
+        if (!result.IsAccepted || result.IsDuplicate)
         {
             Release(counter);
         }

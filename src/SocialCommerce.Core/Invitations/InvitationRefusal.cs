@@ -9,7 +9,11 @@ public enum InvitationRefusal
     /// <summary>The owner tried to help their own invitation, which the rule's eligibility forbids.</summary>
     OwnerHelping = 1,
 
-    /// <summary>The helper has already given every help the rule allows per helper and invitation.</summary>
+    /// <summary>
+    /// The helper has already given every help the rule allows per helper and invitation. Since 0.2 a help is identified
+    /// by its invitation and helper, so such a help is answered as a duplicate of the helper's last help
+    /// (<see cref="InvitationResult.IsDuplicate"/>) and this value is no longer returned by <see cref="Invitation.Help"/>.
+    /// </summary>
     AlreadyHelped = 2,
 
     /// <summary>The helper has used their helps for the day under this rule (<see cref="InvitationRule.HelpsPerHelperPerDay"/>).</summary>
@@ -32,4 +36,7 @@ public enum InvitationRefusal
 
     /// <summary>Closing was asked before the deadline while the invitation is still open.</summary>
     BeforeDeadline = 8,
+
+    /// <summary>The command's identity (an invitation id) was already used with other content (another rule or owner); the first stands.</summary>
+    ConflictingDuplicate = 9,
 }

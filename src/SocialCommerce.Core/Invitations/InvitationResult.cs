@@ -13,12 +13,13 @@ public readonly struct InvitationResult : IEquatable<InvitationResult>
 {
     private readonly InvitationEvent[]? _events;
 
-    private InvitationResult(InvitationId invitationId, MemberId member, InvitationRefusal refusal, InvitationEvent[]? events)
+    private InvitationResult(InvitationId invitationId, MemberId member, InvitationRefusal refusal, InvitationEvent[]? events, bool isDuplicate = false)
     {
         InvitationId = invitationId;
         Member = member;
         Refusal = refusal;
         _events = events;
+        IsDuplicate = isDuplicate;
     }
 
     /// <summary>Gets the invitation acted on.</summary>
@@ -32,6 +33,12 @@ public readonly struct InvitationResult : IEquatable<InvitationResult>
 
     /// <summary>Gets a value indicating whether the action was accepted.</summary>
     public bool IsAccepted => Refusal == InvitationRefusal.None;
+
+    /// <summary>
+    /// Gets a value indicating whether the command was seen before (a resend, a retry on another instance): nothing
+    /// changed now, and <see cref="Events"/> are the events of its first, accepted, outcome.
+    /// </summary>
+    public bool IsDuplicate { get; }
 
     /// <summary>Gets the events that happened, in order; empty when refused.</summary>
     public IReadOnlyList<InvitationEvent> Events => _events ?? [];
@@ -49,7 +56,7 @@ public readonly struct InvitationResult : IEquatable<InvitationResult>
 
     /// <inheritdoc />
     public bool Equals(InvitationResult other) =>
-        InvitationId == other.InvitationId && Member == other.Member && Refusal == other.Refusal && ReferenceEquals(_events, other._events);
+        InvitationId == other.InvitationId && Member == other.Member && Refusal == other.Refusal && IsDuplicate == other.IsDuplicate && ReferenceEquals(_events, other._events);
 
     /// <inheritdoc />
     public override bool Equals(object? obj) => obj is InvitationResult other && Equals(other);
@@ -63,6 +70,8 @@ public readonly struct InvitationResult : IEquatable<InvitationResult>
         IsAccepted ? string.Create(CultureInfo.InvariantCulture, $"Invitation {InvitationId}: accepted ({Events.Count} events)") : Message!;
 
     internal static InvitationResult Accepted(InvitationId id, MemberId member, InvitationEvent[] events) => new(id, member, InvitationRefusal.None, events);
+
+    internal static InvitationResult Duplicate(InvitationId id, MemberId member, InvitationEvent[] events) => new(id, member, InvitationRefusal.None, events, isDuplicate: true);
 
     internal static InvitationResult Refused(InvitationId id, MemberId member, InvitationRefusal refusal) => new(id, member, refusal, null);
 }

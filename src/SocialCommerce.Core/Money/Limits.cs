@@ -79,6 +79,57 @@ public static class Limits
 
     internal static bool InMagnitude(Money amount) => Math.Abs(amount.Amount) <= amount.Currency.MinorUnitSize * MaxMinorUnits;
 
+    /// <summary>
+    /// The longest identifier the SDK accepts (sale, refund, withdrawal, adjustment, payout run, batch, order and command
+    /// ids): 200 characters, the length the storage schema declares.
+    /// </summary>
+    public const int MaxIdLength = 200;
+
+    /// <summary>
+    /// Returns whether a string is an identifier the SDK accepts: 1 to <see cref="MaxIdLength"/> characters, none of them a
+    /// control character (U+0000–U+001F, U+007F–U+009F) or half of a surrogate pair — what every database stores as it is.
+    /// </summary>
+    /// <param name="id">The identifier.</param>
+    /// <returns><see langword="true"/> when accepted.</returns>
+    public static bool IsValidId(string? id) => id is not null && IdProblem(id) is null;
+
+    /// <summary>Checks an identifier argument, naming the parameter and the value's length (never the value: it may be anything).</summary>
+    internal static string CheckId(string? id, string paramName)
+    {
+        ArgumentNullException.ThrowIfNull(id, paramName);
+        return IdProblem(id) is { } problem
+            ? throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"{paramName} should be 1 to {MaxIdLength} characters without control characters; {problem}"), paramName)
+            : id;
+    }
+
+    private static string? IdProblem(string id)
+    {
+        if (id.Length is 0 or > MaxIdLength)
+        {
+            return string.Create(CultureInfo.InvariantCulture, $"it has {id.Length} characters.");
+        }
+
+        for (var i = 0; i < id.Length; i++)
+        {
+            var c = id[i];
+            if (char.IsControl(c))
+            {
+                return string.Create(CultureInfo.InvariantCulture, $"character {i} is U+{(int)c:X4}.");
+            }
+
+            if (char.IsHighSurrogate(c) && i + 1 < id.Length && char.IsLowSurrogate(id[i + 1]))
+            {
+                i++;
+            }
+            else if (char.IsSurrogate(c))
+            {
+                return string.Create(CultureInfo.InvariantCulture, $"character {i} is half of a surrogate pair.");
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>Checks an instant argument, naming the parameter and the value.</summary>
     internal static Instant Check(Instant instant, string paramName)
     {

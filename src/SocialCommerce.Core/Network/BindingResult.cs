@@ -19,12 +19,15 @@ public readonly record struct BindingResult
     public bool IsBound => Refusal == BindingRefusalReason.None;
 
     /// <summary>
-    /// Gets a value indicating whether the member already had that referrer, so nothing was recorded
-    /// (<see cref="IsBound"/> is also true: the member is bound to the referrer asked for).
+    /// Gets a value indicating whether nothing was recorded because it already was: the member already had that
+    /// referrer (a binding), or was already registered with that referrer (a registration seen again — a resend after a
+    /// lost acknowledgement answers its first outcome). <see cref="IsBound"/> is also true.
     /// </summary>
     public bool AlreadyBound { get; }
 
     internal static BindingResult Unchanged => new(BindingRefusalReason.None, "The member already has that referrer; nothing was recorded.", alreadyBound: true);
+
+    internal static BindingResult Registered(string message) => new(BindingRefusalReason.None, message, alreadyBound: true);
 
     /// <summary>Gets why the binding was refused; <see cref="BindingRefusalReason.None"/> when bound.</summary>
     public BindingRefusalReason Refusal { get; }

@@ -80,8 +80,12 @@ public sealed partial class ReferralNetwork : IReferralNetwork
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="registeredAt"/> is outside [<see cref="Limits.MinInstant"/>, <see cref="Limits.MaxInstant"/>).</exception>
     public void AddMember(MemberId member, Instant registeredAt)
     {
-        ThrowIfRefused(CheckRegistration(member, null));
-        Append(member, None, registeredAt);
+        var result = CheckRegistration(member, null);
+        ThrowIfRefused(result);
+        if (!result.AlreadyBound)
+        {
+            Append(member, None, registeredAt);
+        }
     }
 
     /// <summary>
@@ -102,9 +106,18 @@ public sealed partial class ReferralNetwork : IReferralNetwork
             return BindingResult.Refused(BindingRefusalReason.SelfReferral, $"Member {member} cannot refer itself.");
         }
 
-        if (_index.ContainsKey(member))
+        if (_index.TryGetValue(member, out var registered))
         {
-            return BindingResult.Refused(BindingRefusalReason.AlreadyRegistered, $"Member {member} is already registered.");
+            // A registration's identity is the member: the same registration seen again (a resend after a lost
+            // acknowledgement, the same request on another instance) answers its first outcome; another referrer is the
+            // conflicting duplicate AlreadyRegistered. The referrer it was registered with is the one before its first
+            // rebinding, if any.
+            var first = _history.TryGetValue(registered, out var bindings) && bindings.Count > 0
+                ? bindings[0].PreviousReferrer
+                : _parent[registered] == None ? null : _ids[_parent[registered]];
+            return first == referrer
+                ? BindingResult.Registered($"Member {member} was already registered{(referrer is { } asked ? " with referrer " + asked : " without a referrer")}; nothing was recorded.")
+                : BindingResult.Refused(BindingRefusalReason.AlreadyRegistered, $"Member {member} is already registered {(first is { } f ? "with referrer " + f : "without a referrer")}.");
         }
 
         if (referrer is { } r && !_index.ContainsKey(r))
@@ -133,9 +146,13 @@ public sealed partial class ReferralNetwork : IReferralNetwork
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="registeredAt"/> is outside [<see cref="Limits.MinInstant"/>, <see cref="Limits.MaxInstant"/>).</exception>
     public void AddMember(MemberId member, MemberId referrer, Instant registeredAt)
     {
-        ThrowIfRefused(CheckRegistration(member, referrer));
-        _index.TryGetValue(referrer, out var parent);
-        Append(member, parent, registeredAt);
+        var result = CheckRegistration(member, referrer);
+        ThrowIfRefused(result);
+        if (!result.AlreadyBound)
+        {
+            _index.TryGetValue(referrer, out var parent);
+            Append(member, parent, registeredAt);
+        }
     }
 
     /// <summary>Binds an existing member to a referrer under the <see cref="Policy"/>, or says why not.</summary>

@@ -39,25 +39,33 @@ public sealed class StoredGroupBuys
     /// <param name="at">When it opens.</param>
     /// <param name="isNewMember">Whether the leader is a new member (for new-member-only rules).</param>
     /// <param name="cancellationToken">Cancels the command.</param>
-    /// <returns>Accepted with <see cref="GroupOpened"/>, or refused (too many open groups).</returns>
+    /// <returns>
+    /// Accepted with <see cref="GroupOpened"/>, or refused (too many open groups); for an id already opened (a resend,
+    /// the same request on another instance) a duplicate carrying the original event, or
+    /// <see cref="GroupBuyRefusal.ConflictingDuplicate"/> when it was opened for another rule or leader.
+    /// </returns>
     /// <exception cref="UnknownGroupBuyRuleException">No rule has that name.</exception>
-    /// <exception cref="ArgumentException">A group with that id exists.</exception>
     public Task<GroupBuyResult> OpenAsync(GroupBuyId id, string ruleName, MemberId leader, Instant at, bool isNewMember = false, CancellationToken cancellationToken = default)
     {
         var rule = _rules.GetRule(ruleName);
         Instants.Check(at, nameof(at));
         return _store.RunAsync($"open group {id}", async (db, attempt, ct) =>
         {
-            if (attempt > 1 && await db.Set<GroupRow>().AsNoTracking().AnyAsync(g => g.GroupId == id.Value, ct).ConfigureAwait(false))
+            // The id is the opening's identity: seen again (the first attempt's insert met the row), the stored group
+            // answers it — a duplicate of the same opening, or ConflictingDuplicate — before any limit is checked.
+            if (attempt > 1 && await db.Set<GroupRow>().AsNoTracking().FirstOrDefaultAsync(g => g.GroupId == id.Value, ct).ConfigureAwait(false) is { } existing)
             {
-                throw new ArgumentException($"Group {id} already exists; choose a new id for each group.", nameof(id));
+                return (await LoadAsync(db, existing, ct).ConfigureAwait(false)).OpenAgain(ruleName, leader);
             }
 
             var slots = await GroupSlots.LoadAsync(db, rule, [leader], ct).ConfigureAwait(false);
             var result = GroupBuy.TryOpen(id, rule, leader, at, out var group, new ParticipantFacts(isNewMember, slots.OpenGroups(leader)));
             if (!result.IsAccepted)
             {
-                return result;
+                // A refusal is never the answer to an opening that already happened (its own group counts as open).
+                return await db.Set<GroupRow>().AsNoTracking().FirstOrDefaultAsync(g => g.GroupId == id.Value, ct).ConfigureAwait(false) is { } opened
+                    ? (await LoadAsync(db, opened, ct).ConfigureAwait(false)).OpenAgain(ruleName, leader)
+                    : result;
             }
 
             db.Add(new GroupRow { GroupId = id.Value, RuleName = rule.Name, Status = (int)group!.Status, Deadline = StoredJson.Ticks(group.Deadline), Version = group.Version });
@@ -183,7 +191,7 @@ public sealed class StoredGroupBuys
             var wasOpen = group.Status == GroupBuyStatus.Open;
             var slots = await GroupSlots.LoadAsync(db, group.Rule, wasOpen ? [.. group.GetParticipants(), .. joining] : [], ct).ConfigureAwait(false);
             var result = decide(group, slots);
-            if (!result.IsAccepted)
+            if (!result.IsAccepted || result.IsDuplicate)
             {
                 return result;
             }

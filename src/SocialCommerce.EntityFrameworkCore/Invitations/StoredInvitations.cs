@@ -41,18 +41,23 @@ public sealed class StoredInvitations
     /// <param name="at">When it opens.</param>
     /// <param name="seed">The host's seed for a random bargain schedule (e.g. from <c>RandomNumberGenerator</c>).</param>
     /// <param name="cancellationToken">Cancels the command.</param>
-    /// <returns>Accepted with <see cref="InvitationOpened"/>.</returns>
+    /// <returns>
+    /// Accepted with <see cref="InvitationOpened"/>; for an id already opened (a resend, the same request on another
+    /// instance) a duplicate carrying the original event, or <see cref="InvitationRefusal.ConflictingDuplicate"/> when it
+    /// was opened for another rule or owner.
+    /// </returns>
     /// <exception cref="UnknownInvitationException">No rule has that name.</exception>
-    /// <exception cref="ArgumentException">An invitation with that id exists.</exception>
     public Task<InvitationResult> OpenAsync(InvitationId id, string ruleName, MemberId owner, Instant at, long seed, CancellationToken cancellationToken = default)
     {
         var rule = _rules.GetRule(ruleName);
         Instants.Check(at, nameof(at));
         return _store.RunAsync($"open invitation {id}", async (db, attempt, ct) =>
         {
-            if (attempt > 1 && await db.Set<InvitationRow>().AsNoTracking().AnyAsync(i => i.InvitationId == id.Value, ct).ConfigureAwait(false))
+            // The id is the opening's identity: seen again (the first attempt's insert met the row), the stored invitation
+            // answers it — a duplicate of the same opening, or ConflictingDuplicate.
+            if (attempt > 1 && await db.Set<InvitationRow>().FirstOrDefaultAsync(i => i.InvitationId == id.Value, ct).ConfigureAwait(false) is { } existing)
             {
-                throw new ArgumentException($"Invitation {id} already exists; choose a new id for each invitation.", nameof(id));
+                return (await LoadAsync(db, existing, ct).ConfigureAwait(false)).OpenAgain(ruleName, owner, seed);
             }
 
             var result = Invitation.Open(id, rule, owner, at, seed, out var invitation);
@@ -95,7 +100,7 @@ public sealed class StoredInvitations
             }
 
             var result = invitation.Help(helper, at, new HelperFacts(isNewMember, day?.Helps ?? 0, isPaid));
-            if (!result.IsAccepted)
+            if (!result.IsAccepted || result.IsDuplicate)
             {
                 return result;
             }

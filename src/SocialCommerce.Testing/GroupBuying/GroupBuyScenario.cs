@@ -99,7 +99,11 @@ public sealed record GroupBuyScenario(
         foreach (var attempt in Joins)
         {
             var result = group.Join(new MemberId(attempt.Member), Start + Duration.FromSeconds(attempt.OffsetSeconds), new ParticipantFacts(attempt.IsNew, 0));
-            events.AddRange(result.Events);
+            if (!result.IsDuplicate)
+            {
+                events.AddRange(result.Events); // a duplicate carries the first join's events again
+            }
+
             joins.Add(new JoinOutcome(attempt, result, group.ParticipantCount));
         }
 

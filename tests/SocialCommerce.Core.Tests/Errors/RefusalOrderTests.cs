@@ -19,7 +19,7 @@ public sealed class RefusalOrderTests
     private static Money Yuan(decimal amount) => new(amount, Currency.CNY);
 
     [Fact]
-    public void A_help_is_refused_completed_expired_paid_owner_not_eligible_already_helped_then_over_quota()
+    public void A_help_is_answered_duplicate_first_then_refused_completed_expired_paid_owner_not_eligible_then_over_quota()
     {
         var rule = BargainRule.Create("cut", new BargainRuleOptions
         {
@@ -49,14 +49,14 @@ public sealed class RefusalOrderTests
         Assert.Equal(InvitationRefusal.Expired, open.Help(Owner, late, new HelperFacts(false, 5, true)).Refusal);
         Assert.Equal(InvitationRefusal.PaidHelpForbidden, open.Help(Owner, T0, new HelperFacts(false, 5, true)).Refusal);
         Assert.Equal(InvitationRefusal.OwnerHelping, open.Help(Owner, T0, new HelperFacts(false, 5, false)).Refusal);
-        Assert.Equal(InvitationRefusal.NotEligible, open.Help(helper, T0, new HelperFacts(false, 5, false)).Refusal);
-        Assert.Equal(InvitationRefusal.AlreadyHelped, open.Help(helper, T0, new HelperFacts(true, 5, false)).Refusal);
+        Assert.Equal(InvitationRefusal.NotEligible, open.Help(new MemberId(8), T0, new HelperFacts(false, 5, false)).Refusal);
+        Assert.True(open.Help(helper, late, new HelperFacts(false, 5, true)).IsDuplicate); // a help seen again: its first outcome, before every refusal
         Assert.Equal(InvitationRefusal.HelperQuotaReached, open.Help(new MemberId(9), T0, new HelperFacts(true, 5, false)).Refusal);
         Assert.True(open.Help(new MemberId(9), T0, new HelperFacts(true, 0, false)).IsAccepted);
     }
 
     [Fact]
-    public void A_join_is_refused_final_status_expired_leader_already_joined_not_new_then_too_many_open_groups()
+    public void A_join_is_answered_duplicate_first_then_refused_final_status_expired_leader_not_new_then_too_many_open_groups()
     {
         var rule = GroupBuyRule.Create("trio", Currency.CNY).RequireParticipants(3).WithTimeLimit(Duration.FromHours(1)).AddTier(3, 9m)
             .ForNewMembersOnly().LimitOpenGroupsPerMember(1).Build();
@@ -80,7 +80,7 @@ public sealed class RefusalOrderTests
         group.Join(member, T0, new ParticipantFacts(true, 0));
         Assert.Equal(GroupBuyRefusal.Expired, group.Join(Owner, late, everything).Refusal);
         Assert.Equal(GroupBuyRefusal.LeaderJoiningOwnGroup, group.Join(Owner, T0, everything).Refusal);
-        Assert.Equal(GroupBuyRefusal.AlreadyJoined, group.Join(member, T0, everything).Refusal);
+        Assert.True(group.Join(member, late, everything).IsDuplicate);     // a join seen again: its first outcome, before every refusal
         Assert.Equal(GroupBuyRefusal.MemberNotNew, group.Join(new MemberId(3), T0, everything).Refusal);
         Assert.Equal(GroupBuyRefusal.TooManyOpenGroups, group.Join(new MemberId(3), T0, everything with { IsNewMember = true }).Refusal);
         Assert.True(group.Join(new MemberId(3), T0, new ParticipantFacts(true, 0)).IsAccepted);

@@ -54,18 +54,25 @@ public sealed class InvitationProperties
             var helper = HelperOf(attempt);
             var at = InvitationGen.Start + Duration.FromSeconds(attempt.OffsetSeconds);
             var day = rule.DayOf(at);
+            // A helper who has given every help allowed them is a resend: its first outcome, before every refusal.
+            var seen = helper != Owner && perHelper.GetValueOrDefault(helper) >= rule.HelpsPerHelper;
             var expected =
-                done == rule.Helpers ? InvitationRefusal.Completed
+                seen ? InvitationRefusal.None
+                : done == rule.Helpers ? InvitationRefusal.Completed
                 : at >= deadline ? InvitationRefusal.Expired
                 : helper == Owner ? InvitationRefusal.OwnerHelping
-                : perHelper.GetValueOrDefault(helper) >= rule.HelpsPerHelper ? InvitationRefusal.AlreadyHelped
                 : s.PerDay is int limit && perDay.GetValueOrDefault((helper, day)) >= limit ? InvitationRefusal.HelperQuotaReached
                 : InvitationRefusal.None;
 
             var result = book.Help(id, helper, at, attempt.IsNewMember);
 
             Assert.Equal(expected, result.Refusal);
-            if (result.IsAccepted)
+            Assert.Equal(seen, result.IsDuplicate);
+            if (seen)
+            {
+                Assert.Equal(helper, Assert.IsType<InvitationHelped>(result.Events[0]).Helper);
+            }
+            else if (result.IsAccepted)
             {
                 var helped = Assert.IsType<InvitationHelped>(result.Events[0]);
                 Assert.Equal(schedule.Cuts[done], helped.Cut);
@@ -108,7 +115,7 @@ public sealed class InvitationProperties
         {
             var r = whole.Help(opened.InvitationId, HelperOf(a), InvitationGen.Start + Duration.FromSeconds(a.OffsetSeconds), a.IsNewMember);
             refusals.Add(r.Refusal);
-            events.AddRange(r.Events);
+            events.AddRange(r.IsDuplicate ? [] : r.Events);
         }
 
         var first = new InvitationBook();
@@ -119,7 +126,7 @@ public sealed class InvitationProperties
         {
             var r = first.Help(opened.InvitationId, HelperOf(a), InvitationGen.Start + Duration.FromSeconds(a.OffsetSeconds), a.IsNewMember);
             split.Add(r.Refusal);
-            stored.AddRange(r.Events);
+            stored.AddRange(r.IsDuplicate ? [] : r.Events);
         }
 
         var json = JsonSerializer.Serialize<IReadOnlyList<InvitationEvent>>(stored, Json);
@@ -131,7 +138,7 @@ public sealed class InvitationProperties
         {
             var r = restored.Help(opened.InvitationId, HelperOf(a), InvitationGen.Start + Duration.FromSeconds(a.OffsetSeconds), a.IsNewMember);
             split.Add(r.Refusal);
-            stored.AddRange(r.Events);
+            stored.AddRange(r.IsDuplicate ? [] : r.Events);
         }
 
         Assert.Equal(refusals, split);
@@ -166,7 +173,7 @@ public sealed class InvitationProperties
         Parallel.For(0, race.Members * 2, new ParallelOptions { MaxDegreeOfParallelism = race.Threads }, i =>
         {
             var result = book.Help(id, new MemberId(1 + (i % race.Members)), InvitationGen.Start + Duration.FromSeconds(i));
-            foreach (var e in result.Events.OfType<InvitationHelped>())
+            foreach (var e in result.IsDuplicate ? [] : result.Events.OfType<InvitationHelped>())
             {
                 accepted.Add(e);
             }

@@ -77,7 +77,7 @@ public sealed class InvitationTests
 
         Assert.Equal(InvitationRefusal.OwnerHelping, invitation.Help(Owner, T0).Refusal);
         Assert.True(invitation.Help(bob, T0).IsAccepted);
-        Assert.Equal(InvitationRefusal.AlreadyHelped, invitation.Help(bob, T0).Refusal);
+        Assert.True(invitation.Help(bob, T0).IsDuplicate);               // a help seen again answers its first outcome
         Assert.Equal(InvitationRefusal.HelperQuotaReached, invitation.Help(new MemberId(3), T0, new HelperFacts(HelpsToday: 2)).Refusal);
         Assert.Equal(InvitationRefusal.PaidHelpForbidden, invitation.Help(new MemberId(3), T0, new HelperFacts(IsPaid: true)).Refusal);
         Assert.Equal(InvitationRefusal.Expired, invitation.Help(new MemberId(3), invitation.Deadline).Refusal);

@@ -164,13 +164,20 @@ public sealed class ReferralNetworkTests
     }
 
     [Fact]
-    public void Duplicate_registration_is_refused()
+    public void A_registration_seen_again_answers_its_first_outcome_and_another_referrer_is_refused()
     {
         var network = Chain();
-        var ex = Assert.Throws<ReferralBindingException>(() => network.AddMember(A, T0));
+        var before = System.Text.Json.JsonSerializer.Serialize(network.ToSnapshot(), SocialCommerce.Serialization.SocialCommerceJson.Options);
+
+        network.AddMember(A, T0 + Duration.FromDays(1));  // the same registration, resent later: nothing happens
+        network.AddMember(B, A, T0);
+        Assert.True(network.CheckRegistration(B, A).AlreadyBound);
+        Assert.Equal(before, System.Text.Json.JsonSerializer.Serialize(network.ToSnapshot(), SocialCommerce.Serialization.SocialCommerceJson.Options));
+
+        var ex = Assert.Throws<ReferralBindingException>(() => network.AddMember(B, D, T0));
         Assert.Equal(BindingRefusalReason.AlreadyRegistered, ex.Reason);
-        Assert.Contains("Member 1", ex.Message);
-        Assert.Equal(BindingRefusalReason.AlreadyRegistered, Assert.Throws<ReferralBindingException>(() => network.AddMember(B, D, T0)).Reason);
+        Assert.Contains("Member 2", ex.Message);
+        Assert.Equal(BindingRefusalReason.AlreadyRegistered, Assert.Throws<ReferralBindingException>(() => network.AddMember(A, D, T0)).Reason);
     }
 
     [Fact]

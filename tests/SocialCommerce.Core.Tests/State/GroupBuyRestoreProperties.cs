@@ -24,7 +24,10 @@ public sealed class GroupBuyRestoreProperties
         foreach (var attempt in joins)
         {
             var result = book.Join(id, new MemberId(attempt.Member), GroupBuyScenario.Start + Duration.FromSeconds(attempt.OffsetSeconds), attempt.IsNew);
-            events.AddRange(result.Events);
+            if (!result.IsDuplicate)
+            {
+                events.AddRange(result.Events);
+            }
             outcomes.Add($"{result.IsAccepted} {result.Refusal} {string.Join(",", result.Events.Select(e => JsonSerializer.Serialize(e, SocialCommerceJson.Options)))}");
         }
 

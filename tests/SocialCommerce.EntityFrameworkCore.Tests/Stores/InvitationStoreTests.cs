@@ -31,7 +31,8 @@ public abstract class InvitationStoreTests<TDatabase>(TDatabase database) : ICla
             var opened = await shop.Invitations.OpenAsync(id, "cut", owner, T0, seed: 20261111);
             schedule = StoreHost.Bargain.CreateSchedule(20261111);
             Assert.Equal(schedule.Hash, ((InvitationOpened)opened.Events[0]).ScheduleHash);
-            await Assert.ThrowsAsync<ArgumentException>(() => shop.Invitations.OpenAsync(id, "cut", owner, T0, 1));
+            Assert.Equal(InvitationRefusal.ConflictingDuplicate, (await shop.Invitations.OpenAsync(id, "cut", owner, T0, 1)).Refusal); // another seed: another opening
+            Assert.True((await shop.Invitations.OpenAsync(id, "cut", owner, T0, 20261111)).IsDuplicate);
             Assert.True((await shop.Invitations.OpenAsync(new InvitationId(2), "cut", new MemberId(50), T0, 7)).IsAccepted);
 
             Assert.Equal(InvitationRefusal.OwnerHelping, (await shop.Invitations.HelpAsync(id, owner, T0)).Refusal);
@@ -41,7 +42,7 @@ public abstract class InvitationStoreTests<TDatabase>(TDatabase database) : ICla
                 Assert.Equal(schedule.Cuts[m - 2], ((InvitationHelped)help.Events[0]).Cut);
             }
 
-            Assert.Equal(InvitationRefusal.AlreadyHelped, (await shop.Invitations.HelpAsync(id, new MemberId(2), T0)).Refusal);
+            Assert.True((await shop.Invitations.HelpAsync(id, new MemberId(2), T0)).IsDuplicate); // a help seen again answers its first outcome
             Assert.True((await shop.Invitations.HelpAsync(new InvitationId(2), new MemberId(2), T0)).IsAccepted);
 
             // Member 2's third help of the day (two per day in Asia/Shanghai) is refused, in any invitation of the rule.

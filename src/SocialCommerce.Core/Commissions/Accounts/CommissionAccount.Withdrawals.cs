@@ -104,9 +104,20 @@ public sealed partial class CommissionAccount
 
     /// <summary>Retries a failed withdrawal: the same gross, fee and withholding leave available again and it waits for the transfer.</summary>
     /// <param name="withdrawalId">The withdrawal.</param>
-    /// <returns>Applied; refused when unknown, not failed, or when the available balance no longer covers it.</returns>
+    /// <returns>
+    /// Applied; a duplicate when a retry already happened and its transfer has not failed again (a resend after a lost
+    /// acknowledgement answers its first outcome, whatever the withdrawal became since); refused when unknown, not failed,
+    /// or when the available balance no longer covers it.
+    /// </returns>
     public WithdrawalStepResult RetryWithdrawal(string withdrawalId)
     {
+        ArgumentException.ThrowIfNullOrEmpty(withdrawalId);
+        if (GetWithdrawal(withdrawalId) is { Attempts: >= 2, Status: not WithdrawalStatus.Failed } retried)
+        {
+            // Approved once and retried since (approvals and retries both count attempts): this retry was done.
+            return new WithdrawalStepResult(LedgerOutcome.Duplicate, LedgerRefusal.None, $"Withdrawal '{withdrawalId}' was already retried (attempt {retried.Attempts}, now {retried.Status}); nothing changed.", retried);
+        }
+
         if (GetWithdrawal(withdrawalId) is { Status: WithdrawalStatus.Failed } failed && failed.Gross.ToMinorUnits() > _available)
         {
             return new WithdrawalStepResult(LedgerOutcome.Refused, LedgerRefusal.InsufficientAvailableBalance, $"Withdrawal '{withdrawalId}' of {failed.Gross} cannot be retried: member {Member} has {LedgerAmounts.FromMinor(_available, Currency)} available.", failed);

@@ -1,0 +1,130 @@
+using System;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using NodaTime;
+using SocialCommerce.Commissions;
+using SocialCommerce.EntityFrameworkCore.Tests.Stores;
+using SocialCommerce.GroupBuying;
+using SocialCommerce.Invitations;
+using SocialCommerce.Network;
+using SocialCommerce.Tests.Databases;
+
+namespace SocialCommerce.EntityFrameworkCore.Tests.Faults;
+
+/// <summary>The caller saw a failure, but the command had committed (an acknowledgement lost after the commit).</summary>
+public sealed class AcknowledgementLostException() : Exception("injected: the commit succeeded but its acknowledgement was lost");
+
+/// <summary>Fails the caller once, right after a save committed, while armed.</summary>
+public sealed class LosingAcknowledgements : SaveChangesInterceptor
+{
+    private int _armed;
+
+    public void Arm() => Interlocked.Exchange(ref _armed, 1);
+
+    public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default) =>
+        Interlocked.Exchange(ref _armed, 0) == 1 ? throw new AcknowledgementLostException() : ValueTask.FromResult(result);
+}
+
+/// <summary>
+/// Exactly-once replies (issue 25): for each command the issue found answering a resend with a refusal or an exception,
+/// the first send commits and its caller sees a failure; the resend — in the same process, from a second instance and
+/// after a restart — answers the command's first outcome.
+/// </summary>
+public abstract class LostAcknowledgementTests<TDatabase>(TDatabase database) : IClassFixture<TDatabase>
+    where TDatabase : StoreDatabase
+{
+    private static readonly Instant T0 = StoreHost.T0;
+
+    private async Task ResendEverywhereAsync<T>(string db, LosingAcknowledgements lost, StoreHost first, StoreHost second, Func<StoreHost, Task<T>> command, Action<T> isFirstOutcome, string restartName)
+    {
+        lost.Arm();
+        await Assert.ThrowsAsync<AcknowledgementLostException>(() => command(first));
+        isFirstOutcome(await command(first));
+        isFirstOutcome(await command(second));
+        await using var restarted = await StoreHost.StartAsync(database, db, restartName);
+        isFirstOutcome(await command(restarted));
+    }
+
+    [SkippableFact]
+    public async Task Every_command_resent_after_a_lost_acknowledgement_answers_its_first_outcome()
+    {
+        database.SkipUnlessAvailable();
+        var db = await database.CreateDatabaseAsync();
+        var lost = new LosingAcknowledgements();
+        await using var a = await StoreHost.StartAsync(database, db, "a", null, lost);
+        await using var b = await StoreHost.StartAsync(database, db, "b");
+        await a.Network.RegisterAsync(new MemberId(1), null, T0);
+        await a.Network.RegisterAsync(new MemberId(2), new MemberId(1), T0);
+
+        // Registration: AlreadyRegistered before.
+        await ResendEverywhereAsync(db, lost, a, b, s => s.Network.RegisterAsync(new MemberId(10), new MemberId(1), T0), r => Assert.True(r is { IsBound: true, AlreadyBound: true }, r.Message), "r1");
+        Assert.Equal(BindingRefusalReason.AlreadyRegistered, (await b.Network.RegisterAsync(new MemberId(10), new MemberId(2), T0)).Refusal);
+
+        // Opening under a one-open-group rule: TooManyOpenGroups (or an ArgumentException) before.
+        await ResendEverywhereAsync(db, lost, a, b, s => s.Groups.OpenAsync(new GroupBuyId(7), "pair", new MemberId(2), T0), r =>
+        {
+            Assert.True(r.IsDuplicate, r.ToString());
+            Assert.Equal(new MemberId(2), Assert.IsType<GroupOpened>(Assert.Single(r.Events)).Leader);
+        }, "r2");
+        Assert.Equal(GroupBuyRefusal.ConflictingDuplicate, (await b.Groups.OpenAsync(new GroupBuyId(7), "pair", new MemberId(3), T0)).Refusal);
+
+        // The join that took the last seat: GroupFull before.
+        await ResendEverywhereAsync(db, lost, a, b, s => s.Groups.JoinAsync(new GroupBuyId(7), new MemberId(3), T0 + Duration.FromMinutes(1)), r =>
+        {
+            Assert.True(r.IsDuplicate, r.ToString());
+            Assert.IsType<MemberJoined>(r.Events[0]);
+            Assert.IsType<GroupFormed>(r.Events[1]);
+        }, "r3");
+
+        // A join of an open group: AlreadyJoined before.
+        await a.Groups.OpenAsync(new GroupBuyId(8), "five", new MemberId(4), T0);
+        await ResendEverywhereAsync(db, lost, a, b, s => s.Groups.JoinAsync(new GroupBuyId(8), new MemberId(5), T0 + Duration.FromMinutes(1)), r =>
+        {
+            Assert.True(r.IsDuplicate, r.ToString());
+            Assert.Equal(2, Assert.IsType<MemberJoined>(Assert.Single(r.Events)).Participants);
+        }, "r4");
+        Assert.Equal(2, (await b.Groups.GetAsync(new GroupBuyId(8)))!.ParticipantCount);
+
+        // Opening an invitation: ArgumentException ("already exists") before.
+        await ResendEverywhereAsync(db, lost, a, b, s => s.Invitations.OpenAsync(new InvitationId(11), "tea", new MemberId(1), T0, 0), r =>
+        {
+            Assert.True(r.IsDuplicate, r.ToString());
+            Assert.IsType<InvitationOpened>(Assert.Single(r.Events));
+        }, "r5");
+
+        // The help that completed the assist: Completed before.
+        await a.Invitations.HelpAsync(new InvitationId(11), new MemberId(20), T0 + Duration.FromMinutes(1));
+        await a.Invitations.HelpAsync(new InvitationId(11), new MemberId(21), T0 + Duration.FromMinutes(2));
+        await ResendEverywhereAsync(db, lost, a, b, s => s.Invitations.HelpAsync(new InvitationId(11), new MemberId(22), T0 + Duration.FromMinutes(3)), r =>
+        {
+            Assert.True(r.IsDuplicate, r.ToString());
+            Assert.IsType<InvitationHelped>(r.Events[0]);
+            Assert.IsType<InvitationCompleted>(r.Events[1]);
+        }, "r6");
+        Assert.Equal(3, (await b.Invitations.GetAsync(new InvitationId(11)))!.HelpsDone);
+
+        // Retrying a failed withdrawal: WithdrawalStateConflict before.
+        await a.SellAsync("S-1", 2, 100m, T0);                              // member 1 earns 10.00
+        await a.Ledger.CompleteAsync("S-1", T0);
+        await a.Ledger.ReleaseDueAsync(T0 + Duration.FromDays(8));
+        await a.Ledger.RequestWithdrawalAsync(new LedgerWithdrawal("W-1", new MemberId(1), new Money(5m, Currency.CNY), T0 + Duration.FromDays(8)));
+        await a.Ledger.ApproveWithdrawalAsync("W-1");
+        await a.Ledger.MarkWithdrawalFailedAsync("W-1", "bank refused");
+        await ResendEverywhereAsync(db, lost, a, b, s => s.Ledger.RetryWithdrawalAsync("W-1"), r =>
+        {
+            Assert.Equal(LedgerOutcome.Duplicate, r.Outcome);
+            Assert.Equal(WithdrawalStatus.Approved, r.Withdrawal!.Status);
+            Assert.Equal(2, r.Withdrawal.Attempts);
+        }, "r7");
+        Assert.Equal(new Money(5m, Currency.CNY), await b.Ledger.GetInWithdrawalAsync(new MemberId(1), Currency.CNY));
+    }
+}
+
+public sealed class SqliteLostAcknowledgementTests(SqliteDatabase database) : LostAcknowledgementTests<SqliteDatabase>(database);
+
+public sealed class PostgresLostAcknowledgementTests(PostgresDatabase database) : LostAcknowledgementTests<PostgresDatabase>(database);
+
+public sealed class RetryingSqliteLostAcknowledgementTests(RetryingSqliteDatabase database) : LostAcknowledgementTests<RetryingSqliteDatabase>(database);
+
+public sealed class RetryingPostgresLostAcknowledgementTests(RetryingPostgresDatabase database) : LostAcknowledgementTests<RetryingPostgresDatabase>(database);

@@ -41,7 +41,7 @@ internal sealed partial class ShopExceptionHandler(IProblemDetailsService proble
     internal static (int Status, string Title, string Detail, string? Field) Classify(Exception exception) => exception switch
     {
         StoreConflictException or StoreUnavailableException =>
-            (StatusCodes.Status503ServiceUnavailable, "Busy", exception.Message + " Nothing was written; retry later.", null),
+            (StatusCodes.Status503ServiceUnavailable, "Busy", "The shop is busy; nothing was written. Retry later.", null),
         // The SDK's error families: a rule or currency the request names is a bad request; any other unknown id is 404;
         // a compliance refusal is a conflict; stored state that does not restore is the server's fault (500, logged).
         UnknownGroupBuyRuleException or UnknownCurrencyException =>

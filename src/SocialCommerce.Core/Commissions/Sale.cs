@@ -31,15 +31,15 @@ public sealed class Sale
     /// <param name="currency">The sale's currency; every line must use it.</param>
     /// <param name="lines">The lines; at least one.</param>
     /// <exception cref="InvalidSaleException">
-    /// The id is empty, there are no lines, a line is null or in another currency, the paid instant is outside
+    /// The id is empty, longer than <see cref="Limits.MaxIdLength"/> or holds a control character, there are no lines, a line is null or in another currency, the paid instant is outside
     /// [<see cref="Limits.MinInstant"/>, <see cref="Limits.MaxInstant"/>), or the total of paid amounts and shipping
     /// exceeds <see cref="Limits.MaxMinorUnits"/> minor units.
     /// </exception>
     public Sale(string id, MemberId buyer, Instant paidAt, Currency currency, IReadOnlyList<SaleLine> lines)
     {
-        if (string.IsNullOrEmpty(id))
+        if (!Limits.IsValidId(id))
         {
-            throw new InvalidSaleException(nameof(id), id is null ? "null" : "\"\"", "a sale needs an id.");
+            throw new InvalidSaleException(nameof(id), id is null ? "null" : id.Length == 0 ? "\"\"" : string.Create(CultureInfo.InvariantCulture, $"({id.Length} characters)"), string.Create(CultureInfo.InvariantCulture, $"a sale id is 1 to {Limits.MaxIdLength} characters without control characters."));
         }
 
         if (currency is null)

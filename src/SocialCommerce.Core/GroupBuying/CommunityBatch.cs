@@ -60,6 +60,7 @@ public sealed partial class CommunityBatch
     private CommunityBatch(string batchId, MemberId leader, LocalDate deliveryDate, CommunityBatchRule rule, IEnumerable<CommunityProduct> products, LocalDateTime? cutOffLocal)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(batchId);
+        Limits.CheckId(batchId, nameof(batchId));
         ArgumentNullException.ThrowIfNull(rule);
         ArgumentNullException.ThrowIfNull(products);
         var list = new List<CommunityProduct>();
@@ -167,6 +168,7 @@ public sealed partial class CommunityBatch
     public CommunityOrderResult PlaceOrder(string orderId, MemberId member, IReadOnlyList<CommunityOrderLine> lines, Instant at)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(orderId);
+        Limits.CheckId(orderId, nameof(orderId));
         ArgumentNullException.ThrowIfNull(lines);
         if (lines.Count == 0)
         {

@@ -19,6 +19,7 @@ public sealed record CommunityProduct
     public CommunityProduct(string productId, Money unitPrice, int minimumQuantity, int? perMemberLimit = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(productId);
+        Limits.CheckId(productId, nameof(productId));
         if (unitPrice.IsNegative || !Limits.IsSupported(unitPrice))
         {
             throw new ArgumentOutOfRangeException(nameof(unitPrice), unitPrice, $"Unit price of product '{productId}' should be non-negative whole minor units, at most {Limits.MaxMinorUnits} of them, with a currency; was {unitPrice}.");

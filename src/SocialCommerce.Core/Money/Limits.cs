@@ -93,6 +93,29 @@ public static class Limits
     /// <returns><see langword="true"/> when accepted.</returns>
     public static bool IsValidId(string? id) => id is not null && IdProblem(id) is null;
 
+    /// <summary>The longest free text the SDK stores (a reason for a rejection, failure, hold or adjustment): 1,000 characters.</summary>
+    public const int MaxReasonLength = 1000;
+
+    /// <summary>Checks a reason: not blank, at most <see cref="MaxReasonLength"/> characters, no control character but line breaks.</summary>
+    internal static string CheckReason(string? reason, string paramName)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(reason, paramName);
+        if (reason.Length > MaxReasonLength)
+        {
+            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"{paramName} should be at most {MaxReasonLength} characters; it has {reason.Length}."), paramName);
+        }
+
+        foreach (var c in reason)
+        {
+            if (char.IsControl(c) && c is not ('\n' or '\r' or '\t'))
+            {
+                throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"{paramName} should hold no control character but line breaks and tabs; it holds U+{(int)c:X4}."), paramName);
+            }
+        }
+
+        return reason;
+    }
+
     /// <summary>Checks an identifier argument, naming the parameter and the value's length (never the value: it may be anything).</summary>
     internal static string CheckId(string? id, string paramName)
     {

@@ -21,7 +21,7 @@ public sealed partial class StoredCommissionLedger
     /// <returns>Applied, a duplicate, or the refusal (unknown, already released).</returns>
     public Task<SaleCommissionResult> HoldSaleAsync(string saleId, string reason, CancellationToken cancellationToken = default)
     {
-        ArgumentException.ThrowIfNullOrEmpty(saleId);
+        StoredIds.Check(saleId, nameof(saleId));
         ArgumentException.ThrowIfNullOrWhiteSpace(reason);
         return ChangeSaleAsync($"hold sale '{saleId}'", saleId, Instant.MinValue, record => record.Hold(reason), cancellationToken);
     }
@@ -32,7 +32,7 @@ public sealed partial class StoredCommissionLedger
     /// <returns>Applied, a duplicate, or refused (unknown).</returns>
     public Task<SaleCommissionResult> LiftHoldAsync(string saleId, CancellationToken cancellationToken = default)
     {
-        ArgumentException.ThrowIfNullOrEmpty(saleId);
+        StoredIds.Check(saleId, nameof(saleId));
         return ChangeSaleAsync($"lift the hold of sale '{saleId}'", saleId, Instant.MinValue, static record => record.LiftHold(), cancellationToken);
     }
 
@@ -43,7 +43,7 @@ public sealed partial class StoredCommissionLedger
     /// <returns>Applied with the reversals, a duplicate, or the refusal (unknown, not held).</returns>
     public Task<SaleCommissionResult> DeclineSaleAsync(string saleId, Instant at, CancellationToken cancellationToken = default)
     {
-        ArgumentException.ThrowIfNullOrEmpty(saleId);
+        StoredIds.Check(saleId, nameof(saleId));
         Instants.Check(at, nameof(at));
         return ChangeSaleAsync($"decline sale '{saleId}'", saleId, at, record => record.Decline(at), cancellationToken);
     }

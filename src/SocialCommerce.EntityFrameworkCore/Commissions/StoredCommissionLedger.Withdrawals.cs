@@ -182,7 +182,7 @@ public sealed partial class StoredCommissionLedger
     /// <returns>The withdrawal.</returns>
     public Task<WithdrawalRecord?> GetWithdrawalAsync(string withdrawalId, CancellationToken cancellationToken = default)
     {
-        ArgumentException.ThrowIfNullOrEmpty(withdrawalId);
+        StoredIds.Check(withdrawalId, nameof(withdrawalId));
         return _store.RunAsync($"read withdrawal '{withdrawalId}'", async (db, _, ct) =>
         {
             var row = await db.Set<WithdrawalRow>().AsNoTracking().FirstOrDefaultAsync(w => w.WithdrawalId == withdrawalId, ct).ConfigureAwait(false);
@@ -213,7 +213,7 @@ public sealed partial class StoredCommissionLedger
 
     private Task<WithdrawalStepResult> StepAsync(string verb, string withdrawalId, Instant? paidAt, Func<CommissionAccount, string, WithdrawalStepResult> step, CancellationToken cancellationToken)
     {
-        ArgumentException.ThrowIfNullOrEmpty(withdrawalId);
+        StoredIds.Check(withdrawalId, nameof(withdrawalId));
         return _store.RunAsync($"{verb} withdrawal '{withdrawalId}'", async (db, _, ct) =>
         {
             var stored = await db.Set<WithdrawalRow>().FirstOrDefaultAsync(w => w.WithdrawalId == withdrawalId, ct).ConfigureAwait(false);

@@ -167,7 +167,7 @@ public sealed partial class StoredCommissionLedger
     /// <returns>Applied, a duplicate, or refused (<see cref="LedgerRefusal.UnknownSale"/>).</returns>
     public Task<SaleCommissionResult> CompleteAsync(string saleId, Instant completedAt, CancellationToken cancellationToken = default)
     {
-        ArgumentException.ThrowIfNullOrEmpty(saleId);
+        StoredIds.Check(saleId, nameof(saleId));
         Instants.Check(completedAt, nameof(completedAt));
         return ReportedAsync("complete", ChangeSaleAsync($"complete sale '{saleId}'", saleId, completedAt, record => record.Complete(completedAt), cancellationToken));
     }
@@ -352,7 +352,7 @@ public sealed partial class StoredCommissionLedger
     /// <returns>The record as committed.</returns>
     public Task<SaleCommissionRecord?> GetSaleAsync(string saleId, CancellationToken cancellationToken = default)
     {
-        ArgumentException.ThrowIfNullOrEmpty(saleId);
+        StoredIds.Check(saleId, nameof(saleId));
         return _store.RunAsync($"read sale '{saleId}'", async (db, _, ct) =>
         {
             var row = await db.Set<SaleRow>().AsNoTracking().FirstOrDefaultAsync(r => r.SaleId == saleId, ct).ConfigureAwait(false);

@@ -13,7 +13,7 @@ public sealed class StoreConflictException : InvalidOperationException
     /// <param name="attempts">How many times it was tried.</param>
     /// <param name="innerException">The last conflict.</param>
     public StoreConflictException(string command, int attempts, Exception? innerException)
-        : base($"SocialCommerce store: '{command}' conflicted with concurrent writers {attempts} times in a row and was not applied; nothing was written. Retry it, or raise SocialCommerceStoreOptions.MaxAttempts.", innerException)
+        : base($"SocialCommerce store: '{command}' conflicted with concurrent writers {(attempts == 1 ? "once" : attempts.ToString(System.Globalization.CultureInfo.InvariantCulture) + " times in a row")} and was not applied; nothing was written. Retry it, or raise SocialCommerceStoreOptions.MaxAttempts.", innerException)
     {
         Command = command;
         Attempts = attempts;

@@ -94,7 +94,7 @@ public sealed class StoredCommunityBatches
     /// <returns>The batch, or <see langword="null"/>.</returns>
     public Task<CommunityBatch?> GetAsync(string batchId, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(batchId);
+        StoredIds.Check(batchId, nameof(batchId));
         return _store.RunAsync($"read batch '{batchId}'", async (db, _, ct) =>
         {
             var row = await db.Set<BatchRow>().AsNoTracking().FirstOrDefaultAsync(b => b.BatchId == batchId, ct).ConfigureAwait(false);
@@ -104,7 +104,7 @@ public sealed class StoredCommunityBatches
 
     private Task<T> ChangeAsync<T>(string command, string batchId, Func<CommunityBatch, (T Result, bool Changed)> decide, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(batchId);
+        StoredIds.Check(batchId, nameof(batchId));
         return _store.RunAsync(command, async (db, _, ct) =>
         {
             var row = await db.Set<BatchRow>().FirstOrDefaultAsync(b => b.BatchId == batchId, ct).ConfigureAwait(false)

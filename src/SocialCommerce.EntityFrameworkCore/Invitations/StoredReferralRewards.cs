@@ -168,7 +168,7 @@ public sealed class StoredReferralRewards
 
     private Task<ReferralRewardResult> ChangeAsync(string command, string saleId, Instant at, Func<ReferralClaim, ReferralRewardResult> decide, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(saleId);
+        StoredIds.Check(saleId, nameof(saleId));
         Instants.Check(at, nameof(at));
         return _store.RunAsync(command, async (db, _, ct) =>
         {

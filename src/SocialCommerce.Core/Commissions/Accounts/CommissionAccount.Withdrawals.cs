@@ -77,8 +77,11 @@ public sealed partial class CommissionAccount
     /// <param name="withdrawalId">The withdrawal.</param>
     /// <param name="reason">Why, for the member and the audit.</param>
     /// <returns>Applied; a duplicate when already rejected; refused when unknown or in another state.</returns>
-    public WithdrawalStepResult RejectWithdrawal(string withdrawalId, string reason) =>
-        Step(withdrawalId, "rejected", WithdrawalStatus.Rejected, [WithdrawalStatus.Requested], r => r with { Status = WithdrawalStatus.Rejected, Reason = Reason(reason) }, restore: true, pay: false);
+    public WithdrawalStepResult RejectWithdrawal(string withdrawalId, string reason)
+    {
+        Reason(reason);
+        return Step(withdrawalId, "rejected", WithdrawalStatus.Rejected, [WithdrawalStatus.Requested], r => r with { Status = WithdrawalStatus.Rejected, Reason = reason }, restore: true, pay: false);
+    }
 
     /// <summary>Records the successful transfer of an approved withdrawal: the gross amount is withdrawn (fee and withholding with it).</summary>
     /// <param name="withdrawalId">The withdrawal.</param>
@@ -86,7 +89,7 @@ public sealed partial class CommissionAccount
     /// <returns>Applied; a duplicate when already paid with this reference; refused when unknown, in another state, or paid with another reference.</returns>
     public WithdrawalStepResult MarkWithdrawalPaid(string withdrawalId, string transferReference)
     {
-        ArgumentException.ThrowIfNullOrEmpty(transferReference);
+        Limits.CheckId(transferReference, nameof(transferReference));
         if (GetWithdrawal(withdrawalId) is { Status: WithdrawalStatus.Paid } paid && !string.Equals(paid.TransferReference, transferReference, StringComparison.Ordinal))
         {
             return new WithdrawalStepResult(LedgerOutcome.Refused, LedgerRefusal.ConflictingDuplicate, $"Withdrawal '{withdrawalId}' was already paid with transfer '{paid.TransferReference}', not '{transferReference}'; the first payment stands.", paid);
@@ -99,8 +102,11 @@ public sealed partial class CommissionAccount
     /// <param name="withdrawalId">The withdrawal.</param>
     /// <param name="reason">The payment provider's reason.</param>
     /// <returns>Applied; a duplicate when already failed; refused when unknown or in another state.</returns>
-    public WithdrawalStepResult MarkWithdrawalFailed(string withdrawalId, string reason) =>
-        Step(withdrawalId, "failed", WithdrawalStatus.Failed, [WithdrawalStatus.Approved], r => r with { Status = WithdrawalStatus.Failed, Reason = Reason(reason) }, restore: true, pay: false);
+    public WithdrawalStepResult MarkWithdrawalFailed(string withdrawalId, string reason)
+    {
+        Reason(reason);
+        return Step(withdrawalId, "failed", WithdrawalStatus.Failed, [WithdrawalStatus.Approved], r => r with { Status = WithdrawalStatus.Failed, Reason = reason }, restore: true, pay: false);
+    }
 
     /// <summary>Retries a failed withdrawal: the same gross, fee and withholding leave available again and it waits for the transfer.</summary>
     /// <param name="withdrawalId">The withdrawal.</param>
@@ -111,7 +117,7 @@ public sealed partial class CommissionAccount
     /// </returns>
     public WithdrawalStepResult RetryWithdrawal(string withdrawalId)
     {
-        ArgumentException.ThrowIfNullOrEmpty(withdrawalId);
+        Limits.CheckId(withdrawalId, nameof(withdrawalId));
         if (GetWithdrawal(withdrawalId) is { Attempts: >= 2, Status: not WithdrawalStatus.Failed } retried)
         {
             // Approved once and retried since (approvals and retries both count attempts): this retry was done.
@@ -132,15 +138,12 @@ public sealed partial class CommissionAccount
     /// <returns>Applied; a duplicate when already cancelled; refused when unknown, paid or rejected.</returns>
     public WithdrawalStepResult CancelWithdrawal(string withdrawalId, string reason)
     {
+        Reason(reason);
         var restore = GetWithdrawal(withdrawalId)?.IsInWithdrawal == true;
-        return Step(withdrawalId, "cancelled", WithdrawalStatus.Cancelled, [WithdrawalStatus.Requested, WithdrawalStatus.Approved, WithdrawalStatus.Failed], r => r with { Status = WithdrawalStatus.Cancelled, Reason = Reason(reason) }, restore, pay: false);
+        return Step(withdrawalId, "cancelled", WithdrawalStatus.Cancelled, [WithdrawalStatus.Requested, WithdrawalStatus.Approved, WithdrawalStatus.Failed], r => r with { Status = WithdrawalStatus.Cancelled, Reason = reason }, restore, pay: false);
     }
 
-    private static string Reason(string reason)
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(reason);
-        return reason;
-    }
+    private static string Reason(string reason) => Limits.CheckReason(reason, nameof(reason));
 
     private bool IsAutoApproved(Money gross)
     {
@@ -157,7 +160,7 @@ public sealed partial class CommissionAccount
 
     private WithdrawalStepResult Step(string withdrawalId, string verb, WithdrawalStatus target, WithdrawalStatus[] from, Func<WithdrawalRecord, WithdrawalRecord> change, bool restore, bool pay, bool reserve = false, bool duplicateWhenInTarget = true)
     {
-        ArgumentException.ThrowIfNullOrEmpty(withdrawalId);
+        Limits.CheckId(withdrawalId, nameof(withdrawalId));
         if (!_requests.TryGetValue(withdrawalId, out var record))
         {
             return new WithdrawalStepResult(LedgerOutcome.Refused, LedgerRefusal.UnknownWithdrawal, $"Withdrawal '{withdrawalId}' was not requested from the account of member {Member} in {Currency.Code}.", null);

@@ -75,7 +75,7 @@ public sealed class SaleCommissionRecord
     /// <returns>Applied (no postings: nothing moves yet), a duplicate when already held, or refused when already released.</returns>
     public SaleCommissionResult Hold(string reason)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(reason);
+        Limits.CheckReason(reason, nameof(reason));
         if (Status == LedgerSaleStatus.Released)
         {
             return Refused(LedgerRefusal.SaleAlreadyReleased, $"Sale '{Sale.SaleId}' was released; its earnings are available and cannot be held (refund it to take them back).");

@@ -35,15 +35,8 @@ public sealed class LedgerRefund : IEquatable<LedgerRefund>
     {
         ArgumentNullException.ThrowIfNull(refundId);
         ArgumentNullException.ThrowIfNull(saleId);
-        if (refundId.Length == 0)
-        {
-            throw new ArgumentException("Refund id should not be empty.", nameof(refundId));
-        }
-
-        if (saleId.Length == 0)
-        {
-            throw new ArgumentException($"Sale id of refund '{refundId}' should not be empty.", nameof(saleId));
-        }
+        Limits.CheckId(refundId, nameof(refundId));
+        Limits.CheckId(saleId, nameof(saleId));
 
         RefundId = refundId;
         SaleId = saleId;

@@ -38,7 +38,7 @@ public sealed class LedgerSale
     /// (exclusive) and are released at or after it. Not negative.
     /// </param>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
-    /// <exception cref="ArgumentException"><paramref name="saleId"/> is empty, there is no line, or an amount is not whole minor units.</exception>
+    /// <exception cref="ArgumentException"><paramref name="saleId"/> is empty, longer than <see cref="Limits.MaxIdLength"/> or holds a control character, there is no line, or an amount is not whole minor units.</exception>
     /// <exception cref="ArgumentOutOfRangeException">A quantity below 1, a negative amount, level or return window, or a line index out of range.</exception>
     /// <exception cref="CurrencyMismatchException">An amount is not in <paramref name="currency"/>.</exception>
     public LedgerSale(
@@ -54,10 +54,7 @@ public sealed class LedgerSale
         ArgumentNullException.ThrowIfNull(currency);
         ArgumentNullException.ThrowIfNull(lines);
         ArgumentNullException.ThrowIfNull(earnings);
-        if (saleId.Length == 0)
-        {
-            throw new ArgumentException("Sale id should not be empty.", nameof(saleId));
-        }
+        Limits.CheckId(saleId, nameof(saleId));
 
         if (lines.Count == 0)
         {

@@ -46,7 +46,7 @@ public sealed class PayoutRun
     /// <exception cref="ArgumentException"><paramref name="runId"/> is empty, contains ':', or an account appears twice.</exception>
     public static PayoutRun Plan(string runId, Instant at, IEnumerable<CommissionAccount> accounts, LedgerOptions? options = null)
     {
-        ArgumentException.ThrowIfNullOrEmpty(runId);
+        Limits.CheckId(runId, nameof(runId));
         if (runId.Contains(':', StringComparison.Ordinal))
         {
             throw new ArgumentException($"Payout run id '{runId}' must not contain ':' (it is part of the withdrawal ids).", nameof(runId));

@@ -1,5 +1,6 @@
 using System;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
@@ -17,6 +18,16 @@ builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<ShopExceptionHandler>();
 // Bad JSON bodies throw (instead of a bare 400) so that the problem can name the path of the offending value.
 builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+// Request bodies are read strictly: a property given twice is refused (a gateway reading the first and the shop the
+// last would disagree), and so is a number with more digits than an exact amount holds (instead of rounding it).
+builder.Services.ConfigureHttpJsonOptions(options =>
+{
+    options.SerializerOptions.AllowDuplicateProperties = false;
+    options.SerializerOptions.Converters.Add(new ExactDecimalConverter());
+});
+// The largest body the API takes: a sale of a few hundred lines. Kestrel enforces it; the middleware below answers
+// a declared larger body with 413 problem details before anything reads it (and covers hosts without Kestrel).
+builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = ShopLimits.MaxRequestBodyBytes);
 builder.Services.AddOpenApi();
 builder.Services.AddHealthChecks().AddCheck<ShopDatabaseHealthCheck>("database");
 
@@ -34,6 +45,17 @@ if (args is ["token", var who, ..])
 // Every error, thrown or a bare status code (401, 403, 404, 405, ...), is answered as problem details.
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.Use(async (context, next) =>
+{
+    if (context.Request.ContentLength > ShopLimits.MaxRequestBodyBytes)
+    {
+        context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+        await Results.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "Request body too large", detail: $"The body has {context.Request.ContentLength} bytes; this API takes at most {ShopLimits.MaxRequestBodyBytes}.").ExecuteAsync(context);
+        return;
+    }
+
+    await next(context);
+});
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseRateLimiter();

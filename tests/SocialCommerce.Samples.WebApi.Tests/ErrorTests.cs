@@ -28,7 +28,7 @@ public sealed class ErrorTests
         var cases = new (string Path, string Body, string Names)[]
         {
             ("/sales", Sale("A", $$$"""{"productId":"x","quantity":1,"paid":{"amount":{{{Max}}}}},{"productId":"y","quantity":1,"paid":{"amount":{{{Max}}}}}"""), "paidAmount"),
-            ("/sales", Sale("B", """{"productId":"x","quantity":1,"paid":{"amount":7.9e25}}"""), "paidAmount"),
+            ("/sales", Sale("B", """{"productId":"x","quantity":1,"paid":{"amount":7.9e25}}"""), "lines[0].paid.amount"), // exponent notation is refused as the body is read
             ("/sales", Sale("C", "null"), "lines[0]"),
             ("/sales", Sale("C2", """{"productId":"x","quantity":1,"paid":{"amount":5}}, null"""), "lines[1]"),
             ("/sales", """{"saleId":"E","buyerId":-2,"lines":[{"productId":"x","quantity":1,"paid":{"amount":5}}]}""", "buyerId"),

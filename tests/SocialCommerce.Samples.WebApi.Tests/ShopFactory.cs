@@ -37,6 +37,9 @@ public sealed class ShopFactory(string connectionString, FakeClock clock, string
     /// <summary>Gets or sets the join rate limit of this instance (the configured default when null).</summary>
     public int? JoinPermitLimit { get; init; }
 
+    /// <summary>Gets or sets the host environment (Development, as <c>dotnet run</c> gives, by default).</summary>
+    public string Environment { get; init; } = "Development";
+
     /// <summary>Gets or sets more test services, registered last.</summary>
     public Action<IServiceCollection>? TestServices { get; init; }
 
@@ -63,6 +66,7 @@ public sealed class ShopFactory(string connectionString, FakeClock clock, string
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
+        builder.UseEnvironment(Environment);
         builder.UseSetting("ConnectionStrings:Shop", connectionString);
         builder.UseSetting("Shop:Database", database);
         builder.UseSetting("Shop:Authentication:SigningKey", SigningKey);

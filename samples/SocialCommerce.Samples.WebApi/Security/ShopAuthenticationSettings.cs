@@ -13,6 +13,12 @@ public sealed class ShopAuthenticationSettings
     /// <summary>The configuration section.</summary>
     public const string SectionName = "Shop:Authentication";
 
+    /// <summary>
+    /// The development key committed in appsettings.Development.json: public, so the host refuses to start with it in any
+    /// environment but Development.
+    /// </summary>
+    public const string DevelopmentKey = "ZGV2ZWxvcG1lbnQtb25seS1rZXktbmV2ZXItdXNlLWluLXByb2R1Y3Rpb24hIQ==";
+
     /// <summary>Gets or sets the issuer tokens must name.</summary>
     public string Issuer { get; set; } = "socialcommerce-sample";
 

@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
 
@@ -24,6 +25,9 @@ internal static class ShopSecurity
         services.AddOptions<ShopAuthenticationSettings>()
             .BindConfiguration(ShopAuthenticationSettings.SectionName)
             .Validate(s => s.TryCreateKey(out _) is not null, "Shop:Authentication:SigningKey is missing, not base64, or shorter than 32 bytes.")
+            .Validate<IHostEnvironment>(
+                (s, environment) => environment.IsDevelopment() || !string.Equals(s.SigningKey, ShopAuthenticationSettings.DevelopmentKey, StringComparison.Ordinal),
+                "Shop:Authentication:SigningKey is the public development key from appsettings.Development.json; outside Development set a secret key of your own (e.g. `openssl rand -base64 32`, from a secret store).")
             .ValidateOnStart();
         services.AddOptions<JoinRateLimitSettings>()
             .BindConfiguration(JoinRateLimitSettings.SectionName)
@@ -36,6 +40,7 @@ internal static class ShopSecurity
             {
                 var s = settings.Value;
                 jwt.MapInboundClaims = false;
+                jwt.IncludeErrorDetails = false; // a rejected token gets a bare "Bearer" challenge: no key ids, issuers or dates
                 jwt.TokenValidationParameters = new TokenValidationParameters
                 {
                     ValidIssuer = s.Issuer,

@@ -63,7 +63,7 @@ public sealed partial class StoredCommissionLedger
         return _store.RunAsync($"adjustment '{adjustment.AdjustmentId}' of member {adjustment.Member}", async (db, _, ct) =>
         {
             var currency = adjustment.Amount.Currency;
-            var known = await db.Set<AdjustmentRow>().AsNoTracking().FirstOrDefaultAsync(a => a.AdjustmentId == adjustment.AdjustmentId, ct).ConfigureAwait(false);
+            var known = await db.Set<AdjustmentRow>().AsNoTracking().FirstOrDefaultAsync(a => a.MemberId == adjustment.Member.Value && a.Currency == currency.Code && a.AdjustmentId == adjustment.AdjustmentId, ct).ConfigureAwait(false);
             var row = await StoredAccounts.TrackAsync(db, adjustment.Member, currency, ct).ConfigureAwait(false);
             AccountAdjustment? first = known is null ? null
                 : new AccountAdjustment(known.AdjustmentId, new MemberId(known.MemberId), Money.FromMinorUnits(known.MinorUnits, StoredAccounts.CurrencyOf(known.Currency, row.MinorUnit)), known.Author, known.Reason, StoredJson.Instant(known.At));
@@ -77,7 +77,7 @@ public sealed partial class StoredCommissionLedger
             StoredAccounts.CopyBalances(account, row);
             var units = adjustment.Amount.ToMinorUnits();
             db.Add(new AdjustmentRow { AdjustmentId = adjustment.AdjustmentId, MemberId = adjustment.Member.Value, Currency = currency.Code, MinorUnits = units, Author = adjustment.Author, Reason = adjustment.Reason, At = StoredJson.Ticks(adjustment.At) });
-            db.Add(new EntryRow { PostingId = "adjustment:" + adjustment.AdjustmentId, MemberId = adjustment.Member.Value, Currency = currency.Code, Kind = "Adjustment", FromState = (int)LedgerState.Available, MinorUnits = units, At = StoredJson.Ticks(adjustment.At) });
+            db.Add(new EntryRow { PostingId = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"adjustment:{adjustment.Member}:{currency.Code}:{adjustment.AdjustmentId}"), MemberId = adjustment.Member.Value, Currency = currency.Code, Kind = "Adjustment", FromState = (int)LedgerState.Available, MinorUnits = units, At = StoredJson.Ticks(adjustment.At) });
             await db.SaveChangesAsync(ct).ConfigureAwait(false);
             return result;
         }, cancellationToken);

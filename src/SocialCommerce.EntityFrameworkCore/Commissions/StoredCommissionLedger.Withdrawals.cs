@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
@@ -32,7 +33,7 @@ public sealed partial class StoredCommissionLedger
         return _store.RunAsync($"request withdrawal '{withdrawal.WithdrawalId}' of member {withdrawal.Member}", async (db, _, ct) =>
         {
             var currency = withdrawal.Amount.Currency;
-            var known = await db.Set<WithdrawalRow>().AsNoTracking().FirstOrDefaultAsync(w => w.WithdrawalId == withdrawal.WithdrawalId, ct).ConfigureAwait(false);
+            var known = await db.Set<WithdrawalRow>().AsNoTracking().FirstOrDefaultAsync(w => w.MemberId == withdrawal.Member.Value && w.Currency == currency.Code && w.WithdrawalId == withdrawal.WithdrawalId, ct).ConfigureAwait(false);
             var row = await StoredAccounts.TrackAsync(db, withdrawal.Member, currency, ct).ConfigureAwait(false);
             var account = StoredAccounts.FromRow(row, Options, null, known is null ? null : RecordOf(known, StoredAccounts.CurrencyOf(known.Currency, row.MinorUnit)));
             var result = account.RequestWithdrawal(withdrawal, _store.Options.Withholding);
@@ -59,54 +60,66 @@ public sealed partial class StoredCommissionLedger
     }
 
     /// <summary>Approves a requested withdrawal (<see cref="CommissionAccount.ApproveWithdrawal"/>).</summary>
+    /// <param name="member">The member whose account the withdrawal is of (withdrawal ids are scoped to the account).</param>
+    /// <param name="currency">The account's currency.</param>
     /// <param name="withdrawalId">The withdrawal.</param>
     /// <param name="cancellationToken">Cancels the command.</param>
     /// <returns>Applied, a duplicate, or the refusal naming the state.</returns>
-    public Task<WithdrawalStepResult> ApproveWithdrawalAsync(string withdrawalId, CancellationToken cancellationToken = default) =>
-        StepAsync("approve", withdrawalId, null, static (a, id) => a.ApproveWithdrawal(id), cancellationToken);
+    public Task<WithdrawalStepResult> ApproveWithdrawalAsync(MemberId member, Currency currency, string withdrawalId, CancellationToken cancellationToken = default) =>
+        StepAsync("approve", member, currency, withdrawalId, null, static (a, id) => a.ApproveWithdrawal(id), cancellationToken);
 
     /// <summary>Rejects a requested withdrawal: its gross amount is available again.</summary>
+    /// <param name="member">The member whose account the withdrawal is of (withdrawal ids are scoped to the account).</param>
+    /// <param name="currency">The account's currency.</param>
     /// <param name="withdrawalId">The withdrawal.</param>
     /// <param name="reason">Why.</param>
     /// <param name="cancellationToken">Cancels the command.</param>
     /// <returns>Applied, a duplicate, or the refusal naming the state.</returns>
-    public Task<WithdrawalStepResult> RejectWithdrawalAsync(string withdrawalId, string reason, CancellationToken cancellationToken = default) =>
-        StepAsync("reject", withdrawalId, null, (a, id) => a.RejectWithdrawal(id, reason), cancellationToken);
+    public Task<WithdrawalStepResult> RejectWithdrawalAsync(MemberId member, Currency currency, string withdrawalId, string reason, CancellationToken cancellationToken = default) =>
+        StepAsync("reject", member, currency, withdrawalId, null, (a, id) => a.RejectWithdrawal(id, reason), cancellationToken);
 
     /// <summary>Records the successful transfer of an approved withdrawal, with the provider's reference.</summary>
+    /// <param name="member">The member whose account the withdrawal is of (withdrawal ids are scoped to the account).</param>
+    /// <param name="currency">The account's currency.</param>
     /// <param name="withdrawalId">The withdrawal.</param>
     /// <param name="transferReference">The payment provider's reference.</param>
     /// <param name="at">When it was paid (the entry's instant).</param>
     /// <param name="cancellationToken">Cancels the command.</param>
     /// <returns>Applied, a duplicate, or the refusal naming the state.</returns>
-    public Task<WithdrawalStepResult> MarkWithdrawalPaidAsync(string withdrawalId, string transferReference, Instant at, CancellationToken cancellationToken = default)
+    public Task<WithdrawalStepResult> MarkWithdrawalPaidAsync(MemberId member, Currency currency, string withdrawalId, string transferReference, Instant at, CancellationToken cancellationToken = default)
     {
         Instants.Check(at, nameof(at));
-        return StepAsync("mark paid", withdrawalId, at, (a, id) => a.MarkWithdrawalPaid(id, transferReference), cancellationToken);
+        return StepAsync("mark paid", member, currency, withdrawalId, at, (a, id) => a.MarkWithdrawalPaid(id, transferReference), cancellationToken);
     }
 
     /// <summary>Records a failed transfer: the gross amount is available again until the withdrawal is retried or cancelled.</summary>
+    /// <param name="member">The member whose account the withdrawal is of (withdrawal ids are scoped to the account).</param>
+    /// <param name="currency">The account's currency.</param>
     /// <param name="withdrawalId">The withdrawal.</param>
     /// <param name="reason">The provider's reason.</param>
     /// <param name="cancellationToken">Cancels the command.</param>
     /// <returns>Applied, a duplicate, or the refusal naming the state.</returns>
-    public Task<WithdrawalStepResult> MarkWithdrawalFailedAsync(string withdrawalId, string reason, CancellationToken cancellationToken = default) =>
-        StepAsync("mark failed", withdrawalId, null, (a, id) => a.MarkWithdrawalFailed(id, reason), cancellationToken);
+    public Task<WithdrawalStepResult> MarkWithdrawalFailedAsync(MemberId member, Currency currency, string withdrawalId, string reason, CancellationToken cancellationToken = default) =>
+        StepAsync("mark failed", member, currency, withdrawalId, null, (a, id) => a.MarkWithdrawalFailed(id, reason), cancellationToken);
 
     /// <summary>Retries a failed withdrawal (its gross leaves available again).</summary>
+    /// <param name="member">The member whose account the withdrawal is of (withdrawal ids are scoped to the account).</param>
+    /// <param name="currency">The account's currency.</param>
     /// <param name="withdrawalId">The withdrawal.</param>
     /// <param name="cancellationToken">Cancels the command.</param>
     /// <returns>Applied, or the refusal (not failed, insufficient available).</returns>
-    public Task<WithdrawalStepResult> RetryWithdrawalAsync(string withdrawalId, CancellationToken cancellationToken = default) =>
-        StepAsync("retry", withdrawalId, null, static (a, id) => a.RetryWithdrawal(id), cancellationToken);
+    public Task<WithdrawalStepResult> RetryWithdrawalAsync(MemberId member, Currency currency, string withdrawalId, CancellationToken cancellationToken = default) =>
+        StepAsync("retry", member, currency, withdrawalId, null, static (a, id) => a.RetryWithdrawal(id), cancellationToken);
 
     /// <summary>Cancels a withdrawal that was not paid: what it held is available again.</summary>
+    /// <param name="member">The member whose account the withdrawal is of (withdrawal ids are scoped to the account).</param>
+    /// <param name="currency">The account's currency.</param>
     /// <param name="withdrawalId">The withdrawal.</param>
     /// <param name="reason">Why.</param>
     /// <param name="cancellationToken">Cancels the command.</param>
     /// <returns>Applied, a duplicate, or the refusal naming the state.</returns>
-    public Task<WithdrawalStepResult> CancelWithdrawalAsync(string withdrawalId, string reason, CancellationToken cancellationToken = default) =>
-        StepAsync("cancel", withdrawalId, null, (a, id) => a.CancelWithdrawal(id, reason), cancellationToken);
+    public Task<WithdrawalStepResult> CancelWithdrawalAsync(MemberId member, Currency currency, string withdrawalId, string reason, CancellationToken cancellationToken = default) =>
+        StepAsync("cancel", member, currency, withdrawalId, null, (a, id) => a.CancelWithdrawal(id, reason), cancellationToken);
 
     /// <summary>
     /// Plans a payout run (a dry run: nothing changes) over every account with money available or debt, in one
@@ -150,7 +163,7 @@ public sealed partial class StoredCommissionLedger
             // One transaction per payout: Core's PayoutRun.CommitOne requests and approves it on the loaded account.
             results.Add(await _store.RunAsync($"commit payout '{payout.WithdrawalId}'", async (db, _, ct) =>
             {
-                var known = await db.Set<WithdrawalRow>().FirstOrDefaultAsync(w => w.WithdrawalId == payout.WithdrawalId, ct).ConfigureAwait(false);
+                var known = await db.Set<WithdrawalRow>().FirstOrDefaultAsync(w => w.MemberId == payout.Member.Value && w.Currency == payout.Gross.Currency.Code && w.WithdrawalId == payout.WithdrawalId, ct).ConfigureAwait(false);
                 var row = await StoredAccounts.TrackAsync(db, payout.Member, payout.Gross.Currency, ct).ConfigureAwait(false);
                 var account = StoredAccounts.FromRow(row, Options, null, known is null ? null : RecordOf(known, StoredAccounts.CurrencyOf(known.Currency, row.MinorUnit)));
                 var version = account.Version;
@@ -177,15 +190,18 @@ public sealed partial class StoredCommissionLedger
     }
 
     /// <summary>Reads a withdrawal as stored, or <see langword="null"/>.</summary>
+    /// <param name="member">The member whose account the withdrawal is of (withdrawal ids are scoped to the account).</param>
+    /// <param name="currency">The account's currency.</param>
     /// <param name="withdrawalId">The withdrawal.</param>
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>The withdrawal.</returns>
-    public Task<WithdrawalRecord?> GetWithdrawalAsync(string withdrawalId, CancellationToken cancellationToken = default)
+    public Task<WithdrawalRecord?> GetWithdrawalAsync(MemberId member, Currency currency, string withdrawalId, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(currency);
         StoredIds.Check(withdrawalId, nameof(withdrawalId));
-        return _store.RunAsync($"read withdrawal '{withdrawalId}'", async (db, _, ct) =>
+        return _store.RunAsync($"read withdrawal '{withdrawalId}' of member {member}", async (db, _, ct) =>
         {
-            var row = await db.Set<WithdrawalRow>().AsNoTracking().FirstOrDefaultAsync(w => w.WithdrawalId == withdrawalId, ct).ConfigureAwait(false);
+            var row = await db.Set<WithdrawalRow>().AsNoTracking().FirstOrDefaultAsync(w => w.MemberId == member.Value && w.Currency == currency.Code && w.WithdrawalId == withdrawalId, ct).ConfigureAwait(false);
             if (row is null)
             {
                 return null;
@@ -211,12 +227,13 @@ public sealed partial class StoredCommissionLedger
         }, cancellationToken);
     }
 
-    private Task<WithdrawalStepResult> StepAsync(string verb, string withdrawalId, Instant? paidAt, Func<CommissionAccount, string, WithdrawalStepResult> step, CancellationToken cancellationToken)
+    private Task<WithdrawalStepResult> StepAsync(string verb, MemberId member, Currency currency, string withdrawalId, Instant? paidAt, Func<CommissionAccount, string, WithdrawalStepResult> step, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(currency);
         StoredIds.Check(withdrawalId, nameof(withdrawalId));
-        return _store.RunAsync($"{verb} withdrawal '{withdrawalId}'", async (db, _, ct) =>
+        return _store.RunAsync($"{verb} withdrawal '{withdrawalId}' of member {member}", async (db, _, ct) =>
         {
-            var stored = await db.Set<WithdrawalRow>().FirstOrDefaultAsync(w => w.WithdrawalId == withdrawalId, ct).ConfigureAwait(false);
+            var stored = await db.Set<WithdrawalRow>().FirstOrDefaultAsync(w => w.MemberId == member.Value && w.Currency == currency.Code && w.WithdrawalId == withdrawalId, ct).ConfigureAwait(false);
             var row = stored is null ? null : await db.Set<AccountRow>().FirstOrDefaultAsync(a => a.MemberId == stored.MemberId && a.Currency == stored.Currency, ct).ConfigureAwait(false);
             if (stored is null || row is null)
             {
@@ -269,7 +286,7 @@ public sealed partial class StoredCommissionLedger
 
     private static EntryRow WithdrawalEntry(string withdrawalId, MemberId member, Currency currency, long gross, Instant at) => new()
     {
-        PostingId = "withdrawal:" + withdrawalId,
+        PostingId = string.Create(CultureInfo.InvariantCulture, $"withdrawal:{member}:{currency.Code}:{withdrawalId}"),
         MemberId = member.Value,
         Currency = currency.Code,
         Kind = "Withdrawal",

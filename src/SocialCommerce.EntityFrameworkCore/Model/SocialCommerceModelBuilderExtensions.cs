@@ -92,19 +92,18 @@ public static class SocialCommerceModelBuilderExtensions
         modelBuilder.Entity<WithdrawalRow>(e =>
         {
             e.ToTable("sc_withdrawals", schema);
-            e.HasKey(r => r.WithdrawalId);
+            e.HasKey(r => new { r.MemberId, r.Currency, r.WithdrawalId }); // ids are scoped to the account (its partition)
             e.Property(r => r.WithdrawalId).HasMaxLength(200);
             e.Property(r => r.Currency).HasMaxLength(16);
             e.Property(r => r.TransferReference).HasMaxLength(200);
             e.Property(r => r.Reason).HasMaxLength(1000);
             e.Property(r => r.Version).IsConcurrencyToken();
             e.HasIndex(r => new { r.Status, r.At });
-            e.HasIndex(r => new { r.MemberId, r.Currency });
         });
         modelBuilder.Entity<AdjustmentRow>(e =>
         {
             e.ToTable("sc_adjustments", schema);
-            e.HasKey(r => r.AdjustmentId);
+            e.HasKey(r => new { r.MemberId, r.Currency, r.AdjustmentId }); // ids are scoped to the account (its partition)
             e.Property(r => r.AdjustmentId).HasMaxLength(200);
             e.Property(r => r.Currency).HasMaxLength(16);
             e.Property(r => r.Author).HasMaxLength(200);

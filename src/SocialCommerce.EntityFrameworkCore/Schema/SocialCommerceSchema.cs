@@ -13,8 +13,13 @@ namespace SocialCommerce.EntityFrameworkCore;
 public static class SocialCommerceSchema
 {
     /// <summary>The version of the tables this package reads and writes (the row in <c>sc_schema</c>).</summary>
-    /// <remarks>Version 2 added the invitation and referral-reward tables (<c>sc_invitations</c>, <c>sc_invitation_events</c>, <c>sc_helper_days</c>, <c>sc_referral_claims</c>, <c>sc_referral_sales</c>, <c>sc_referral_inviters</c>).</remarks>
-    public const int Version = 2;
+    /// <remarks>
+    /// Version 2 added the invitation and referral-reward tables (<c>sc_invitations</c>, <c>sc_invitation_events</c>,
+    /// <c>sc_helper_days</c>, <c>sc_referral_claims</c>, <c>sc_referral_sales</c>, <c>sc_referral_inviters</c>). Version 3
+    /// scopes withdrawal and adjustment ids to the member's account: the keys of <c>sc_withdrawals</c> and
+    /// <c>sc_adjustments</c> are (member, currency, id), and their entries' posting ids name the account.
+    /// </remarks>
+    public const int Version = 3;
 
     /// <summary>
     /// Checks that the database is reachable and holds the SocialCommerce tables at <see cref="Version"/>.

@@ -85,3 +85,24 @@ public sealed class IdentifierTests
         Assert.Throws<ArgumentException>(() => account.CancelWithdrawal("W-1", "bad\u0000reason"));
     }
 }
+
+/// <summary>In the single ledger too, withdrawal ids are scoped to the member's account.</summary>
+public sealed class WithdrawalIdScopeTests
+{
+    [Fact]
+    public void Two_members_may_use_the_same_withdrawal_id()
+    {
+        var t0 = Instant.FromUtc(2026, 11, 1, 10, 0);
+        var ledger = new CommissionLedger();
+        ledger.Post(new LedgerSale("S-1", new MemberId(9), t0, Currency.CNY, [new LedgerSaleLine(1, new Money(100m, Currency.CNY))], [new LedgerEarning(new MemberId(2), 1, 0, new Money(10m, Currency.CNY)), new LedgerEarning(new MemberId(5), 2, 0, new Money(10m, Currency.CNY))], Duration.Zero));
+        ledger.Complete("S-1", t0);
+        ledger.Release(t0);
+
+        Assert.True(ledger.Withdraw(new LedgerWithdrawal("w-5-0001", new MemberId(2), new Money(1m, Currency.CNY), t0)).Result.IsApplied);
+        Assert.True(ledger.Withdraw(new LedgerWithdrawal("w-5-0001", new MemberId(5), new Money(2m, Currency.CNY), t0)).Result.IsApplied);
+        Assert.Equal(LedgerOutcome.Duplicate, ledger.Withdraw(new LedgerWithdrawal("w-5-0001", new MemberId(5), new Money(2m, Currency.CNY), t0)).Result.Outcome);
+        Assert.Equal(LedgerRefusal.ConflictingDuplicate, ledger.Withdraw(new LedgerWithdrawal("w-5-0001", new MemberId(2), new Money(2m, Currency.CNY), t0)).Result.Refusal);
+        var restored = CommissionLedger.FromSnapshot(ledger.ToSnapshot());
+        Assert.Equal(LedgerOutcome.Duplicate, restored.Withdraw(new LedgerWithdrawal("w-5-0001", new MemberId(2), new Money(1m, Currency.CNY), t0)).Result.Outcome);
+    }
+}

@@ -186,7 +186,7 @@ public abstract class ManyWriterTests<TDatabase>(TDatabase database) : IClassFix
         await RaceAsync(a, b, ids.Length * 2, async (shop, i) =>
         {
             var id = ids[i / 2];
-            var result = i % 2 == 0 ? await shop.Ledger.ApproveWithdrawalAsync(id) : await shop.Ledger.RejectWithdrawalAsync(id, "review");
+            var result = i % 2 == 0 ? await shop.Ledger.ApproveWithdrawalAsync(new MemberId(2), Currency.CNY, id) : await shop.Ledger.RejectWithdrawalAsync(new MemberId(2), Currency.CNY, id, "review");
             if (result.IsApplied)
             {
                 Interlocked.Increment(ref applied[i / 2]);
@@ -201,7 +201,7 @@ public abstract class ManyWriterTests<TDatabase>(TDatabase database) : IClassFix
         var approved = 0;
         foreach (var id in ids)
         {
-            approved += (await a.Ledger.GetWithdrawalAsync(id))!.Status == WithdrawalStatus.Approved ? 1 : 0;
+            approved += (await a.Ledger.GetWithdrawalAsync(new MemberId(2), Currency.CNY, id))!.Status == WithdrawalStatus.Approved ? 1 : 0;
         }
 
         var balance = await b.Ledger.GetBalanceAsync(new MemberId(2), Currency.CNY);

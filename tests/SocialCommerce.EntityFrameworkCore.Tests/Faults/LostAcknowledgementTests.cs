@@ -109,9 +109,9 @@ public abstract class LostAcknowledgementTests<TDatabase>(TDatabase database) : 
         await a.Ledger.CompleteAsync("S-1", T0);
         await a.Ledger.ReleaseDueAsync(T0 + Duration.FromDays(8));
         await a.Ledger.RequestWithdrawalAsync(new LedgerWithdrawal("W-1", new MemberId(1), new Money(5m, Currency.CNY), T0 + Duration.FromDays(8)));
-        await a.Ledger.ApproveWithdrawalAsync("W-1");
-        await a.Ledger.MarkWithdrawalFailedAsync("W-1", "bank refused");
-        await ResendEverywhereAsync(db, lost, a, b, s => s.Ledger.RetryWithdrawalAsync("W-1"), r =>
+        await a.Ledger.ApproveWithdrawalAsync(new MemberId(1), Currency.CNY, "W-1");
+        await a.Ledger.MarkWithdrawalFailedAsync(new MemberId(1), Currency.CNY, "W-1", "bank refused");
+        await ResendEverywhereAsync(db, lost, a, b, s => s.Ledger.RetryWithdrawalAsync(new MemberId(1), Currency.CNY, "W-1"), r =>
         {
             Assert.Equal(LedgerOutcome.Duplicate, r.Outcome);
             Assert.Equal(WithdrawalStatus.Approved, r.Withdrawal!.Status);

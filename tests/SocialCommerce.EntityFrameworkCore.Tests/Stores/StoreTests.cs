@@ -17,6 +17,8 @@ namespace SocialCommerce.EntityFrameworkCore.Tests.Stores;
 public abstract class StoreTests<TDatabase>(TDatabase database) : IClassFixture<TDatabase>
     where TDatabase : StoreDatabase
 {
+    private static readonly MemberId One = new(1);
+
     protected static readonly Instant T0 = StoreHost.T0;
 
     protected TDatabase Database { get; } = database;
@@ -155,29 +157,29 @@ public abstract class StoreTests<TDatabase>(TDatabase database) : IClassFixture<
             var requested = await shop.Ledger.RequestWithdrawalAsync(new LedgerWithdrawal("W-1", new MemberId(1), new Money(60m, Currency.CNY), T0 + Duration.FromDays(8)));
             Assert.Equal(WithdrawalStatus.Requested, requested.Withdrawal!.Status);
             Assert.Equal(new Money(0.60m, Currency.CNY), requested.Withdrawal.Fee);
-            Assert.Equal(LedgerRefusal.WithdrawalStateConflict, (await shop.Ledger.MarkWithdrawalPaidAsync("W-1", "T-1", T0 + Duration.FromDays(8))).Refusal);
-            Assert.True((await shop.Ledger.ApproveWithdrawalAsync("W-1")).IsApplied);
-            Assert.True((await shop.Ledger.MarkWithdrawalFailedAsync("W-1", "bank refused")).IsApplied);
+            Assert.Equal(LedgerRefusal.WithdrawalStateConflict, (await shop.Ledger.MarkWithdrawalPaidAsync(One, Currency.CNY, "W-1", "T-1", T0 + Duration.FromDays(8))).Refusal);
+            Assert.True((await shop.Ledger.ApproveWithdrawalAsync(One, Currency.CNY, "W-1")).IsApplied);
+            Assert.True((await shop.Ledger.MarkWithdrawalFailedAsync(One, Currency.CNY, "W-1", "bank refused")).IsApplied);
             Assert.Equal(new Money(100m, Currency.CNY), (await shop.Ledger.GetBalanceAsync(new MemberId(1), Currency.CNY)).Available);
             Assert.True((await shop.Ledger.RequestWithdrawalAsync(new LedgerWithdrawal("W-2", new MemberId(1), new Money(30m, Currency.CNY), T0 + Duration.FromDays(8)))).IsApplied);
         }
 
         await using var restarted = await StoreHost.StartAsync(Database, db, "b");
         Assert.Equal(new Money(30m, Currency.CNY), await restarted.Ledger.GetInWithdrawalAsync(new MemberId(1), Currency.CNY));
-        Assert.True((await restarted.Ledger.RetryWithdrawalAsync("W-1")).IsApplied);
-        var paid = await restarted.Ledger.MarkWithdrawalPaidAsync("W-1", "T-2", T0 + Duration.FromDays(9));
+        Assert.True((await restarted.Ledger.RetryWithdrawalAsync(One, Currency.CNY, "W-1")).IsApplied);
+        var paid = await restarted.Ledger.MarkWithdrawalPaidAsync(One, Currency.CNY, "W-1", "T-2", T0 + Duration.FromDays(9));
         Assert.Equal(2, paid.Withdrawal!.Attempts);
-        Assert.Equal(LedgerOutcome.Duplicate, (await restarted.Ledger.MarkWithdrawalPaidAsync("W-1", "T-2", T0 + Duration.FromDays(9))).Outcome);
-        Assert.True((await restarted.Ledger.RejectWithdrawalAsync("W-2", "review")).IsApplied);
-        Assert.Equal(LedgerRefusal.UnknownWithdrawal, (await restarted.Ledger.ApproveWithdrawalAsync("W-404")).Refusal);
+        Assert.Equal(LedgerOutcome.Duplicate, (await restarted.Ledger.MarkWithdrawalPaidAsync(One, Currency.CNY, "W-1", "T-2", T0 + Duration.FromDays(9))).Outcome);
+        Assert.True((await restarted.Ledger.RejectWithdrawalAsync(One, Currency.CNY, "W-2", "review")).IsApplied);
+        Assert.Equal(LedgerRefusal.UnknownWithdrawal, (await restarted.Ledger.ApproveWithdrawalAsync(One, Currency.CNY, "W-404")).Refusal);
 
         var balance = await restarted.Ledger.GetBalanceAsync(new MemberId(1), Currency.CNY);
         Assert.Equal(new Money(40m, Currency.CNY), balance.Available);
         Assert.Equal(new Money(60m, Currency.CNY), balance.Withdrawn);
         Assert.Equal(new Money(0.60m, Currency.CNY), balance.WithdrawalFees);
         Assert.Equal(new Money(0m, Currency.CNY), await restarted.Ledger.GetInWithdrawalAsync(new MemberId(1), Currency.CNY));
-        Assert.Equal("T-2", (await restarted.Ledger.GetWithdrawalAsync("W-1"))!.TransferReference);
-        Assert.Equal(WithdrawalStatus.Rejected, (await restarted.Ledger.GetWithdrawalAsync("W-2"))!.Status);
+        Assert.Equal("T-2", (await restarted.Ledger.GetWithdrawalAsync(One, Currency.CNY, "W-1"))!.TransferReference);
+        Assert.Equal(WithdrawalStatus.Rejected, (await restarted.Ledger.GetWithdrawalAsync(One, Currency.CNY, "W-2"))!.Status);
     }
 
     [SkippableFact]
@@ -206,7 +208,7 @@ public abstract class StoreTests<TDatabase>(TDatabase database) : IClassFixture<
         Assert.Equal(WithdrawalStatus.Approved, committed.Withdrawal!.Status);
         Assert.False(Assert.Single(await shop.Ledger.CommitPayoutRunAsync(run)).IsApplied);
         Assert.Equal(new Money(20.25m, Currency.CNY), await shop.Ledger.GetInWithdrawalAsync(new MemberId(1), Currency.CNY));
-        Assert.True((await shop.Ledger.MarkWithdrawalPaidAsync(payout.WithdrawalId, "BATCH-7", T0 + Duration.FromDays(10))).IsApplied);
+        Assert.True((await shop.Ledger.MarkWithdrawalPaidAsync(One, Currency.CNY, payout.WithdrawalId, "BATCH-7", T0 + Duration.FromDays(10))).IsApplied);
         Assert.Equal(new Money(20.25m, Currency.CNY), (await shop.Ledger.GetBalanceAsync(new MemberId(1), Currency.CNY)).Withdrawn);
         Assert.Equal(new Money(0.50m, Currency.CNY), (await shop.Ledger.GetBalanceAsync(new MemberId(2), Currency.CNY)).Available); // carried to the next run
     }

@@ -118,7 +118,7 @@ public sealed partial class CommissionLedger
 
         foreach (var withdrawal in SocialCommerceJson.OrEmpty(snapshot.Withdrawals))
         {
-            if (!ledger._withdrawalIndex.TryAdd(withdrawal.WithdrawalId, ledger._withdrawals.Count))
+            if (!ledger._withdrawalIndex.TryAdd(WithdrawalKey(withdrawal), ledger._withdrawals.Count))
             {
                 throw new ArgumentException($"Ledger snapshot withdrawal '{withdrawal.WithdrawalId}' appears twice.", nameof(snapshot));
             }

@@ -6,7 +6,8 @@ namespace SocialCommerce.Commissions;
 public sealed partial class CommissionLedger
 {
     /// <summary>
-    /// Withdraws from a member's available balance: a <see cref="LedgerEntryKind.Withdrawn"/> entry for the gross amount and,
+    /// Withdraws from a member's available balance (the withdrawal id is the idempotency key within the member's account
+    /// in its currency: another member may use the same id, and learns nothing of this one): a <see cref="LedgerEntryKind.Withdrawn"/> entry for the gross amount and,
     /// when a fee rate is set and the fee is above zero, a <see cref="LedgerEntryKind.WithdrawalFee"/> entry.
     /// </summary>
     /// <param name="withdrawal">The withdrawal.</param>
@@ -26,10 +27,14 @@ public sealed partial class CommissionLedger
         return result;
     }
 
+    /// <summary>A withdrawal's identity: its id within the member's account in its currency.</summary>
+    private static (long Member, string Currency, string Id) WithdrawalKey(in LedgerWithdrawal withdrawal) =>
+        (withdrawal.Member.Value, withdrawal.Amount.Currency.Code, withdrawal.WithdrawalId);
+
     private LedgerWithdrawalResult WithdrawCore(LedgerWithdrawal withdrawal)
     {
         ArgumentNullException.ThrowIfNull(withdrawal.WithdrawalId, "withdrawal.WithdrawalId");
-        LedgerWithdrawal? first = _withdrawalIndex.TryGetValue(withdrawal.WithdrawalId, out var known) ? _withdrawals[known] : null;
+        LedgerWithdrawal? first = withdrawal.Amount != default && _withdrawalIndex.TryGetValue(WithdrawalKey(withdrawal), out var known) ? _withdrawals[known] : null;
         var c = withdrawal.Amount == default ? None : FindCurrency(withdrawal.Amount.Currency);
         var a = c == None || !_accountIndex.TryGetValue(new AccountKey(withdrawal.Member.Value, c), out var found) ? None : found;
         var available = a == None ? 0 : _accounts[a].Available;
@@ -42,7 +47,7 @@ public sealed partial class CommissionLedger
         var feeUnits = fee.ToMinorUnits();
         var w = _withdrawals.Count;
         _withdrawals.Add(withdrawal);
-        _withdrawalIndex.Add(withdrawal.WithdrawalId, w);
+        _withdrawalIndex.Add(WithdrawalKey(withdrawal), w);
         ref var acc = ref _accounts[a];
         acc.Available -= grossUnits;
         acc.Withdrawn += grossUnits;

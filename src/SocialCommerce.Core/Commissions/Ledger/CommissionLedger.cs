@@ -63,7 +63,8 @@ public sealed partial class CommissionLedger
     private readonly Dictionary<MemberId, int> _firstAccountOfMember;
     private readonly Dictionary<string, int> _refundIndex = new(StringComparer.Ordinal);
     private readonly List<LedgerRefund> _refunds = [];
-    private readonly Dictionary<string, int> _withdrawalIndex = new(StringComparer.Ordinal);
+    // Withdrawal ids are scoped to the member's account in its currency: one member can neither block nor probe another's.
+    private readonly Dictionary<(long Member, string Currency, string Id), int> _withdrawalIndex = [];
     private readonly List<LedgerWithdrawal> _withdrawals = [];
     private readonly PriorityQueue<int, Instant> _frozen = new();
 

@@ -57,13 +57,13 @@ internal static class LedgerSnapshotCheck
             check.That(saleIds.Contains(refund.SaleId), $"$.refunds[{r}].saleId", refund.SaleId, "the ledger records no such sale.");
         }
 
-        var withdrawalIds = new HashSet<string>(StringComparer.Ordinal);
+        var withdrawalIds = new HashSet<(MemberId, string, string)>();
         var withdrawals = SocialCommerceJson.OrEmpty(snapshot.Withdrawals);
         for (var w = 0; w < withdrawals.Count; w++)
         {
             var withdrawal = withdrawals[w];
             var path = $"$.withdrawals[{w}]";
-            check.That(!string.IsNullOrEmpty(withdrawal.WithdrawalId) && withdrawalIds.Add(withdrawal.WithdrawalId), path + ".withdrawalId", withdrawal.WithdrawalId, "a withdrawal id is present and used once.");
+            check.That(!string.IsNullOrEmpty(withdrawal.WithdrawalId) && (withdrawal.Amount == default || withdrawalIds.Add((withdrawal.Member, withdrawal.Amount.Currency.Code, withdrawal.WithdrawalId))), path + ".withdrawalId", withdrawal.WithdrawalId, "a withdrawal id is present and used once per account.");
             check.That(withdrawal.Amount != default && withdrawal.Amount.Amount > 0 && Limits.IsSupported(withdrawal.Amount), path + ".amount", withdrawal.Amount, "a withdrawal is a positive amount of whole minor units.");
             check.That(expected.TryGetValue((withdrawal.Member, withdrawal.Amount.Currency.Code), out var account), path + ".member", withdrawal.Member, $"the ledger lists no account of this member in {withdrawal.Amount.Currency.Code}.");
             account!.Withdrawn += withdrawal.Amount.ToMinorUnits();

@@ -7,9 +7,10 @@ namespace SocialCommerce.Commissions;
 /// A withdrawal of available commission requested by a member.
 /// </summary>
 /// <remarks>
-/// The withdrawal id is the idempotency key: posting the same withdrawal twice is a
-/// <see cref="LedgerOutcome.Duplicate"/>; another withdrawal under the same id is refused
-/// (<see cref="LedgerRefusal.ConflictingDuplicate"/>). <see cref="Amount"/> is gross: the fee, if any, is taken from it.
+/// The withdrawal id is the idempotency key within the member's account in its currency: posting the same withdrawal
+/// twice is a <see cref="LedgerOutcome.Duplicate"/>; another withdrawal of the same account under the same id is refused
+/// (<see cref="LedgerRefusal.ConflictingDuplicate"/>). Another member may use the same id: ids never collide across
+/// accounts, so one member can neither block nor probe another's. <see cref="Amount"/> is gross: the fee, if any, is taken from it.
 /// </remarks>
 /// <param name="WithdrawalId">The host's id of the withdrawal: 1 to <see cref="Limits.MaxIdLength"/> characters, no control character.</param>
 /// <param name="Member">The member withdrawing.</param>

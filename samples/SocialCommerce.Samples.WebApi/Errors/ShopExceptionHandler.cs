@@ -44,18 +44,19 @@ internal sealed partial class ShopExceptionHandler(IProblemDetailsService proble
             (StatusCodes.Status503ServiceUnavailable, "Busy", "The shop is busy; nothing was written. Retry later.", null),
         // The SDK's error families: a rule or currency the request names is a bad request; any other unknown id is 404;
         // a compliance refusal is a conflict; stored state that does not restore is the server's fault (500, logged).
-        UnknownGroupBuyRuleException or UnknownCurrencyException =>
-            (StatusCodes.Status400BadRequest, "Invalid request", exception.Message, null),
+        UnknownGroupBuyRuleException => (StatusCodes.Status400BadRequest, "Invalid request", exception.Message, "rule"),
+        UnknownCurrencyException => (StatusCodes.Status400BadRequest, "Invalid request", exception.Message, "currency"),
         UnknownIdException => (StatusCodes.Status404NotFound, "Not found", exception.Message, null),
         CorruptStateException => (StatusCodes.Status500InternalServerError, "Internal error", "The request could not be completed; it was logged under this problem's traceId.", null),
         RequestValidationException validation => (StatusCodes.Status400BadRequest, "Invalid request", validation.Message, validation.Field),
         BadHttpRequestException { InnerException: JsonException json } => Malformed(json),
         JsonException json => Malformed(json),
-        BadHttpRequestException bad => (bad.StatusCode, "Bad request", "The request body is missing or is not JSON of the expected shape.", null),
+        BadHttpRequestException bad => (bad.StatusCode, "Bad request", "The request body is missing or is not JSON of the expected shape.", "$"),
         ComplianceException => (StatusCodes.Status409Conflict, "Refused by compliance", exception.Message, null),
         ArgumentException argument => (StatusCodes.Status400BadRequest, "Invalid request", WithoutParameterSuffix(argument), argument.ParamName),
-        FormatException or CurrencyMismatchException or ReferralBindingException =>
-            (StatusCodes.Status400BadRequest, "Invalid request", exception.Message, null),
+        ReferralBindingException => (StatusCodes.Status400BadRequest, "Invalid request", exception.Message, "referrerId"),
+        CurrencyMismatchException => (StatusCodes.Status400BadRequest, "Invalid request", exception.Message, "currency"),
+        FormatException => (StatusCodes.Status400BadRequest, "Invalid request", exception.Message, "$"),
         _ => (StatusCodes.Status500InternalServerError, "Internal error", "The request could not be completed; it was logged under this problem's traceId.", null),
     };
 

@@ -44,7 +44,7 @@ internal static class ShopEndpoints
             var result = await shop.AddMemberAsync(member, referrer, ct);
             return result.IsBound ? Results.Created($"/members/{request.MemberId}", ShopResponses.Member(await shop.GetMemberAsync(member, ct)))
                 : result.Refusal == BindingRefusalReason.AlreadyRegistered ? Refused(result.Refusal.ToString(), result.Message)
-                : Results.Problem(title: "Invalid request", detail: result.Message, statusCode: StatusCodes.Status400BadRequest);
+                : Results.Problem(title: "Invalid request", detail: result.Message, statusCode: StatusCodes.Status400BadRequest, extensions: new Dictionary<string, object?> { ["field"] = "referrerId" });
         }).RequireAuthorization(ShopPolicies.Operator);
 
         app.MapGet("/members/{id:long}", async (Shop shop, long id, CancellationToken ct) =>

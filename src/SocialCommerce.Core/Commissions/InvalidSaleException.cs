@@ -14,15 +14,21 @@ public sealed class InvalidSaleException : ArgumentException
     /// <param name="value">The value offered, as text.</param>
     /// <param name="message">What is wrong with it.</param>
     public InvalidSaleException(string field, string value, string message)
-        : base($"Sale field '{field}' = {value}: {message}")
+        : base(message, field)
     {
         Field = field;
         Value = value;
+        _message = $"Sale field '{field}' = {value}: {message}";
     }
+
+    private readonly string _message;
 
     /// <summary>Gets the field that is wrong, e.g. <c>lines[1].quantity</c>.</summary>
     public string Field { get; }
 
     /// <summary>Gets the value offered, as text.</summary>
     public string Value { get; }
+
+    /// <summary>Gets the message: the field, the value and what is wrong (<see cref="ArgumentException.ParamName"/> is the field).</summary>
+    public override string Message => _message;
 }

@@ -6,6 +6,7 @@ using SocialCommerce.Commissions;
 using SocialCommerce.GroupBuying;
 using SocialCommerce.Growth;
 using SocialCommerce.Network;
+using SocialCommerce.Tests.Fuzzing;
 
 namespace SocialCommerce.Core.Tests.Documents;
 

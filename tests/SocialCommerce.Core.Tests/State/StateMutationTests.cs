@@ -3,12 +3,12 @@ using System.Collections.Generic;
 using System.Linq;
 using NodaTime;
 using SocialCommerce.Commissions;
-using SocialCommerce.Core.Tests.Documents;
 using SocialCommerce.GroupBuying;
 using SocialCommerce.Growth;
 using SocialCommerce.Invitations;
 using SocialCommerce.Network;
 using SocialCommerce.Serialization;
+using SocialCommerce.Tests.Fuzzing;
 
 namespace SocialCommerce.Core.Tests.State;
 

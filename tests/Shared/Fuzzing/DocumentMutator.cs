@@ -4,7 +4,7 @@ using System.Globalization;
 using System.Linq;
 using System.Text.Json.Nodes;
 
-namespace SocialCommerce.Core.Tests.Documents;
+namespace SocialCommerce.Tests.Fuzzing;
 
 /// <summary>
 /// Seeded mutations of a valid JSON document: deleted, duplicated and retyped fields, huge and tiny numbers, wrong

@@ -242,19 +242,13 @@ public sealed class Shop
     public async Task<GroupBuy> GetGroupAsync(GroupBuyId groupId, CancellationToken cancellationToken) =>
         await groups.GetAsync(groupId, cancellationToken).ConfigureAwait(false) ?? throw new UnknownGroupBuyException(groupId);
 
-    /// <summary>Lists the groups (earliest deadline first).</summary>
+    /// <summary>Reads a page of groups (earliest deadline first), in two database round trips.</summary>
+    /// <param name="skip">How many to skip.</param>
+    /// <param name="take">How many to read.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The groups.</returns>
-    public async Task<IReadOnlyList<GroupBuy>> GetGroupsAsync(CancellationToken cancellationToken)
-    {
-        var result = new List<GroupBuy>();
-        foreach (var id in await groups.GetGroupsAsync(cancellationToken: cancellationToken).ConfigureAwait(false))
-        {
-            result.Add(await GetGroupAsync(id, cancellationToken).ConfigureAwait(false));
-        }
-
-        return result;
-    }
+    public Task<IReadOnlyList<GroupBuy>> GetGroupPageAsync(int skip, int take, CancellationToken cancellationToken) =>
+        groups.GetGroupPageAsync(skip, take, cancellationToken: cancellationToken);
 
     /// <summary>Audits the network (as last refreshed) under the configured profile.</summary>
     /// <param name="cancellationToken">Cancels the request.</param>

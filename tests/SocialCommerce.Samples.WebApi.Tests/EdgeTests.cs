@@ -105,4 +105,43 @@ public sealed class EdgeTests
         using var development = new ShopFactory(database.Path, new FakeClock(Instant.FromUtc(2026, 3, 2, 2, 0))) { SigningKey = ShopAuthenticationSettings.DevelopmentKey };
         Assert.NotNull(development.CreateClient());
     }
+
+    [Fact]
+    public async Task Group_listings_are_paged_and_show_who_takes_part_only_to_participants_and_operators()
+    {
+        using var database = new TemporaryDatabase();
+        using var factory = new ShopFactory(database.Path, new FakeClock(Instant.FromUtc(2026, 3, 2, 2, 0)));
+        var ops = factory.Operator();
+        for (var m = 1; m <= 4; m++)
+        {
+            await ShopFlowTests.PostOk(ops, "/members", new { memberId = m }, HttpStatusCode.Created);
+        }
+
+        var first = (await ShopFlowTests.PostOk(factory.AsMember(1), "/groups", new { rule = "trio" }, HttpStatusCode.Created)).GetProperty("id").GetInt64();
+        await ShopFlowTests.PostOk(factory.AsMember(2), $"/groups/{first}/join", new { });
+        await ShopFlowTests.PostOk(factory.AsMember(3), "/groups", new { rule = "trio" }, HttpStatusCode.Created);
+        var own = (await ShopFlowTests.PostOk(factory.AsMember(4), "/groups", new { rule = "trio" }, HttpStatusCode.Created)).GetProperty("id").GetInt64();
+
+        var outsider = await ShopFlowTests.Get(factory.AsMember(4), $"/groups/{first}");
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, outsider.GetProperty("participants").ValueKind);
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, outsider.GetProperty("leaderId").ValueKind);
+        Assert.Equal(2, outsider.GetProperty("participantCount").GetInt32());
+        Assert.Equal(2, (await ShopFlowTests.Get(factory.AsMember(2), $"/groups/{first}")).GetProperty("participants").GetArrayLength());
+        Assert.Equal(2, (await ShopFlowTests.Get(ops, $"/groups/{first}")).GetProperty("participants").GetArrayLength());
+
+        var page = await ShopFlowTests.Get(factory.AsMember(4), "/groups?take=2");
+        var rest = await ShopFlowTests.Get(factory.AsMember(4), "/groups?skip=2&take=2");
+        Assert.Equal(2, page.GetArrayLength());
+        var all = page.EnumerateArray().Concat(rest.EnumerateArray()).ToList();
+        Assert.Equal(3, all.Select(g => g.GetProperty("id").GetInt64()).Distinct().Count());
+        foreach (var g in all)
+        {
+            var mine = g.GetProperty("id").GetInt64() == own;
+            Assert.Equal(mine, g.GetProperty("participants").ValueKind == System.Text.Json.JsonValueKind.Array);
+            Assert.True(g.GetProperty("participantCount").GetInt32() >= 1);
+        }
+
+        using var tooMany = await ops.GetAsync("/groups?take=101");
+        Assert.Equal("take", (await ProblemAssert.IsProblem(tooMany, HttpStatusCode.BadRequest, "take=101")).GetProperty("field").GetString());
+    }
 }

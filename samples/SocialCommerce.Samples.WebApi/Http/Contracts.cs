@@ -53,7 +53,11 @@ public sealed record LedgerResponse(string Outcome, int Entries);
 
 public sealed record WithdrawalResponse(string Outcome, MoneyDto Gross, MoneyDto Fee, MoneyDto Net);
 
-public sealed record GroupDto(long Id, string Rule, long LeaderId, string Status, IReadOnlyList<long> Participants, string Deadline);
+public sealed record GroupDto(long Id, string Rule, long? LeaderId, string Status, IReadOnlyList<long>? Participants, string Deadline)
+{
+    /// <summary>Gets how many real participants the group holds (always shown; who they are is shown to participants and operators only).</summary>
+    public int ParticipantCount { get; init; }
+}
 
 public sealed record LevelDto(string Name, int Index, long Points, decimal DiscountPercent, int CommissionRank, string? Badge);
 

@@ -8,6 +8,7 @@ using SocialCommerce.Commissions;
 using SocialCommerce.GroupBuying;
 using SocialCommerce.Growth;
 using SocialCommerce.Network;
+using SocialCommerce.Samples.WebApi.Errors;
 using SocialCommerce.Samples.WebApi.Security;
 using static SocialCommerce.Samples.WebApi.Http.ShopRequests;
 
@@ -142,19 +143,33 @@ internal static class ShopEndpoints
                 : Refused(result.Refusal.ToString(), result.Message);
         }).RequireAuthorization(ShopPolicies.Member).RequireRateLimiting(ShopPolicies.JoinsPerMember);
 
-        app.MapGet("/groups", async (Shop shop, CancellationToken ct) =>
+        // Paged (at most 100 a page, two database round trips whatever the page); who takes part only for participants
+        // and operators.
+        app.MapGet("/groups", async (Shop shop, ClaimsPrincipal user, int? skip, int? take, CancellationToken ct) =>
         {
-            var groups = await shop.GetGroupsAsync(ct);
+            var from = skip ?? 0;
+            var size = take ?? 20;
+            if (from < 0)
+            {
+                throw new RequestValidationException("skip", $"skip should not be negative; was {from}.");
+            }
+
+            if (size is < 1 or > 100)
+            {
+                throw new RequestValidationException("take", $"take should be from 1 to 100; was {size}.");
+            }
+
+            var groups = await shop.GetGroupPageAsync(from, size, ct);
             var dtos = new List<GroupDto>(groups.Count);
             foreach (var group in groups)
             {
-                dtos.Add(ShopResponses.Group(group));
+                dtos.Add(ShopResponses.Group(group, user));
             }
 
             return dtos;
         });
 
-        app.MapGet("/groups/{id:long}", async (Shop shop, long id, CancellationToken ct) => ShopResponses.Group(await shop.GetGroupAsync(new GroupBuyId(id), ct)));
+        app.MapGet("/groups/{id:long}", async (Shop shop, ClaimsPrincipal user, long id, CancellationToken ct) => ShopResponses.Group(await shop.GetGroupAsync(new GroupBuyId(id), ct), user));
 
         app.MapPost("/groups/{id:long}/join", async (Shop shop, ClaimsPrincipal user, long id, JoinGroupRequest request, CancellationToken ct) =>
         {

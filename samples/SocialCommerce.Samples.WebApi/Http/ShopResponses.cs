@@ -1,10 +1,13 @@
 using System.Collections.Generic;
 using System.Globalization;
+using System.Security.Claims;
 using NodaTime.Text;
 using SocialCommerce.Commissions;
 using SocialCommerce.Compliance;
 using SocialCommerce.GroupBuying;
 using SocialCommerce.Growth;
+using SocialCommerce.Network;
+using SocialCommerce.Samples.WebApi.Security;
 
 namespace SocialCommerce.Samples.WebApi.Http;
 
@@ -47,16 +50,29 @@ internal static class ShopResponses
         return result;
     }
 
-    public static GroupDto Group(GroupBuy group)
+    public static GroupDto Group(GroupBuy group) => Group(group, showMembers: true);
+
+    /// <summary>A group as a caller may see it: who takes part only for its participants and operators; the count for all.</summary>
+    public static GroupDto Group(GroupBuy group, ClaimsPrincipal user) =>
+        Group(group, user.IsInRole(ShopClaims.OperatorRole) || (ShopClaims.TryGetMember(user, out var caller) && group.Contains(new MemberId(caller))));
+
+    private static GroupDto Group(GroupBuy group, bool showMembers)
     {
-        var members = group.GetParticipants();
-        var participants = new List<long>(members.Length);
-        foreach (var participant in members)
+        List<long>? participants = null;
+        if (showMembers)
         {
-            participants.Add(participant.Value);
+            var members = group.GetParticipants();
+            participants = new List<long>(members.Length);
+            foreach (var participant in members)
+            {
+                participants.Add(participant.Value);
+            }
         }
 
-        return new GroupDto(group.Id.Value, group.Rule.Name, group.Leader.Value, group.Status.ToString(), participants, InstantPattern.General.Format(group.Deadline));
+        return new GroupDto(group.Id.Value, group.Rule.Name, showMembers ? group.Leader.Value : null, group.Status.ToString(), participants, InstantPattern.General.Format(group.Deadline))
+        {
+            ParticipantCount = group.ParticipantCount,
+        };
     }
 
     public static LevelDto Level(MemberGrowth growth) =>

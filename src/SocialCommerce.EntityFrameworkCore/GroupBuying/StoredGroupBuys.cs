@@ -154,6 +154,43 @@ public sealed class StoredGroupBuys
         }, cancellationToken);
     }
 
+    /// <summary>
+    /// Reads a page of groups, earliest deadline first (then by id), in two round trips whatever the page's size: the
+    /// page's head rows, then all their events. For listings a host shows: page them, never read every group.
+    /// </summary>
+    /// <param name="skip">How many groups to skip (0 or more).</param>
+    /// <param name="take">How many to read (1–1,000).</param>
+    /// <param name="status">Only groups of this status, or <see langword="null"/> for every status.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The page's groups, as stored.</returns>
+    public Task<IReadOnlyList<GroupBuy>> GetGroupPageAsync(int skip, int take, GroupBuyStatus? status = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(skip);
+        ArgumentOutOfRangeException.ThrowIfLessThan(take, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(take, 1_000);
+        return _store.RunAsync<IReadOnlyList<GroupBuy>>("read a page of groups", async (db, _, ct) =>
+        {
+            var query = db.Set<GroupRow>().AsNoTracking();
+            if (status is { } s)
+            {
+                query = query.Where(g => g.Status == (int)s);
+            }
+
+            var heads = await query.OrderBy(g => g.Deadline).ThenBy(g => g.GroupId).Skip(skip).Take(take).ToListAsync(ct).ConfigureAwait(false);
+            var ids = heads.ConvertAll(static h => h.GroupId);
+            var rows = await db.Set<GroupEventRow>().AsNoTracking().Where(e => ids.Contains(e.GroupId)).OrderBy(e => e.GroupId).ThenBy(e => e.Version).ToListAsync(ct).ConfigureAwait(false);
+            var byGroup = rows.GroupBy(r => r.GroupId).ToDictionary(g => g.Key, g => g.ToList());
+            var groups = new List<GroupBuy>(heads.Count);
+            foreach (var head in heads)
+            {
+                var events = byGroup.TryGetValue(head.GroupId, out var list) ? list.ConvertAll(r => StoredJson.Read<GroupBuyEvent>(r.Event, r.SchemaVersion, "sc_group_events", $"{r.GroupId}/{r.Version}")) : [];
+                groups.Add(Restore(head, events));
+            }
+
+            return groups;
+        }, cancellationToken);
+    }
+
     /// <summary>Lists groups (for a host's admin pages), earliest deadline first, optionally of one rule and one status.</summary>
     /// <param name="ruleName">The rule, or <see langword="null"/> for every rule.</param>
     /// <param name="status">The status, or <see langword="null"/> for every status.</param>
@@ -208,6 +245,11 @@ public sealed class StoredGroupBuys
     {
         var rows = await db.Set<GroupEventRow>().AsNoTracking().Where(e => e.GroupId == head.GroupId).OrderBy(e => e.Version).ToListAsync(ct).ConfigureAwait(false);
         var events = rows.ConvertAll(r => StoredJson.Read<GroupBuyEvent>(r.Event, r.SchemaVersion, "sc_group_events", $"{r.GroupId}/{r.Version}"));
+        return Restore(head, events);
+    }
+
+    private GroupBuy Restore(GroupRow head, List<GroupBuyEvent> events)
+    {
         try
         {
             return GroupBuy.FromHistory(_rules.GetRule(head.RuleName), events);

@@ -32,7 +32,7 @@ internal static class ShopRegistration
         // rules and the growth policy, all validated when the host starts. The ladder is the shop's own section.
         var socialCommerce = services.AddSocialCommerce(configuration.GetSection(SocialCommerceOptions.SectionName))
             .UseLevelLadder(ReadLadder(configuration.GetSection("Shop:LevelLadder")));
-        UseDatabase(socialCommerce);
+        UseDatabase(socialCommerce, configuration);
 
         services.TryAddSingleton<IClock>(SystemClock.Instance);
         services.AddSingleton(provider =>
@@ -55,8 +55,9 @@ internal static class ShopRegistration
     /// The engines' state on the database: SQLite (a file next to the app, nothing to install) unless
     /// <c>Shop:Database</c> is <c>postgres</c>, then PostgreSQL, which several instances share.
     /// </summary>
-    private static void UseDatabase(ISocialCommerceBuilder socialCommerce) =>
-        socialCommerce.AddEntityFrameworkStores((serviceProvider, db) =>
+    private static void UseDatabase(ISocialCommerceBuilder socialCommerce, IConfiguration configuration) =>
+        socialCommerce.AddEntityFrameworkStores(
+            (serviceProvider, db) =>
         {
             var configuration = serviceProvider.GetRequiredService<IConfiguration>();
             var connectionString = configuration.GetConnectionString("Shop")
@@ -73,7 +74,18 @@ internal static class ShopRegistration
                 default:
                     throw new InvalidOperationException($"Shop:Database = '{provider}': use 'sqlite' or 'postgres'.");
             }
-        });
+        },
+            store => store.Ledger = new LedgerOptions
+            {
+                // No withdrawal below Shop:MinimumWithdrawal (in the default currency): a stream of ¥0.01 withdrawals
+                // is refused by the ledger, whatever the rate limit lets through.
+                MinimumWithdrawals =
+                [
+                    new Money(
+                        decimal.Parse(configuration["Shop:MinimumWithdrawal"] ?? "1.00", System.Globalization.NumberStyles.AllowDecimalPoint, System.Globalization.CultureInfo.InvariantCulture),
+                        Currency.FromCode(configuration["SocialCommerce:DefaultCurrency"] ?? "CNY")),
+                ],
+            });
 
     // A relative database file lives next to the app's content root, not in whatever directory the host was started from.
     private static string ResolveDatabase(string connectionString, string contentRoot)

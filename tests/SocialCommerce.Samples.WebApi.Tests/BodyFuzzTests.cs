@@ -91,7 +91,7 @@ public sealed class SqliteBodyFuzzTests : BodyFuzzTests
     public async Task Every_mutated_body_is_answered_2xx_or_a_4xx_problem_and_never_500_on_sqlite()
     {
         using var database = new TemporaryDatabase();
-        using var factory = new ShopFactory(database.Path, new FakeClock(Instant.FromUtc(2026, 3, 2, 2, 0))) { JoinPermitLimit = 1_000_000 };
+        using var factory = new ShopFactory(database.Path, new FakeClock(Instant.FromUtc(2026, 3, 2, 2, 0))) { JoinPermitLimit = 1_000_000, WritePermitLimit = 1_000_000 };
         await FuzzAsync(factory);
     }
 }
@@ -103,7 +103,7 @@ public sealed class PostgresBodyFuzzTests(PostgresDatabase database) : BodyFuzzT
     {
         database.SkipUnlessAvailable();
         var db = await database.CreateDatabaseAsync();
-        using var factory = ShopFactory.OnPostgres(db, new FakeClock(Instant.FromUtc(2026, 3, 2, 2, 0)));
+        using var factory = new ShopFactory(db, new FakeClock(Instant.FromUtc(2026, 3, 2, 2, 0)), "postgres") { JoinPermitLimit = 1_000_000, WritePermitLimit = 1_000_000 };
         await FuzzAsync(factory);
     }
 }

@@ -37,6 +37,9 @@ public sealed class ShopFactory(string connectionString, FakeClock clock, string
     /// <summary>Gets or sets the join rate limit of this instance (the configured default when null).</summary>
     public int? JoinPermitLimit { get; init; }
 
+    /// <summary>Gets or sets the write (withdrawal) rate limit of this instance (the configured default when null).</summary>
+    public int? WritePermitLimit { get; init; }
+
     /// <summary>Gets or sets the host environment (Development, as <c>dotnet run</c> gives, by default).</summary>
     public string Environment { get; init; } = "Development";
 
@@ -73,6 +76,11 @@ public sealed class ShopFactory(string connectionString, FakeClock clock, string
         if (JoinPermitLimit is { } limit)
         {
             builder.UseSetting("Shop:RateLimits:Joins:PermitLimit", limit.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        if (WritePermitLimit is { } writes)
+        {
+            builder.UseSetting("Shop:RateLimits:Writes:PermitLimit", writes.ToString(System.Globalization.CultureInfo.InvariantCulture));
         }
         builder.ConfigureTestServices(services =>
         {

@@ -61,7 +61,7 @@ internal static class ShopEndpoints
             return result.Result.Outcome == LedgerOutcome.Refused
                 ? Refused(result.Result.Refusal.ToString(), result.Result.Message)
                 : Results.Ok(new WithdrawalResponse(result.Result.Outcome.ToString(), MoneyDto.From(result.Gross), MoneyDto.From(result.Fee), MoneyDto.From(result.Net)));
-        }).RequireAuthorization(ShopPolicies.OwnAccount);
+        }).RequireAuthorization(ShopPolicies.OwnAccount).LimitWrites();
 
         app.MapPost("/members/{id:long}/activities", async (Shop shop, long id, ActivityRequest request, CancellationToken ct) =>
         {
@@ -141,7 +141,7 @@ internal static class ShopEndpoints
             return result.IsAccepted
                 ? Results.Created($"/groups/{result.GroupId.Value}", ShopResponses.Group(await shop.GetGroupAsync(result.GroupId, ct)))
                 : Refused(result.Refusal.ToString(), result.Message);
-        }).RequireAuthorization(ShopPolicies.Member).RequireRateLimiting(ShopPolicies.JoinsPerMember);
+        }).RequireAuthorization(ShopPolicies.Member).LimitJoins();
 
         // Paged (at most 100 a page, two database round trips whatever the page); who takes part only for participants
         // and operators.
@@ -180,7 +180,7 @@ internal static class ShopEndpoints
 
             var result = await shop.JoinGroupAsync(new GroupBuyId(id), member, ct);
             return result.IsAccepted ? Results.Ok(ShopResponses.Group(await shop.GetGroupAsync(result.GroupId, ct))) : Refused(result.Refusal.ToString(), result.Message);
-        }).RequireAuthorization(ShopPolicies.Member).RequireRateLimiting(ShopPolicies.JoinsPerMember);
+        }).RequireAuthorization(ShopPolicies.Member).LimitJoins();
 
         app.MapPost("/groups/close-due", async (Shop shop, CancellationToken ct) =>
         {

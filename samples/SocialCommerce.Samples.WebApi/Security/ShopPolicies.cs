@@ -15,6 +15,4 @@ public static class ShopPolicies
     /// <summary>The member of the route's account, or an operator (reading an account).</summary>
     public const string OwnAccountOrOperator = "own-account-or-operator";
 
-    /// <summary>The rate limit on joins and group openings, per member.</summary>
-    public const string JoinsPerMember = "joins-per-member";
 }

@@ -61,42 +61,13 @@ internal static class ShopSecurity
             .AddPolicy(ShopPolicies.OwnAccount, policy => policy.AddRequirements(new OwnAccountRequirement(AllowsOperator: false)))
             .AddPolicy(ShopPolicies.OwnAccountOrOperator, policy => policy.AddRequirements(new OwnAccountRequirement(AllowsOperator: true)));
 
-        services.AddRateLimiter(_ => { });
-        services.AddOptions<RateLimiterOptions>().Configure<IOptions<JoinRateLimitSettings>>((limiter, settings) =>
-        {
-            limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            limiter.AddPolicy(ShopPolicies.JoinsPerMember, context =>
-            {
-                var s = settings.Value;
-                var partition = ShopClaims.TryGetMember(context.User, out var member) ? member.ToString(CultureInfo.InvariantCulture) : "anonymous";
-                return RateLimitPartition.GetFixedWindowLimiter(partition, _ => new FixedWindowRateLimiterOptions
-                {
-                    PermitLimit = s.PermitLimit,
-                    Window = s.Window,
-                    QueueLimit = 0,
-                });
-            });
-            limiter.OnRejected = async (rejected, cancellationToken) =>
-            {
-                var http = rejected.HttpContext;
-                if (rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter))
-                {
-                    http.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
-                }
+        services.AddOptions<WriteRateLimitSettings>()
+            .BindConfiguration(WriteRateLimitSettings.SectionName)
+            .Validate(s => s.PermitLimit > 0 && s.Window > TimeSpan.Zero, "Shop:RateLimits:Writes needs a positive PermitLimit and Window.")
+            .ValidateOnStart();
 
-                var problems = http.RequestServices.GetRequiredService<IProblemDetailsService>();
-                await problems.WriteAsync(new ProblemDetailsContext
-                {
-                    HttpContext = http,
-                    ProblemDetails =
-                    {
-                        Status = StatusCodes.Status429TooManyRequests,
-                        Title = "Too many requests",
-                        Detail = $"At most {settings.Value.PermitLimit} joins per {settings.Value.Window} for one member; try again later.",
-                    },
-                }).ConfigureAwait(false);
-            };
-        });
+        // Limits hold across instances: counted in the shared database (see SharedRateLimiter).
+        services.AddSingleton<SharedRateLimiter>();
         return services;
     }
 }

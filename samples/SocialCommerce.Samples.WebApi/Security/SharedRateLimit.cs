@@ -14,29 +14,23 @@ namespace SocialCommerce.Samples.WebApi.Security;
 /// </summary>
 internal static class SharedRateLimit
 {
-    /// <summary>Limits joins and group openings per member (<see cref="JoinRateLimitSettings"/>), across instances.</summary>
+    /// <summary>Limits joins and group openings per member (<see cref="RateLimitSettings.Joins"/>), across instances.</summary>
     public static TBuilder LimitJoins<TBuilder>(this TBuilder builder)
         where TBuilder : IEndpointConventionBuilder =>
-        builder.AddEndpointFilter(async (context, next) =>
-        {
-            var settings = context.HttpContext.RequestServices.GetRequiredService<IOptions<JoinRateLimitSettings>>().Value;
-            return await LimitAsync(context, next, "joins", "joins", settings.PermitLimit, settings.Window).ConfigureAwait(false);
-        });
+        builder.AddEndpointFilter((context, next) => LimitAsync(context, next, RateLimitSettings.Joins, "joins"));
 
-    /// <summary>Limits a member's writes (<see cref="WriteRateLimitSettings"/>), across instances.</summary>
+    /// <summary>Limits a member's writes (<see cref="RateLimitSettings.Writes"/>), across instances.</summary>
     public static TBuilder LimitWrites<TBuilder>(this TBuilder builder)
         where TBuilder : IEndpointConventionBuilder =>
-        builder.AddEndpointFilter(async (context, next) =>
-        {
-            var settings = context.HttpContext.RequestServices.GetRequiredService<IOptions<WriteRateLimitSettings>>().Value;
-            return await LimitAsync(context, next, "writes", "writes", settings.PermitLimit, settings.Window).ConfigureAwait(false);
-        });
+        builder.AddEndpointFilter((context, next) => LimitAsync(context, next, RateLimitSettings.Writes, "writes"));
 
-    private static async ValueTask<object?> LimitAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next, string kind, string what, int limit, TimeSpan window)
+    private static async ValueTask<object?> LimitAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next, string name, string what)
     {
         var http = context.HttpContext;
+        var settings = http.RequestServices.GetRequiredService<IOptionsMonitor<RateLimitSettings>>().Get(name);
+        var (limit, window) = (settings.PermitLimit, settings.Window);
         var limiter = http.RequestServices.GetRequiredService<SharedRateLimiter>();
-        var (allowed, retryAfter) = await limiter.TryAcquireAsync(SharedRateLimiter.Partition(kind, http.User), limit, window, http.RequestAborted).ConfigureAwait(false);
+        var (allowed, retryAfter) = await limiter.TryAcquireAsync(SharedRateLimiter.Partition(name, http.User), limit, window, http.RequestAborted).ConfigureAwait(false);
         if (allowed)
         {
             return await next(context).ConfigureAwait(false);

@@ -29,10 +29,14 @@ internal static class ShopSecurity
                 (s, environment) => environment.IsDevelopment() || !string.Equals(s.SigningKey, ShopAuthenticationSettings.DevelopmentKey, StringComparison.Ordinal),
                 "Shop:Authentication:SigningKey is the public development key from appsettings.Development.json; outside Development set a secret key of your own (e.g. `openssl rand -base64 32`, from a secret store).")
             .ValidateOnStart();
-        services.AddOptions<JoinRateLimitSettings>()
-            .BindConfiguration(JoinRateLimitSettings.SectionName)
-            .Validate(s => s.PermitLimit > 0 && s.Window > TimeSpan.Zero, "Shop:RateLimits:Joins needs a positive PermitLimit and Window.")
-            .ValidateOnStart();
+        foreach (var (name, permits) in new[] { (RateLimitSettings.Joins, 10), (RateLimitSettings.Writes, 30) })
+        {
+            services.AddOptions<RateLimitSettings>(name)
+                .Configure(s => s.PermitLimit = permits)
+                .BindConfiguration(RateLimitSettings.SectionOf(name))
+                .Validate(s => s.PermitLimit > 0 && s.Window > TimeSpan.Zero, RateLimitSettings.SectionOf(name) + " needs a positive PermitLimit and Window.")
+                .ValidateOnStart();
+        }
 
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
         services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
@@ -61,10 +65,6 @@ internal static class ShopSecurity
             .AddPolicy(ShopPolicies.OwnAccount, policy => policy.AddRequirements(new OwnAccountRequirement(AllowsOperator: false)))
             .AddPolicy(ShopPolicies.OwnAccountOrOperator, policy => policy.AddRequirements(new OwnAccountRequirement(AllowsOperator: true)));
 
-        services.AddOptions<WriteRateLimitSettings>()
-            .BindConfiguration(WriteRateLimitSettings.SectionName)
-            .Validate(s => s.PermitLimit > 0 && s.Window > TimeSpan.Zero, "Shop:RateLimits:Writes needs a positive PermitLimit and Window.")
-            .ValidateOnStart();
 
         // Limits hold across instances: counted in the shared database (see SharedRateLimiter).
         services.AddSingleton<SharedRateLimiter>();

@@ -148,7 +148,8 @@ public abstract class ManyWriterTests<TDatabase>(TDatabase database) : IClassFix
         var order = await context.Set<EntryRow>().Where(e => e.Kind == "Withdrawal").OrderBy(e => e.Id).Select(e => e.PostingId).ToListAsync();
         foreach (var id in order)
         {
-            Assert.True(memory.Withdraw(new LedgerWithdrawal(id["withdrawal:".Length..], new MemberId(2), new Money(9m, Currency.CNY), T0 + Duration.FromDays(9))).Result.IsApplied);
+            // Posting ids name the account: withdrawal:{member}:{currency}:{withdrawal id}.
+            Assert.True(memory.Withdraw(new LedgerWithdrawal(id.Split(':', 4)[3], new MemberId(2), new Money(9m, Currency.CNY), T0 + Duration.FromDays(9))).Result.IsApplied);
         }
 
         await AssertBalancesEqualAsync(memory, a.Ledger);

@@ -212,23 +212,7 @@ public sealed class GroupBuy
     /// <summary>Returns whether a member is a real participant (the leader included).</summary>
     /// <param name="member">The member.</param>
     /// <returns><see langword="true"/> when the member holds a seat.</returns>
-    public bool Contains(MemberId member)
-    {
-        if (_index is not null)
-        {
-            return _index.Contains(member);
-        }
-
-        for (var i = 0; i < _count; i++)
-        {
-            if (_participants[i] == member)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    public bool Contains(MemberId member) => _index?.Contains(member) ?? IndexOf(member) >= 0;
 
     /// <summary>Returns the real participants, the leader first, then in joining order.</summary>
     /// <returns>A new array.</returns>

@@ -376,7 +376,6 @@ public sealed class Invitation
         return Rule.HelpsPerHelperPerDay is int perDay && facts.HelpsToday >= perDay ? InvitationRefusal.HelperQuotaReached : InvitationRefusal.None;
     }
 
-#pragma warning disable CA2208 // both replay FromHistory's events: the faults name its parameter
     private static Invitation Opening(StateCheck check, string path, InvitationRule rule, InvitationEvent e)
     {
         check.That(e is InvitationOpened, path + ".type", e.GetType().Name, "an invitation's history starts with its opening.");
@@ -448,7 +447,6 @@ public sealed class Invitation
         _helpsBy[helped.Helper] = HelpsBy(helped.Helper) + 1;
     }
 
-#pragma warning restore CA2208
 
     private void CheckTime(Instant at)
     {

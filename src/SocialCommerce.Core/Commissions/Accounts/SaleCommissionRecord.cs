@@ -316,11 +316,6 @@ public sealed class SaleCommissionRecord
 
         check.That(refunds.Count == 0 || state.RefundBasis != LedgerSaleRefunds.None, "$.state.refundBasis", state.RefundBasis, "a refunded sale has a refund basis.");
         var record = new SaleCommissionRecord(state.Sale);
-        if (state.RefundedQuantities.Count != record._refundedUnits.Length || state.ReversedMinorUnits.Count != record._reversed.Length)
-        {
-            throw new ArgumentException($"Sale commission snapshot of '{state.Sale.SaleId}': the refunded quantities or reversed amounts do not match its lines and earnings.", nameof(snapshot));
-        }
-
         for (var i = 0; i < record._refundedUnits.Length; i++)
         {
             record._refundedUnits[i] = state.RefundedQuantities[i];

@@ -11,25 +11,33 @@ using SocialCommerce.Network;
 namespace SocialCommerce.EntityFrameworkCore.Commissions;
 
 /// <summary>
-/// The accounts one attempt touches: loaded (tracked) in one query, changed in Core, written back with their version
-/// checked, each posting appended as an entry whose unique posting id makes it idempotent in the database.
+/// The accounts one attempt touches. A posting with a delta (an earning, a completion, a cancellation: Core's
+/// <see cref="AccountPosting.TryGetDelta"/>) is added to its account's columns without reading it (an upsert), so
+/// sales crediting the same top referrers never conflict. An account a posting decides from (a release repays debt
+/// first, a clawback takes what is available) is loaded (tracked), changed in Core and written back with its version
+/// checked: its decided columns as values, its pending, frozen, booked and reversed columns as deltas like the others,
+/// so no concurrent delta is overwritten. Each posting is appended as an entry whose unique posting id makes it
+/// idempotent in the database.
 /// </summary>
+/// <remarks>
+/// The row's <see cref="AccountRow.Version"/> counts the commands that decided from the account (withdrawals,
+/// adjustments, releases, clawbacks), not the deltas: only those need to see each other.
+/// </remarks>
 internal sealed class StoredAccounts
 {
-    private readonly DbContext _db;
+    private static readonly string[] EntryColumns = [nameof(EntryRow.PostingId), nameof(EntryRow.SaleId), nameof(EntryRow.MemberId), nameof(EntryRow.Currency), nameof(EntryRow.Kind), nameof(EntryRow.FromState), nameof(EntryRow.MinorUnits), nameof(EntryRow.At)];
     private readonly LedgerOptions _options;
-    private readonly Dictionary<(long Member, string Currency), (AccountRow Row, CommissionAccount Account, bool IsNew)> _accounts = [];
+    private readonly Dictionary<(long Member, string Currency), (AccountRow Row, CommissionAccount Account, bool IsNew, LedgerAccountState Before)> _accounts = [];
+    private readonly SortedDictionary<(long Member, string Currency), (int MinorUnit, AccountDelta Delta)> _deltas = [];
+    private readonly List<EntryRow> _entries = [];
 
-    private StoredAccounts(DbContext db, LedgerOptions options)
-    {
-        _db = db;
-        _options = options;
-    }
+    private StoredAccounts(LedgerOptions options) => _options = options;
 
-    public static async Task<StoredAccounts> LoadAsync(DbContext db, LedgerOptions options, IEnumerable<(MemberId Member, Currency Currency)> keys, CancellationToken ct)
+    /// <summary>Loads (tracked, in one query) the accounts that a posting without a delta decides from; the others are not read.</summary>
+    public static async Task<StoredAccounts> LoadAsync(DbContext db, LedgerOptions options, IEnumerable<AccountPosting> postings, CancellationToken ct)
     {
-        var accounts = new StoredAccounts(db, options);
-        var wanted = keys.Distinct().ToList();
+        var accounts = new StoredAccounts(options);
+        var wanted = postings.Where(static p => !p.TryGetDelta(out _)).Select(static p => (p.Member, p.Currency)).Distinct().ToList();
         if (wanted.Count == 0)
         {
             return accounts;
@@ -39,7 +47,8 @@ internal sealed class StoredAccounts
         var rows = await db.Set<AccountRow>().Where(a => members.Contains(a.MemberId)).ToListAsync(ct).ConfigureAwait(false);
         foreach (var row in rows)
         {
-            accounts._accounts[(row.MemberId, row.Currency)] = (row, FromRow(row, options, null), false);
+            var account = FromRow(row, options, null);
+            accounts._accounts[(row.MemberId, row.Currency)] = (row, account, false, account.ToSnapshot().Balances);
         }
 
         foreach (var (member, currency) in wanted)
@@ -47,7 +56,8 @@ internal sealed class StoredAccounts
             if (!accounts._accounts.ContainsKey((member.Value, currency.Code)))
             {
                 var row = new AccountRow { MemberId = member.Value, Currency = currency.Code, MinorUnit = currency.MinorUnit };
-                accounts._accounts[(member.Value, currency.Code)] = (row, new CommissionAccount(member, currency, options), true);
+                var account = new CommissionAccount(member, currency, options);
+                accounts._accounts[(member.Value, currency.Code)] = (row, account, true, account.ToSnapshot().Balances);
             }
         }
 
@@ -84,20 +94,20 @@ internal sealed class StoredAccounts
             options);
     }
 
-    /// <summary>Copies an account's balances to its row (the row's loaded version stays the concurrency check).</summary>
+    /// <summary>
+    /// Copies the balances an account decides from to its row (available, debt and the withdrawal and adjustment
+    /// columns) with its version; the loaded version stays the concurrency check. Pending, frozen, booked and reversed
+    /// are never copied: other writers add deltas to them without reading the row.
+    /// </summary>
     public static void CopyBalances(CommissionAccount account, AccountRow row)
     {
         var b = account.ToSnapshot().Balances;
-        row.Pending = b.Pending;
-        row.Frozen = b.Frozen;
         row.Available = b.Available;
         row.Withdrawn = b.Withdrawn;
         row.Fees = b.Fees;
         row.Debt = b.Debt;
         row.WrittenOff = b.WrittenOff;
         row.Forgiven = b.Forgiven;
-        row.Booked = b.Booked;
-        row.Reversed = b.Reversed;
         row.InWithdrawal = b.InWithdrawal;
         row.Withheld = b.Withheld;
         row.Adjusted = b.Adjusted;
@@ -109,17 +119,23 @@ internal sealed class StoredAccounts
 
     public static LedgerBalance BalanceOf(AccountRow row) => FromRow(row, LedgerOptions.Default, null).Balance;
 
-    /// <summary>Gets the entries of untracked applications (for a bulk insert).</summary>
-    public List<EntryRow> NewEntries { get; } = [];
-
-    /// <summary>Applies the postings to their accounts and appends one entry per posting (tracked, or kept in <see cref="NewEntries"/>).</summary>
-    public void Apply(IReadOnlyList<AccountPosting> postings, Instant at, bool track = true)
+    /// <summary>Applies the postings: to a loaded account in Core, otherwise as a delta; one entry per posting.</summary>
+    public void Apply(IReadOnlyList<AccountPosting> postings, Instant at)
     {
         foreach (var posting in postings)
         {
-            var (_, account, _) = _accounts[(posting.Member.Value, posting.Currency.Code)];
-            account.Apply(posting);
-            var entry = new EntryRow
+            var key = (posting.Member.Value, posting.Currency.Code);
+            if (_accounts.TryGetValue(key, out var loaded))
+            {
+                loaded.Account.Apply(posting);
+            }
+            else
+            {
+                posting.TryGetDelta(out var delta);
+                _deltas[key] = _deltas.TryGetValue(key, out var sum) ? (sum.MinorUnit, sum.Delta + delta) : (posting.Currency.MinorUnit, delta);
+            }
+
+            _entries.Add(new EntryRow
             {
                 PostingId = posting.Id,
                 SaleId = posting.SaleId,
@@ -129,25 +145,20 @@ internal sealed class StoredAccounts
                 FromState = (int)posting.From,
                 MinorUnits = posting.MinorUnits,
                 At = StoredJson.Ticks(at),
-            };
-            if (track)
-            {
-                _db.Add(entry);
-            }
-            else
-            {
-                NewEntries.Add(entry);
-            }
+            });
         }
     }
 
-    public CommissionAccount Get(MemberId member, Currency currency) => _accounts[(member.Value, currency.Code)].Account;
-
-    /// <summary>Copies every changed account back to its row (new rows are added; existing ones keep their loaded version as the check).</summary>
-    public void Write()
+    /// <summary>
+    /// Adds the writes to the context and the batch: each changed loaded account's decided columns on its tracked row
+    /// (version-checked by <c>SaveChanges</c>), the entries and one upsert of every account's delta (sorted by key, so
+    /// concurrent writers lock rows in one order) to <paramref name="batch"/>.
+    /// </summary>
+    public void Write(DbContext db, SqlBatch batch)
     {
-        foreach (var (row, account, isNew) in _accounts.Values)
+        foreach (var (key, (row, account, isNew, before)) in _accounts)
         {
+            var after = account.ToSnapshot().Balances;
             if (account.Version == row.Version && !isNew)
             {
                 continue;
@@ -156,8 +167,43 @@ internal sealed class StoredAccounts
             CopyBalances(account, row);
             if (isNew && account.Version > 0)
             {
-                _db.Add(row);
+                db.Add(row);
+            }
+
+            var delta = new AccountDelta(after.Pending - before.Pending, after.Frozen - before.Frozen, after.Booked - before.Booked, after.Reversed - before.Reversed);
+            if (delta != default)
+            {
+                _deltas[key] = (row.MinorUnit, _deltas.TryGetValue(key, out var sum) ? sum.Delta + delta : delta);
             }
         }
+
+        batch.Insert(_entries, EntryColumns, static e => [e.PostingId, e.SaleId, e.MemberId, e.Currency, e.Kind, e.FromState, e.MinorUnits, e.At], skipExisting: true);
+        AddDeltas(batch);
+    }
+
+    // INSERT ... ON CONFLICT DO UPDATE adds each delta to the existing row; the guard refuses a booked total beyond
+    // 2^63 − 1 (pending and frozen are parts of booked), which shows as a row not affected.
+    private void AddDeltas(SqlBatch batch)
+    {
+        if (_deltas.Count == 0)
+        {
+            return;
+        }
+
+        var name = batch.Table<AccountRow>(out var table);
+        string C(string property) => batch.Column<AccountRow>(table, property);
+        string[] added = [C(nameof(AccountRow.Pending)), C(nameof(AccountRow.Frozen)), C(nameof(AccountRow.Booked)), C(nameof(AccountRow.Reversed))];
+        var head = $"INSERT INTO {name} AS a ({C(nameof(AccountRow.MemberId))}, {C(nameof(AccountRow.Currency))}, {C(nameof(AccountRow.MinorUnit))}, {C(nameof(AccountRow.Version))}, {string.Join(", ", added)}, "
+            + $"{C(nameof(AccountRow.Available))}, {C(nameof(AccountRow.Withdrawn))}, {C(nameof(AccountRow.Fees))}, {C(nameof(AccountRow.Debt))}, {C(nameof(AccountRow.WrittenOff))}, {C(nameof(AccountRow.Forgiven))}, "
+            + $"{C(nameof(AccountRow.InWithdrawal))}, {C(nameof(AccountRow.Withheld))}, {C(nameof(AccountRow.Adjusted))}) VALUES ";
+        var tail = $" ON CONFLICT ({C(nameof(AccountRow.MemberId))}, {C(nameof(AccountRow.Currency))}) DO UPDATE SET "
+            + string.Join(", ", added.Select(static c => $"{c} = a.{c} + excluded.{c}"))
+            + $" WHERE a.{added[2]} <= {long.MaxValue.ToString(System.Globalization.CultureInfo.InvariantCulture)} - excluded.{added[2]};\n";
+        var rows = _deltas.ToList();
+        batch.AddRows(rows.Count, 17, head, tail, i =>
+        {
+            var ((member, currency), (minorUnit, d)) = rows[i];
+            return [member, currency, minorUnit, 0L, d.Pending, d.Frozen, d.Booked, d.Reversed, 0L, 0L, 0L, 0L, 0L, 0L, 0L, 0L, 0L];
+        });
     }
 }

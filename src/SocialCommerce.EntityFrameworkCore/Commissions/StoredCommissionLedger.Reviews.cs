@@ -60,7 +60,7 @@ public sealed partial class StoredCommissionLedger
             throw new ArgumentException($"Adjustment '{adjustment.AdjustmentId}' has no amount.", nameof(adjustment));
         }
 
-        return _store.RunAsync($"adjustment '{adjustment.AdjustmentId}' of member {adjustment.Member}", async (db, _, ct) =>
+        return _store.RunAsync($"adjustment '{adjustment.AdjustmentId}' of member {adjustment.Member}", Keys.Account(adjustment.Member, adjustment.Amount.Currency), async (db, _, ct) =>
         {
             var currency = adjustment.Amount.Currency;
             var known = await db.Set<AdjustmentRow>().AsNoTracking().FirstOrDefaultAsync(a => a.MemberId == adjustment.Member.Value && a.Currency == currency.Code && a.AdjustmentId == adjustment.AdjustmentId, ct).ConfigureAwait(false);

@@ -30,7 +30,7 @@ public sealed partial class StoredCommissionLedger
             throw new ArgumentException($"Withdrawal '{withdrawal.WithdrawalId}' has no amount.", nameof(withdrawal));
         }
 
-        return _store.RunAsync($"request withdrawal '{withdrawal.WithdrawalId}' of member {withdrawal.Member}", async (db, _, ct) =>
+        return _store.RunAsync($"request withdrawal '{withdrawal.WithdrawalId}' of member {withdrawal.Member}", Keys.Account(withdrawal.Member, withdrawal.Amount.Currency), async (db, _, ct) =>
         {
             var currency = withdrawal.Amount.Currency;
             var known = await db.Set<WithdrawalRow>().AsNoTracking().FirstOrDefaultAsync(w => w.MemberId == withdrawal.Member.Value && w.Currency == currency.Code && w.WithdrawalId == withdrawal.WithdrawalId, ct).ConfigureAwait(false);
@@ -161,7 +161,7 @@ public sealed partial class StoredCommissionLedger
         foreach (var payout in run.Payouts)
         {
             // One transaction per payout: Core's PayoutRun.CommitOne requests and approves it on the loaded account.
-            results.Add(await _store.RunAsync($"commit payout '{payout.WithdrawalId}'", async (db, _, ct) =>
+            results.Add(await _store.RunAsync($"commit payout '{payout.WithdrawalId}'", Keys.Account(payout.Member, payout.Gross.Currency), async (db, _, ct) =>
             {
                 var known = await db.Set<WithdrawalRow>().FirstOrDefaultAsync(w => w.MemberId == payout.Member.Value && w.Currency == payout.Gross.Currency.Code && w.WithdrawalId == payout.WithdrawalId, ct).ConfigureAwait(false);
                 var row = await StoredAccounts.TrackAsync(db, payout.Member, payout.Gross.Currency, ct).ConfigureAwait(false);
@@ -231,7 +231,7 @@ public sealed partial class StoredCommissionLedger
     {
         ArgumentNullException.ThrowIfNull(currency);
         StoredIds.Check(withdrawalId, nameof(withdrawalId));
-        return _store.RunAsync($"{verb} withdrawal '{withdrawalId}' of member {member}", async (db, _, ct) =>
+        return _store.RunAsync($"{verb} withdrawal '{withdrawalId}' of member {member}", Keys.Account(member, currency), async (db, _, ct) =>
         {
             var stored = await db.Set<WithdrawalRow>().FirstOrDefaultAsync(w => w.MemberId == member.Value && w.Currency == currency.Code && w.WithdrawalId == withdrawalId, ct).ConfigureAwait(false);
             var row = stored is null ? null : await db.Set<AccountRow>().FirstOrDefaultAsync(a => a.MemberId == stored.MemberId && a.Currency == stored.Currency, ct).ConfigureAwait(false);

@@ -25,10 +25,7 @@ namespace SocialCommerce.EntityFrameworkCore.Commissions;
 /// </remarks>
 public sealed partial class StoredCommissionLedger
 {
-    // From this many sales a batch bypasses the change tracker for its new rows.
-    private const int BulkThreshold = 20;
     private static readonly string[] SaleColumns = [nameof(SaleRow.SaleId), nameof(SaleRow.Version), nameof(SaleRow.Status), nameof(SaleRow.ReleaseAt), nameof(SaleRow.Currency), nameof(SaleRow.SchemaVersion), nameof(SaleRow.State)];
-    private static readonly string[] EntryColumns = [nameof(EntryRow.PostingId), nameof(EntryRow.SaleId), nameof(EntryRow.MemberId), nameof(EntryRow.Currency), nameof(EntryRow.Kind), nameof(EntryRow.FromState), nameof(EntryRow.MinorUnits), nameof(EntryRow.At)];
     private readonly StoreExecutor _store;
 
     private readonly SocialCommerceListener? _listener;
@@ -122,41 +119,33 @@ public sealed partial class StoredCommissionLedger
                 return results;
             }
 
-            var accounts = await StoredAccounts.LoadAsync(db, Options, postings.Select(static p => (p.Member, p.Currency)), ct).ConfigureAwait(false);
-            if (records.Count < BulkThreshold)
-            {
-                // One sale (the request path): three round trips, the accounts read, the writes, the commit.
-                foreach (var (record, recordPostings) in records)
-                {
-                    accounts.Apply(recordPostings, record.Sale.PaidAt);
-                    db.Add(NewRow(record));
-                }
-
-                accounts.Write();
-                await db.SaveChangesAsync(ct).ConfigureAwait(false);
-                return results;
-            }
-
-            // A batch: the new sale and entry rows as multi-row inserts, the accounts through EF (version-checked),
-            // all in one transaction.
+            // Earnings have deltas: nothing is read. One command inserts the sales (skipping any already stored) and the
+            // entries and adds each account's delta; with the commit, two round trips whatever the batch's size.
+            var accounts = await StoredAccounts.LoadAsync(db, Options, postings, ct).ConfigureAwait(false);
             var saleRows = new List<SaleRow>(records.Count);
             foreach (var (record, recordPostings) in records)
             {
-                accounts.Apply(recordPostings, record.Sale.PaidAt, track: false);
+                accounts.Apply(recordPostings, record.Sale.PaidAt);
                 saleRows.Add(NewRow(record));
             }
 
-            accounts.Write();
-            var transaction = await db.Database.BeginTransactionAsync(ct).ConfigureAwait(false);
-            await using (transaction.ConfigureAwait(false))
+            var batch = new SqlBatch(db);
+            batch.Insert(saleRows, SaleColumns, static r => [r.SaleId, r.Version, r.Status, r.ReleaseAt, r.Currency, r.SchemaVersion, r.State], skipExisting: true);
+            accounts.Write(db, batch);
+            if (await StoreTransaction.CommitAsync(db, batch, ct).ConfigureAwait(false))
             {
-                await BulkInsert.InsertAsync(db, saleRows, SaleColumns, static r => [r.SaleId, r.Version, r.Status, r.ReleaseAt, r.Currency, r.SchemaVersion, r.State], ct).ConfigureAwait(false);
-                await BulkInsert.InsertAsync(db, accounts.NewEntries, EntryColumns, static e => [e.PostingId, e.SaleId, e.MemberId, e.Currency, e.Kind, e.FromState, e.MinorUnits, e.At], ct).ConfigureAwait(false);
-                await db.SaveChangesAsync(ct).ConfigureAwait(false);
-                await transaction.CommitAsync(ct).ConfigureAwait(false);
+                return results;
             }
 
-            return results;
+            // Nothing was written. A sale stored meanwhile (a resend, another instance) makes this a conflict: the next
+            // attempt answers it as a repost. Otherwise an account's booked total would pass 2^63 − 1.
+            var names = saleRows.ConvertAll(static r => r.SaleId);
+            if (await db.Set<SaleRow>().AsNoTracking().AnyAsync(r => names.Contains(r.SaleId), ct).ConfigureAwait(false))
+            {
+                throw new DbUpdateConcurrencyException($"{command}: a sale was stored by another writer first.");
+            }
+
+            throw new OverflowException($"{char.ToUpperInvariant(command[0])}{command[1..]} would take an account's booked total beyond 2^63 - 1 minor units; nothing was changed.");
         }, cancellationToken);
     }
 
@@ -245,15 +234,14 @@ public sealed partial class StoredCommissionLedger
                     }
                 }
 
-                var accounts = await StoredAccounts.LoadAsync(db, Options, changes.SelectMany(static c => c.Result.Postings).Select(static p => (p.Member, p.Currency)), ct).ConfigureAwait(false);
+                var accounts = await StoredAccounts.LoadAsync(db, Options, changes.SelectMany(static c => c.Result.Postings), ct).ConfigureAwait(false);
                 foreach (var (row, record, result) in changes)
                 {
                     accounts.Apply(result.Postings, at);
                     Update(row, record);
                 }
 
-                accounts.Write();
-                await db.SaveChangesAsync(ct).ConfigureAwait(false);
+                await SaveAsync(db, accounts, ct).ConfigureAwait(false);
                 return (Results: results, Full: rows.Count == _store.Options.ReleaseBatchSize);
             }, cancellationToken).ConfigureAwait(false);
             released.AddRange(batch.Results);
@@ -287,7 +275,7 @@ public sealed partial class StoredCommissionLedger
 
     private Task<LedgerWithdrawalResult> WithdrawCoreAsync(LedgerWithdrawal withdrawal, CancellationToken cancellationToken)
     {
-        return _store.RunAsync($"withdrawal '{withdrawal.WithdrawalId}' of member {withdrawal.Member}", async (db, _, ct) =>
+        return _store.RunAsync($"withdrawal '{withdrawal.WithdrawalId}' of member {withdrawal.Member}", Keys.Account(withdrawal.Member, withdrawal.Amount.Currency), async (db, _, ct) =>
         {
             var currency = withdrawal.Amount.Currency;
             var known = await db.Set<WithdrawalRow>().AsNoTracking().FirstOrDefaultAsync(w => w.MemberId == withdrawal.Member.Value && w.Currency == currency.Code && w.WithdrawalId == withdrawal.WithdrawalId, ct).ConfigureAwait(false);
@@ -361,7 +349,7 @@ public sealed partial class StoredCommissionLedger
     }
 
     private Task<SaleCommissionResult> ChangeSaleAsync(string command, string saleId, Instant at, Func<SaleCommissionRecord, SaleCommissionResult> decide, CancellationToken cancellationToken) =>
-        _store.RunAsync(command, async (db, _, ct) =>
+        _store.RunAsync(command, Keys.Sale(saleId), async (db, _, ct) =>
         {
             var row = await db.Set<SaleRow>().FirstOrDefaultAsync(r => r.SaleId == saleId, ct).ConfigureAwait(false);
             if (row is null)
@@ -376,13 +364,24 @@ public sealed partial class StoredCommissionLedger
                 return result;
             }
 
-            var accounts = await StoredAccounts.LoadAsync(db, Options, result.Postings.Select(static p => (p.Member, p.Currency)), ct).ConfigureAwait(false);
+            var accounts = await StoredAccounts.LoadAsync(db, Options, result.Postings, ct).ConfigureAwait(false);
             accounts.Apply(result.Postings, at);
-            accounts.Write();
             Update(row, record);
-            await db.SaveChangesAsync(ct).ConfigureAwait(false);
+            await SaveAsync(db, accounts, ct).ConfigureAwait(false);
             return result;
         }, cancellationToken);
+
+    // The sale rows are version-checked by SaveChanges, so a posting id seen again here means another writer got there
+    // first: a conflict the next attempt decides again.
+    private static async Task SaveAsync(DbContext db, StoredAccounts accounts, CancellationToken ct)
+    {
+        var batch = new SqlBatch(db);
+        accounts.Write(db, batch);
+        if (!await StoreTransaction.CommitAsync(db, batch, ct).ConfigureAwait(false))
+        {
+            throw new DbUpdateConcurrencyException("An account posting was applied by another writer first.");
+        }
+    }
 
     private static SaleCommissionRecord ReadRecord(SaleRow row)
     {

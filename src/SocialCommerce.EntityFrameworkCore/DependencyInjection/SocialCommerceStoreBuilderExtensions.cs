@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SocialCommerce.EntityFrameworkCore.Commissions;
 using SocialCommerce.EntityFrameworkCore.DependencyInjection;
@@ -54,7 +55,10 @@ public static class SocialCommerceStoreBuilderExtensions
         builder.Services.TryAddSingleton(static sp =>
         {
             var factory = sp.GetRequiredService<IDbContextFactory<TContext>>();
-            return new StoreExecutor(async ct => await factory.CreateDbContextAsync(ct).ConfigureAwait(false), sp.GetRequiredService<IOptions<SocialCommerceStoreOptions>>().Value);
+            return new StoreExecutor(
+                async ct => await factory.CreateDbContextAsync(ct).ConfigureAwait(false),
+                sp.GetRequiredService<IOptions<SocialCommerceStoreOptions>>().Value,
+                sp.GetService<ILoggerFactory>()?.CreateLogger(StoreLog.Category));
         });
         AddStores(builder.Services);
         return builder;

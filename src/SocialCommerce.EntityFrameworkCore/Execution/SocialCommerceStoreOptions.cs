@@ -9,11 +9,20 @@ namespace SocialCommerce.EntityFrameworkCore;
 public sealed class SocialCommerceStoreOptions
 {
     /// <summary>
-    /// Gets or sets how many times a command is tried when it conflicts with another writer or the database fails
-    /// transiently (1–100; default 10). After the last attempt the command throws
-    /// <see cref="StoreConflictException"/> or <see cref="StoreUnavailableException"/>, having written nothing.
+    /// Gets or sets how many times at most a command is tried when it conflicts with another instance or the database
+    /// fails transiently (1–100; default 30). Retries stop at this count or at <see cref="RetryTimeout"/>, whichever comes
+    /// first; then the command throws <see cref="StoreConflictException"/> or <see cref="StoreUnavailableException"/>,
+    /// having written nothing. (Commands of one instance on the same account, group or invitation never conflict with
+    /// each other: they wait their turn.)
     /// </summary>
-    public int MaxAttempts { get; set; } = 10;
+    public int MaxAttempts { get; set; } = 30;
+
+    /// <summary>
+    /// Gets or sets how long a command keeps retrying, from its first attempt (10 ms – 5 min; default 10 s): no retry
+    /// starts whose wait would end later. Bounding retries by time keeps a caller's latency bounded however busy the
+    /// other instances are.
+    /// </summary>
+    public TimeSpan RetryTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
     /// <summary>
     /// Gets or sets the first retry's delay (0–10 s; default 5 ms); each later retry waits up to twice as long as the
@@ -57,6 +66,11 @@ public sealed class SocialCommerceStoreOptions
         if (MaxAttempts is < 1 or > 100)
         {
             return $"SocialCommerce store: MaxAttempts must be 1–100; it is {MaxAttempts}.";
+        }
+
+        if (RetryTimeout < TimeSpan.FromMilliseconds(10) || RetryTimeout > TimeSpan.FromMinutes(5))
+        {
+            return $"SocialCommerce store: RetryTimeout must be 10 ms – 5 min; it is {RetryTimeout}.";
         }
 
         if (RetryDelay < TimeSpan.Zero || RetryDelay > TimeSpan.FromSeconds(10))

@@ -1,15 +1,20 @@
 using System;
+using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace SocialCommerce.EntityFrameworkCore.Execution;
 
 /// <summary>
 /// Runs a command as attempts: each attempt gets a fresh context, loads, decides in Core and saves in one
 /// transaction (<see cref="DbContext.SaveChangesAsync(CancellationToken)"/>); a conflict or a transient failure
-/// discards the attempt (nothing of it was committed) and tries again, up to the configured bound. Every attempt runs
+/// discards the attempt (nothing of it was committed) and tries again, bounded by count and by time
+/// (<see cref="SocialCommerceStoreOptions.MaxAttempts"/>, <see cref="SocialCommerceStoreOptions.RetryTimeout"/>); commands of
+/// this process on one key wait their turn. Every attempt runs
 /// inside the context's execution strategy (<c>Database.CreateExecutionStrategy()</c>), so a host's retrying strategy
 /// (<c>EnableRetryOnFailure</c>) is honoured and the store's own transactions are legal under it.
 /// </summary>
@@ -17,14 +22,20 @@ internal sealed class StoreExecutor
 {
     private static readonly TimeSpan MaxDelay = TimeSpan.FromSeconds(1);
     private readonly Func<CancellationToken, Task<DbContext>> _createContext;
+    private readonly ILogger _logger;
+    private readonly KeyedGate _gate = new();
 
-    public StoreExecutor(Func<CancellationToken, Task<DbContext>> createContext, SocialCommerceStoreOptions options)
+    public StoreExecutor(Func<CancellationToken, Task<DbContext>> createContext, SocialCommerceStoreOptions options, ILogger? logger = null)
     {
         _createContext = createContext;
         Options = options;
+        _logger = logger ?? NullLogger.Instance;
     }
 
     public SocialCommerceStoreOptions Options { get; }
+
+    /// <summary>Gets the gate that lines up this process's commands on one key.</summary>
+    internal KeyedGate Gate => _gate;
 
     public Task<DbContext> CreateContextAsync(CancellationToken cancellationToken) => _createContext(cancellationToken);
 
@@ -32,21 +43,37 @@ internal sealed class StoreExecutor
     /// <param name="command">The command's name for errors.</param>
     /// <param name="attempt">One attempt: the context and the attempt number (1 first).</param>
     /// <param name="cancellationToken">Cancels between and during attempts.</param>
-    public async Task<T> RunAsync<T>(string command, Func<DbContext, int, CancellationToken, Task<T>> attempt, CancellationToken cancellationToken)
+    public Task<T> RunAsync<T>(string command, Func<DbContext, int, CancellationToken, Task<T>> attempt, CancellationToken cancellationToken) =>
+        RunAsync(command, null, attempt, cancellationToken);
+
+    /// <summary>
+    /// Runs <paramref name="attempt"/> as <see cref="RunAsync{T}(string, Func{DbContext, int, CancellationToken, Task{T}}, CancellationToken)"/>,
+    /// after the commands of this process on the same <paramref name="key"/> (one aggregate's rows) have finished:
+    /// they wait their turn instead of racing each other, so only other instances can conflict.
+    /// </summary>
+    public async Task<T> RunAsync<T>(string command, string? key, Func<DbContext, int, CancellationToken, Task<T>> attempt, CancellationToken cancellationToken)
+    {
+        if (key is null)
+        {
+            return await RunAttemptsAsync(command, attempt, cancellationToken).ConfigureAwait(false);
+        }
+
+        using var pass = await _gate.EnterAsync(key, cancellationToken).ConfigureAwait(false);
+        return await RunAttemptsAsync(command, attempt, cancellationToken).ConfigureAwait(false);
+    }
+
+    // Attempts until one returns, MaxAttempts were made, or the next wait would end after RetryTimeout (counted from the
+    // first attempt): retries are bounded by time, with jitter, not only by count.
+    private async Task<T> RunAttemptsAsync<T>(string command, Func<DbContext, int, CancellationToken, Task<T>> attempt, CancellationToken cancellationToken)
     {
         Exception? last = null;
         var failure = StoreFailure.Other;
         var delay = Options.RetryDelay;
-        for (var i = 1; i <= Options.MaxAttempts; i++)
+        var started = Stopwatch.GetTimestamp();
+        var i = 1;
+        for (; ; i++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            if (i > 1 && delay > TimeSpan.Zero)
-            {
-                var jittered = TimeSpan.FromTicks(delay.Ticks / 2 + RandomNumberGenerator.GetInt32(0, (int)Math.Min(int.MaxValue, Math.Max(1, delay.Ticks))));
-                await Task.Delay(jittered, cancellationToken).ConfigureAwait(false);
-                delay = delay * 2 > MaxDelay ? MaxDelay : delay * 2;
-            }
-
             var db = await _createContext(cancellationToken).ConfigureAwait(false);
             await using (db.ConfigureAwait(false))
             {
@@ -81,10 +108,33 @@ internal sealed class StoreExecutor
                     failure = kind;
                 }
             }
+
+            // Equal jitter: half the delay plus a random part of it, so writers that met once do not meet again.
+            var wait = delay <= TimeSpan.Zero ? TimeSpan.Zero : TimeSpan.FromTicks(delay.Ticks / 2 + RandomNumberGenerator.GetInt32(0, (int)Math.Min(int.MaxValue, Math.Max(1, delay.Ticks))));
+            if (i >= Options.MaxAttempts || Stopwatch.GetElapsedTime(started) + wait > Options.RetryTimeout)
+            {
+                break;
+            }
+
+            if (failure == StoreFailure.Conflict)
+            {
+                StoreLog.ConflictRetried(_logger, command, i);
+            }
+            else
+            {
+                StoreLog.TransientRetried(_logger, last!, command, i);
+            }
+
+            if (wait > TimeSpan.Zero)
+            {
+                await Task.Delay(wait, cancellationToken).ConfigureAwait(false);
+                delay = delay * 2 > MaxDelay ? MaxDelay : delay * 2;
+            }
         }
 
+        StoreLog.GaveUp(_logger, last!, command, i, Stopwatch.GetElapsedTime(started), failure == StoreFailure.Conflict ? "conflicts" : "the database failed");
         throw failure == StoreFailure.Conflict
-            ? new StoreConflictException(command, Options.MaxAttempts, last)
-            : new StoreUnavailableException(command, Options.MaxAttempts, last!);
+            ? new StoreConflictException(command, i, last)
+            : new StoreUnavailableException(command, i, last!);
     }
 }

@@ -49,7 +49,7 @@ public sealed class StoredGroupBuys
     {
         var rule = _rules.GetRule(ruleName);
         Instants.Check(at, nameof(at));
-        return _store.RunAsync($"open group {id}", async (db, attempt, ct) =>
+        return _store.RunAsync($"open group {id}", Keys.Group(id.Value), async (db, attempt, ct) =>
         {
             // The id is the opening's identity: seen again (the first attempt's insert met the row), the stored group
             // answers it — a duplicate of the same opening, or ConflictingDuplicate — before any limit is checked.
@@ -220,9 +220,9 @@ public sealed class StoredGroupBuys
     }
 
     private Task<GroupBuyResult> ChangeAsync(string command, GroupBuyId id, MemberId[] joining, Func<GroupBuy, GroupSlots, GroupBuyResult> decide, CancellationToken cancellationToken) =>
-        _store.RunAsync(command, async (db, _, ct) =>
+        _store.RunAsync(command, Keys.Group(id.Value), async (db, _, ct) =>
         {
-            var head = await db.Set<GroupRow>().FirstOrDefaultAsync(g => g.GroupId == id.Value, ct).ConfigureAwait(false)
+            var head = await db.Set<GroupRow>().AsNoTracking().FirstOrDefaultAsync(g => g.GroupId == id.Value, ct).ConfigureAwait(false)
                 ?? throw new UnknownGroupBuyException(id);
             var group = await LoadAsync(db, head, ct).ConfigureAwait(false);
             var wasOpen = group.Status == GroupBuyStatus.Open;
@@ -234,10 +234,9 @@ public sealed class StoredGroupBuys
             }
 
             AddEvents(db, result.Events);
-            head.Status = (int)group.Status;
-            head.Version = group.Version;
             slots.Track(group, joining, wasOpen);
-            await db.SaveChangesAsync(ct).ConfigureAwait(false);
+            var (loaded, status, version) = (head.Version, (int)group.Status, group.Version);
+            await StreamAppend.SaveAsync<GroupRow>(db, g => g.GroupId == head.GroupId && g.Version == loaded, s => s.SetProperty(g => g.Status, status).SetProperty(g => g.Version, version), $"group {id}", ct).ConfigureAwait(false);
             return result;
         }, cancellationToken);
 

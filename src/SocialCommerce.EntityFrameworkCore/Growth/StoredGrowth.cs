@@ -38,7 +38,7 @@ public sealed class StoredGrowth
     public Task<MemberGrowth> EnrolAsync(MemberId member, Instant joinedAt, DateTimeZone? zone = null, CancellationToken cancellationToken = default)
     {
         var enrolled = _program.Enrol(member, joinedAt, zone);
-        return _store.RunAsync($"enrol member {member} in growth", async (db, _, ct) =>
+        return _store.RunAsync($"enrol member {member} in growth", Keys.Member(member), async (db, _, ct) =>
         {
             var row = await db.Set<GrowthRow>().AsNoTracking().FirstOrDefaultAsync(g => g.MemberId == member.Value, ct).ConfigureAwait(false);
             if (row is not null)
@@ -70,7 +70,7 @@ public sealed class StoredGrowth
             copy[i] = activities[i];
         }
 
-        return _store.RunAsync($"record {copy.Length} activities of member {member}", async (db, _, ct) =>
+        return _store.RunAsync($"record {copy.Length} activities of member {member}", Keys.Member(member), async (db, _, ct) =>
         {
             var row = await db.Set<GrowthRow>().FirstOrDefaultAsync(g => g.MemberId == member.Value, ct).ConfigureAwait(false)
                 ?? throw new KeyNotFoundException($"Member {member} is not enrolled in growth; call StoredGrowth.EnrolAsync first.");

@@ -51,7 +51,7 @@ public sealed class StoredInvitations
     {
         var rule = _rules.GetRule(ruleName);
         Instants.Check(at, nameof(at));
-        return _store.RunAsync($"open invitation {id}", async (db, attempt, ct) =>
+        return _store.RunAsync($"open invitation {id}", Keys.Invitation(id.Value), async (db, attempt, ct) =>
         {
             // The id is the opening's identity: seen again (the first attempt's insert met the row), the stored invitation
             // answers it — a duplicate of the same opening, or ConflictingDuplicate.
@@ -83,9 +83,9 @@ public sealed class StoredInvitations
     public Task<InvitationResult> HelpAsync(InvitationId id, MemberId helper, Instant at, bool isNewMember = false, bool isPaid = false, CancellationToken cancellationToken = default)
     {
         Instants.Check(at, nameof(at));
-        return _store.RunAsync($"help invitation {id} by member {helper}", async (db, _, ct) =>
+        return _store.RunAsync($"help invitation {id} by member {helper}", Keys.Invitation(id.Value), async (db, _, ct) =>
         {
-            var (head, invitation) = await LoadTrackedAsync(db, id, ct).ConfigureAwait(false);
+            var (head, invitation) = await LoadHeadAsync(db, id, ct).ConfigureAwait(false);
             var rule = invitation.Rule;
             HelperDayRow? day = null;
             if (rule.HelpsPerHelperPerDay is not null && at >= invitation.OpenedAt)
@@ -112,9 +112,7 @@ public sealed class StoredInvitations
             }
 
             AddEvents(db, result.Events);
-            head.Status = (int)invitation.Status;
-            head.Version = invitation.Version;
-            await db.SaveChangesAsync(ct).ConfigureAwait(false);
+            await SaveAsync(db, head, invitation, ct).ConfigureAwait(false);
             return result;
         }, cancellationToken);
     }
@@ -128,16 +126,14 @@ public sealed class StoredInvitations
     public Task<InvitationResult> CloseAsync(InvitationId id, Instant at, CancellationToken cancellationToken = default)
     {
         Instants.Check(at, nameof(at));
-        return _store.RunAsync($"close invitation {id}", async (db, _, ct) =>
+        return _store.RunAsync($"close invitation {id}", Keys.Invitation(id.Value), async (db, _, ct) =>
         {
-            var (head, invitation) = await LoadTrackedAsync(db, id, ct).ConfigureAwait(false);
+            var (head, invitation) = await LoadHeadAsync(db, id, ct).ConfigureAwait(false);
             var result = invitation.Close(at);
             if (result.IsAccepted)
             {
                 AddEvents(db, result.Events);
-                head.Status = (int)invitation.Status;
-                head.Version = invitation.Version;
-                await db.SaveChangesAsync(ct).ConfigureAwait(false);
+                await SaveAsync(db, head, invitation, ct).ConfigureAwait(false);
             }
 
             return result;
@@ -205,9 +201,15 @@ public sealed class StoredInvitations
 
     private static int DayNumber(InvitationRule rule, Instant at) => Period.DaysBetween(Epoch, rule.DayOf(at));
 
-    private async Task<(InvitationRow Head, Invitation Invitation)> LoadTrackedAsync(DbContext db, InvitationId id, CancellationToken ct)
+    private static Task SaveAsync(DbContext db, InvitationRow head, Invitation invitation, CancellationToken ct)
     {
-        var head = await db.Set<InvitationRow>().FirstOrDefaultAsync(i => i.InvitationId == id.Value, ct).ConfigureAwait(false)
+        var (id, loaded, status, version) = (head.InvitationId, head.Version, (int)invitation.Status, invitation.Version);
+        return StreamAppend.SaveAsync<InvitationRow>(db, i => i.InvitationId == id && i.Version == loaded, s => s.SetProperty(i => i.Status, status).SetProperty(i => i.Version, version), $"invitation {id}", ct);
+    }
+
+    private async Task<(InvitationRow Head, Invitation Invitation)> LoadHeadAsync(DbContext db, InvitationId id, CancellationToken ct)
+    {
+        var head = await db.Set<InvitationRow>().AsNoTracking().FirstOrDefaultAsync(i => i.InvitationId == id.Value, ct).ConfigureAwait(false)
             ?? throw new UnknownInvitationException(id);
         return (head, await LoadAsync(db, head, ct).ConfigureAwait(false));
     }

@@ -198,7 +198,7 @@ public sealed class StoredReferralNetwork : IReferralNetwork, IDisposable
     private async Task<BindingResult> AppendAsync(string command, MemberId member, MemberId? referrer, Instant at, bool isRegistration, CancellationToken cancellationToken)
     {
         await EnsureLoadedAsync(cancellationToken).ConfigureAwait(false);
-        return await _store.RunAsync(command, async (db, _, ct) =>
+        return await _store.RunAsync(command, Keys.BindingLog, async (db, _, ct) =>
         {
             await RefreshAsync(db, ct).ConfigureAwait(false);
             BindingResult result;

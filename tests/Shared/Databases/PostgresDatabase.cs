@@ -42,6 +42,9 @@ public class PostgresDatabase : StoreDatabase
     public override string ForInstance(string connectionString, string instance) =>
         new NpgsqlConnectionStringBuilder(connectionString) { ApplicationName = instance }.ToString();
 
+    public override string WithPoolSize(string connectionString, int size) =>
+        new NpgsqlConnectionStringBuilder(connectionString) { MaxPoolSize = size }.ToString();
+
     public override void Use(DbContextOptionsBuilder options, string connectionString)
     {
         if (Retrying)

@@ -25,6 +25,9 @@ public abstract class StoreDatabase
     /// <summary>Gets a value indicating whether a round trip to the server costs a network exchange and the provider batches a save into one.</summary>
     public virtual bool IsNetworked => true;
 
+    /// <summary>Bounds an instance's connection pool (a networked server's connections are shared by every test running at once).</summary>
+    public virtual string WithPoolSize(string connectionString, int size) => connectionString;
+
     public abstract void Use(DbContextOptionsBuilder options, string connectionString);
 
     /// <summary>

@@ -15,15 +15,21 @@ namespace SocialCommerce.EntityFrameworkCore.Tests.Faults;
 /// <summary>The caller saw a failure, but the command had committed (an acknowledgement lost after the commit).</summary>
 public sealed class AcknowledgementLostException() : Exception("injected: the commit succeeded but its acknowledgement was lost");
 
-/// <summary>Fails the caller once, right after a save committed, while armed.</summary>
-public sealed class LosingAcknowledgements : SaveChangesInterceptor
+/// <summary>
+/// Fails the caller once, right after a commit, while armed: after a save in its own transaction, or after the commit of
+/// a store's explicit transaction (a save inside one has not committed yet).
+/// </summary>
+public sealed class LosingAcknowledgements : SaveChangesInterceptor, IDbTransactionInterceptor
 {
     private int _armed;
 
     public void Arm() => Interlocked.Exchange(ref _armed, 1);
 
     public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default) =>
-        Interlocked.Exchange(ref _armed, 0) == 1 ? throw new AcknowledgementLostException() : ValueTask.FromResult(result);
+        eventData.Context?.Database.CurrentTransaction is null && Interlocked.Exchange(ref _armed, 0) == 1 ? throw new AcknowledgementLostException() : ValueTask.FromResult(result);
+
+    public Task TransactionCommittedAsync(System.Data.Common.DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default) =>
+        Interlocked.Exchange(ref _armed, 0) == 1 ? throw new AcknowledgementLostException() : Task.CompletedTask;
 }
 
 /// <summary>

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using NodaTime;
 using SocialCommerce.Commissions;
 using SocialCommerce.EntityFrameworkCore.Commissions;
@@ -78,12 +79,27 @@ public sealed class StoreHost : IAsyncDisposable
         set => TestListener.Value = value;
     }
 
+    private static readonly AsyncLocal<CapturedLogs?> TestLogs = new();
+
+    /// <summary>Gets or sets where the hosts built in this async flow log (every category, every level), or null for nowhere.</summary>
+    public static CapturedLogs? Logs
+    {
+        get => TestLogs.Value;
+        set => TestLogs.Value = value;
+    }
+
     public static IHost Build(StoreDatabase database, string connectionString, string instance, Action<SocialCommerceStoreOptions>? configure = null, params IInterceptor[] interceptors)
     {
         var builder = Microsoft.Extensions.Hosting.Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
         if (Listener is { } listener)
         {
             builder.Services.AddSingleton(listener);
+        }
+
+        if (Logs is { } logs)
+        {
+            builder.Logging.SetMinimumLevel(Microsoft.Extensions.Logging.LogLevel.Trace);
+            builder.Logging.AddProvider(logs);
         }
 
         builder.Services.AddSocialCommerce()

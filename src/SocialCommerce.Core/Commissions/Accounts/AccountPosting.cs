@@ -14,7 +14,30 @@ namespace SocialCommerce.Commissions;
 /// <param name="Kind">What the posting does.</param>
 /// <param name="From">For a cancellation, the state the amount leaves (pending or frozen); otherwise the state it enters.</param>
 /// <param name="MinorUnits">The amount, in minor units, positive.</param>
-public readonly record struct AccountPosting(string Id, string SaleId, MemberId Member, Currency Currency, AccountPostingKind Kind, LedgerState From, long MinorUnits);
+public readonly record struct AccountPosting(string Id, string SaleId, MemberId Member, Currency Currency, AccountPostingKind Kind, LedgerState From, long MinorUnits)
+{
+    /// <summary>
+    /// Gets the posting's effect as a delta when it does not depend on the account's balances: an earning, a
+    /// completion and a cancellation move amounts the sale's record already guarantees, so they commute with every other
+    /// posting. A release (which repays clawback debt first) and a clawback (which takes what is available) decide from
+    /// the balances and have no delta: apply them to the loaded account (<see cref="CommissionAccount.Apply"/>).
+    /// </summary>
+    /// <param name="delta">The delta, when there is one.</param>
+    /// <returns><see langword="true"/> for an earning, a completion or a cancellation.</returns>
+    public bool TryGetDelta(out AccountDelta delta)
+    {
+        var amount = MinorUnits;
+        delta = Kind switch
+        {
+            AccountPostingKind.Earned => new AccountDelta(amount, 0, amount, 0),
+            AccountPostingKind.Completed => new AccountDelta(-amount, amount, 0, 0),
+            AccountPostingKind.Cancelled when From == LedgerState.Pending => new AccountDelta(-amount, 0, 0, amount),
+            AccountPostingKind.Cancelled => new AccountDelta(0, -amount, 0, amount),
+            _ => default,
+        };
+        return Kind is AccountPostingKind.Earned or AccountPostingKind.Completed or AccountPostingKind.Cancelled;
+    }
+}
 
 /// <summary>What an <see cref="AccountPosting"/> does to an account.</summary>
 public enum AccountPostingKind

@@ -97,36 +97,22 @@ public sealed partial class CommissionAccount
         }
 
         _applied.Add(posting.Id);
-        switch (posting.Kind)
+        if (posting.TryGetDelta(out var delta))
         {
-            case AccountPostingKind.Earned:
-                _pending += amount;
-                _booked += amount;
-                break;
-            case AccountPostingKind.Completed:
-                _pending -= amount;
-                _frozen += amount;
-                break;
-            case AccountPostingKind.Released:
-                _frozen -= amount;
-                DebtFirst.Return(amount, ref _available, ref _debt);
-                break;
-            case AccountPostingKind.Cancelled:
-                _reversed += amount;
-                if (posting.From == LedgerState.Pending)
-                {
-                    _pending -= amount;
-                }
-                else
-                {
-                    _frozen -= amount;
-                }
-
-                break;
-            default:
-                _reversed += amount;
-                Clawback(amount);
-                break;
+            _pending += delta.Pending;
+            _frozen += delta.Frozen;
+            _booked += delta.Booked;
+            _reversed += delta.Reversed;
+        }
+        else if (posting.Kind == AccountPostingKind.Released)
+        {
+            _frozen -= amount;
+            DebtFirst.Return(amount, ref _available, ref _debt);
+        }
+        else
+        {
+            _reversed += amount;
+            Clawback(amount);
         }
 
         Version++;

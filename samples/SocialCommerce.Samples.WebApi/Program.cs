@@ -42,6 +42,8 @@ if (args is ["token", var who, ..])
     return;
 }
 
+// Every 503 (a busy store, an unreachable database, /health) says when to retry.
+app.UseRetryAfterOn503();
 // Every error, thrown or a bare status code (401, 403, 404, 405, ...), is answered as problem details.
 app.UseExceptionHandler();
 app.UseStatusCodePages();

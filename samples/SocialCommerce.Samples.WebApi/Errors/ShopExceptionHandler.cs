@@ -29,6 +29,11 @@ internal sealed partial class ShopExceptionHandler(IProblemDetailsService proble
         }
 
         httpContext.Response.StatusCode = status;
+        if (exception is StoreConflictException)
+        {
+            httpContext.Response.Headers.RetryAfter = Http.RetryAfter.BusySeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
         var context = new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = { Status = status, Title = title, Detail = detail } };
         if (field is not null)
         {

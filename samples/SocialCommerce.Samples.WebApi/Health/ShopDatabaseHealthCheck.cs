@@ -11,9 +11,9 @@ internal sealed class ShopDatabaseHealthCheck(IDbContextFactory<SocialCommerceDb
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
+        // A real round trip (CanConnect only checks that a SQLite file exists); an exception is Unhealthy (503).
         await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-        return await db.Database.CanConnectAsync(cancellationToken).ConfigureAwait(false)
-            ? HealthCheckResult.Healthy("The database answers.")
-            : HealthCheckResult.Unhealthy("The database does not answer.");
+        await db.Database.ExecuteSqlRawAsync("SELECT 1", cancellationToken).ConfigureAwait(false);
+        return HealthCheckResult.Healthy("The database answers.");
     }
 }

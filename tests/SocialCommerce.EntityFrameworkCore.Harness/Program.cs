@@ -3,6 +3,7 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using NodaTime;
 using Npgsql;
 using NpgsqlTypes;
@@ -17,10 +18,10 @@ using SocialCommerce.GroupBuying;
 using SocialCommerce.Network;
 using SocialCommerce.Tests.Databases;
 
-// harness [--smoke] [--only single,concurrent,batched,joins,restore] [--connection <PostgreSQL connection string>]
+// harness [--smoke] [--only single,concurrent,batched,joins,load,restore] [--connection <PostgreSQL connection string>]
 // Without --connection it starts a throwaway PostgreSQL server with durable settings (fsync on).
 var smoke = args.Contains("--smoke");
-var only = args.SkipWhile(a => a != "--only").Skip(1).FirstOrDefault()?.Split(',') ?? ["single", "concurrent", "batched", "joins", "restore"];
+var only = args.SkipWhile(a => a != "--only").Skip(1).FirstOrDefault()?.Split(',') ?? ["single", "concurrent", "batched", "joins", "load", "restore"];
 var given = args.SkipWhile(a => a != "--connection").Skip(1).FirstOrDefault();
 var admin = given ?? PostgresServer.Start(durable: true)?.ConnectionString
     ?? throw new InvalidOperationException("No PostgreSQL: install it (apt-get install postgresql) or pass --connection.");
@@ -159,7 +160,129 @@ if (only.Contains("joins"))
     rows.Add(($"join {sizes.Groups} groups of 5, 2 instances × 4 workers", Per(many), "", "", "every join accepted; each group formed"));
 }
 
-// 5. Restore: a network of sizes.Network members, and sizes.Accounts ledger accounts, read from the database.
+// 5. Under load (issue 32): 64 posters whose sales all credit the same three accounts, on one instance and on two
+// (with a job posting 1,000-sale batches beside them), and 16 joiners of one hot group. Every command must succeed;
+// the conflicts the stores retried are counted from their log (event 1401).
+if (only.Contains("load"))
+{
+    var plan3 = CommissionPlan.CreateBuilder("three", Currency.CNY).Levels(Rate.Percent(10), Rate.Percent(5), Rate.Percent(2)).Build();
+    var engine3 = new CommissionEngine(plan3);
+    var perRun = smoke ? 640 : 6_400;
+    var runIndex = 0;
+    LedgerSale HotSale(string prefix, int i)
+    {
+        // Buyer 8 sits under 4 < 2 < 1: every sale credits members 4, 2 and 1.
+        var sale = new Sale($"{prefix}-{i}", new MemberId(8), at + Duration.FromSeconds(i), Currency.CNY, [new SaleLine("p", "c", 1, new Money(10m + i % 1000 + 0.37m, Currency.CNY))]);
+        return LedgerSale.FromQuote(sale, engine3.Quote(sale, memoryNetwork), plan3);
+    }
+
+    async Task LoadRowAsync(string what, StoredCommissionLedger[] ledgers, bool withBatches)
+    {
+        var prefix = "hot" + (++runIndex).ToString(CultureInfo.InvariantCulture);
+        var sales = Enumerable.Range(0, perRun).Select(i => HotSale(prefix, i)).ToList();
+        var batches = withBatches ? Enumerable.Range(0, perRun / 2).Select(i => HotSale(prefix + "b", i)).ToList() : [];
+        var latencies = new System.Collections.Concurrent.ConcurrentBag<double>();
+        var failures = 0;
+        var retriedBefore = RetryCounter.Conflicts;
+        var next = -1;
+        var watch = Stopwatch.StartNew();
+        var workers = Enumerable.Range(0, 64).Select(w => Task.Run(async () =>
+        {
+            int i;
+            while ((i = Interlocked.Increment(ref next)) < sales.Count)
+            {
+                var started = Stopwatch.GetTimestamp();
+                try
+                {
+                    await ledgers[w % ledgers.Length].PostAsync(sales[i]);
+                    latencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                }
+                catch (StoreConflictException)
+                {
+                    Interlocked.Increment(ref failures);
+                }
+                catch (StoreUnavailableException)
+                {
+                    Interlocked.Increment(ref failures);
+                }
+            }
+        })).ToList();
+        var batchesApplied = 0;
+        if (withBatches)
+        {
+            workers.Add(Task.Run(async () =>
+            {
+                foreach (var chunk in batches.Chunk(1000))
+                {
+                    var results = await ledgers[0].PostManyAsync(chunk);
+                    batchesApplied += results.Count(r => r.IsApplied) == chunk.Length ? 1 : 0;
+                }
+            }));
+        }
+
+        await Task.WhenAll(workers);
+        var elapsed = watch.Elapsed;
+        var sorted = latencies.Order().ToList();
+        double P(double q) => sorted.Count == 0 ? 0 : sorted[Math.Clamp((int)Math.Ceiling(q * sorted.Count) - 1, 0, sorted.Count - 1)];
+        var retried = RetryCounter.Conflicts - retriedBefore;
+        var batchNote = withBatches ? $"; {batchesApplied} of {(batches.Count + 999) / 1000} batches of 1,000 applied beside them" : "";
+        rows.Add((what, Per(sorted.Count / elapsed.TotalSeconds), "", "", $"{failures} failures, {retried} conflicts retried; p50 {P(0.5):F1} ms, p99 {P(0.99):F1} ms{batchNote}"));
+        if (failures > 0)
+        {
+            throw new InvalidOperationException($"{what}: {failures} posts failed");
+        }
+    }
+
+    var ledgerA = a.Services.GetRequiredService<StoredCommissionLedger>();
+    var ledgerB = b.Services.GetRequiredService<StoredCommissionLedger>();
+    await LoadRowAsync("64 posters crediting the same 3 accounts, 1 instance", [ledgerA], withBatches: false);
+    await LoadRowAsync("64 posters crediting the same 3 accounts, 2 instances, batches beside", [ledgerA, ledgerB], withBatches: true);
+
+    // 16 joiners of one hot group: one instance, then two.
+    foreach (var instances in new[] { 1, 2 })
+    {
+        var hot = new GroupBuyId(50_000 + instances);
+        var groups = new[] { a.Services.GetRequiredService<StoredGroupBuys>(), b.Services.GetRequiredService<StoredGroupBuys>() }.Take(instances).ToArray();
+        await groups[0].OpenAsync(hot, "hot", new MemberId(1), at);
+        var accepted = 0;
+        var failed = 0;
+        var attempts = sizes.Hot + 50;
+        var next = -1;
+        var latencies = new System.Collections.Concurrent.ConcurrentBag<double>();
+        var retriedBefore = RetryCounter.Conflicts;
+        var rate = await RateAsync(attempts, () => Task.WhenAll(Enumerable.Range(0, 16).Select(w => Task.Run(async () =>
+        {
+            int i;
+            while ((i = Interlocked.Increment(ref next)) < attempts)
+            {
+                var started = Stopwatch.GetTimestamp();
+                try
+                {
+                    if ((await groups[w % instances].JoinAsync(hot, new MemberId(60_000 + i), at + Duration.FromMinutes(1))).IsAccepted)
+                    {
+                        Interlocked.Increment(ref accepted);
+                    }
+
+                    latencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                }
+                catch (StoreConflictException)
+                {
+                    Interlocked.Increment(ref failed);
+                }
+            }
+        }))));
+        var group = await groups[0].GetAsync(hot);
+        if (failed > 0 || group!.ParticipantCount != sizes.Hot)
+        {
+            throw new InvalidOperationException($"hot group: {failed} joins failed, {group!.ParticipantCount} participants of {sizes.Hot}");
+        }
+
+        var sorted = latencies.Order().ToList();
+        rows.Add(($"16 joiners of one {sizes.Hot}-seat group, {instances} instance{(instances == 1 ? "" : "s")}", Per(rate), "", "", $"0 failures, {RetryCounter.Conflicts - retriedBefore} conflicts retried; p99 {sorted[Math.Max(0, (int)Math.Ceiling(0.99 * sorted.Count) - 1)]:F1} ms; filled exactly"));
+    }
+}
+
+// 6. Restore: a network of sizes.Network members, and sizes.Accounts ledger accounts, read from the database.
 if (only.Contains("restore"))
 {
     var restoreCs = await CreateDatabaseAsync(admin);
@@ -217,7 +340,9 @@ async Task<IHost> StartAsync(string connectionString, string instance)
         .AddCommissionPlan(plan)
         .AddGroupBuyRule(HotRule(sizes.Hot))
         .AddGroupBuyRule(GroupBuyRule.Create("five", Currency.CNY).RequireParticipants(5).WithTimeLimit(Duration.FromHours(24)).AddTier(5, 9.90m).Build())
-        .AddEntityFrameworkStores(db => db.UseNpgsql(new NpgsqlConnectionStringBuilder(connectionString) { ApplicationName = instance }.ToString()), o => o.MaxAttempts = 100);
+        .AddEntityFrameworkStores(db => db.UseNpgsql(new NpgsqlConnectionStringBuilder(connectionString) { ApplicationName = instance, MaxPoolSize = 32 }.ToString()), o => o.MaxAttempts = 100);
+    builder.Logging.SetMinimumLevel(Microsoft.Extensions.Logging.LogLevel.Debug);
+    builder.Logging.AddProvider(new RetryCounter());
     var host = builder.Build();
     await host.StartAsync();
     return host;
@@ -412,3 +537,31 @@ static TimeSpan Time(Action run)
 static string Per(double rate) => rate.ToString("N0", CultureInfo.InvariantCulture) + " /s";
 
 static string Ms(TimeSpan time) => time.TotalMilliseconds.ToString("N0", CultureInfo.InvariantCulture) + " ms";
+
+/// <summary>Counts the conflicts the stores retried (their Debug event 1401), across instances.</summary>
+internal sealed class RetryCounter : Microsoft.Extensions.Logging.ILoggerProvider, Microsoft.Extensions.Logging.ILogger
+{
+    private static int _conflicts;
+
+    public static int Conflicts => Volatile.Read(ref _conflicts);
+
+    public Microsoft.Extensions.Logging.ILogger CreateLogger(string categoryName) => this;
+
+    public IDisposable? BeginScope<TState>(TState state)
+        where TState : notnull => null;
+
+    public bool IsEnabled(Microsoft.Extensions.Logging.LogLevel logLevel) => true;
+
+    public void Log<TState>(Microsoft.Extensions.Logging.LogLevel logLevel, Microsoft.Extensions.Logging.EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+    {
+        if (eventId.Id == 1401)
+        {
+            Interlocked.Increment(ref _conflicts);
+        }
+    }
+
+    public void Dispose()
+    {
+    }
+}
+

@@ -93,7 +93,7 @@ public static class SocialCommerceStoreBuilderExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(configureDatabase);
-        builder.Services.AddDbContextFactory<SocialCommerceDbContext>(configureDatabase);
+        builder.Services.AddPooledDbContextFactory<SocialCommerceDbContext>(configureDatabase);
         return builder.AddEntityFrameworkStores<SocialCommerceDbContext>(o =>
         {
             o.CreateSchemaAtStart = true;

@@ -98,7 +98,7 @@ public sealed class StoredReferralNetwork : IReferralNetwork, IDisposable
     /// <returns>Bound, already bound (nothing stored), or the refusal (a cycle, the policy, an unknown member).</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="at"/> is outside [<see cref="Limits.MinInstant"/>, <see cref="Limits.MaxInstant"/>).</exception>
     /// <exception cref="StoreConflictException">Other instances kept writing the log first for every attempt.</exception>
-    public Task<BindingResult> BindAsync(MemberId member, MemberId referrer, Instant at, CancellationToken cancellationToken = default)
+    public Task<BindingResult> TryBindAsync(MemberId member, MemberId referrer, Instant at, CancellationToken cancellationToken = default)
     {
         Instants.Check(at, nameof(at));
         return AppendAsync($"bind member {member} to {referrer}", member, referrer, at, isRegistration: false, cancellationToken);

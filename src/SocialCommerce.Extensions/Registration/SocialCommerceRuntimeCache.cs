@@ -88,7 +88,7 @@ internal sealed partial class SocialCommerceRuntimeCache(IServiceProvider servic
         }
     }
 
-    [LoggerMessage(EventId = 1101, Level = LogLevel.Error, Message = "SocialCommerce: the configuration change is refused ({Count} failures); the running plans and rules stay as they were.\n{Failures}")]
+    [LoggerMessage(EventId = 1105, Level = LogLevel.Error, Message = "SocialCommerce: the configuration change is refused ({Count} failures); the running plans and rules stay as they were.\n{Failures}")]
     private static partial void LogRefused(ILogger logger, int count, string failures);
 
     [LoggerMessage(EventId = 1102, Level = LogLevel.Information, Message = "SocialCommerce: configuration reloaded: {Changes}. New quotes use the new versions; booked sales keep theirs.")]

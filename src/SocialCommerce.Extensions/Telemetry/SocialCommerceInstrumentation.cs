@@ -142,6 +142,15 @@ internal sealed partial class SocialCommerceInstrumentation : SocialCommerceList
         {
             LogAudited(_logger, decision.Profile, decision.Scope, decision.Subject, string.Join("; ", decision.Findings));
         }
+        else
+        {
+            // An accepted plan or rule with warnings (a return window shorter than the profile's, team compensation)
+            // starts, but never silently: each finding is logged with its code, severity and citation.
+            foreach (var finding in decision.Findings)
+            {
+                LogFinding(_logger, finding.Severity == FindingSeverity.Info ? LogLevel.Information : LogLevel.Warning, decision.Profile, decision.Scope, decision.Subject, finding.Code, finding.Severity, finding.Message, finding.Citation);
+            }
+        }
     }
 
     public override void OnNetworkAudited(in NetworkAuditedArguments arguments)
@@ -349,6 +358,9 @@ internal sealed partial class SocialCommerceInstrumentation : SocialCommerceList
 
     [LoggerMessage(EventId = 1002, Level = LogLevel.Warning, Message = "Compliance profile '{Profile}' (audit mode) accepted {Scope} '{Subject}' with errors: {Findings}")]
     private static partial void LogAudited(ILogger logger, string profile, FindingScope scope, string subject, string findings);
+
+    [LoggerMessage(EventId = 1003, Message = "Compliance profile '{Profile}' accepted {Scope} '{Subject}' with finding {Code} ({Severity}): {Finding} ({Citation})")]
+    private static partial void LogFinding(ILogger logger, LogLevel level, string profile, FindingScope scope, string subject, string code, FindingSeverity severity, string finding, string citation);
 
     [LoggerMessage(EventId = 1101, Level = LogLevel.Warning, Message = "Sale '{SaleId}' (plan '{Plan}') was adjusted by compliance: {Findings}")]
     private static partial void LogSaleAdjusted(ILogger logger, string saleId, string plan, string findings);

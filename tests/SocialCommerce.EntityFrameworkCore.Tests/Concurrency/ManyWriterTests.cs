@@ -229,7 +229,7 @@ public abstract class ManyWriterTests<TDatabase>(TDatabase database) : IClassFix
             var p = i / 2;
             var forward = i % 2 == 0;
             var (member, referrer) = forward ? (100 + p, 200 + p) : (200 + p, 100 + p);
-            outcomes[(p, forward)] = await shop.Network.BindAsync(new MemberId(member), new MemberId(referrer), T0 + Duration.FromMinutes(1));
+            outcomes[(p, forward)] = await shop.Network.TryBindAsync(new MemberId(member), new MemberId(referrer), T0 + Duration.FromMinutes(1));
         });
 
         for (var p = 0; p < Pairs; p++)

@@ -49,10 +49,10 @@ public abstract class StoreTests<TDatabase>(TDatabase database) : IClassFixture<
             Assert.Equal(BindingRefusalReason.AlreadyRegistered, again.Refusal);
             Assert.Equal(BindingRefusalReason.UnknownReferrer, (await shop.Network.RegisterAsync(new MemberId(4), new MemberId(99), T0)).Refusal);
 
-            Assert.True((await shop.Network.BindAsync(new MemberId(1), new MemberId(3), T0 + Duration.FromHours(1))).IsBound);
-            var cycle = await shop.Network.BindAsync(new MemberId(3), new MemberId(2), T0 + Duration.FromHours(2));
+            Assert.True((await shop.Network.TryBindAsync(new MemberId(1), new MemberId(3), T0 + Duration.FromHours(1))).IsBound);
+            var cycle = await shop.Network.TryBindAsync(new MemberId(3), new MemberId(2), T0 + Duration.FromHours(2));
             Assert.Equal(BindingRefusalReason.Cycle, cycle.Refusal);
-            Assert.True((await shop.Network.BindAsync(new MemberId(1), new MemberId(3), T0 + Duration.FromHours(3))).AlreadyBound);
+            Assert.True((await shop.Network.TryBindAsync(new MemberId(1), new MemberId(3), T0 + Duration.FromHours(3))).AlreadyBound);
             Assert.Equal(4, shop.Network.Sequence);
         }
 
@@ -66,7 +66,7 @@ public abstract class StoreTests<TDatabase>(TDatabase database) : IClassFixture<
         Assert.Single(network.GetBindingHistory(new MemberId(1)));
 
         // The next command behaves as it would have without the restart.
-        Assert.Equal(BindingRefusalReason.Cycle, (await network.BindAsync(new MemberId(3), new MemberId(2), T0 + Duration.FromHours(4))).Refusal);
+        Assert.Equal(BindingRefusalReason.Cycle, (await network.TryBindAsync(new MemberId(3), new MemberId(2), T0 + Duration.FromHours(4))).Refusal);
     }
 
     [SkippableFact]

@@ -238,6 +238,22 @@ public sealed class TelemetryTests
         Assert.Contains(logs.Entries, e => e.Id == 1301 && e.Message.Contains("duo", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void Every_finding_of_an_accepted_plan_is_logged_at_start_with_its_code_severity_and_citation()
+    {
+        var logs = new CapturingLoggerProvider();
+        var plan = CommissionPlan.CreateBuilder("short-window", Currency.CNY).Levels(Rate.Percent(10)).ReturnWindow(Duration.FromDays(3)).Build();
+        using var provider = Provider(b => b.UseComplianceProfile(ComplianceProfiles.ChinaSocialCommerce).AddCommissionPlan(plan), logs);
+
+        Assert.NotNull(provider.GetRequiredService<CommissionEngine>());
+
+        var finding = Assert.Single(logs.Entries, e => e.Id == 1003 && e.Message.Contains(ComplianceCodes.PlanReturnWindowShort, StringComparison.Ordinal));
+        Assert.Equal(LogLevel.Warning, finding.Level);
+        Assert.Contains("short-window", finding.Message);
+        Assert.Contains("Warning", finding.Message);
+        Assert.Contains("(", finding.Message); // the citation follows the message
+    }
+
     /// <summary>A hostile host rule: pays 5 % to the level-4 upline, beyond a two-level profile.</summary>
     public sealed class DeepBonus : ICommissionRule
     {

@@ -52,7 +52,10 @@ for (var step = 0; step < steps; step++)
     if (WriterCommands.ReleaseAt(step) is { } at)
     {
         await ledger.ReleaseDueAsync(at);
-        await ledger.WithdrawAsync(WriterCommands.WithdrawalOf(step)!.Value);
+        if (WriterCommands.StreamWithdrawalOf(step) is { } withdrawal)
+        {
+            await ledger.WithdrawAsync(withdrawal);
+        }
     }
 
     Console.WriteLine($"step {step}");

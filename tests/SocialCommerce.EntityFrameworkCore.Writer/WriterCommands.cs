@@ -17,6 +17,8 @@ public static class WriterCommands
 
     public static CommissionPlan Plan { get; } = CommissionPlan.CreateBuilder("std", Currency.CNY).Levels(Rate.Percent(10), Rate.Percent(5)).ReturnWindow(Duration.FromDays(1)).Build();
 
+    public const int FirstWithdrawal = 159;
+
     public static Instant At(int step) => T0 + Duration.FromMinutes(step * 10);
 
     public static Sale SaleOf(int step) =>
@@ -26,6 +28,10 @@ public static class WriterCommands
         step % 3 == 0 ? LedgerRefund.ForAmount($"R-{step}", $"K-{step}", At(step) + Duration.FromMinutes(5), new Money(3.33m, Currency.CNY)) : null;
 
     public static Instant? ReleaseAt(int step) => step % 10 == 9 ? At(step) + Duration.FromMinutes(9) : null;
+
+    // The stream withdraws once the first earnings are released (a 1-day window is 144 steps): a refusal is not stored,
+    // so a refused withdrawal resent by the rerun after later releases would be decided again, against more money.
+    public static LedgerWithdrawal? StreamWithdrawalOf(int step) => step >= FirstWithdrawal ? WithdrawalOf(step) : null;
 
     public static LedgerWithdrawal? WithdrawalOf(int step) =>
         step % 10 == 9 ? new LedgerWithdrawal($"W-{step}", new MemberId(2), new Money(2m, Currency.CNY), At(step) + Duration.FromMinutes(9)) : null;

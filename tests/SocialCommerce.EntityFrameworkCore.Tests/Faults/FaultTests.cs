@@ -147,7 +147,10 @@ public abstract class FaultTests<TDatabase>(TDatabase database) : IClassFixture<
         if (WriterCommands.ReleaseAt(step) is { } at)
         {
             memory.Release(at);
-            memory.Withdraw(WriterCommands.WithdrawalOf(step)!.Value);
+            if (WriterCommands.StreamWithdrawalOf(step) is { } withdrawal)
+            {
+                Assert.True(memory.Withdraw(withdrawal).Result.IsApplied, $"the stream's withdrawal at step {step} is covered");
+            }
         }
     }
 

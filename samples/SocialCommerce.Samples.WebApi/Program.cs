@@ -5,9 +5,9 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using SocialCommerce.EntityFrameworkCore;
 using SocialCommerce.Samples.WebApi;
 using SocialCommerce.Samples.WebApi.Errors;
-using SocialCommerce.Samples.WebApi.Health;
 using SocialCommerce.Samples.WebApi.Http;
 using SocialCommerce.Samples.WebApi.Security;
 
@@ -29,7 +29,7 @@ builder.Services.ConfigureHttpJsonOptions(options =>
 // a declared larger body with 413 problem details before anything reads it (and covers hosts without Kestrel).
 builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = ShopLimits.MaxRequestBodyBytes);
 builder.Services.AddOpenApi();
-builder.Services.AddHealthChecks().AddCheck<ShopDatabaseHealthCheck>("database");
+builder.Services.AddHealthChecks().AddSocialCommerceStore();
 
 var app = builder.Build();
 if (args is ["token", var who, ..])

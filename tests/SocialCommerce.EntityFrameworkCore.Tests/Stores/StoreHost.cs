@@ -131,6 +131,7 @@ public sealed class StoreHost : IAsyncDisposable
                     o.MaxAttempts = 50;
                     configure?.Invoke(o);
                 });
+        builder.Services.AddHealthChecks().AddSocialCommerceStore();
         return builder.Build();
     }
 

@@ -34,6 +34,15 @@ internal static class ShopRegistration
             .UseLevelLadder(ReadLadder(configuration.GetSection("Shop:LevelLadder")));
         UseDatabase(socialCommerce, configuration);
 
+        // Release due earnings and settle groups and invitations past their deadline every minute (Shop:Jobs sets the
+        // periods, e.g. "ReleaseEarningsEvery": "00:05:00"), on every instance (each item is settled once), at the
+        // IClock's now. Shop:RunJobs = false leaves it to POST /ledger/release and
+        // POST /groups/close-due (the tests drive those by hand).
+        if (configuration.GetValue("Shop:RunJobs", defaultValue: true))
+        {
+            socialCommerce.AddSocialCommerceJobs(jobs => configuration.GetSection("Shop:Jobs").Bind(jobs));
+        }
+
         services.TryAddSingleton<IClock>(SystemClock.Instance);
         services.AddSingleton(provider =>
         {

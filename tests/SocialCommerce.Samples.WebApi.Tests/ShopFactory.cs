@@ -43,6 +43,9 @@ public sealed class ShopFactory(string connectionString, FakeClock clock, string
     /// <summary>Gets or sets the host environment (Development, as <c>dotnet run</c> gives, by default).</summary>
     public string Environment { get; init; } = "Development";
 
+    /// <summary>Gets or sets a value indicating whether the background jobs run (off by default: the tests release by hand).</summary>
+    public bool RunJobs { get; init; }
+
     /// <summary>Gets or sets more test services, registered last.</summary>
     public Action<IServiceCollection>? TestServices { get; init; }
 
@@ -73,6 +76,9 @@ public sealed class ShopFactory(string connectionString, FakeClock clock, string
         builder.UseSetting("ConnectionStrings:Shop", connectionString);
         builder.UseSetting("Shop:Database", database);
         builder.UseSetting("Shop:Authentication:SigningKey", SigningKey);
+        builder.UseSetting("Shop:RunJobs", RunJobs ? "true" : "false");
+        builder.UseSetting("Shop:Jobs:ReleaseEarningsEvery", "00:00:00.020");
+        builder.UseSetting("Shop:Jobs:CloseGroupsEvery", "00:00:00.020");
         if (JoinPermitLimit is { } limit)
         {
             builder.UseSetting("Shop:RateLimits:Joins:PermitLimit", limit.ToString(System.Globalization.CultureInfo.InvariantCulture));

@@ -88,6 +88,29 @@ public sealed class StoredCommunityBatches
             return (result, result.IsClosed);
         }, cancellationToken);
 
+    /// <summary>Closes every open batch whose cut-off is at or before <paramref name="at"/> (the cut-off job; safe on several instances at once: each batch is closed once).</summary>
+    /// <param name="at">The instant the job runs for.</param>
+    /// <param name="cancellationToken">Cancels the job (closed batches stay closed).</param>
+    /// <returns>The settlement of each batch this call closed.</returns>
+    public async Task<IReadOnlyList<CommunityCloseResult>> CloseDueAsync(Instant at, CancellationToken cancellationToken = default)
+    {
+        Instants.Check(at, nameof(at));
+        var ticks = StoredJson.Ticks(at);
+        var due = await _store.RunAsync($"list batches due at {at}", (db, _, ct) =>
+            db.Set<BatchRow>().AsNoTracking().Where(b => b.Status == (int)CommunityBatchStatus.Open && b.CutOff <= ticks).OrderBy(b => b.CutOff).Select(b => b.BatchId).ToListAsync(ct), cancellationToken).ConfigureAwait(false);
+        var results = new List<CommunityCloseResult>(due.Count);
+        foreach (var id in due)
+        {
+            var result = await CloseAtCutOffAsync(id, at, cancellationToken).ConfigureAwait(false);
+            if (result.IsClosed)
+            {
+                results.Add(result);
+            }
+        }
+
+        return results;
+    }
+
     /// <summary>Reads a batch as stored.</summary>
     /// <param name="batchId">The batch.</param>
     /// <param name="cancellationToken">Cancels the read.</param>
@@ -105,7 +128,7 @@ public sealed class StoredCommunityBatches
     private Task<T> ChangeAsync<T>(string command, string batchId, Func<CommunityBatch, (T Result, bool Changed)> decide, CancellationToken cancellationToken)
     {
         StoredIds.Check(batchId, nameof(batchId));
-        return _store.RunAsync(command, async (db, _, ct) =>
+        return _store.RunAsync(command, "batch/" + batchId, async (db, _, ct) =>
         {
             var row = await db.Set<BatchRow>().FirstOrDefaultAsync(b => b.BatchId == batchId, ct).ConfigureAwait(false)
                 ?? throw new KeyNotFoundException($"Community batch '{batchId}' is not stored; create it first (StoredCommunityBatches.CreateAsync).");

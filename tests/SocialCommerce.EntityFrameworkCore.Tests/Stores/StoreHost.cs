@@ -88,6 +88,15 @@ public sealed class StoreHost : IAsyncDisposable
         set => TestLogs.Value = value;
     }
 
+    private static readonly AsyncLocal<(Action<SocialCommerceJobOptions> Jobs, NodaTime.IClock Clock)?> TestJobs = new();
+
+    /// <summary>Gets or sets the background jobs (and their clock) the hosts built in this async flow run, or null for none.</summary>
+    public static (Action<SocialCommerceJobOptions> Jobs, NodaTime.IClock Clock)? Jobs
+    {
+        get => TestJobs.Value;
+        set => TestJobs.Value = value;
+    }
+
     public static IHost Build(StoreDatabase database, string connectionString, string instance, Action<SocialCommerceStoreOptions>? configure = null, params IInterceptor[] interceptors)
     {
         var builder = Microsoft.Extensions.Hosting.Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
@@ -102,7 +111,7 @@ public sealed class StoreHost : IAsyncDisposable
             builder.Logging.AddProvider(logs);
         }
 
-        builder.Services.AddSocialCommerce()
+        var socialCommerce = builder.Services.AddSocialCommerce()
             .AddCommissionPlan(CommissionPlan.CreateBuilder("std", Currency.CNY).Levels(Rate.Percent(10), Rate.Percent(5)).ReturnWindow(Duration.FromDays(7)).Build())
             .AddGroupBuyRule(GroupBuyRule.Create("five", Currency.CNY).RequireParticipants(5).WithTimeLimit(Duration.FromHours(24)).AddTier(5, 9.90m).Build())
             .AddGroupBuyRule(GroupBuyRule.Create("pair", Currency.CNY).RequireParticipants(2).WithTimeLimit(Duration.FromHours(1)).AddTier(2, 19.90m).LimitOpenGroupsPerMember(1).Build())
@@ -132,6 +141,12 @@ public sealed class StoreHost : IAsyncDisposable
                     configure?.Invoke(o);
                 });
         builder.Services.AddHealthChecks().AddSocialCommerceStore();
+        if (Jobs is { } jobs)
+        {
+            builder.Services.AddSingleton(jobs.Clock);
+            socialCommerce.AddSocialCommerceJobs(jobs.Jobs);
+        }
+
         return builder.Build();
     }
 

@@ -1,3 +1,4 @@
+using System;
 using SocialCommerce.GroupBuying;
 
 namespace SocialCommerce.Telemetry;
@@ -7,8 +8,12 @@ namespace SocialCommerce.Telemetry;
 /// </summary>
 public readonly struct GroupBuyArguments
 {
-    internal GroupBuyArguments(string ruleName, GroupBuyResult result)
+    /// <summary>Initializes the arguments of a group-buy command an engine or a store decided (and, when accepted, committed).</summary>
+    /// <param name="ruleName">The group's rule.</param>
+    /// <param name="result">The result.</param>
+    public GroupBuyArguments(string ruleName, GroupBuyResult result)
     {
+        ArgumentNullException.ThrowIfNull(ruleName);
         RuleName = ruleName;
         Result = result;
     }

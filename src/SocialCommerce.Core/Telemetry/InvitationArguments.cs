@@ -1,3 +1,4 @@
+using System;
 using SocialCommerce.Invitations;
 
 namespace SocialCommerce.Telemetry;
@@ -5,8 +6,13 @@ namespace SocialCommerce.Telemetry;
 /// <summary>What <see cref="SocialCommerceListener.OnInvitation"/> receives.</summary>
 public readonly struct InvitationArguments
 {
-    internal InvitationArguments(string ruleName, InvitationKind kind, InvitationResult result)
+    /// <summary>Initializes the arguments of an invitation command an engine or a store decided (and, when accepted, committed).</summary>
+    /// <param name="ruleName">The invitation's rule.</param>
+    /// <param name="kind">The rule's kind.</param>
+    /// <param name="result">The result.</param>
+    public InvitationArguments(string ruleName, InvitationKind kind, InvitationResult result)
     {
+        ArgumentNullException.ThrowIfNull(ruleName);
         RuleName = ruleName;
         Kind = kind;
         Result = result;

@@ -1,3 +1,4 @@
+using System;
 using SocialCommerce.Invitations;
 
 namespace SocialCommerce.Telemetry;
@@ -5,8 +6,13 @@ namespace SocialCommerce.Telemetry;
 /// <summary>What <see cref="SocialCommerceListener.OnReferralReward"/> receives.</summary>
 public readonly struct ReferralRewardArguments
 {
-    internal ReferralRewardArguments(string ruleName, ReferralRewardResult result)
+    /// <summary>Initializes the arguments of a referral-reward command an engine or a store decided (and, when applied, committed).</summary>
+    /// <param name="ruleName">The reward rule.</param>
+    /// <param name="result">The result.</param>
+    public ReferralRewardArguments(string ruleName, ReferralRewardResult result)
     {
+        ArgumentNullException.ThrowIfNull(ruleName);
+        ArgumentNullException.ThrowIfNull(result);
         RuleName = ruleName;
         Result = result;
     }

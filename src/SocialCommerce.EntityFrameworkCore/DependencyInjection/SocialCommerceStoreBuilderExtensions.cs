@@ -106,15 +106,16 @@ public static class SocialCommerceStoreBuilderExtensions
         services.TryAddSingleton<RuleVersions>();
         services.TryAddSingleton(static sp => new StoredReferralNetwork(sp.GetRequiredService<StoreExecutor>(), sp.GetRequiredService<IOptions<SocialCommerceStoreOptions>>().Value.Binding));
         services.TryAddSingleton(static sp => new StoredCommissionLedger(sp.GetRequiredService<StoreExecutor>(), sp.GetService<SocialCommerceListener>()));
-        services.TryAddSingleton(static sp => new StoredGroupBuys(sp.GetRequiredService<StoreExecutor>(), sp.GetRequiredService<GroupBuyBook>(), sp.GetRequiredService<RuleVersions>()));
+        services.TryAddSingleton(static sp => new StoredGroupBuys(sp.GetRequiredService<StoreExecutor>(), sp.GetRequiredService<GroupBuyBook>(), sp.GetRequiredService<RuleVersions>(), sp.GetService<SocialCommerceListener>()));
         services.TryAddSingleton(static sp => new StoredCommunityBatches(sp.GetRequiredService<StoreExecutor>(), name => sp.GetKeyedService<CommunityBatchRule>(name)));
         services.TryAddSingleton(static sp => new StoredGrowth(sp.GetRequiredService<StoreExecutor>(), sp.GetRequiredService<GrowthProgram>()));
-        services.TryAddSingleton(static sp => new StoredInvitations(sp.GetRequiredService<StoreExecutor>(), sp.GetRequiredService<InvitationBook>(), sp.GetRequiredService<RuleVersions>()));
+        services.TryAddSingleton(static sp => new StoredInvitations(sp.GetRequiredService<StoreExecutor>(), sp.GetRequiredService<InvitationBook>(), sp.GetRequiredService<RuleVersions>(), sp.GetService<SocialCommerceListener>()));
         services.TryAddSingleton(static sp => new StoredReferralRewards(
             sp.GetRequiredService<StoreExecutor>(),
             sp.GetService<ReferralRewardBook>() ?? throw new InvalidOperationException("StoredReferralRewards needs a referral-reward rule: call UseReferralRewards(rule) on the SocialCommerce builder."),
             sp.GetRequiredService<StoredCommissionLedger>(),
-            sp.GetRequiredService<RuleVersions>()));
+            sp.GetRequiredService<RuleVersions>(),
+            sp.GetService<SocialCommerceListener>()));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, SocialCommerceStoreStartup>());
     }
 

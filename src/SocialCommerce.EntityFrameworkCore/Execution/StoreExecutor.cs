@@ -1,5 +1,6 @@
 using System;
 using System.Diagnostics;
+using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using System.Threading;
 using System.Threading.Tasks;
@@ -21,6 +22,9 @@ namespace SocialCommerce.EntityFrameworkCore.Execution;
 internal sealed class StoreExecutor
 {
     private static readonly TimeSpan MaxDelay = TimeSpan.FromSeconds(1);
+
+    // The SDK's activity source (SocialCommerceTelemetry.ActivitySourceName): every store command is a span.
+    private static readonly ActivitySource Source = new(Extensions.Telemetry.SocialCommerceTelemetry.ActivitySourceName);
     private readonly Func<CancellationToken, Task<DbContext>> _createContext;
     private readonly ILogger _logger;
     private readonly KeyedGate _gate = new();
@@ -53,18 +57,44 @@ internal sealed class StoreExecutor
     /// </summary>
     public async Task<T> RunAsync<T>(string command, string? key, Func<DbContext, int, CancellationToken, Task<T>> attempt, CancellationToken cancellationToken)
     {
-        if (key is null)
+        using var span = Source.StartActivity("socialcommerce.store", ActivityKind.Internal);
+        span?.SetTag("socialcommerce.store.command", command);
+        var attempts = new StrongBox<int>();
+        try
         {
-            return await RunAttemptsAsync(command, attempt, cancellationToken).ConfigureAwait(false);
-        }
+            T result;
+            if (key is null)
+            {
+                result = await RunAttemptsAsync(command, attempt, attempts, cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                using var pass = await _gate.EnterAsync(key, cancellationToken).ConfigureAwait(false);
+                result = await RunAttemptsAsync(command, attempt, attempts, cancellationToken).ConfigureAwait(false);
+            }
 
-        using var pass = await _gate.EnterAsync(key, cancellationToken).ConfigureAwait(false);
-        return await RunAttemptsAsync(command, attempt, cancellationToken).ConfigureAwait(false);
+            span?.SetTag("socialcommerce.store.attempts", attempts.Value);
+            span?.SetTag("socialcommerce.store.outcome", "committed");
+            return result;
+        }
+        catch (Exception ex) when (span is not null)
+        {
+            span.SetTag("socialcommerce.store.attempts", attempts.Value);
+            span.SetTag("socialcommerce.store.outcome", ex switch
+            {
+                StoreConflictException => "conflict",
+                StoreUnavailableException => "unavailable",
+                OperationCanceledException => "cancelled",
+                _ => "failed",
+            });
+            span.SetStatus(ActivityStatusCode.Error, ex.GetType().Name);
+            throw;
+        }
     }
 
     // Attempts until one returns, MaxAttempts were made, or the next wait would end after RetryTimeout (counted from the
     // first attempt): retries are bounded by time, with jitter, not only by count.
-    private async Task<T> RunAttemptsAsync<T>(string command, Func<DbContext, int, CancellationToken, Task<T>> attempt, CancellationToken cancellationToken)
+    private async Task<T> RunAttemptsAsync<T>(string command, Func<DbContext, int, CancellationToken, Task<T>> attempt, StrongBox<int> attempts, CancellationToken cancellationToken)
     {
         Exception? last = null;
         var failure = StoreFailure.Other;
@@ -74,6 +104,7 @@ internal sealed class StoreExecutor
         for (; ; i++)
         {
             cancellationToken.ThrowIfCancellationRequested();
+            attempts.Value = i;
             var db = await _createContext(cancellationToken).ConfigureAwait(false);
             await using (db.ConfigureAwait(false))
             {

@@ -24,12 +24,14 @@ public sealed class StoredGroupBuys
     private readonly StoreExecutor _store;
     private readonly GroupBuyBook _rules;
     private readonly RuleVersions _versions;
+    private readonly SocialCommerce.Telemetry.SocialCommerceListener? _listener;
 
-    internal StoredGroupBuys(StoreExecutor store, GroupBuyBook rules, RuleVersions versions)
+    internal StoredGroupBuys(StoreExecutor store, GroupBuyBook rules, RuleVersions versions, SocialCommerce.Telemetry.SocialCommerceListener? listener = null)
     {
         _store = store;
         _rules = rules;
         _versions = versions;
+        _listener = listener;
     }
 
     /// <summary>Opens a group under a registered rule, led by <paramref name="leader"/>.</summary>
@@ -49,7 +51,7 @@ public sealed class StoredGroupBuys
     {
         var rule = _rules.GetRule(ruleName);
         Instants.Check(at, nameof(at));
-        return _store.RunAsync($"open group {id}", Keys.Group(id.Value), async (db, attempt, ct) =>
+        return ReportedAsync(rule.Name, _store.RunAsync($"open group {id}", Keys.Group(id.Value), async (db, attempt, ct) =>
         {
             // The id is the opening's identity: seen again (the first attempt's insert met the row), the stored group
             // answers it — a duplicate of the same opening, or ConflictingDuplicate — before any limit is checked.
@@ -75,7 +77,14 @@ public sealed class StoredGroupBuys
             await db.SaveChangesAsync(ct).ConfigureAwait(false);
             _versions.Committed("group-buy-rule", rule.Name, rule.Version);
             return result;
-        }, cancellationToken);
+        }, cancellationToken));
+    }
+
+    private async Task<GroupBuyResult> ReportedAsync(string ruleName, Task<GroupBuyResult> command)
+    {
+        var result = await command.ConfigureAwait(false);
+        StoreReport.To(_listener, static (l, a) => l.OnGroupBuy(a), new SocialCommerce.Telemetry.GroupBuyArguments(ruleName, result));
+        return result;
     }
 
     /// <summary>Joins a member to a group, as <see cref="GroupBuy.Join"/> decides against the latest stored events.</summary>
@@ -219,12 +228,15 @@ public sealed class StoredGroupBuys
         }, cancellationToken);
     }
 
-    private Task<GroupBuyResult> ChangeAsync(string command, GroupBuyId id, MemberId[] joining, Func<GroupBuy, GroupSlots, GroupBuyResult> decide, CancellationToken cancellationToken) =>
-        _store.RunAsync(command, Keys.Group(id.Value), async (db, _, ct) =>
+    private async Task<GroupBuyResult> ChangeAsync(string command, GroupBuyId id, MemberId[] joining, Func<GroupBuy, GroupSlots, GroupBuyResult> decide, CancellationToken cancellationToken)
+    {
+        var ruleName = "";
+        var result = await _store.RunAsync(command, Keys.Group(id.Value), async (db, _, ct) =>
         {
             var head = await db.Set<GroupRow>().AsNoTracking().FirstOrDefaultAsync(g => g.GroupId == id.Value, ct).ConfigureAwait(false)
                 ?? throw new UnknownGroupBuyException(id);
             var group = await LoadAsync(db, head, ct).ConfigureAwait(false);
+            ruleName = head.RuleName;
             var wasOpen = group.Status == GroupBuyStatus.Open;
             var slots = await GroupSlots.LoadAsync(db, group.Rule, wasOpen ? [.. group.GetParticipants(), .. joining] : [], ct).ConfigureAwait(false);
             var result = decide(group, slots);
@@ -238,7 +250,10 @@ public sealed class StoredGroupBuys
             var (loaded, status, version) = (head.Version, (int)group.Status, group.Version);
             await StreamAppend.SaveAsync<GroupRow>(db, g => g.GroupId == head.GroupId && g.Version == loaded, s => s.SetProperty(g => g.Status, status).SetProperty(g => g.Version, version), $"group {id}", ct).ConfigureAwait(false);
             return result;
-        }, cancellationToken);
+        }, cancellationToken).ConfigureAwait(false);
+        StoreReport.To(_listener, static (l, a) => l.OnGroupBuy(a), new SocialCommerce.Telemetry.GroupBuyArguments(ruleName, result));
+        return result;
+    }
 
     private async Task<GroupBuy> LoadAsync(DbContext db, GroupRow head, CancellationToken ct)
     {

@@ -26,9 +26,11 @@ public sealed class StoredInvitations
     private readonly StoreExecutor _store;
     private readonly InvitationBook _rules;
     private readonly RuleVersions _versions;
+    private readonly SocialCommerce.Telemetry.SocialCommerceListener? _listener;
 
-    internal StoredInvitations(StoreExecutor store, InvitationBook rules, RuleVersions versions)
+    internal StoredInvitations(StoreExecutor store, InvitationBook rules, RuleVersions versions, SocialCommerce.Telemetry.SocialCommerceListener? listener = null)
     {
+        _listener = listener;
         _store = store;
         _rules = rules;
         _versions = versions;
@@ -51,7 +53,7 @@ public sealed class StoredInvitations
     {
         var rule = _rules.GetRule(ruleName);
         Instants.Check(at, nameof(at));
-        return _store.RunAsync($"open invitation {id}", Keys.Invitation(id.Value), async (db, attempt, ct) =>
+        return ReportedAsync(() => rule, _store.RunAsync($"open invitation {id}", Keys.Invitation(id.Value), async (db, attempt, ct) =>
         {
             // The id is the opening's identity: seen again (the first attempt's insert met the row), the stored invitation
             // answers it — a duplicate of the same opening, or ConflictingDuplicate.
@@ -67,7 +69,7 @@ public sealed class StoredInvitations
             await db.SaveChangesAsync(ct).ConfigureAwait(false);
             _versions.Committed(RuleKind, rule.Name, rule.Version);
             return result;
-        }, cancellationToken);
+        }, cancellationToken));
     }
 
     /// <summary>A member helps, as <see cref="Invitation.Help"/> decides against the latest stored events and the helper's helps that day.</summary>
@@ -83,9 +85,11 @@ public sealed class StoredInvitations
     public Task<InvitationResult> HelpAsync(InvitationId id, MemberId helper, Instant at, bool isNewMember = false, bool isPaid = false, CancellationToken cancellationToken = default)
     {
         Instants.Check(at, nameof(at));
-        return _store.RunAsync($"help invitation {id} by member {helper}", Keys.Invitation(id.Value), async (db, _, ct) =>
+        InvitationRule? decidedBy = null;
+        return ReportedAsync(() => decidedBy, _store.RunAsync($"help invitation {id} by member {helper}", Keys.Invitation(id.Value), async (db, _, ct) =>
         {
             var (head, invitation) = await LoadHeadAsync(db, id, ct).ConfigureAwait(false);
+            decidedBy = invitation.Rule;
             var rule = invitation.Rule;
             HelperDayRow? day = null;
             if (rule.HelpsPerHelperPerDay is not null && at >= invitation.OpenedAt)
@@ -114,7 +118,7 @@ public sealed class StoredInvitations
             AddEvents(db, result.Events);
             await SaveAsync(db, head, invitation, ct).ConfigureAwait(false);
             return result;
-        }, cancellationToken);
+        }, cancellationToken));
     }
 
     /// <summary>Closes an unfinished invitation at or after its deadline (see <see cref="Invitation.Close"/>).</summary>
@@ -126,9 +130,11 @@ public sealed class StoredInvitations
     public Task<InvitationResult> CloseAsync(InvitationId id, Instant at, CancellationToken cancellationToken = default)
     {
         Instants.Check(at, nameof(at));
-        return _store.RunAsync($"close invitation {id}", Keys.Invitation(id.Value), async (db, _, ct) =>
+        InvitationRule? decidedBy = null;
+        return ReportedAsync(() => decidedBy, _store.RunAsync($"close invitation {id}", Keys.Invitation(id.Value), async (db, _, ct) =>
         {
             var (head, invitation) = await LoadHeadAsync(db, id, ct).ConfigureAwait(false);
+            decidedBy = invitation.Rule;
             var result = invitation.Close(at);
             if (result.IsAccepted)
             {
@@ -137,7 +143,7 @@ public sealed class StoredInvitations
             }
 
             return result;
-        }, cancellationToken);
+        }, cancellationToken));
     }
 
     /// <summary>Closes every open invitation whose deadline is at or before <paramref name="at"/> (the deadline job; safe on several instances at once).</summary>
@@ -200,6 +206,17 @@ public sealed class StoredInvitations
     private static readonly LocalDate Epoch = new(1970, 1, 1);
 
     private static int DayNumber(InvitationRule rule, Instant at) => Period.DaysBetween(Epoch, rule.DayOf(at));
+
+    private async Task<InvitationResult> ReportedAsync(Func<InvitationRule?> rule, Task<InvitationResult> command)
+    {
+        var result = await command.ConfigureAwait(false);
+        if (rule() is { } decidedBy)
+        {
+            StoreReport.To(_listener, static (l, a) => l.OnInvitation(a), new SocialCommerce.Telemetry.InvitationArguments(decidedBy.Name, decidedBy.Kind, result));
+        }
+
+        return result;
+    }
 
     private static Task SaveAsync(DbContext db, InvitationRow head, Invitation invitation, CancellationToken ct)
     {

@@ -29,9 +29,11 @@ public sealed class StoredReferralRewards
     private readonly ReferralRewardBook _program;
     private readonly StoredCommissionLedger _ledger;
     private readonly RuleVersions _versions;
+    private readonly SocialCommerce.Telemetry.SocialCommerceListener? _listener;
 
-    internal StoredReferralRewards(StoreExecutor store, ReferralRewardBook program, StoredCommissionLedger ledger, RuleVersions versions)
+    internal StoredReferralRewards(StoreExecutor store, ReferralRewardBook program, StoredCommissionLedger ledger, RuleVersions versions, SocialCommerce.Telemetry.SocialCommerceListener? listener = null)
     {
+        _listener = listener;
         _store = store;
         _program = program;
         _ledger = ledger;
@@ -84,7 +86,7 @@ public sealed class StoredReferralRewards
     /// <param name="cancellationToken">Cancels the command.</param>
     /// <returns>See <see cref="ReferralClaim.Earn"/>; <see cref="ReferralRewardRefusal.NotClaimedBySale"/> for a sale that claimed nothing.</returns>
     public Task<ReferralRewardResult> EarnAsync(string saleId, Instant at, CancellationToken cancellationToken = default) =>
-        ChangeAsync($"earn the referral reward of sale '{saleId}'", saleId, at, claim => claim.Earn(saleId, at), cancellationToken);
+        ReportedAsync(ChangeAsync($"earn the referral reward of sale '{saleId}'", saleId, at, claim => claim.Earn(saleId, at), cancellationToken));
 
     /// <summary>The claiming sale was refunded in full or declined (the ledger's refund is separate): released before completion, reversed after.</summary>
     /// <param name="saleId">The sale.</param>
@@ -92,7 +94,7 @@ public sealed class StoredReferralRewards
     /// <param name="cancellationToken">Cancels the command.</param>
     /// <returns>See <see cref="ReferralClaim.Reverse"/>; <see cref="ReferralRewardRefusal.NotClaimedBySale"/> for a sale that claimed nothing.</returns>
     public Task<ReferralRewardResult> ReverseAsync(string saleId, Instant at, CancellationToken cancellationToken = default) =>
-        ChangeAsync($"reverse the referral reward of sale '{saleId}'", saleId, at, claim => claim.Reverse(saleId, at), cancellationToken);
+        ReportedAsync(ChangeAsync($"reverse the referral reward of sale '{saleId}'", saleId, at, claim => claim.Reverse(saleId, at), cancellationToken));
 
     /// <summary>Reads an invited member's referral reward.</summary>
     /// <param name="invited">The invited member.</param>
@@ -105,7 +107,21 @@ public sealed class StoredReferralRewards
             return Load(invited, row);
         }, cancellationToken);
 
-    private Task<(ReferralRewardResult Result, ReferralClaim Claim)> ClaimCoreAsync(Sale sale, NetworkMember buyer, CommissionQuote? quote, CancellationToken cancellationToken)
+    private async Task<ReferralRewardResult> ReportedAsync(Task<ReferralRewardResult> command)
+    {
+        var result = await command.ConfigureAwait(false);
+        StoreReport.To(_listener, static (l, a) => l.OnReferralReward(a), new SocialCommerce.Telemetry.ReferralRewardArguments(_program.Rule.Name, result));
+        return result;
+    }
+
+    private async Task<(ReferralRewardResult Result, ReferralClaim Claim)> ClaimCoreAsync(Sale sale, NetworkMember buyer, CommissionQuote? quote, CancellationToken cancellationToken)
+    {
+        var claimed = await ClaimStoredAsync(sale, buyer, quote, cancellationToken).ConfigureAwait(false);
+        StoreReport.To(_listener, static (l, a) => l.OnReferralReward(a), new SocialCommerce.Telemetry.ReferralRewardArguments(_program.Rule.Name, claimed.Result));
+        return claimed;
+    }
+
+    private Task<(ReferralRewardResult Result, ReferralClaim Claim)> ClaimStoredAsync(Sale sale, NetworkMember buyer, CommissionQuote? quote, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(sale);
         var rule = _program.Rule;

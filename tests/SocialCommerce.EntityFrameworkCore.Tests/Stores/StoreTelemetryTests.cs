@@ -1,0 +1,103 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Linq;
+using NodaTime;
+using SocialCommerce.Commissions;
+using SocialCommerce.EntityFrameworkCore.Tests.Concurrency;
+using SocialCommerce.GroupBuying;
+using SocialCommerce.Invitations;
+using SocialCommerce.Network;
+using SocialCommerce.Telemetry;
+using SocialCommerce.Tests.Databases;
+
+namespace SocialCommerce.EntityFrameworkCore.Tests.Stores;
+
+/// <summary>
+/// Telemetry of the stored services (issue 26): group buys, invitations and referral rewards report to the listener as
+/// their in-memory engines do, and every store command is a span with its attempts and outcome.
+/// </summary>
+public abstract class StoreTelemetryTests<TDatabase>(TDatabase database) : IClassFixture<TDatabase>
+    where TDatabase : StoreDatabase
+{
+    private static readonly Instant T0 = StoreHost.T0;
+
+    private sealed class Recording : SocialCommerceListener
+    {
+        public ConcurrentQueue<string> Calls { get; } = new();
+
+        public override void OnGroupBuy(in GroupBuyArguments arguments) => Calls.Enqueue($"group {arguments.RuleName} {(arguments.Result.IsAccepted ? "accepted" : arguments.Result.Refusal.ToString())}");
+
+        public override void OnInvitation(in InvitationArguments arguments) => Calls.Enqueue($"invitation {arguments.RuleName} {arguments.Kind} {(arguments.Result.IsAccepted ? "accepted" : arguments.Result.Refusal.ToString())}");
+
+        public override void OnReferralReward(in ReferralRewardArguments arguments) => Calls.Enqueue($"referral {arguments.RuleName} {(arguments.Result.IsAccepted ? arguments.Result.Event?.GetType().Name : arguments.Result.Refusal.ToString())}");
+    }
+
+    [SkippableFact]
+    public async Task Stored_group_buys_invitations_and_referral_rewards_report_each_command_once()
+    {
+        database.SkipUnlessAvailable();
+        var db = await database.CreateDatabaseAsync();
+        var recording = new Recording();
+        StoreHost.Listener = recording;
+        await using var shop = await StoreHost.StartAsync(database, db, "telemetry");
+        await shop.Network.RegisterAsync(new MemberId(1), null, T0);
+        await shop.Network.RegisterAsync(new MemberId(2), new MemberId(1), T0);
+
+        await shop.Groups.OpenAsync(new GroupBuyId(1), "five", new MemberId(1), T0);
+        await shop.Groups.JoinAsync(new GroupBuyId(1), new MemberId(2), T0);
+        await shop.Groups.JoinAsync(new GroupBuyId(1), new MemberId(2), T0 + Duration.FromDays(3)); // a resend: its first outcome
+        await shop.Groups.JoinAsync(new GroupBuyId(1), new MemberId(3), T0 + Duration.FromDays(3)); // refused: expired
+        await shop.Invitations.OpenAsync(new InvitationId(1), "tea", new MemberId(1), T0, 0);
+        await shop.Invitations.HelpAsync(new InvitationId(1), new MemberId(2), T0);
+        var sale = new Sale("S-1", new MemberId(2), T0, Currency.CNY, [new SaleLine("p", "c", 1, new Money(100m, Currency.CNY))]);
+        var buyer = shop.Network.GetMember(new MemberId(2));
+        await shop.Referrals.ClaimAsync(sale, buyer);
+        await shop.Referrals.EarnAsync("S-1", T0 + Duration.FromDays(1));
+
+        Assert.Equal(
+            [
+                "group five accepted",
+                "group five accepted",
+                "group five accepted",
+                "group five Expired",
+                "invitation tea Assist accepted",
+                "invitation tea Assist accepted",
+                "referral first-order ReferralRewardClaimed",
+                "referral first-order ReferralRewardEarned",
+            ],
+            recording.Calls.ToArray());
+    }
+
+    [SkippableFact]
+    public async Task Every_store_command_is_a_span_with_its_attempts_and_outcome()
+    {
+        database.SkipUnlessAvailable();
+        var db = await database.CreateDatabaseAsync();
+        var spans = new ConcurrentQueue<Activity>();
+        using var listener = new ActivityListener
+        {
+            ShouldListenTo = source => source.Name == "SocialCommerce",
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+            ActivityStopped = spans.Enqueue,
+        };
+        ActivitySource.AddActivityListener(listener);
+        using var test = new Activity("test").Start();  // other tests run in parallel: keep this trace's spans
+        await using var b = await StoreHost.StartAsync(database, db, "spans-b");
+        var rival = new BeforeTransaction(async () => await b.Groups.JoinAsync(new GroupBuyId(1), new MemberId(9), T0));
+        await using var a = await StoreHost.StartAsync(database, db, "spans-a", null, rival);
+        await b.Groups.OpenAsync(new GroupBuyId(1), "five", new MemberId(1), T0);
+        rival.Arm();
+
+        await a.Groups.JoinAsync(new GroupBuyId(1), new MemberId(5), T0);
+
+        var mine = spans.Where(s => s.TraceId == test.TraceId).ToList();
+        var join = Assert.Single(mine, s => s.OperationName == "socialcommerce.store" && (string?)s.GetTagItem("socialcommerce.store.command") == "join member 5 to group 1");
+        Assert.Equal(2, join.GetTagItem("socialcommerce.store.attempts"));
+        Assert.Equal("committed", join.GetTagItem("socialcommerce.store.outcome"));
+        Assert.Contains(mine, s => (string?)s.GetTagItem("socialcommerce.store.command") == "open group 1" && (int?)s.GetTagItem("socialcommerce.store.attempts") == 1);
+    }
+}
+
+public sealed class SqliteStoreTelemetryTests(SqliteDatabase database) : StoreTelemetryTests<SqliteDatabase>(database);
+
+public sealed class PostgresStoreTelemetryTests(PostgresDatabase database) : StoreTelemetryTests<PostgresDatabase>(database);

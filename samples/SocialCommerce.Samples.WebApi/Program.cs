@@ -7,11 +7,14 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using SocialCommerce.EntityFrameworkCore;
 using SocialCommerce.Samples.WebApi;
+using SocialCommerce.Samples.WebApi.Clock;
 using SocialCommerce.Samples.WebApi.Errors;
 using SocialCommerce.Samples.WebApi.Http;
 using SocialCommerce.Samples.WebApi.Security;
 
 var builder = WebApplication.CreateBuilder(args);
+// In Development, Shop:ClockOffset runs the shop ahead in time (watch a 7-day return window close by hand).
+OffsetClock.AddIfConfigured(builder.Services, builder.Configuration, builder.Environment);
 builder.Services.AddShop(builder.Configuration);
 builder.Services.AddShopSecurity();
 builder.Services.AddProblemDetails();
@@ -28,7 +31,7 @@ builder.Services.ConfigureHttpJsonOptions(options =>
 // The largest body the API takes: a sale of a few hundred lines. Kestrel enforces it; the middleware below answers
 // a declared larger body with 413 problem details before anything reads it (and covers hosts without Kestrel).
 builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = ShopLimits.MaxRequestBodyBytes);
-builder.Services.AddOpenApi();
+builder.Services.AddOpenApi(ShopOpenApi.Configure);
 builder.Services.AddHealthChecks().AddSocialCommerceStore();
 
 var app = builder.Build();

@@ -25,6 +25,22 @@ public sealed class DiscoveryTests
             Assert.True(paths.TryGetProperty(path, out _), $"the OpenAPI document lists {path}");
         }
 
+        // The bearer scheme, required by every endpoint but the anonymous ones, and the error responses.
+        var scheme = document.RootElement.GetProperty("components").GetProperty("securitySchemes").GetProperty("Bearer");
+        Assert.Equal("http", scheme.GetProperty("type").GetString());
+        Assert.Equal("bearer", scheme.GetProperty("scheme").GetString());
+        var post = paths.GetProperty("/sales").GetProperty("post");
+        Assert.Equal(System.Text.Json.JsonValueKind.Array, post.GetProperty("security").ValueKind);
+        Assert.True(post.GetProperty("security")[0].TryGetProperty("Bearer", out _));
+        foreach (var status in new[] { "400", "401", "403", "409", "503" })
+        {
+            Assert.True(post.GetProperty("responses").TryGetProperty(status, out var response), $"POST /sales declares {status}");
+            Assert.True(response.GetProperty("content").TryGetProperty("application/problem+json", out _));
+        }
+
+        Assert.True(paths.GetProperty("/members/{id}").GetProperty("get").GetProperty("responses").TryGetProperty("404", out _));
+        Assert.False(paths.TryGetProperty("/health", out var healthPath) && healthPath.GetProperty("get").TryGetProperty("security", out _));
+
         using var health = await http.GetAsync("/health");
         Assert.Equal(HttpStatusCode.OK, health.StatusCode);
         Assert.Equal("Healthy", await health.Content.ReadAsStringAsync());

@@ -46,6 +46,12 @@ public sealed class ShopFactory(string connectionString, FakeClock clock, string
     /// <summary>Gets or sets a value indicating whether the background jobs run (off by default: the tests release by hand).</summary>
     public bool RunJobs { get; init; }
 
+    /// <summary>Gets or sets a value indicating whether the shop keeps its own clock (the fake clock is not registered).</summary>
+    public bool SystemTime { get; init; }
+
+    /// <summary>Gets or sets more settings (key, value), applied last.</summary>
+    public (string Key, string Value)[] Settings { get; init; } = [];
+
     /// <summary>Gets or sets more test services, registered last.</summary>
     public Action<IServiceCollection>? TestServices { get; init; }
 
@@ -79,6 +85,10 @@ public sealed class ShopFactory(string connectionString, FakeClock clock, string
         builder.UseSetting("Shop:RunJobs", RunJobs ? "true" : "false");
         builder.UseSetting("Shop:Jobs:ReleaseEarningsEvery", "00:00:00.020");
         builder.UseSetting("Shop:Jobs:CloseGroupsEvery", "00:00:00.020");
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
         if (JoinPermitLimit is { } limit)
         {
             builder.UseSetting("Shop:RateLimits:Joins:PermitLimit", limit.ToString(System.Globalization.CultureInfo.InvariantCulture));
@@ -90,7 +100,11 @@ public sealed class ShopFactory(string connectionString, FakeClock clock, string
         }
         builder.ConfigureTestServices(services =>
         {
-            services.AddSingleton<IClock>(clock);
+            if (!SystemTime)
+            {
+                services.AddSingleton<IClock>(clock);
+            }
+
             TestServices?.Invoke(services);
         });
     }

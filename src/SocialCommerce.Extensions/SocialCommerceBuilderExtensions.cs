@@ -183,6 +183,23 @@ public static class SocialCommerceBuilderExtensions
         return builder;
     }
 
+    /// <summary>
+    /// Sets the ledger's money policy — the clawback policy, the withdrawal fee, the minimum withdrawals and automatic
+    /// approval — as the <see cref="LedgerOptions"/> singleton that the stored ledger uses (and an in-memory
+    /// <c>CommissionLedger</c> built from the container should use). Checked at start; the configuration section
+    /// <c>SocialCommerce:Ledger</c> sets the same, and the later registration wins.
+    /// </summary>
+    /// <param name="builder">The builder.</param>
+    /// <param name="options">The options.</param>
+    /// <returns>The builder.</returns>
+    public static ISocialCommerceBuilder UseLedgerOptions(this ISocialCommerceBuilder builder, LedgerOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(options);
+        builder.Services.Configure<SocialCommerceRegistrations>(r => r.Ledger = new LedgerSource("code", options));
+        return builder;
+    }
+
     /// <summary>Uses a level ladder for the <see cref="GrowthProgram"/> singleton.</summary>
     /// <param name="builder">The builder.</param>
     /// <param name="ladder">The ladder.</param>

@@ -50,6 +50,7 @@ public static class SocialCommerceServiceCollectionExtensions
             key is string name && sp.GetRequiredService<SocialCommerceRuntime>().TryGetEngine(name, out var engine) ? engine : null!);
         services.TryAddTransient(SocialCommerceRuntime.GrowthProgramOf);
         services.TryAddSingleton(static sp => sp.GetRequiredService<SocialCommerceRuntime>().GroupBuyBook);
+        services.TryAddSingleton(static sp => sp.GetRequiredService<SocialCommerceRuntime>().LedgerOptions);
         services.TryAddSingleton(static sp => sp.GetRequiredService<SocialCommerceRuntime>().InvitationBook);
         return new SocialCommerceBuilder(services);
     }

@@ -42,6 +42,9 @@ public static class SocialCommerceStoreBuilderExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         var options = builder.Services.AddOptions<SocialCommerceStoreOptions>();
+
+        // The SDK's money policy (UseLedgerOptions, SocialCommerce:Ledger) unless the host sets Ledger here.
+        options.Configure<SocialCommerce.Commissions.LedgerOptions>(static (o, ledger) => o.Ledger = ledger);
         if (configure is not null)
         {
             options.Configure(configure);

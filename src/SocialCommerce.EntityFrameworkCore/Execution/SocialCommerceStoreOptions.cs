@@ -30,7 +30,12 @@ public sealed class SocialCommerceStoreOptions
     /// </summary>
     public TimeSpan RetryDelay { get; set; } = TimeSpan.FromMilliseconds(5);
 
-    /// <summary>Gets or sets the ledger's options (clawback policy, minimum withdrawals, fee); default <see cref="LedgerOptions.Default"/>.</summary>
+    /// <summary>
+    /// Gets or sets the ledger's options (clawback policy, minimum withdrawals, fee, automatic approval). Registered
+    /// stores default to the SDK's <see cref="LedgerOptions"/> — <c>UseLedgerOptions</c> or the configuration section
+    /// <c>SocialCommerce:Ledger</c>, shared with the in-memory ledger — and to <see cref="LedgerOptions.Default"/> when
+    /// none is set; setting it here overrides them for the stores.
+    /// </summary>
     public LedgerOptions Ledger { get; set; } = LedgerOptions.Default;
 
     /// <summary>

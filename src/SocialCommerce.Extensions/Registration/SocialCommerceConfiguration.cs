@@ -17,7 +17,7 @@ internal static class SocialCommerceConfiguration
 {
     public const string DefaultPlanKey = "default";
 
-    private static readonly string[] Known = [nameof(SocialCommerceOptions.DefaultCurrency), nameof(SocialCommerceOptions.DefaultTimeZone), "Compliance", "CommissionPlans", "GroupBuyRules", "GrowthPolicy", "InvitationRules"];
+    private static readonly string[] Known = [nameof(SocialCommerceOptions.DefaultCurrency), nameof(SocialCommerceOptions.DefaultTimeZone), "Compliance", "CommissionPlans", "GroupBuyRules", "GrowthPolicy", "InvitationRules", "Ledger"];
     private static readonly string[] KnownCompliance = ["Profile", "Mode"];
 
     /// <summary>
@@ -86,6 +86,12 @@ internal static class SocialCommerceConfiguration
         foreach (var rule in section.GetSection("InvitationRules").GetChildren())
         {
             registrations.Register(registrations.InvitationRules, "invitation rule", rule.Key, new InvitationRuleSource($"configuration {rule.Path}", null, Document(rule), DefaultsCurrency: true), $"configuration {rule.Path}", static i => i.Origin);
+        }
+
+        var ledger = section.GetSection("Ledger");
+        if (ledger.Exists() && LedgerConfiguration.Read(ledger, section[nameof(SocialCommerceOptions.DefaultCurrency)], failures) is { } ledgerOptions)
+        {
+            registrations.Ledger = new LedgerSource($"configuration {ledger.Path}", ledgerOptions);
         }
 
         var growth = section.GetSection("GrowthPolicy");

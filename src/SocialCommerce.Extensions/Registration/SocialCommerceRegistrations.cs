@@ -31,6 +31,9 @@ internal sealed class SocialCommerceRegistrations
 
     public GrowthPolicySource? GrowthPolicy { get; set; }
 
+    /// <summary>The ledger's money policy: from code (<c>UseLedgerOptions</c>) or configuration (<c>Ledger</c>), the later wins.</summary>
+    public LedgerSource? Ledger { get; set; }
+
     public LevelLadder? LevelLadder { get; set; }
 
     public List<HonourRule> Honours { get; } = [];
@@ -92,4 +95,6 @@ internal sealed record InvitationRuleSource(string Origin, InvitationRule? Rule,
 internal sealed record ReferralRewardSource(ReferralRewardRule Rule, string? PlanName);
 
 /// <summary>A growth policy given as an instance or as a JSON document.</summary>
+internal sealed record LedgerSource(string Origin, SocialCommerce.Commissions.LedgerOptions Options);
+
 internal sealed record GrowthPolicySource(string Origin, GrowthPolicy? Policy, string? Json, bool DefaultsCurrency = false);

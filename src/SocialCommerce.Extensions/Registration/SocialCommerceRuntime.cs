@@ -33,6 +33,9 @@ internal sealed class SocialCommerceRuntime : ICommissionPlanProvider
 
     public ComplianceProfile? Profile { get; private set; }
 
+    /// <summary>Gets the ledger's money policy, shared by the in-memory and the stored ledger (default when none is registered).</summary>
+    public SocialCommerce.Commissions.LedgerOptions LedgerOptions { get; private set; } = SocialCommerce.Commissions.LedgerOptions.Default;
+
     public GroupBuyBook GroupBuyBook { get; private set; } = null!;
 
     /// <summary>Gets the current growth program (the policy follows configuration reloads), or null when none is registered.</summary>
@@ -148,6 +151,7 @@ internal sealed class SocialCommerceRuntime : ICommissionPlanProvider
         }
 
         runtime._growthProgram = BuildGrowth(registrations, failures, listener, currency);
+        runtime.LedgerOptions = BuildLedger(registrations.Ledger, failures);
         runtime.InvitationBook = new InvitationBook(runtime.Profile, bookListener);
         foreach (var (name, source) in registrations.InvitationRules)
         {
@@ -339,6 +343,26 @@ internal sealed class SocialCommerceRuntime : ICommissionPlanProvider
         }
 
         return catalog;
+    }
+
+    // The ledger checks its options when it is created: a ledger made here refuses them at start, not at the first withdrawal.
+    private static SocialCommerce.Commissions.LedgerOptions BuildLedger(LedgerSource? source, List<string> failures)
+    {
+        if (source is null)
+        {
+            return SocialCommerce.Commissions.LedgerOptions.Default;
+        }
+
+        try
+        {
+            _ = new SocialCommerce.Commissions.CommissionLedger(source.Options);
+            return source.Options;
+        }
+        catch (ArgumentException ex)
+        {
+            failures.Add($"SocialCommerce: the ledger options ({source.Origin}) are refused: {ex.Message}");
+            return SocialCommerce.Commissions.LedgerOptions.Default;
+        }
     }
 
     private static GrowthProgram? BuildGrowth(SocialCommerceRegistrations registrations, List<string> failures, SocialCommerceListener? listener, string? currency)

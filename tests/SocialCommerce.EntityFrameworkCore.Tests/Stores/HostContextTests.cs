@@ -69,6 +69,24 @@ public sealed class HostContextTests(SqliteDatabase database) : IClassFixture<Sq
         Assert.Contains("MaxAttempts must be 1–100; it is 0", error.Message);
     }
 
+    [Fact]
+    public void The_stored_ledger_takes_the_SDK_ledger_options_unless_the_store_sets_its_own()
+    {
+        var policy = new SocialCommerce.Commissions.LedgerOptions { WithdrawalFee = Rate.Percent(1), MinimumWithdrawals = [new Money(5m, Currency.CNY)] };
+        var shared = new ServiceCollection();
+        shared.AddSocialCommerce().UseLedgerOptions(policy).AddEntityFrameworkStores(o => o.UseSqlite("Data Source=:memory:"));
+        using (var provider = shared.BuildServiceProvider())
+        {
+            Assert.Same(policy, provider.GetRequiredService<SocialCommerce.EntityFrameworkCore.Commissions.StoredCommissionLedger>().Options);
+        }
+
+        var own = new SocialCommerce.Commissions.LedgerOptions { Clawback = SocialCommerce.Commissions.ClawbackPolicy.CapAtAvailable };
+        var overridden = new ServiceCollection();
+        overridden.AddSocialCommerce().UseLedgerOptions(policy).AddEntityFrameworkStores(o => o.UseSqlite("Data Source=:memory:"), o => o.Ledger = own);
+        using var second = overridden.BuildServiceProvider();
+        Assert.Same(own, second.GetRequiredService<SocialCommerce.EntityFrameworkCore.Commissions.StoredCommissionLedger>().Options);
+    }
+
     public sealed class ShopOrder
     {
         public int Id { get; set; }

@@ -9,9 +9,11 @@ using SocialCommerce.Compliance;
 using SocialCommerce.EntityFrameworkCore.Commissions;
 using SocialCommerce.EntityFrameworkCore.GroupBuying;
 using SocialCommerce.EntityFrameworkCore.Growth;
+using SocialCommerce.EntityFrameworkCore.Invitations;
 using SocialCommerce.EntityFrameworkCore.Network;
 using SocialCommerce.GroupBuying;
 using SocialCommerce.Growth;
+using SocialCommerce.Invitations;
 using SocialCommerce.Network;
 
 namespace SocialCommerce.Samples.WebApi;
@@ -26,6 +28,8 @@ public sealed class Shop
     private readonly ShopSettings settings;
     private readonly IClock clock;
     private readonly StoredReferralNetwork network;
+    private readonly StoredInvitations invitations;
+    private readonly InvitationBook invitationRules;
     private readonly StoredCommissionLedger ledger;
     private readonly StoredGroupBuys groups;
     private readonly StoredGrowth growth;
@@ -37,8 +41,12 @@ public sealed class Shop
     /// <param name="ledger">The stored commission ledger.</param>
     /// <param name="groups">The stored group buys.</param>
     /// <param name="growth">The stored growth accounts.</param>
-    public Shop(ShopSettings settings, IClock clock, StoredReferralNetwork network, StoredCommissionLedger ledger, StoredGroupBuys groups, StoredGrowth growth)
+    /// <param name="invitations">The stored invitations (bargains and assists).</param>
+    /// <param name="invitationRules">The invitation rules.</param>
+    public Shop(ShopSettings settings, IClock clock, StoredReferralNetwork network, StoredCommissionLedger ledger, StoredGroupBuys groups, StoredGrowth growth, StoredInvitations invitations, InvitationBook invitationRules)
     {
+        this.invitationRules = invitationRules ?? throw new ArgumentNullException(nameof(invitationRules));
+        this.invitations = invitations ?? throw new ArgumentNullException(nameof(invitations));
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(clock);
         this.settings = settings;
@@ -187,6 +195,51 @@ public sealed class Shop
             // The random id is taken (one chance in billions); draw another.
         }
     }
+
+    /// <summary>Opens an invitation (a bargain or an assist) owned by a member, with a new random id and, for a bargain, a random schedule seed.</summary>
+    /// <param name="rule">The rule's name.</param>
+    /// <param name="owner">The owner, a member.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The engine's result.</returns>
+    public async Task<InvitationResult> OpenInvitationAsync(string rule, MemberId owner, CancellationToken cancellationToken)
+    {
+        await RequireMemberAsync(owner, cancellationToken).ConfigureAwait(false);
+        if (!System.Linq.Enumerable.Any(invitationRules.Rules, r => r.Name == rule))
+        {
+            // The rule is what the request names wrongly: a bad request naming the field, as for group rules.
+            throw new Errors.RequestValidationException("rule", $"rule '{rule}' is not an invitation rule of this shop ({string.Join(", ", System.Linq.Enumerable.Order(System.Linq.Enumerable.Select(invitationRules.Rules, r => r.Name), StringComparer.Ordinal))}).");
+        }
+
+        while (true)
+        {
+            var id = new InvitationId(RandomNumberGenerator.GetInt32(1, int.MaxValue) * 1024L + RandomNumberGenerator.GetInt32(0, 1024));
+            if (await invitations.GetAsync(id, cancellationToken).ConfigureAwait(false) is null)
+            {
+                var seed = BitConverter.ToInt64(RandomNumberGenerator.GetBytes(8));
+                return await invitations.OpenAsync(id, rule, owner, clock.GetCurrentInstant(), seed, cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    /// <summary>A member helps an invitation now (a member who has not bought yet counts as new).</summary>
+    /// <param name="id">The invitation.</param>
+    /// <param name="helper">The helper, a member.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The engine's result.</returns>
+    public async Task<InvitationResult> HelpAsync(InvitationId id, MemberId helper, CancellationToken cancellationToken)
+    {
+        await RequireMemberAsync(helper, cancellationToken).ConfigureAwait(false);
+        var isNew = await IsNewMemberAsync(helper, cancellationToken).ConfigureAwait(false);
+        return await invitations.HelpAsync(id, helper, clock.GetCurrentInstant(), isNew, isPaid: false, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Reads an invitation.</summary>
+    /// <param name="id">The invitation.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The invitation.</returns>
+    /// <exception cref="UnknownInvitationException">No invitation has that id.</exception>
+    public async Task<Invitation> GetInvitationAsync(InvitationId id, CancellationToken cancellationToken) =>
+        await invitations.GetAsync(id, cancellationToken).ConfigureAwait(false) ?? throw new UnknownInvitationException(id);
 
     /// <summary>Joins a member to a group now.</summary>
     /// <param name="groupId">The group.</param>

@@ -31,6 +31,7 @@ public abstract class BodyFuzzTests
         await ShopFlowTests.PostOk(ops, "/sales", ShopFlowTests.Sale("S-1", 2, 1000.00m));
         var group = (await ShopFlowTests.PostOk(factory.AsMember(1), "/groups", new { rule = "trio" }, HttpStatusCode.Created)).GetProperty("id").GetInt64();
         var member = factory.AsMember(1);
+        var invitation = (await ShopFlowTests.PostOk(member, "/invitations", new { rule = "free-tea" }, HttpStatusCode.Created)).GetProperty("id").GetInt64();
         var endpoints = new (string Path, HttpClient Client, string Body)[]
         {
             ("/members", ops, """{"memberId":7,"referrerId":1}"""),
@@ -41,6 +42,8 @@ public abstract class BodyFuzzTests
             ("/members/1/activities", member, """{"activityId":1,"kind":"task.completed","subject":"tutorial","amount":null,"rank":null,"referredId":null,"reversesId":null}"""),
             ("/groups", member, """{"rule":"trio","leaderId":1}"""),
             ($"/groups/{group}/join", factory.AsMember(2), """{"memberId":2}"""),
+            ("/invitations", member, """{"rule":"cut-to-1","ownerId":1}"""),
+            ($"/invitations/{invitation}/help", factory.AsMember(2), """{"helperId":2}"""),
         };
 
         foreach (var (path, client, body) in endpoints)

@@ -78,3 +78,9 @@ public sealed record ActivityResponse(long MemberId, LevelDto Level, IReadOnlyLi
 public sealed record AuditResponse(string Profile, int MemberCount, int MaxDepth, string Shape, IReadOnlyList<FindingDto> Findings);
 
 public sealed record CloseDueResponse(IReadOnlyList<GroupDto> Closed);
+
+public sealed record OpenInvitationRequest(string? Rule, long? OwnerId);
+
+public sealed record HelpInvitationRequest(long? HelperId);
+
+public sealed record InvitationDto(long Id, string Rule, string Kind, long OwnerId, string Status, int HelpsDone, int HelpsRequired, MoneyDto? Price, MoneyDto? Remaining, string Deadline, IReadOnlyList<long>? Helpers);

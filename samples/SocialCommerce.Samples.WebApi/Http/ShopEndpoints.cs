@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Routing;
 using SocialCommerce.Commissions;
 using SocialCommerce.GroupBuying;
 using SocialCommerce.Growth;
+using SocialCommerce.Invitations;
 using SocialCommerce.Network;
 using SocialCommerce.Samples.WebApi.Errors;
 using SocialCommerce.Samples.WebApi.Security;
@@ -180,6 +181,33 @@ internal static class ShopEndpoints
 
             var result = await shop.JoinGroupAsync(new GroupBuyId(id), member, ct);
             return result.IsAccepted ? Results.Ok(ShopResponses.Group(await shop.GetGroupAsync(result.GroupId, ct))) : Refused(result.Refusal.ToString(), result.Message);
+        }).RequireAuthorization(ShopPolicies.Member).LimitJoins();
+
+        app.MapPost("/invitations", async (Shop shop, ClaimsPrincipal user, OpenInvitationRequest request, CancellationToken ct) =>
+        {
+            if (!Caller(user, request.OwnerId, "ownerId", out var owner))
+            {
+                return Results.Forbid();
+            }
+
+            var result = await shop.OpenInvitationAsync(Required(request.Rule, "rule"), owner, ct);
+            return result.IsAccepted
+                ? Results.Created($"/invitations/{result.InvitationId.Value}", ShopResponses.Invitation(await shop.GetInvitationAsync(result.InvitationId, ct), user))
+                : Refused(result.Refusal.ToString(), result.Message);
+        }).RequireAuthorization(ShopPolicies.Member).LimitJoins();
+
+        app.MapGet("/invitations/{id:long}", async (Shop shop, ClaimsPrincipal user, long id, CancellationToken ct) =>
+            ShopResponses.Invitation(await shop.GetInvitationAsync(new InvitationId(id), ct), user)).RequireAuthorization();
+
+        app.MapPost("/invitations/{id:long}/help", async (Shop shop, ClaimsPrincipal user, long id, HelpInvitationRequest request, CancellationToken ct) =>
+        {
+            if (!Caller(user, request.HelperId, "helperId", out var helper))
+            {
+                return Results.Forbid();
+            }
+
+            var result = await shop.HelpAsync(new InvitationId(id), helper, ct);
+            return result.IsAccepted ? Results.Ok(ShopResponses.Invitation(await shop.GetInvitationAsync(new InvitationId(id), ct), user)) : Refused(result.Refusal.ToString(), result.Message);
         }).RequireAuthorization(ShopPolicies.Member).LimitJoins();
 
         app.MapPost("/groups/close-due", async (Shop shop, CancellationToken ct) =>

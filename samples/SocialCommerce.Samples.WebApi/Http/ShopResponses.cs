@@ -6,6 +6,7 @@ using SocialCommerce.Commissions;
 using SocialCommerce.Compliance;
 using SocialCommerce.GroupBuying;
 using SocialCommerce.Growth;
+using SocialCommerce.Invitations;
 using SocialCommerce.Network;
 using SocialCommerce.Samples.WebApi.Security;
 
@@ -51,6 +52,27 @@ internal static class ShopResponses
     }
 
     public static GroupDto Group(GroupBuy group) => Group(group, showMembers: true);
+
+    // Who helped is shown to the owner, the helpers and operators; everyone sees the progress.
+    public static InvitationDto Invitation(Invitation invitation, ClaimsPrincipal user)
+    {
+        var helpers = invitation.GetHelpers();
+        var insider = user.IsInRole(ShopClaims.OperatorRole)
+            || (ShopClaims.TryGetMember(user, out var caller) && (caller == invitation.Owner.Value || System.Array.Exists(helpers, h => h.Value == caller)));
+        var progress = invitation.Progress;
+        return new InvitationDto(
+            invitation.Id.Value,
+            invitation.Rule.Name,
+            invitation.Kind.ToString(),
+            invitation.Owner.Value,
+            invitation.Status.ToString(),
+            progress.HelpsDone,
+            progress.HelpsRequired,
+            progress.Price is { } price ? MoneyDto.From(price) : null,
+            progress.RemainingAmount is { } remaining ? MoneyDto.From(remaining) : null,
+            InstantPattern.General.Format(invitation.Deadline),
+            insider ? System.Array.ConvertAll(helpers, h => h.Value) : null);
+    }
 
     /// <summary>A group as a caller may see it: who takes part only for its participants and operators; the count for all.</summary>
     public static GroupDto Group(GroupBuy group, ClaimsPrincipal user) =>

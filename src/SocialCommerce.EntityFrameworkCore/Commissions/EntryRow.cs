@@ -1,12 +1,13 @@
 namespace SocialCommerce.EntityFrameworkCore.Commissions;
 
-/// <summary>An append-only ledger entry. The unique posting id makes every posting idempotent in the database.</summary>
+/// <summary>
+/// An append-only ledger entry of one account, keyed (member, currency, posting id): the account is its partition, and
+/// the posting id (Core's, naming the sale, step and earning, or the account's withdrawal or adjustment) makes every
+/// posting idempotent in the database.
+/// </summary>
 internal sealed class EntryRow
 {
-    /// <summary>Gets or sets: The entry number (database-assigned, increasing in insertion order).</summary>
-    public long Id { get; set; }
-
-    /// <summary>Gets or sets: The posting id from Core, or the withdrawal id; unique.</summary>
+    /// <summary>Gets or sets: The posting id from Core, or the withdrawal id; unique in its account.</summary>
     public string PostingId { get; set; } = "";
 
     /// <summary>Gets or sets: The sale, for commission postings.</summary>

@@ -80,14 +80,11 @@ public static class SocialCommerceModelBuilderExtensions
         modelBuilder.Entity<EntryRow>(e =>
         {
             e.ToTable("sc_entries", schema);
-            e.HasKey(r => r.Id);
-            e.Property(r => r.Id).ValueGeneratedOnAdd();
+            e.HasKey(r => new { r.MemberId, r.Currency, r.PostingId }); // the account is the partition
             e.Property(r => r.PostingId).HasMaxLength(300);
-            e.HasIndex(r => r.PostingId).IsUnique();
             e.Property(r => r.SaleId).HasMaxLength(200);
             e.Property(r => r.Currency).HasMaxLength(16);
             e.Property(r => r.Kind).HasMaxLength(16);
-            e.HasIndex(r => new { r.MemberId, r.Currency });
         });
         modelBuilder.Entity<WithdrawalRow>(e =>
         {
@@ -128,7 +125,7 @@ public static class SocialCommerceModelBuilderExtensions
         modelBuilder.Entity<GroupSlotRow>(e =>
         {
             e.ToTable("sc_group_slots", schema);
-            e.HasKey(r => new { r.RuleName, r.MemberId });
+            e.HasKey(r => new { r.MemberId, r.RuleName }); // the member is the partition
             e.Property(r => r.RuleName).HasMaxLength(200);
             e.Property(r => r.Version).IsConcurrencyToken();
         });
@@ -173,7 +170,7 @@ public static class SocialCommerceModelBuilderExtensions
         modelBuilder.Entity<HelperDayRow>(e =>
         {
             e.ToTable("sc_helper_days", schema);
-            e.HasKey(r => new { r.RuleName, r.HelperId, r.Day });
+            e.HasKey(r => new { r.HelperId, r.RuleName, r.Day }); // the helper (a member) is the partition
             e.Property(r => r.RuleName).HasMaxLength(200);
             e.Property(r => r.Version).IsConcurrencyToken();
         });

@@ -17,9 +17,11 @@ public static class SocialCommerceSchema
     /// Version 2 added the invitation and referral-reward tables (<c>sc_invitations</c>, <c>sc_invitation_events</c>,
     /// <c>sc_helper_days</c>, <c>sc_referral_claims</c>, <c>sc_referral_sales</c>, <c>sc_referral_inviters</c>). Version 3
     /// scopes withdrawal and adjustment ids to the member's account: the keys of <c>sc_withdrawals</c> and
-    /// <c>sc_adjustments</c> are (member, currency, id), and their entries' posting ids name the account.
+    /// <c>sc_adjustments</c> are (member, currency, id), and their entries' posting ids name the account. Version 4
+    /// makes every key begin with its partition key: <c>sc_entries</c> is keyed (member, currency, posting id) (no
+    /// database-assigned number), <c>sc_group_slots</c> (member, rule) and <c>sc_helper_days</c> (helper, rule, day).
     /// </remarks>
-    public const int Version = 3;
+    public const int Version = 4;
 
     /// <summary>
     /// Checks that the database is reachable and holds the SocialCommerce tables at <see cref="Version"/>.

@@ -145,8 +145,8 @@ public abstract class ManyWriterTests<TDatabase>(TDatabase database) : IClassFix
 
         Assert.Equal(11, accepted.Count);
         await using var context = Open(db);
-        var order = await context.Set<EntryRow>().Where(e => e.Kind == "Withdrawal").OrderBy(e => e.Id).Select(e => e.PostingId).ToListAsync();
-        foreach (var id in order)
+        var order = await context.Set<EntryRow>().Where(e => e.Kind == "Withdrawal").OrderBy(e => e.PostingId).Select(e => e.PostingId).ToListAsync();
+        foreach (var id in order) // every withdrawal is ¥9.00: their order does not change the balances
         {
             // Posting ids name the account: withdrawal:{member}:{currency}:{withdrawal id}.
             Assert.True(memory.Withdraw(new LedgerWithdrawal(id.Split(':', 4)[3], new MemberId(2), new Money(9m, Currency.CNY), T0 + Duration.FromDays(9))).Result.IsApplied);

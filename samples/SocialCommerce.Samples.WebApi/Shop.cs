@@ -99,9 +99,11 @@ public sealed class Shop
     public async Task<(SaleCommissionResult Posting, LedgerSale? Booked)> PostAsync(string saleId, MemberId buyer, IReadOnlyList<SaleLine> lines, CancellationToken cancellationToken)
     {
         var sale = NewSale(saleId, buyer, lines);
+
+        // A resend is answered with its first outcome before anything is quoted (Core compares the business content).
         if (await ledger.GetSaleAsync(saleId, cancellationToken).ConfigureAwait(false) is { } stored)
         {
-            return (Retry(stored.Sale, sale), stored.Sale);
+            return (stored.PostAgain(sale), stored.Sale);
         }
 
         // One engine for the quote and its booking: a configuration reload in between cannot mix two plan versions.
@@ -109,27 +111,11 @@ public sealed class Shop
         var quote = await network.QuoteAsync(engine, sale, cancellationToken).ConfigureAwait(false);
         var posting = LedgerSale.FromQuote(sale, quote, engine.Plan);
         var result = await ledger.PostAsync(posting, cancellationToken).ConfigureAwait(false);
-        if (result.Outcome == LedgerOutcome.Applied)
-        {
-            return (result, posting);
-        }
 
-        // Another instance posted the same id first: answer as a retry of its posting.
-        var first = await ledger.GetSaleAsync(saleId, cancellationToken).ConfigureAwait(false);
-        return first is null ? (result, null) : (Retry(first.Sale, sale), first.Sale);
-    }
-
-    private static SaleCommissionResult Retry(LedgerSale first, Sale again)
-    {
-        var same = first.Buyer == again.Buyer && first.Lines.Count == again.Lines.Count;
-        for (var i = 0; same && i < again.Lines.Count; i++)
-        {
-            same = first.Lines[i] == new LedgerSaleLine(again.Lines[i].Quantity, again.Lines[i].PaidAmount);
-        }
-
-        return same
-            ? new SaleCommissionResult(LedgerOutcome.Duplicate, LedgerRefusal.None, $"Sale '{first.SaleId}' was already posted; nothing changed.", [], 0)
-            : new SaleCommissionResult(LedgerOutcome.Refused, LedgerRefusal.ConflictingDuplicate, $"Sale id '{first.SaleId}' was already posted with another buyer or other lines; the first posting stands.", [], 0);
+        // Another instance posted the same id first: the store answered as Core decides (duplicate or conflicting).
+        return result.Outcome == LedgerOutcome.Applied
+            ? (result, posting)
+            : (result, (await ledger.GetSaleAsync(saleId, cancellationToken).ConfigureAwait(false))?.Sale);
     }
 
     /// <summary>Completes a sale now.</summary>

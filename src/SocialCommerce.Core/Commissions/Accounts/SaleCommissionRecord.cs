@@ -148,19 +148,44 @@ public sealed class SaleCommissionRecord
         return record;
     }
 
-    /// <summary>Answers a second posting under this sale's id: a duplicate when its business content is the same (whatever its instant), refused otherwise.</summary>
+    /// <summary>
+    /// Answers a sale sent again under this sale's id before it is quoted (a host's resend): a duplicate when its
+    /// business content — buyer, currency, each line's quantity and paid amount — is the first posting's (whatever its
+    /// instant, whatever plan is current), refused with <see cref="LedgerRefusal.ConflictingDuplicate"/> otherwise.
+    /// </summary>
+    /// <param name="sale">The sale sent again.</param>
+    /// <returns>A duplicate, or the refusal; never any posting.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="sale"/> is null.</exception>
+    public SaleCommissionResult PostAgain(Sale sale)
+    {
+        ArgumentNullException.ThrowIfNull(sale);
+        var same = string.Equals(sale.Id, Sale.SaleId, StringComparison.Ordinal)
+            && sale.Buyer == Sale.Buyer
+            && sale.Currency.Equals(Sale.Currency)
+            && sale.Lines.Count == Sale.LineArray.Length;
+        for (var i = 0; same && i < sale.Lines.Count; i++)
+        {
+            same = Sale.LineArray[i] == new LedgerSaleLine(sale.Lines[i].Quantity, sale.Lines[i].PaidAmount);
+        }
+
+        return same
+            ? Unchanged(LedgerOutcome.Duplicate, $"Sale '{Sale.SaleId}' was already posted; nothing changed.")
+            : Refused(LedgerRefusal.ConflictingDuplicate, $"Sale id '{Sale.SaleId}' was already posted with other content; the first posting stands.");
+    }
+
+    /// <summary>Answers a second posting under this sale's id: a duplicate when its business content is the same (whatever its instant and earnings), refused otherwise.</summary>
     /// <param name="sale">The sale posted again.</param>
     /// <returns>A duplicate, or refused with <see cref="LedgerRefusal.ConflictingDuplicate"/>; never any posting.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="sale"/> is null.</exception>
     public SaleCommissionResult PostAgain(LedgerSale sale)
     {
         ArgumentNullException.ThrowIfNull(sale);
+        // Business content only — id, buyer, currency, lines — as the in-memory ledger decides: a resend quoted again
+        // after a plan reload (other earnings) is the same sale, answered with the first posting.
         var same = string.Equals(sale.SaleId, Sale.SaleId, StringComparison.Ordinal)
             && sale.Buyer == Sale.Buyer
-            && sale.ReturnWindow == Sale.ReturnWindow
             && sale.Currency.Equals(Sale.Currency)
-            && sale.LineArray.AsSpan().SequenceEqual(Sale.LineArray)
-            && sale.EarningArray.AsSpan().SequenceEqual(Sale.EarningArray);
+            && sale.LineArray.AsSpan().SequenceEqual(Sale.LineArray);
         return same
             ? Unchanged(LedgerOutcome.Duplicate, $"Sale '{Sale.SaleId}' was already posted; nothing changed.")
             : Refused(LedgerRefusal.ConflictingDuplicate, $"Sale id '{Sale.SaleId}' was already posted with other content; the first posting stands.");

@@ -294,12 +294,11 @@ public sealed partial class CommissionLedger
     private bool IsSameSale(int s, LedgerSale sale)
     {
         ref readonly var slot = ref _sales[s];
-        // Business content only: a retry stamped with a later instant is still the same sale.
+        // Business content only — buyer, currency, lines: a retry stamped with a later instant, or quoted again after a
+        // plan reload (other earnings, another return window), is still the same sale, and the first posting stands.
         if (slot.Buyer != sale.Buyer
-            || slot.Window != sale.ReturnWindow
             || !_currencies[slot.Currency].Equals(sale.Currency)
-            || slot.LineCount != sale.LineArray.Length
-            || slot.EarningCount != sale.EarningArray.Length)
+            || slot.LineCount != sale.LineArray.Length)
         {
             return false;
         }
@@ -309,19 +308,6 @@ public sealed partial class CommissionLedger
             ref readonly var line = ref _lines[slot.FirstLine + i];
             var given = sale.LineArray[i];
             if (line.Quantity != given.Quantity || line.Paid != given.Paid.ToMinorUnits())
-            {
-                return false;
-            }
-        }
-
-        for (var i = 0; i < slot.EarningCount; i++)
-        {
-            ref readonly var earning = ref _earnings[slot.FirstEarning + i];
-            var given = sale.EarningArray[i];
-            if (earning.Booked != given.Amount.ToMinorUnits()
-                || earning.Level != given.Level
-                || earning.LineIndex != given.LineIndex
-                || _accounts[earning.Account].Member != given.Beneficiary)
             {
                 return false;
             }

@@ -15,14 +15,14 @@ public sealed class CommissionLedgerRefusalTests
     private static Money Yuan(decimal amount) => new(amount, Currency.CNY);
 
     /// <summary>¥199.00 for 2 units; Bob earns ¥19.90 (level 1), Alice ¥9.95 (level 2); 7-day window.</summary>
-    private static LedgerSale Sale(string id = "S1", decimal bob = 19.90m) => new(
+    private static LedgerSale Sale(string id = "S1", decimal bob = 19.90m, int quantity = 2, MemberId? buyer = null, int windowDays = 7) => new(
         id,
-        Buyer,
+        buyer ?? Buyer,
         Paid,
         Currency.CNY,
-        [new LedgerSaleLine(2, Yuan(199.00m))],
+        [new LedgerSaleLine(quantity, Yuan(199.00m))],
         [new LedgerEarning(Bob, 1, 0, Yuan(bob)), new LedgerEarning(Alice, 2, 0, Yuan(9.95m))],
-        Duration.FromDays(7));
+        Duration.FromDays(windowDays));
 
     private static CommissionLedger Released(LedgerOptions? options = null)
     {
@@ -64,11 +64,32 @@ public sealed class CommissionLedgerRefusalTests
         var ledger = new CommissionLedger();
         ledger.Post(Sale());
 
-        var result = ledger.Post(Sale(bob: 20.00m));
+        var result = ledger.Post(Sale(quantity: 3));
 
         Assert.Equal(LedgerRefusal.ConflictingDuplicate, result.Refusal);
         Assert.Equal(Yuan(19.90m), ledger.GetBalance(Bob, Currency.CNY).Pending);
         Assert.Equal(LedgerOutcome.Duplicate, ledger.Post(Sale()).Outcome);
+    }
+
+    [Fact]
+    public void A_resend_quoted_again_after_a_plan_change_is_the_same_sale_and_the_first_posting_stands()
+    {
+        // Identity is business content (id, buyer, currency, lines), never the computed earnings (issue 25).
+        var ledger = new CommissionLedger();
+        ledger.Post(Sale());
+        var record = SaleCommissionRecord.Post(Sale(), out _);
+        var requoted = Sale(bob: 20.00m, windowDays: 14);
+
+        Assert.Equal(LedgerOutcome.Duplicate, ledger.Post(requoted).Outcome);
+        Assert.Equal(LedgerOutcome.Duplicate, record.PostAgain(requoted).Outcome);
+        Assert.Equal(Yuan(19.90m), ledger.GetBalance(Bob, Currency.CNY).Pending);
+        Assert.Equal(LedgerRefusal.ConflictingDuplicate, record.PostAgain(Sale(buyer: Alice)).Refusal);
+
+        // Sent again before it is quoted (a host's resend): the raw sale's content decides, a later instant does not.
+        var resend = new Sale("S1", Buyer, Paid + Duration.FromHours(3), Currency.CNY, [new SaleLine("tea", "tea", 2, Yuan(199.00m))]);
+        Assert.Equal(LedgerOutcome.Duplicate, record.PostAgain(resend).Outcome);
+        var other = new Sale("S1", Buyer, Paid, Currency.CNY, [new SaleLine("tea", "tea", 2, Yuan(198.00m))]);
+        Assert.Equal(LedgerRefusal.ConflictingDuplicate, record.PostAgain(other).Refusal);
     }
 
     [Fact]

@@ -92,23 +92,13 @@ public sealed class StoredCommunityBatches
     /// <param name="at">The instant the job runs for.</param>
     /// <param name="cancellationToken">Cancels the job (closed batches stay closed).</param>
     /// <returns>The settlement of each batch this call closed.</returns>
-    public async Task<IReadOnlyList<CommunityCloseResult>> CloseDueAsync(Instant at, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<CommunityCloseResult>> CloseDueAsync(Instant at, CancellationToken cancellationToken = default)
     {
         Instants.Check(at, nameof(at));
         var ticks = StoredJson.Ticks(at);
-        var due = await _store.RunAsync($"list batches due at {at}", (db, _, ct) =>
-            db.Set<BatchRow>().AsNoTracking().Where(b => b.Status == (int)CommunityBatchStatus.Open && b.CutOff <= ticks).OrderBy(b => b.CutOff).Select(b => b.BatchId).ToListAsync(ct), cancellationToken).ConfigureAwait(false);
-        var results = new List<CommunityCloseResult>(due.Count);
-        foreach (var id in due)
-        {
-            var result = await CloseAtCutOffAsync(id, at, cancellationToken).ConfigureAwait(false);
-            if (result.IsClosed)
-            {
-                results.Add(result);
-            }
-        }
-
-        return results;
+        return DueItems.SettleAsync<BatchRow, long, string, CommunityCloseResult>(
+            _store, $"batches due at {at}", b => b.Status == (int)CommunityBatchStatus.Open && b.CutOff <= ticks, b => b.CutOff, b => b.BatchId,
+            (id, ct) => CloseAtCutOffAsync(id, at, ct), static r => r.IsClosed, cancellationToken);
     }
 
     /// <summary>Reads a batch as stored.</summary>

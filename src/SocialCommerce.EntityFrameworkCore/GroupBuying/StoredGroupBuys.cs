@@ -119,23 +119,13 @@ public sealed class StoredGroupBuys
     /// <param name="at">The instant the job runs for.</param>
     /// <param name="cancellationToken">Cancels the job (settled groups stay settled).</param>
     /// <returns>The settlement of each group this call settled.</returns>
-    public async Task<IReadOnlyList<GroupBuyResult>> CloseDueAsync(Instant at, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<GroupBuyResult>> CloseDueAsync(Instant at, CancellationToken cancellationToken = default)
     {
         Instants.Check(at, nameof(at));
         var ticks = StoredJson.Ticks(at);
-        var due = await _store.RunAsync($"list groups due at {at}", (db, _, ct) =>
-            db.Set<GroupRow>().AsNoTracking().Where(g => g.Status == (int)GroupBuyStatus.Open && g.Deadline <= ticks).OrderBy(g => g.Deadline).Select(g => g.GroupId).ToListAsync(ct), cancellationToken).ConfigureAwait(false);
-        var results = new List<GroupBuyResult>(due.Count);
-        foreach (var id in due)
-        {
-            var result = await CloseAtDeadlineAsync(new GroupBuyId(id), at, cancellationToken).ConfigureAwait(false);
-            if (result.IsAccepted)
-            {
-                results.Add(result);
-            }
-        }
-
-        return results;
+        return DueItems.SettleAsync<GroupRow, long, long, GroupBuyResult>(
+            _store, $"groups due at {at}", g => g.Status == (int)GroupBuyStatus.Open && g.Deadline <= ticks, g => g.Deadline, g => g.GroupId,
+            (id, ct) => CloseAtDeadlineAsync(new GroupBuyId(id), at, ct), static r => r.IsAccepted, cancellationToken);
     }
 
     /// <summary>Reads a group as its stored events make it.</summary>

@@ -150,23 +150,13 @@ public sealed class StoredInvitations
     /// <param name="at">The instant the job runs for.</param>
     /// <param name="cancellationToken">Cancels the job (closed invitations stay closed).</param>
     /// <returns>The closing of each invitation this call closed.</returns>
-    public async Task<IReadOnlyList<InvitationResult>> CloseDueAsync(Instant at, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<InvitationResult>> CloseDueAsync(Instant at, CancellationToken cancellationToken = default)
     {
         Instants.Check(at, nameof(at));
         var ticks = StoredJson.Ticks(at);
-        var due = await _store.RunAsync($"list invitations due at {at}", (db, _, ct) =>
-            db.Set<InvitationRow>().AsNoTracking().Where(i => i.Status == (int)InvitationStatus.Open && i.Deadline <= ticks).OrderBy(i => i.Deadline).Select(i => i.InvitationId).ToListAsync(ct), cancellationToken).ConfigureAwait(false);
-        var results = new List<InvitationResult>(due.Count);
-        foreach (var id in due)
-        {
-            var result = await CloseAsync(new InvitationId(id), at, cancellationToken).ConfigureAwait(false);
-            if (result.IsAccepted)
-            {
-                results.Add(result);
-            }
-        }
-
-        return results;
+        return DueItems.SettleAsync<InvitationRow, long, long, InvitationResult>(
+            _store, $"invitations due at {at}", i => i.Status == (int)InvitationStatus.Open && i.Deadline <= ticks, i => i.Deadline, i => i.InvitationId,
+            (id, ct) => CloseAsync(new InvitationId(id), at, ct), static r => r.IsAccepted, cancellationToken);
     }
 
     /// <summary>Reads an invitation as its stored events make it (its progress, schedule and helpers).</summary>

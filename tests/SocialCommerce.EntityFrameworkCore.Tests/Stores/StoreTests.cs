@@ -87,7 +87,12 @@ public abstract class StoreTests<TDatabase>(TDatabase database) : IClassFixture<
             Assert.Equal(2, posted.Postings.Count);
             Assert.Equal(LedgerOutcome.Duplicate, (await shop.Ledger.PostAsync(sale)).Outcome);
 
-            var other = new LedgerSale("S-1", new MemberId(3), sale.PaidAt, Currency.CNY, sale.Lines, [new LedgerEarning(new MemberId(1), 1, 0, new Money(1m, Currency.CNY))], sale.ReturnWindow);
+            // Identity is business content: quoted again under another plan (other earnings) it is the same sale...
+            var requoted = new LedgerSale("S-1", new MemberId(3), sale.PaidAt, Currency.CNY, sale.Lines, [new LedgerEarning(new MemberId(1), 1, 0, new Money(1m, Currency.CNY))], sale.ReturnWindow);
+            Assert.Equal(LedgerOutcome.Duplicate, (await shop.Ledger.PostAsync(requoted)).Outcome);
+
+            // ...while another buyer under the same id is a conflicting duplicate; the first posting stands.
+            var other = new LedgerSale("S-1", new MemberId(2), sale.PaidAt, Currency.CNY, sale.Lines, [new LedgerEarning(new MemberId(1), 1, 0, new Money(1m, Currency.CNY))], sale.ReturnWindow);
             Assert.Equal(LedgerRefusal.ConflictingDuplicate, (await shop.Ledger.PostAsync(other)).Refusal);
 
             var completedAt = T0 + Duration.FromDays(1);

@@ -158,11 +158,12 @@ internal sealed class StoredAccounts
     {
         foreach (var (key, (row, account, isNew, before)) in _accounts)
         {
-            var after = account.ToSnapshot().Balances;
             if (account.Version == row.Version && !isNew)
             {
                 continue;
             }
+
+            var after = account.ToSnapshot().Balances;
 
             CopyBalances(account, row);
             if (isNew && account.Version > 0)

@@ -181,23 +181,7 @@ public sealed partial class StoredCommissionLedger
     // Reported once committed (or refused), like the in-memory ledger; a throwing listener never fails a command.
     private void Report(string operation, SaleCommissionResult result) => Report(new LedgerArguments(operation, result.Outcome, result.Refusal, result.Postings));
 
-    private void Report(in LedgerArguments arguments)
-    {
-        if (_listener is null)
-        {
-            return;
-        }
-
-#pragma warning disable CA1031 // the command committed; a listener's failure is not the command's
-        try
-        {
-            _listener.OnLedger(arguments);
-        }
-        catch (Exception)
-        {
-        }
-#pragma warning restore CA1031
-    }
+    private void Report(in LedgerArguments arguments) => StoreReport.To(_listener, static (l, a) => l.OnLedger(a), arguments);
 
     /// <summary>
     /// Releases every sale whose return window closed at or before <paramref name="at"/> (the batch job): frozen

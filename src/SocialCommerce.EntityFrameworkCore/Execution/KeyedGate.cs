@@ -42,18 +42,6 @@ internal sealed class KeyedGate
         return new Pass(this, key, turn);
     }
 
-    /// <summary>Gets the number of keys in use (for tests).</summary>
-    public int Count
-    {
-        get
-        {
-            lock (_turns)
-            {
-                return _turns.Count;
-            }
-        }
-    }
-
     private void Leave(string key, Turn turn, bool entered)
     {
         if (entered)

@@ -38,9 +38,6 @@ internal sealed class StoreExecutor
 
     public SocialCommerceStoreOptions Options { get; }
 
-    /// <summary>Gets the gate that lines up this process's commands on one key.</summary>
-    internal KeyedGate Gate => _gate;
-
     public Task<DbContext> CreateContextAsync(CancellationToken cancellationToken) => _createContext(cancellationToken);
 
     /// <summary>Runs <paramref name="attempt"/> until it returns, fails otherwise, or the attempts run out.</summary>

@@ -259,12 +259,7 @@ public abstract class ContentionTests<TDatabase>(TDatabase database) : IClassFix
         Assert.Single(await shop.Ledger.ReleaseDueAsync(T0 + Duration.FromDays(8)));
     }
 
-    private SocialCommerceDbContext Open(string connectionString)
-    {
-        var options = new DbContextOptionsBuilder<SocialCommerceDbContext>();
-        database.Use(options, connectionString);
-        return new SocialCommerceDbContext(options.Options);
-    }
+    private SocialCommerceDbContext Open(string connectionString) => StoreHost.OpenContext(database, connectionString);
 }
 
 public sealed class SqliteContentionTests(SqliteDatabase database) : ContentionTests<SqliteDatabase>(database);

@@ -79,9 +79,7 @@ public abstract class JobTests<TDatabase>(TDatabase database) : IClassFixture<TD
             Assert.Equal(memory.GetBalance(new MemberId(member), Currency.CNY), await b.Ledger.GetBalanceAsync(new MemberId(member), Currency.CNY));
         }
 
-        var options = new DbContextOptionsBuilder<SocialCommerceDbContext>();
-        database.Use(options, db);
-        await using var context = new SocialCommerceDbContext(options.Options);
+        await using var context = StoreHost.OpenContext(database, db);
         Assert.Equal(20, await context.Set<EntryRow>().CountAsync(e => e.Kind == nameof(AccountPostingKind.Released)));   // 20 sales × 1 earning (member 1), once each
         Assert.Equal(5, await context.Set<GroupEventRow>().CountAsync(e => e.Type == nameof(GroupFailed)));
         Assert.Equal(GroupBuyStatus.Failed, (await b.Groups.GetAsync(new GroupBuyId(3)))!.Status);

@@ -304,12 +304,7 @@ public abstract class ManyWriterTests<TDatabase>(TDatabase database) : IClassFix
         }
     }
 
-    private SocialCommerceDbContext Open(string connectionString)
-    {
-        var options = new DbContextOptionsBuilder<SocialCommerceDbContext>();
-        database.Use(options, connectionString);
-        return new SocialCommerceDbContext(options.Options);
-    }
+    private SocialCommerceDbContext Open(string connectionString) => StoreHost.OpenContext(database, connectionString);
 }
 
 public sealed class SqliteManyWriterTests(SqliteDatabase database) : ManyWriterTests<SqliteDatabase>(database);

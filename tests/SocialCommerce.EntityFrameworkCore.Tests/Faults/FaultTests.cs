@@ -164,9 +164,7 @@ public abstract class FaultTests<TDatabase>(TDatabase database) : IClassFixture<
             AssertConserved(balance);
         }
 
-        var options = new DbContextOptionsBuilder<SocialCommerceDbContext>();
-        database.Use(options, db);
-        await using var context = new SocialCommerceDbContext(options.Options);
+        await using var context = StoreHost.OpenContext(database, db);
         Assert.Equal(expectedSales, await context.Set<SaleRow>().CountAsync());
         // One stored entry per posting and per withdrawal (debt, fee and write-off movements are in the balances).
         var postings = memory.GetEntries().Count(e => e.Kind is LedgerEntryKind.Earned or LedgerEntryKind.Completed or LedgerEntryKind.Released or LedgerEntryKind.Cancelled or LedgerEntryKind.Clawback or LedgerEntryKind.Withdrawn);

@@ -22,9 +22,7 @@ public abstract class HealthCheckTests<TDatabase>(TDatabase database) : IClassFi
         Assert.Equal(HealthStatus.Healthy, up.Status);
         Assert.Contains($"schema version {SocialCommerceSchema.Version}", up.Entries["socialcommerce-store"].Description);
 
-        var options = new DbContextOptionsBuilder<SocialCommerceDbContext>();
-        database.Use(options, db);
-        await using (var context = new SocialCommerceDbContext(options.Options))
+        await using (var context = StoreHost.OpenContext(database, db))
         {
             await context.Database.ExecuteSqlRawAsync("UPDATE sc_schema SET \"Version\" = 2");
         }

@@ -150,6 +150,14 @@ public sealed class StoreHost : IAsyncDisposable
         return builder.Build();
     }
 
+    /// <summary>Opens the package's own context on a test database, for reading (or corrupting) rows directly.</summary>
+    public static SocialCommerceDbContext OpenContext(StoreDatabase database, string connectionString)
+    {
+        var options = new DbContextOptionsBuilder<SocialCommerceDbContext>();
+        database.Use(options, connectionString);
+        return new SocialCommerceDbContext(options.Options);
+    }
+
     public static async Task<StoreHost> StartAsync(StoreDatabase database, string connectionString, string instance = "a", Action<SocialCommerceStoreOptions>? configure = null, params IInterceptor[] interceptors)
     {
         var host = Build(database, connectionString, instance, configure, interceptors);

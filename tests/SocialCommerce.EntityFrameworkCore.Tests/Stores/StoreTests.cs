@@ -29,12 +29,7 @@ public abstract class StoreTests<TDatabase>(TDatabase database) : IClassFixture<
         return await Database.CreateDatabaseAsync();
     }
 
-    protected SocialCommerceDbContext OpenContext(string connectionString)
-    {
-        var options = new DbContextOptionsBuilder<SocialCommerceDbContext>();
-        Database.Use(options, connectionString);
-        return new SocialCommerceDbContext(options.Options);
-    }
+    protected SocialCommerceDbContext OpenContext(string connectionString) => StoreHost.OpenContext(Database, connectionString);
 
     [SkippableFact]
     public async Task The_network_registers_binds_refuses_a_cycle_and_is_the_same_after_a_restart()

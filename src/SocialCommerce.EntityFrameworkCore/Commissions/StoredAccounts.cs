@@ -65,18 +65,36 @@ internal sealed class StoredAccounts
     }
 
     /// <summary>
-    /// The tracked row of one account, or a new one already added to the context: a command that decides to write
+    /// The tracked row of one account with one of its withdrawals, read in ONE statement so both come from one
+    /// snapshot (two reads under read-committed can see a withdrawal that the account's balances do not hold yet, or
+    /// no longer). A missing account is a new row already added to the context: a command that decides to write
     /// nothing returns without saving, so the new row is never stored.
     /// </summary>
-    public static async Task<AccountRow> TrackAsync(DbContext db, MemberId member, Currency currency, CancellationToken ct)
+    public static async Task<(AccountRow Row, WithdrawalRow? Withdrawal)> TrackWithWithdrawalAsync(DbContext db, MemberId member, Currency currency, string withdrawalId, CancellationToken ct)
     {
-        var row = await db.Set<AccountRow>().FirstOrDefaultAsync(a => a.MemberId == member.Value && a.Currency == currency.Code, ct).ConfigureAwait(false);
-        if (row is null)
-        {
-            row = new AccountRow { MemberId = member.Value, Currency = currency.Code, MinorUnit = currency.MinorUnit };
-            db.Add(row);
-        }
+        var pair = await (
+            from a in db.Set<AccountRow>()
+            where a.MemberId == member.Value && a.Currency == currency.Code
+            from w in db.Set<WithdrawalRow>().Where(w => w.MemberId == a.MemberId && w.Currency == a.Currency && w.WithdrawalId == withdrawalId).DefaultIfEmpty()
+            select new { Account = a, Withdrawal = w }).FirstOrDefaultAsync(ct).ConfigureAwait(false);
+        return pair is null ? (Add(db, member, currency), null) : (pair.Account, pair.Withdrawal);
+    }
 
+    /// <summary>The tracked row of one account with one of its adjustments, read in one statement (see <see cref="TrackWithWithdrawalAsync"/>).</summary>
+    public static async Task<(AccountRow Row, AdjustmentRow? Adjustment)> TrackWithAdjustmentAsync(DbContext db, MemberId member, Currency currency, string adjustmentId, CancellationToken ct)
+    {
+        var pair = await (
+            from a in db.Set<AccountRow>()
+            where a.MemberId == member.Value && a.Currency == currency.Code
+            from j in db.Set<AdjustmentRow>().Where(j => j.MemberId == a.MemberId && j.Currency == a.Currency && j.AdjustmentId == adjustmentId).DefaultIfEmpty()
+            select new { Account = a, Adjustment = j }).FirstOrDefaultAsync(ct).ConfigureAwait(false);
+        return pair is null ? (Add(db, member, currency), null) : (pair.Account, pair.Adjustment);
+    }
+
+    private static AccountRow Add(DbContext db, MemberId member, Currency currency)
+    {
+        var row = new AccountRow { MemberId = member.Value, Currency = currency.Code, MinorUnit = currency.MinorUnit };
+        db.Add(row);
         return row;
     }
 

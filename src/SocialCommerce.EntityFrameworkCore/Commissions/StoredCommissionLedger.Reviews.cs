@@ -63,8 +63,7 @@ public sealed partial class StoredCommissionLedger
         return _store.RunAsync($"adjustment '{adjustment.AdjustmentId}' of member {adjustment.Member}", Keys.Account(adjustment.Member, adjustment.Amount.Currency), async (db, _, ct) =>
         {
             var currency = adjustment.Amount.Currency;
-            var known = await db.Set<AdjustmentRow>().AsNoTracking().FirstOrDefaultAsync(a => a.MemberId == adjustment.Member.Value && a.Currency == currency.Code && a.AdjustmentId == adjustment.AdjustmentId, ct).ConfigureAwait(false);
-            var row = await StoredAccounts.TrackAsync(db, adjustment.Member, currency, ct).ConfigureAwait(false);
+            var (row, known) = await StoredAccounts.TrackWithAdjustmentAsync(db, adjustment.Member, currency, adjustment.AdjustmentId, ct).ConfigureAwait(false);
             AccountAdjustment? first = known is null ? null
                 : new AccountAdjustment(known.AdjustmentId, new MemberId(known.MemberId), Money.FromMinorUnits(known.MinorUnits, StoredAccounts.CurrencyOf(known.Currency, row.MinorUnit)), known.Author, known.Reason, StoredJson.Instant(known.At));
             var account = StoredAccounts.FromRow(row, Options, null, null, first);

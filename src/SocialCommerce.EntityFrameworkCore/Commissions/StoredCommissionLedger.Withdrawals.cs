@@ -33,8 +33,7 @@ public sealed partial class StoredCommissionLedger
         return _store.RunAsync($"request withdrawal '{withdrawal.WithdrawalId}' of member {withdrawal.Member}", Keys.Account(withdrawal.Member, withdrawal.Amount.Currency), async (db, _, ct) =>
         {
             var currency = withdrawal.Amount.Currency;
-            var known = await db.Set<WithdrawalRow>().AsNoTracking().FirstOrDefaultAsync(w => w.MemberId == withdrawal.Member.Value && w.Currency == currency.Code && w.WithdrawalId == withdrawal.WithdrawalId, ct).ConfigureAwait(false);
-            var row = await StoredAccounts.TrackAsync(db, withdrawal.Member, currency, ct).ConfigureAwait(false);
+            var (row, known) = await StoredAccounts.TrackWithWithdrawalAsync(db, withdrawal.Member, currency, withdrawal.WithdrawalId, ct).ConfigureAwait(false);
             var account = StoredAccounts.FromRow(row, Options, null, known is null ? null : RecordOf(known, StoredAccounts.CurrencyOf(known.Currency, row.MinorUnit)));
             var result = account.RequestWithdrawal(withdrawal, _store.Options.Withholding);
             if (!result.IsApplied)
@@ -163,8 +162,7 @@ public sealed partial class StoredCommissionLedger
             // One transaction per payout: Core's PayoutRun.CommitOne requests and approves it on the loaded account.
             results.Add(await _store.RunAsync($"commit payout '{payout.WithdrawalId}'", Keys.Account(payout.Member, payout.Gross.Currency), async (db, _, ct) =>
             {
-                var known = await db.Set<WithdrawalRow>().FirstOrDefaultAsync(w => w.MemberId == payout.Member.Value && w.Currency == payout.Gross.Currency.Code && w.WithdrawalId == payout.WithdrawalId, ct).ConfigureAwait(false);
-                var row = await StoredAccounts.TrackAsync(db, payout.Member, payout.Gross.Currency, ct).ConfigureAwait(false);
+                var (row, known) = await StoredAccounts.TrackWithWithdrawalAsync(db, payout.Member, payout.Gross.Currency, payout.WithdrawalId, ct).ConfigureAwait(false);
                 var account = StoredAccounts.FromRow(row, Options, null, known is null ? null : RecordOf(known, StoredAccounts.CurrencyOf(known.Currency, row.MinorUnit)));
                 var version = account.Version;
                 var result = run.CommitOne(account, payout, _store.Options.Withholding);
@@ -233,9 +231,8 @@ public sealed partial class StoredCommissionLedger
         StoredIds.Check(withdrawalId, nameof(withdrawalId));
         return _store.RunAsync($"{verb} withdrawal '{withdrawalId}' of member {member}", Keys.Account(member, currency), async (db, _, ct) =>
         {
-            var stored = await db.Set<WithdrawalRow>().FirstOrDefaultAsync(w => w.MemberId == member.Value && w.Currency == currency.Code && w.WithdrawalId == withdrawalId, ct).ConfigureAwait(false);
-            var row = stored is null ? null : await db.Set<AccountRow>().FirstOrDefaultAsync(a => a.MemberId == stored.MemberId && a.Currency == stored.Currency, ct).ConfigureAwait(false);
-            if (stored is null || row is null)
+            var (row, stored) = await StoredAccounts.TrackWithWithdrawalAsync(db, member, currency, withdrawalId, ct).ConfigureAwait(false);
+            if (stored is null)
             {
                 return new WithdrawalStepResult(LedgerOutcome.Refused, LedgerRefusal.UnknownWithdrawal, $"Withdrawal '{withdrawalId}' was never requested.", null);
             }

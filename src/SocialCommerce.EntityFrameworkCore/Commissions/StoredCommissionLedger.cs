@@ -262,8 +262,7 @@ public sealed partial class StoredCommissionLedger
         return _store.RunAsync($"withdrawal '{withdrawal.WithdrawalId}' of member {withdrawal.Member}", Keys.Account(withdrawal.Member, withdrawal.Amount.Currency), async (db, _, ct) =>
         {
             var currency = withdrawal.Amount.Currency;
-            var known = await db.Set<WithdrawalRow>().AsNoTracking().FirstOrDefaultAsync(w => w.MemberId == withdrawal.Member.Value && w.Currency == currency.Code && w.WithdrawalId == withdrawal.WithdrawalId, ct).ConfigureAwait(false);
-            var row = await StoredAccounts.TrackAsync(db, withdrawal.Member, currency, ct).ConfigureAwait(false);
+            var (row, known) = await StoredAccounts.TrackWithWithdrawalAsync(db, withdrawal.Member, currency, withdrawal.WithdrawalId, ct).ConfigureAwait(false);
             LedgerWithdrawal? first = known is null ? null : new LedgerWithdrawal(known.WithdrawalId, new MemberId(known.MemberId), Money.FromMinorUnits(known.Requested, StoredAccounts.CurrencyOf(known.Currency, row.MinorUnit)), StoredJson.Instant(known.At));
             var account = StoredAccounts.FromRow(row, Options, first);
             var result = account.Withdraw(withdrawal);

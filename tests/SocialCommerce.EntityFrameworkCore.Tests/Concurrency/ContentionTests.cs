@@ -37,6 +37,53 @@ public sealed class BeforeTransaction(Func<Task> action) : DbTransactionIntercep
     }
 }
 
+/// <summary>
+/// Once armed, runs an action (another instance's command) right after the first read of the next command of the
+/// instance it is added to: before its second command or its transaction, whichever comes first. Between two reads of
+/// one command, read-committed shows the second read a newer state than the first.
+/// </summary>
+public sealed class AfterFirstRead(Func<Task> action) : DbCommandInterceptor, IDbTransactionInterceptor
+{
+    private int _seen = -1;
+
+    public bool HasRun { get; private set; }
+
+    public void Arm() => Interlocked.Exchange(ref _seen, 0);
+
+    public override async ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
+    {
+        await AfterAsync(isCommand: true);
+        return result;
+    }
+
+    public override async ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        await AfterAsync(isCommand: true);
+        return result;
+    }
+
+    public async ValueTask<InterceptionResult<DbTransaction>> TransactionStartingAsync(DbConnection connection, TransactionStartingEventData eventData, InterceptionResult<DbTransaction> result, CancellationToken cancellationToken = default)
+    {
+        await AfterAsync(isCommand: false);
+        return result;
+    }
+
+    // -1: not armed; 0: armed, waiting for the first read; 1: the first read ran, the next step runs the action first.
+    private async Task AfterAsync(bool isCommand)
+    {
+        if (isCommand && Interlocked.CompareExchange(ref _seen, 1, 0) == 0)
+        {
+            return;
+        }
+
+        if (Interlocked.CompareExchange(ref _seen, -1, 1) == 1)
+        {
+            await action();
+            HasRun = true;
+        }
+    }
+}
+
 /// <summary>Once armed, fails every query as a timeout would (a transient failure the store retries).</summary>
 public sealed class TimingOut : DbCommandInterceptor
 {
@@ -193,6 +240,30 @@ public abstract class ContentionTests<TDatabase>(TDatabase database) : IClassFix
         Assert.Equal(before - new Money(5m, Currency.CNY), (await a.Ledger.GetBalanceAsync(new MemberId(1), Currency.CNY)).Available);
         Assert.Contains(logs.Entries, e => e.Id.Id == ConflictRetried && e.Level == LogLevel.Debug && e.Message.Contains("W-a", StringComparison.Ordinal));
         Assert.DoesNotContain(logs.Entries, e => e.Level >= LogLevel.Error);
+    }
+
+    [SkippableFact]
+    public async Task A_review_decided_between_two_reads_of_a_rival_review_is_refused_from_one_consistent_state()
+    {
+        // The account and the withdrawal are read in one statement: a rejection committed between two separate reads
+        // once showed a requested withdrawal that the account no longer held (CorruptStateException).
+        database.SkipUnlessAvailable();
+        var db = await database.CreateDatabaseAsync();
+        await using var b = await StoreHost.StartAsync(database, db, "review-b");
+        var rival = new AfterFirstRead(async () => Assert.True((await b.Ledger.RejectWithdrawalAsync(new MemberId(1), Currency.CNY, "W-1", "review")).IsApplied));
+        await using var a = await StoreHost.StartAsync(database, db, "review-a", null, rival);
+        await FundMemberOneAsync(b);
+        var before = (await b.Ledger.GetBalanceAsync(new MemberId(1), Currency.CNY)).Available;
+        Assert.True((await b.Ledger.RequestWithdrawalAsync(new LedgerWithdrawal("W-1", new MemberId(1), new Money(9m, Currency.CNY), T0 + Duration.FromDays(9)))).IsApplied);
+        rival.Arm();
+
+        var approved = await a.Ledger.ApproveWithdrawalAsync(new MemberId(1), Currency.CNY, "W-1");
+
+        Assert.True(rival.HasRun);
+        Assert.Equal(LedgerRefusal.WithdrawalStateConflict, approved.Refusal);
+        Assert.Equal(WithdrawalStatus.Rejected, (await a.Ledger.GetWithdrawalAsync(new MemberId(1), Currency.CNY, "W-1"))!.Status);
+        Assert.Equal(Money.Zero(Currency.CNY), await a.Ledger.GetInWithdrawalAsync(new MemberId(1), Currency.CNY));
+        Assert.Equal(before, (await a.Ledger.GetBalanceAsync(new MemberId(1), Currency.CNY)).Available);
     }
 
     [SkippableFact]

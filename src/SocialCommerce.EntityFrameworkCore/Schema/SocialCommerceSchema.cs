@@ -1,5 +1,6 @@
 using System;
 using System.Data.Common;
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.EntityFrameworkCore;
@@ -56,7 +57,7 @@ public static class SocialCommerceSchema
 
         if (row.Version != Version)
         {
-            throw new StoreSchemaException($"SocialCommerce store: the SocialCommerce tables in {Describe(context)} are at schema version {row.Version}; this package needs version {Version}. {(row.Version > Version ? "Upgrade the package (a newer one migrated the database)." : "Apply the package's newer migration.")}");
+            throw new StoreSchemaException($"SocialCommerce store: the SocialCommerce tables in {Describe(context)} are at schema version {row.Version}; this package needs version {Version}. {(row.Version > Version ? "Upgrade the package (a newer one migrated the database)." : "With the package's own context, start with CreateSchemaAtStart (or call SocialCommerceSchema.CreateAsync) to upgrade the tables in place; with the host's context, add and apply a migration (docs/storage.md, Upgrades).")}");
         }
     }
 
@@ -86,9 +87,17 @@ public static class SocialCommerceSchema
             }
             catch (StoreSchemaException)
             {
+                if (await StoredVersionAsync(context, cancellationToken).ConfigureAwait(false) is { } stored and >= 1 and < Version)
+                {
+                    // Tables of an earlier version: upgraded in place, every row kept.
+                    await SchemaUpgrade.RunAsync(context, cancellationToken).ConfigureAwait(false);
+                    await VerifyAsync(context, cancellationToken).ConfigureAwait(false);
+                    return;
+                }
+
                 if (await HasSchemaTableAsync(context, cancellationToken).ConfigureAwait(false))
                 {
-                    throw; // The tables exist, at another version or without their row: never created over.
+                    throw; // The tables exist, at a later version or without their row: never created over.
                 }
             }
         }
@@ -122,6 +131,18 @@ public static class SocialCommerceSchema
         }
 
         await VerifyAsync(context, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async Task<int?> StoredVersionAsync(DbContext context, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await context.Set<SchemaRow>().AsNoTracking().Where(r => r.Id == 1).Select(r => (int?)r.Version).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (DbException)
+        {
+            return null;
+        }
     }
 
     private static async Task<bool> HasSchemaTableAsync(DbContext context, CancellationToken cancellationToken)

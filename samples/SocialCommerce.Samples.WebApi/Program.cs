@@ -4,7 +4,9 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using Scalar.AspNetCore;
 using SocialCommerce.EntityFrameworkCore;
 using SocialCommerce.Samples.WebApi;
 using SocialCommerce.Samples.WebApi.Clock;
@@ -65,6 +67,11 @@ app.UseAuthentication();
 app.UseAuthorization();
 
 app.MapOpenApi().AllowAnonymous();
+if (app.Environment.IsDevelopment())
+{
+    // A browsable API page over the OpenAPI document (Scalar), at /scalar: paste a token from `-- token operator`.
+    app.MapScalarApiReference().AllowAnonymous();
+}
 app.MapHealthChecks("/health").AllowAnonymous();
 
 // The SocialCommerce start-up service checks (or creates) the tables and loads the referral network from its

@@ -33,6 +33,7 @@ public sealed class Shop
     private readonly StoredCommissionLedger ledger;
     private readonly StoredGroupBuys groups;
     private readonly StoredGrowth growth;
+    private readonly StoredReferralRewards referralRewards;
 
     /// <summary>Initializes a new instance of the <see cref="Shop"/> class.</summary>
     /// <param name="settings">The engines and documents.</param>
@@ -43,8 +44,10 @@ public sealed class Shop
     /// <param name="growth">The stored growth accounts.</param>
     /// <param name="invitations">The stored invitations (bargains and assists).</param>
     /// <param name="invitationRules">The invitation rules.</param>
-    public Shop(ShopSettings settings, IClock clock, StoredReferralNetwork network, StoredCommissionLedger ledger, StoredGroupBuys groups, StoredGrowth growth, StoredInvitations invitations, InvitationBook invitationRules)
+    /// <param name="referralRewards">The stored referral rewards (a new member's first purchase rewards both sides).</param>
+    public Shop(ShopSettings settings, IClock clock, StoredReferralNetwork network, StoredCommissionLedger ledger, StoredGroupBuys groups, StoredGrowth growth, StoredInvitations invitations, InvitationBook invitationRules, StoredReferralRewards referralRewards)
     {
+        this.referralRewards = referralRewards ?? throw new ArgumentNullException(nameof(referralRewards));
         this.invitationRules = invitationRules ?? throw new ArgumentNullException(nameof(invitationRules));
         this.invitations = invitations ?? throw new ArgumentNullException(nameof(invitations));
         ArgumentNullException.ThrowIfNull(settings);
@@ -109,12 +112,25 @@ public sealed class Shop
         // One engine for the quote and its booking: a configuration reload in between cannot mix two plan versions.
         var engine = settings.Engine;
         var quote = await network.QuoteAsync(engine, sale, cancellationToken).ConfigureAwait(false);
-        var posting = LedgerSale.FromQuote(sale, quote, engine.Plan);
-        var result = await ledger.PostAsync(posting, cancellationToken).ConfigureAwait(false);
+        var booked = LedgerSale.FromQuote(sale, quote, engine.Plan);
+
+        // The buyer's first qualifying purchase claims its referral reward: the rewards are lines of the same posting.
+        // A guest (not a member) claims nothing.
+        SaleCommissionResult result;
+        var posted = booked;
+        if (network.Contains(buyer))
+        {
+            var referral = await referralRewards.PostAsync(sale, network.GetMember(buyer), booked, quote, cancellationToken).ConfigureAwait(false);
+            (result, posted) = (referral.Ledger, referral.Posted);
+        }
+        else
+        {
+            result = await ledger.PostAsync(booked, cancellationToken).ConfigureAwait(false);
+        }
 
         // Another instance posted the same id first: the store answered as Core decides (duplicate or conflicting).
         return result.Outcome == LedgerOutcome.Applied
-            ? (result, posting)
+            ? (result, posted)
             : (result, (await ledger.GetSaleAsync(saleId, cancellationToken).ConfigureAwait(false))?.Sale);
     }
 
@@ -122,8 +138,19 @@ public sealed class Shop
     /// <param name="saleId">The sale.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The ledger's result.</returns>
-    public Task<SaleCommissionResult> CompleteAsync(string saleId, CancellationToken cancellationToken) =>
-        ledger.CompleteAsync(saleId, clock.GetCurrentInstant(), cancellationToken);
+    public async Task<SaleCommissionResult> CompleteAsync(string saleId, CancellationToken cancellationToken)
+    {
+        var at = clock.GetCurrentInstant();
+        var result = await ledger.CompleteAsync(saleId, at, cancellationToken).ConfigureAwait(false);
+
+        // The referral reward the sale claimed (if any) is earned with it; a sale that claimed none is refused, harmlessly.
+        if (result.Outcome != LedgerOutcome.Refused)
+        {
+            await referralRewards.EarnAsync(saleId, at, cancellationToken).ConfigureAwait(false);
+        }
+
+        return result;
+    }
 
     /// <summary>Refunds a sale now: in full, by amount or by lines.</summary>
     /// <param name="refundId">The refund id.</param>
@@ -139,11 +166,47 @@ public sealed class Shop
             throw new ArgumentException($"Refund '{refundId}': give either an amount or lines, not both.", nameof(lines));
         }
 
+        return RefundCoreAsync(refundId, saleId, amount, lines, cancellationToken);
+    }
+
+    /// <summary>Reads a member's referral reward: whether their first purchase claimed it, for whom, and where it is.</summary>
+    /// <param name="member">The invited member.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The claim (open when nothing was claimed yet).</returns>
+    public async Task<ReferralClaim> GetReferralRewardAsync(MemberId member, CancellationToken cancellationToken)
+    {
+        await RequireMemberAsync(member, cancellationToken).ConfigureAwait(false);
+        return await referralRewards.GetAsync(member, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Reads a member's growth: level, points, streaks and honours.</summary>
+    /// <param name="member">The member.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The growth state.</returns>
+    public async Task<MemberGrowth> GetGrowthAsync(MemberId member, CancellationToken cancellationToken)
+    {
+        await RequireMemberAsync(member, cancellationToken).ConfigureAwait(false);
+        return await growth.GetAsync(member, cancellationToken).ConfigureAwait(false)
+            ?? await growth.EnrolAsync(member, clock.GetCurrentInstant(), settings.DefaultZone, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<SaleCommissionResult> RefundCoreAsync(string refundId, string saleId, Money? amount, IReadOnlyList<LedgerRefundLine>? lines, CancellationToken cancellationToken)
+    {
         var at = clock.GetCurrentInstant();
         var refund = lines is not null ? LedgerRefund.ForLines(refundId, saleId, at, lines)
             : amount is { } a ? LedgerRefund.ForAmount(refundId, saleId, at, a)
             : LedgerRefund.Full(refundId, saleId, at);
-        return ledger.RefundAsync(refund, cancellationToken);
+        var result = await ledger.RefundAsync(refund, cancellationToken).ConfigureAwait(false);
+
+        // A full refund releases (before completion) or reverses (after) the referral reward the sale claimed; the
+        // ledger already took back its money lines with the rest of the sale. A resend (Duplicate) reverses again, which
+        // the claim answers as a duplicate: a crash between the two is repaired by resending the refund.
+        if (result.Outcome != LedgerOutcome.Refused && refund.Basis == LedgerRefundBasis.Full)
+        {
+            await referralRewards.ReverseAsync(saleId, at, cancellationToken).ConfigureAwait(false);
+        }
+
+        return result;
     }
 
     /// <summary>Releases every sale whose return window has closed (the batch job).</summary>

@@ -17,6 +17,7 @@ using SocialCommerce.Extensions;
 using SocialCommerce.Extensions.Commissions;
 using SocialCommerce.GroupBuying;
 using SocialCommerce.Growth;
+using SocialCommerce.Invitations;
 
 namespace SocialCommerce.Samples.WebApi;
 
@@ -26,12 +27,40 @@ namespace SocialCommerce.Samples.WebApi;
 /// </summary>
 internal static class ShopRegistration
 {
+    /// <summary>
+    /// A new member's first purchase of at least ¥50 within 30 days of joining rewards the inviter ¥10 and the new member
+    /// ¥5 (money lines of that sale's posting, paid when its return window closes); an inviter is rewarded for at most
+    /// 20 friends in 30 days. Checked at start against the plan and the compliance profile (SC504).
+    /// </summary>
+    public static ReferralRewardRule FirstPurchase { get; } = ReferralRewardRule.Create("first-purchase", new ReferralRewardRuleOptions
+    {
+        MinimumPurchase = new Money(50m, Currency.CNY),
+        Window = Duration.FromDays(30),
+        InviterReward = ReferralRewardValue.Fixed(new Money(10m, Currency.CNY)),
+        InvitedReward = ReferralRewardValue.Fixed(new Money(5m, Currency.CNY)),
+        InviterCap = 20,
+        CapPeriod = Duration.FromDays(30),
+    });
+
+    /// <summary>Honours: reviews posted (bronze at 3, silver at 10), each valid for 30 days; tenure (a badge per year).</summary>
+    public static IReadOnlyList<HonourRule> Honours { get; } =
+    [
+        new HonourRule("reviewer", HonourTerm.ShortTerm, HonourMeasure.ActivityCount, [new HonourTier("bronze", 3), new HonourTier("silver", 10)])
+        {
+            Kind = new GrowthActivityKind("review.posted"),
+            ValidFor = Period.FromDays(30),
+        },
+        new HonourRule("loyal", HonourTerm.LongTerm, HonourMeasure.TenureYears, [new HonourTier("one-year", 1), new HonourTier("three-years", 3)]),
+    ];
+
     public static IServiceCollection AddShop(this IServiceCollection services, IConfiguration configuration)
     {
         // The SDK reads its own section: options, the compliance profile, the commission plan, the group-buy
         // rules and the growth policy, all validated when the host starts. The ladder is the shop's own section.
         var socialCommerce = services.AddSocialCommerce(configuration.GetSection(SocialCommerceOptions.SectionName))
-            .UseLevelLadder(ReadLadder(configuration.GetSection("Shop:LevelLadder")));
+            .UseLevelLadder(ReadLadder(configuration.GetSection("Shop:LevelLadder")))
+            .AddHonourRules(Honours)
+            .UseReferralRewards(FirstPurchase, planName: "default");
         UseDatabase(socialCommerce, configuration);
 
         // Release due earnings and settle groups and invitations past their deadline every minute (Shop:Jobs sets the

@@ -20,7 +20,7 @@ public sealed class DiscoveryTests
         using var document = JsonDocument.Parse(await openApi.Content.ReadAsStringAsync());
         Assert.StartsWith("3.", document.RootElement.GetProperty("openapi").GetString(), System.StringComparison.Ordinal);
         var paths = document.RootElement.GetProperty("paths");
-        foreach (var path in new[] { "/members", "/members/{id}", "/members/{id}/withdrawals", "/sales", "/sales/quote", "/groups/{id}/join", "/compliance/audit" })
+        foreach (var path in new[] { "/members", "/members/{id}", "/members/{id}/withdrawals", "/members/{id}/growth", "/members/{id}/referral-reward", "/invitations", "/invitations/{id}/help", "/sales", "/sales/quote", "/groups/{id}/join", "/compliance/audit" })
         {
             Assert.True(paths.TryGetProperty(path, out _), $"the OpenAPI document lists {path}");
         }
@@ -44,5 +44,22 @@ public sealed class DiscoveryTests
         using var health = await http.GetAsync("/health");
         Assert.Equal(HttpStatusCode.OK, health.StatusCode);
         Assert.Equal("Healthy", await health.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task A_browsable_API_page_reads_the_OpenAPI_document_in_Development_only()
+    {
+        using var database = new TemporaryDatabase();
+        using (var development = new ShopFactory(database.Path, new FakeClock(Instant.FromUtc(2026, 3, 2, 2, 0))))
+        {
+            using var page = await development.CreateClient().GetAsync("/scalar/v1");
+            Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+            Assert.Equal("text/html", page.Content.Headers.ContentType?.MediaType);
+            Assert.Contains("openapi/v1.json", await page.Content.ReadAsStringAsync(), System.StringComparison.Ordinal);
+        }
+
+        using var production = new ShopFactory(database.Path, new FakeClock(Instant.FromUtc(2026, 3, 2, 2, 0))) { Environment = "Production" };
+        using var none = await production.Operator().GetAsync("/scalar/v1"); // with a token: not there (401 without one)
+        Assert.Equal(HttpStatusCode.NotFound, none.StatusCode);
     }
 }

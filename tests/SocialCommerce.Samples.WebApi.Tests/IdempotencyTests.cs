@@ -26,7 +26,7 @@ public sealed class IdempotencyTests
         var retry = await ShopFlowTests.PostOk(http, "/sales", ShopFlowTests.Sale("S-1", 2, 100.00m));
         Assert.Equal("Duplicate", retry.GetProperty("posting").GetString());
         Assert.Equal(first.GetProperty("lines").GetRawText(), retry.GetProperty("lines").GetRawText());
-        ShopFlowTests.AssertMoney(10.00m, retry.GetProperty("total"));
+        ShopFlowTests.AssertMoney(25.00m, retry.GetProperty("total")); // 10.00 commission; member 2's first purchase: 10.00 + 5.00 reward
 
         // Other content under the same id is refused, and the first posting stands.
         var other = await ShopFlowTests.PostOk(http, "/sales", ShopFlowTests.Sale("S-1", 2, 90.00m), HttpStatusCode.Conflict);
@@ -43,10 +43,12 @@ public sealed class IdempotencyTests
         var refundAgain = await ShopFlowTests.PostOk(http, "/sales/S-1/refunds", new { refundId = "R-1", amount = new { amount = 40.00m } });
         Assert.Equal("Duplicate", refundAgain.GetProperty("outcome").GetString());
 
-        // 10.00 booked, 4.00 reversed by the 40 % refund: 6.00 frozen, whatever the retries.
+        // Member 1: 10.00 commission and 10.00 reward booked, 40 % of each reversed by the 40 % refund: 12.00 frozen,
+        // whatever the retries. A partial refund keeps the reward claimed.
         var balance = ShopFlowTests.Balance(await ShopFlowTests.Get(http, "/members/1"));
-        ShopFlowTests.AssertMoney(6.00m, balance.GetProperty("frozen"));
-        ShopFlowTests.AssertMoney(4.00m, balance.GetProperty("reversed"));
+        ShopFlowTests.AssertMoney(12.00m, balance.GetProperty("frozen"));
+        ShopFlowTests.AssertMoney(8.00m, balance.GetProperty("reversed"));
+        Assert.Equal("Earned", (await ShopFlowTests.Get(http, "/members/2/referral-reward")).GetProperty("status").GetString());
 
         clock.Advance(Duration.FromDays(8));
         await ShopFlowTests.PostOk(http, "/ledger/release", new { });
@@ -55,6 +57,6 @@ public sealed class IdempotencyTests
         clock.Advance(Duration.FromMinutes(1));
         var withdrawnAgain = await ShopFlowTests.PostOk(one, "/members/1/withdrawals", new { withdrawalId = "W-1", amount = new { amount = 5.00m } });
         Assert.Equal("Duplicate", withdrawnAgain.GetProperty("outcome").GetString());
-        ShopFlowTests.AssertMoney(1.00m, ShopFlowTests.Balance(await ShopFlowTests.Get(http, "/members/1")).GetProperty("available"));
+        ShopFlowTests.AssertMoney(7.00m, ShopFlowTests.Balance(await ShopFlowTests.Get(http, "/members/1")).GetProperty("available"));
     }
 }

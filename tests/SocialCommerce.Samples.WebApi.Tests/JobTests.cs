@@ -34,6 +34,6 @@ public sealed class JobTests
             available = member.GetProperty("balances").GetArrayLength() == 0 ? 0 : member.GetProperty("balances")[0].GetProperty("available").GetProperty("amount").GetDecimal();
         }
 
-        Assert.Equal(10.00m, available);
+        Assert.Equal(20.00m, available); // 10 % of 100.00, and 10.00 of first-purchase reward for member 2's inviter
     }
 }

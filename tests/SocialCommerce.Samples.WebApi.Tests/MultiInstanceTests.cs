@@ -54,7 +54,9 @@ public sealed class MultiInstanceTests(PostgresDatabase database) : IClassFixtur
             }
 
             Assert.Single(postings, p => p == "Applied");
-            ShopFlowTests.AssertMoney(10.00m, ShopFlowTests.Balance(await ShopFlowTests.Get(httpB, $"/members/{referrer}")).GetProperty("pending"));
+            // 10 % of 100.00 and the first-purchase reward of 10.00, claimed once however many instances posted the sale.
+            ShopFlowTests.AssertMoney(20.00m, ShopFlowTests.Balance(await ShopFlowTests.Get(httpB, $"/members/{referrer}")).GetProperty("pending"));
+            Assert.Equal("S-LB", (await ShopFlowTests.Get(httpA, "/members/50/referral-reward")).GetProperty("saleId").GetString());
 
             // A trio group joined by six members through both instances: exactly three seats, never more.
             for (var m = 60; m < 66; m++)
@@ -76,11 +78,11 @@ public sealed class MultiInstanceTests(PostgresDatabase database) : IClassFixtur
             await ShopFlowTests.PostOk(httpB, "/ledger/release", new { });
             var ownerA = a.AsMember(referrer);
             var ownerB = b.AsMember(referrer);
-            var withdrawals = await Task.WhenAll(Enumerable.Range(0, 6).Select(i => (i % 2 == 0 ? ownerA : ownerB).PostAsJsonAsync($"/members/{referrer}/withdrawals", new { withdrawalId = $"W-{i}", amount = new { amount = 3.00m } })));
-            Assert.Equal(3, withdrawals.Count(r => r.StatusCode == HttpStatusCode.OK));
+            var withdrawals = await Task.WhenAll(Enumerable.Range(0, 6).Select(i => (i % 2 == 0 ? ownerA : ownerB).PostAsJsonAsync($"/members/{referrer}/withdrawals", new { withdrawalId = $"W-{i}", amount = new { amount = 7.00m } })));
+            Assert.Equal(2, withdrawals.Count(r => r.StatusCode == HttpStatusCode.OK)); // 2 × 7.00 of the 20.00 available
             var balance = ShopFlowTests.Balance(await ShopFlowTests.Get(httpA, $"/members/{referrer}"));
-            ShopFlowTests.AssertMoney(1.00m, balance.GetProperty("available"));
-            ShopFlowTests.AssertMoney(9.00m, balance.GetProperty("withdrawn"));
+            ShopFlowTests.AssertMoney(6.00m, balance.GetProperty("available"));
+            ShopFlowTests.AssertMoney(14.00m, balance.GetProperty("withdrawn"));
 
             before = await Members(httpA);
             Assert.Equal(before, await Members(httpB));

@@ -19,7 +19,8 @@ public sealed class RefundTests
             await ShopFlowTests.PostOk(http, "/members", new { memberId = 1 }, HttpStatusCode.Created);
             await ShopFlowTests.PostOk(http, "/members", new { memberId = 2, referrerId = 1 }, HttpStatusCode.Created);
 
-            // Two teas for 100.00 and a cup for 50.00: member 1 earns 10 % of each line, 10.00 + 5.00.
+            // Two teas for 100.00 and a cup for 50.00: member 1 earns 10 % of each line, 10.00 + 5.00, and, as member
+            // 2's inviter, the first-purchase reward of 10.00 spread over the lines by what they paid: 6.67 + 3.33.
             await ShopFlowTests.PostOk(http, "/sales", new
             {
                 saleId = "S-1",
@@ -31,7 +32,7 @@ public sealed class RefundTests
                 },
             });
 
-            // One of the two teas comes back: half of line 0's 10.00 is reversed.
+            // One of the two teas comes back: half of line 0's 10.00 and of its 6.67 of reward is reversed (5.00 + 3.33).
             var refund = await ShopFlowTests.PostOk(http, "/sales/S-1/refunds", new { refundId = "R-1", lines = new[] { new { lineIndex = 0, quantity = 1 } } });
             Assert.Equal("Applied", refund.GetProperty("outcome").GetString());
 
@@ -40,16 +41,16 @@ public sealed class RefundTests
             Assert.Equal("MixedRefundBasis", mixed.GetProperty("refusal").GetString());
 
             var balance = await Balance(http);
-            Assert.Equal(10.00m, balance.GetProperty("pending").GetProperty("amount").GetDecimal());
-            Assert.Equal(5.00m, balance.GetProperty("reversed").GetProperty("amount").GetDecimal());
+            Assert.Equal(16.67m, balance.GetProperty("pending").GetProperty("amount").GetDecimal());
+            Assert.Equal(8.33m, balance.GetProperty("reversed").GetProperty("amount").GetDecimal());
         }
 
         using (var restarted = new ShopFactory(database.Path, clock))
         {
             var balance = await Balance(restarted.Operator());
-            Assert.Equal(10.00m, balance.GetProperty("pending").GetProperty("amount").GetDecimal());
-            Assert.Equal(15.00m, balance.GetProperty("booked").GetProperty("amount").GetDecimal());
-            Assert.Equal(5.00m, balance.GetProperty("reversed").GetProperty("amount").GetDecimal());
+            Assert.Equal(16.67m, balance.GetProperty("pending").GetProperty("amount").GetDecimal());
+            Assert.Equal(25.00m, balance.GetProperty("booked").GetProperty("amount").GetDecimal());
+            Assert.Equal(8.33m, balance.GetProperty("reversed").GetProperty("amount").GetDecimal());
         }
     }
 

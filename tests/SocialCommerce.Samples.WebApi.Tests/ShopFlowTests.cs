@@ -42,20 +42,22 @@ public sealed class ShopFlowTests
             Assert.False(quoteOnly.TryGetProperty("posting", out _));
             Assert.Equal(0, (await Get(http, "/members/2")).GetProperty("balances").GetArrayLength());
 
-            // Member 3 buys tea for 199.00 CNY. Plan 10 % / 5 %: member 2 earns 19.90, member 1 earns 9.95.
+            // Member 3 buys tea for 199.00 CNY. Plan 10 % / 5 %: member 2 earns 19.90, member 1 earns 9.95. It is
+            // member 3's first purchase, so it claims the referral reward (first-purchase): 10.00 for the inviter
+            // (member 2, a level-1 line) and 5.00 for member 3 (a level-0 line), posted with the sale.
             var sale = await PostOk(http, "/sales", Sale("S-1", 3, 199.00m));
             Assert.Equal("Applied", sale.GetProperty("posting").GetString());
-            var lines = sale.GetProperty("lines");
-            Assert.Equal(2, lines.GetArrayLength());
-            Assert.Equal(2, lines[0].GetProperty("beneficiaryId").GetInt64());
-            Assert.Equal(1, lines[0].GetProperty("level").GetInt32());
-            AssertMoney(19.90m, lines[0].GetProperty("amount"));
-            Assert.Equal(1, lines[1].GetProperty("beneficiaryId").GetInt64());
-            Assert.Equal(2, lines[1].GetProperty("level").GetInt32());
-            AssertMoney(9.95m, lines[1].GetProperty("amount"));
-            AssertMoney(29.85m, sale.GetProperty("total"));
+            var lines = sale.GetProperty("lines").EnumerateArray().Select(l => (Member: l.GetProperty("beneficiaryId").GetInt64(), Level: l.GetProperty("level").GetInt32(), Amount: l.GetProperty("amount").GetProperty("amount").GetDecimal())).ToArray();
+            Assert.Equal([(2L, 1, 19.90m), (1L, 2, 9.95m), (2L, 1, 10.00m), (3L, 0, 5.00m)], lines.OrderBy(l => l.Level == 0).ThenBy(l => l.Amount == 10.00m).ToArray());
+            AssertMoney(44.85m, sale.GetProperty("total"));
 
-            AssertMoney(19.90m, Balance(await Get(http, "/members/2")).GetProperty("pending"));
+            AssertMoney(29.90m, Balance(await Get(http, "/members/2")).GetProperty("pending"));
+            var reward = await Get(http, "/members/3/referral-reward");
+            Assert.Equal("Pending", reward.GetProperty("status").GetString());
+            Assert.Equal(2, reward.GetProperty("inviterId").GetInt64());
+            Assert.Equal("S-1", reward.GetProperty("saleId").GetString());
+            AssertMoney(10.00m, reward.GetProperty("inviterReward"));
+            AssertMoney(5.00m, reward.GetProperty("memberReward"));
 
             // Posting the same sale again is a duplicate, not a second booking.
             var again = await PostOk(http, "/sales", Sale("S-1", 3, 199.00m));
@@ -64,23 +66,25 @@ public sealed class ShopFlowTests
             // Delivered a day later: frozen for the 7-day return window.
             clock.Advance(Duration.FromDays(1));
             await PostOk(http, "/sales/S-1/complete", new { });
-            AssertMoney(19.90m, Balance(await Get(http, "/members/2")).GetProperty("frozen"));
+            AssertMoney(29.90m, Balance(await Get(http, "/members/2")).GetProperty("frozen"));
+            Assert.Equal("Earned", (await Get(http, "/members/3/referral-reward")).GetProperty("status").GetString());
 
             // One tick before the window closes nothing is released; at the deadline everything is.
             clock.Advance(Duration.FromDays(7) - Duration.Epsilon);
             await PostOk(http, "/ledger/release", new { });
-            AssertMoney(19.90m, Balance(await Get(http, "/members/2")).GetProperty("frozen"));
+            AssertMoney(29.90m, Balance(await Get(http, "/members/2")).GetProperty("frozen"));
             clock.Advance(Duration.Epsilon);
             await PostOk(http, "/ledger/release", new { });
-            AssertMoney(19.90m, Balance(await Get(http, "/members/2")).GetProperty("available"));
+            AssertMoney(29.90m, Balance(await Get(http, "/members/2")).GetProperty("available"));
             AssertMoney(9.95m, Balance(await Get(http, "/members/1")).GetProperty("available"));
+            AssertMoney(5.00m, Balance(await Get(http, "/members/3")).GetProperty("available"));
 
-            // Member 2 withdraws 10.00 of 19.90: 9.90 left.
+            // Member 2 withdraws 10.00 of 29.90: 19.90 left.
             var two = factory.AsMember(2);
             var withdrawal = await PostOk(two, "/members/2/withdrawals", new { withdrawalId = "W-1", amount = new { amount = 10.00m, currency = "CNY" } });
             AssertMoney(10.00m, withdrawal.GetProperty("net"));
 
-            // A second sale (100.00: 10.00 and 5.00 pending) is refunded in full.
+            // A second sale (100.00: 10.00 and 5.00 pending; not a first purchase, so no reward) is refunded in full.
             await PostOk(http, "/sales", Sale("S-2", 3, 100.00m));
             AssertMoney(10.00m, Balance(await Get(http, "/members/2")).GetProperty("pending"));
             await PostOk(http, "/sales/S-2/refunds", new { refundId = "R-1" });
@@ -113,12 +117,13 @@ public sealed class ShopFlowTests
             Assert.Equal("cn-social-commerce", audit.GetProperty("profile").GetString());
             Assert.Equal(4, audit.GetProperty("memberCount").GetInt32());
 
-            // Final balances: member 2 earned 19.90 + 10.00, 10.00 reversed, 10.00 withdrawn, 9.90 available.
+            // Final balances: member 2 earned 19.90 + 10.00 (reward) + 10.00, 10.00 reversed, 10.00 withdrawn, 19.90 available.
             var balance2 = Balance(await Get(http, "/members/2"));
-            AssertMoney(9.90m, balance2.GetProperty("available"));
+            AssertMoney(19.90m, balance2.GetProperty("available"));
             AssertMoney(10.00m, balance2.GetProperty("withdrawn"));
             AssertMoney(0.00m, balance2.GetProperty("pending"));
-            AssertMoney(29.90m, balance2.GetProperty("booked"));
+            AssertMoney(39.90m, balance2.GetProperty("booked"));
+            Assert.Equal("Earned", (await Get(http, "/members/3/referral-reward")).GetProperty("status").GetString());
             AssertMoney(10.00m, balance2.GetProperty("reversed"));
 
             membersBefore = await Snapshot(http);
@@ -135,7 +140,7 @@ public sealed class ShopFlowTests
             var three = await Get(http, "/members/3");
             Assert.Equal("V2", three.GetProperty("level").GetProperty("name").GetString());
             Assert.Equal(599, three.GetProperty("level").GetProperty("points").GetInt64());
-            AssertMoney(9.90m, Balance(await Get(http, "/members/2")).GetProperty("available"));
+            AssertMoney(19.90m, Balance(await Get(http, "/members/2")).GetProperty("available"));
             AssertMoney(9.95m, Balance(await Get(http, "/members/1")).GetProperty("available"));
             Assert.Equal(2, (await Get(http, "/groups")).GetArrayLength());
             var formed = await Get(http, $"/groups/{groupId}");
@@ -145,14 +150,14 @@ public sealed class ShopFlowTests
 
             // The restarted shop keeps working on the replayed state: it remembers W-1 (a retried request with the
             // same id and amount, stamped later by the server, is a duplicate that changes nothing) and refuses to
-            // pay out more than the 9.90 available.
+            // pay out more than the 19.90 available.
             var two = factory.AsMember(2);
             var repeated = await PostOk(two, "/members/2/withdrawals", new { withdrawalId = "W-1", amount = new { amount = 10.00m } });
             Assert.Equal("Duplicate", repeated.GetProperty("outcome").GetString());
-            var tooMuch = await PostOk(two, "/members/2/withdrawals", new { withdrawalId = "W-2", amount = new { amount = 9.91m } }, HttpStatusCode.Conflict);
+            var tooMuch = await PostOk(two, "/members/2/withdrawals", new { withdrawalId = "W-2", amount = new { amount = 19.91m } }, HttpStatusCode.Conflict);
             Assert.Equal("InsufficientAvailableBalance", tooMuch.GetProperty("refusal").GetString());
-            var rest = await PostOk(two, "/members/2/withdrawals", new { withdrawalId = "W-3", amount = new { amount = 9.90m } });
-            AssertMoney(9.90m, rest.GetProperty("net"));
+            var rest = await PostOk(two, "/members/2/withdrawals", new { withdrawalId = "W-3", amount = new { amount = 19.90m } });
+            AssertMoney(19.90m, rest.GetProperty("net"));
             AssertMoney(0.00m, Balance(await Get(http, "/members/2")).GetProperty("available"));
         }
     }

@@ -73,6 +73,18 @@ public sealed record BalanceDto(
 
 public sealed record MemberDto(long MemberId, long? ReferrerId, int Depth, LevelDto Level, IReadOnlyList<BalanceDto> Balances);
 
+/// <summary>An honour a member holds (or held: expired honours stay on the record).</summary>
+public sealed record HonourDto(string Name, string Tier, string Term, string Status, string AwardedAt, string? ExpiresAt);
+
+/// <summary>A member's growth: level, points, streaks and honours.</summary>
+public sealed record GrowthDto(long MemberId, LevelDto Level, long LifetimePoints, int CurrentStreak, int LongestStreak, IReadOnlyList<HonourDto> Honours);
+
+/// <summary>
+/// A member's referral reward: open until their first qualifying purchase claims it for their inviter; then pending,
+/// earned when that purchase completes, or reversed by a refund after completion.
+/// </summary>
+public sealed record ReferralRewardDto(long MemberId, string Status, long? InviterId, string? SaleId, string? ClaimedAt, MoneyDto? InviterReward, MoneyDto? MemberReward);
+
 public sealed record ActivityResponse(long MemberId, LevelDto Level, IReadOnlyList<string> Events);
 
 public sealed record AuditResponse(string Profile, int MemberCount, int MaxDepth, string Shape, IReadOnlyList<FindingDto> Findings);

@@ -64,6 +64,15 @@ internal static class ShopEndpoints
                 : Results.Ok(new WithdrawalResponse(result.Result.Outcome.ToString(), MoneyDto.From(result.Gross), MoneyDto.From(result.Fee), MoneyDto.From(result.Net)));
         }).RequireAuthorization(ShopPolicies.OwnAccount).LimitWrites();
 
+        app.MapGet("/members/{id:long}/growth", async (Shop shop, long id, CancellationToken ct) =>
+            ShopResponses.Growth(await shop.GetGrowthAsync(Member(id, "id"), ct)))
+            .RequireAuthorization(ShopPolicies.OwnAccountOrOperator);
+
+        // The member's own referral reward (the one their first purchase claims for their inviter).
+        app.MapGet("/members/{id:long}/referral-reward", async (Shop shop, long id, CancellationToken ct) =>
+            ShopResponses.ReferralReward(await shop.GetReferralRewardAsync(Member(id, "id"), ct)))
+            .RequireAuthorization(ShopPolicies.OwnAccountOrOperator);
+
         app.MapPost("/members/{id:long}/activities", async (Shop shop, long id, ActivityRequest request, CancellationToken ct) =>
         {
             var kind = Required(request.Kind, "kind");

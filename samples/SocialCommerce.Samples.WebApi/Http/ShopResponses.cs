@@ -100,6 +100,28 @@ internal static class ShopResponses
     public static LevelDto Level(MemberGrowth growth) =>
         new(growth.Level.Name, growth.LevelIndex, growth.Balance, growth.Level.Benefits.Discount.AsPercent, growth.Level.Benefits.CommissionRank, growth.Level.Benefits.Badge);
 
+    public static GrowthDto Growth(MemberGrowth growth)
+    {
+        var honours = new List<HonourDto>(growth.Honours.Count);
+        foreach (var h in growth.Honours)
+        {
+            honours.Add(new HonourDto(h.Name, h.Tier, h.Term.ToString(), h.Status.ToString(), InstantPattern.General.Format(h.AwardedAt), h.ExpiresAt is { } e ? InstantPattern.General.Format(e) : null));
+        }
+
+        return new GrowthDto(growth.Member.Value, Level(growth), growth.LifetimePoints, growth.CurrentStreak, growth.LongestStreak, honours);
+    }
+
+    public static ReferralRewardDto ReferralReward(ReferralClaim claim) => claim.Claimed is { } c
+        ? new ReferralRewardDto(
+            claim.Invited.Value,
+            claim.Status.ToString(),
+            c.Inviter.Value,
+            c.SaleId,
+            InstantPattern.General.Format(c.At),
+            c.Grant.InviterMoney is { } inviter ? MoneyDto.From(inviter) : null,
+            c.Grant.InvitedMoney is { } invited ? MoneyDto.From(invited) : null)
+        : new ReferralRewardDto(claim.Invited.Value, claim.Status.ToString(), null, null, null, null, null);
+
     public static MemberDto Member(MemberView view)
     {
         var balances = new List<BalanceDto>(view.Balances.Count);

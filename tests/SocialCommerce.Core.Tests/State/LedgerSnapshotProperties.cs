@@ -47,6 +47,21 @@ public sealed class LedgerSnapshotProperties
     }
 
     [Fact]
+    public void Sales_due_at_the_same_instant_release_in_posting_order_before_and_after_a_restore()
+    {
+        // S1 completes before S0, both due at Start + 12 h: the original once released them in completion order and the
+        // restored ledger in posting order, so their entries came out in another order (found by CI, seed
+        // 13019924630978769263,3548454440589958143). Both now release in (due instant, posting order).
+        var history = new LedgerHistory(
+            [new LedgerSaleSample([1], [1000], [0], [1], [0], [100], 10), new LedgerSaleSample([1], [1000], [1], [1], [0], [100], 10)],
+            [new LedgerStep(LedgerStepKind.Post, 0, 0), new LedgerStep(LedgerStepKind.Post, 1, 0), new LedgerStep(LedgerStepKind.Complete, 1, 1), new LedgerStep(LedgerStepKind.Complete, 0, 2), new LedgerStep(LedgerStepKind.Release, 0, 12)],
+            ClawbackPolicy.CarryAsDebt);
+        Snapshot_restore_then_continue_equals_the_uninterrupted_run(history, 4);
+        var released = history.Replay().Ledger.GetEntries().Where(e => e.Kind == LedgerEntryKind.Released).Select(e => e.SaleId).ToArray();
+        Assert.Equal(new string?[] { "S0", "S1" }, released);
+    }
+
+    [Fact]
     public void A_snapshot_of_another_schema_or_with_a_sale_twice_is_refused()
     {
         var newer = new LedgerSnapshot(SocialCommerceJson.SchemaVersion + 1, 0, [], [], [], []);

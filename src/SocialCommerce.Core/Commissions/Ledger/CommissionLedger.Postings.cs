@@ -158,8 +158,8 @@ public sealed partial class CommissionLedger
         while (true)
         {
             var fromRing = _releaseCount > 0 && _sales[_releaseQueue[_releaseHead]].ReleaseAt <= at;
-            var fromHeap = _frozen.TryPeek(out var h, out var heapAt) && heapAt <= at;
-            if (fromRing && (!fromHeap || _sales[_releaseQueue[_releaseHead]].ReleaseAt <= heapAt))
+            var fromHeap = _frozen.TryPeek(out var h, out var heapKey) && heapKey.At <= at;
+            if (fromRing && (!fromHeap || (_sales[_releaseQueue[_releaseHead]].ReleaseAt, _releaseQueue[_releaseHead]).CompareTo(heapKey) < 0))
             {
                 var s = _releaseQueue[_releaseHead];
                 _releaseHead = (_releaseHead + 1) % _releaseQueue.Length;
@@ -169,7 +169,7 @@ public sealed partial class CommissionLedger
             else if (fromHeap)
             {
                 _frozen.Dequeue();
-                ReleaseSale(h, heapAt);
+                ReleaseSale(h, heapKey.At);
             }
             else
             {
@@ -185,9 +185,9 @@ public sealed partial class CommissionLedger
         if (_releaseCount > 0)
         {
             var tail = _releaseQueue[(_releaseHead + _releaseCount - 1) % _releaseQueue.Length];
-            if (_sales[tail].ReleaseAt > releaseAt)
+            if ((_sales[tail].ReleaseAt, tail).CompareTo((releaseAt, s)) > 0)
             {
-                _frozen.Enqueue(s, releaseAt);
+                _frozen.Enqueue(s, (releaseAt, s));
                 return;
             }
         }

@@ -66,9 +66,11 @@ public sealed partial class CommissionLedger
     // Withdrawal ids are scoped to the member's account in its currency: one member can neither block nor probe another's.
     private readonly Dictionary<(long Member, string Currency, string Id), int> _withdrawalIndex = [];
     private readonly List<LedgerWithdrawal> _withdrawals = [];
-    private readonly PriorityQueue<int, Instant> _frozen = new();
+    private readonly PriorityQueue<int, (Instant At, int Sale)> _frozen = new();
 
-    // Completions usually arrive in deadline order: those wait in this FIFO ring (O(1)); the others in _frozen.
+    // Completions usually arrive in deadline order: those wait in this FIFO ring (O(1)); the others in _frozen. Both are
+    // ordered by (release instant, sale slot), one total order: sales due at the same instant release in posting order,
+    // however their completions arrived, so a ledger restored from its snapshot releases exactly like the original.
     private int[] _releaseQueue;
     private int _releaseHead;
     private int _releaseCount;

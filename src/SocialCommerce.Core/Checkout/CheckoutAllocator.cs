@@ -1,0 +1,344 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+
+namespace SocialCommerce.Checkout;
+
+/// <summary>
+/// The price waterfall, one pure function: a cart, its campaign prices, its coupons and a points deduction give each
+/// line a payable amount in whole minor units. Campaign prices come first; then each coupon, in the order given, takes
+/// its discount from what its eligible lines cost by then; then the points pay a share of what is left. Every discount
+/// is spread over its lines by largest remainder in proportion to what each line costs at that step (ties to the
+/// earlier line) — never "the last line takes the rest" — so the shares add up exactly and no line goes below zero.
+/// </summary>
+/// <remarks>
+/// Allocation-free beyond its result for carts up to 64 lines (scratch space is on the stack). Nothing is reserved or
+/// used: a wallet reserves the points and an order locks the coupons after the allocation is accepted.
+/// </remarks>
+public static class CheckoutAllocator
+{
+    private const int StackLines = 64;
+
+    // Below ⌊√(2^63 − 1)⌋: the product of two such values fits a long.
+    private const long Sqrt63 = 3_037_000_499;
+
+    /// <summary>Allocates a cart.</summary>
+    /// <param name="cart">The cart (with its campaign prices).</param>
+    /// <param name="coupons">The coupons applied, in order; none when empty.</param>
+    /// <param name="points">Points the member asks to pay with (0 for none), at most <see cref="Limits.MaxPoints"/>; the wallet checks its balance separately.</param>
+    /// <param name="redemption">How points pay; required when <paramref name="points"/> is positive.</param>
+    /// <returns>The allocation, or the refusal naming the coupon or limit.</returns>
+    /// <exception cref="ArgumentException">An argument is null or out of its range.</exception>
+    public static CheckoutResult Allocate(Cart cart, IReadOnlyList<AppliedCoupon> coupons, long points = 0, PointsRedemption? redemption = null)
+    {
+        ArgumentNullException.ThrowIfNull(cart);
+        ArgumentNullException.ThrowIfNull(coupons);
+        if (points is < 0 or > Limits.MaxPoints)
+        {
+            throw new ArgumentOutOfRangeException(nameof(points), points, string.Create(CultureInfo.InvariantCulture, $"Points should be 0 to {Limits.MaxPoints}."));
+        }
+
+        if (points > 0 && redemption is null)
+        {
+            throw new ArgumentNullException(nameof(redemption), "Paying with points needs the points policy (PointsRedemption).");
+        }
+
+        if (Check(cart, coupons, points, redemption) is { } refused)
+        {
+            return refused;
+        }
+
+        var lines = cart.LineArray;
+        var n = lines.Length;
+        var k = coupons.Count;
+        Span<long> payable = n <= StackLines ? stackalloc long[n] : new long[n];
+        Span<long> scratch = n <= StackLines ? stackalloc long[n] : new long[n];
+        Span<long> remainders = n <= StackLines ? stackalloc long[n] : new long[n];
+        var shares = k == 0 ? [] : new long[n * k]; // line i's share of coupon c at i × k + c; kept by the result
+        var campaign = 0L;
+        for (var i = 0; i < n; i++)
+        {
+            var line = lines[i];
+            payable[i] = line.PriceMinor * line.Quantity;
+            campaign += (line.UnitMinor * line.Quantity) - payable[i];
+        }
+
+        var couponTotals = new long[k];
+        for (var c = 0; c < k; c++)
+        {
+            var coupon = coupons[c];
+            var eligible = 0L;
+            var everyLine = coupon.Scope.Kind == CouponScopeKind.All;
+            for (var i = 0; i < n; i++)
+            {
+                scratch[i] = everyLine || coupon.Scope.Includes(lines[i]) ? payable[i] : 0;
+                eligible += scratch[i];
+            }
+
+            if (eligible == 0)
+            {
+                return CheckoutResult.Refused(CheckoutRefusal.CouponOutOfScope, $"Coupon '{coupon.CouponId}' applies to no line of the cart that still costs something ({Describe(coupon.Scope)}).");
+            }
+
+            var offer = coupon.Offer;
+            if (eligible < offer.MinimumMinor)
+            {
+                return CheckoutResult.Refused(CheckoutRefusal.CouponBelowMinimumSpend, $"Coupon '{coupon.CouponId}' needs {offer.MinimumSpend} spent on its lines; they cost {Money.FromMinorUnits(eligible, cart.Currency)}.");
+            }
+
+            var discount = offer.Kind == CouponOfferKind.PercentOff ? (long)decimal.Floor(eligible * offer.Percent.Fraction) : offer.OffMinor;
+            discount = Math.Min(Math.Min(discount, offer.CapMinor), eligible);
+            Spread(discount, scratch, eligible, remainders);
+            for (var i = 0; i < n; i++)
+            {
+                shares[(i * k) + c] = scratch[i];
+                payable[i] -= scratch[i];
+            }
+
+            couponTotals[c] = discount;
+        }
+
+        // Points: the most the policy lets them pay of what is left, in whole points worth whole minor units.
+        var used = 0L;
+        var value = 0L;
+        Span<long> pointShares = n <= StackLines ? stackalloc long[n] : new long[n];
+        Span<long> valueShares = n <= StackLines ? stackalloc long[n] : new long[n];
+        if (points > 0)
+        {
+            var left = 0L;
+            foreach (var p in payable)
+            {
+                left += p;
+            }
+
+            var cap = Math.Min((long)decimal.Floor(left * redemption!.MaxShare.Fraction), left - Math.Min(left, redemption.MinimumLeftMinor));
+            used = Math.Min(points / redemption.Step * redemption.Step, redemption.PointsWorthAtMost(cap));
+            if (used < redemption.MinimumPointsPerUse || used == 0)
+            {
+                return CheckoutResult.Refused(CheckoutRefusal.PointsBelowMinimum, string.Create(CultureInfo.InvariantCulture, $"{points} points asked; the policy lets this cart use {used} (at most {redemption.MaxShare.AsPercent} % of {Money.FromMinorUnits(left, cart.Currency)}, leaving at least {redemption.MinimumLeftToPay}, in steps of {redemption.Step}), below the minimum of {Math.Max(1, redemption.MinimumPointsPerUse)} a use."));
+            }
+
+            value = redemption.ValueOf(used);
+            payable.CopyTo(valueShares);
+            Spread(value, valueShares, left, remainders);
+            valueShares.CopyTo(pointShares);
+            Spread(used, pointShares, value, remainders);
+            for (var i = 0; i < n; i++)
+            {
+                payable[i] -= valueShares[i];
+            }
+        }
+
+        var allocated = new AllocatedLine[n];
+        var couponArray = new AppliedCoupon[k];
+        for (var c = 0; c < k; c++)
+        {
+            couponArray[c] = coupons[c];
+        }
+
+        var currency = cart.Currency;
+        var entries = 0;
+        for (var i = 0; i < n; i++)
+        {
+            entries += (lines[i].UnitMinor != lines[i].PriceMinor ? 1 : 0) + (valueShares[i] != 0 ? 1 : 0);
+        }
+
+        foreach (var share in shares)
+        {
+            entries += share != 0 ? 1 : 0;
+        }
+
+        var trace = entries == 0 ? [] : new LineDiscount[entries];
+        var t = 0;
+        for (var i = 0; i < n; i++)
+        {
+            var line = lines[i];
+            var start = t;
+            var list = line.UnitMinor * line.Quantity;
+            var campaignOff = list - (line.PriceMinor * line.Quantity);
+            if (campaignOff != 0)
+            {
+                trace[t++] = new LineDiscount(DiscountSource.Campaign, null, Minor(campaignOff, currency));
+            }
+
+            for (var c = 0; c < k; c++)
+            {
+                var share = shares[(i * k) + c];
+                if (share != 0)
+                {
+                    trace[t++] = new LineDiscount(DiscountSource.Coupon, couponArray[c].CouponId, Minor(share, currency));
+                }
+            }
+
+            if (valueShares[i] != 0)
+            {
+                trace[t++] = new LineDiscount(DiscountSource.Points, null, Minor(valueShares[i], currency));
+            }
+
+            allocated[i] = new AllocatedLine(i, line, list, payable[i], pointShares[i], valueShares[i], trace, start, t - start, shares, i * k);
+        }
+
+        return CheckoutResult.Accepted(new CheckoutAllocation(cart, allocated, couponArray, couponTotals, points, used, value, campaign));
+    }
+
+    /// <summary>
+    /// Spreads <paramref name="amount"/> (at most <paramref name="total"/>) over the weights in place by largest
+    /// remainder: each share is ⌊amount × weight ÷ total⌋, and the units left go one each to the largest remainders,
+    /// earlier index first. A share never exceeds its weight.
+    /// </summary>
+    private static void Spread(long amount, Span<long> weights, long total, Span<long> remainders)
+    {
+        var given = 0L;
+        for (var i = 0; i < weights.Length; i++)
+        {
+            var weight = weights[i];
+            long share;
+            if (weight == 0)
+            {
+                share = 0;
+                remainders[i] = 0;
+            }
+            else if (amount < Sqrt63 && weight < Sqrt63)
+            {
+                // The common case: both below √2^63, so the product fits 64 bits.
+                (share, remainders[i]) = Math.DivRem(amount * weight, total);
+            }
+            else
+            {
+                var product = (Int128)amount * weight;
+                share = (long)(product / total);
+                remainders[i] = (long)(product - ((Int128)share * total));
+            }
+
+            weights[i] = share;
+            given += share;
+        }
+
+        // The units left (fewer than the lines with a remainder) go to the largest remainders: find the smallest
+        // remainder that still gets one (a selection, linear on average), give one to every larger remainder, then to
+        // the earliest lines with exactly that remainder until none is left.
+        var left = amount - given;
+        if (left == 0)
+        {
+            return;
+        }
+
+        Span<long> copy = weights.Length <= StackLines ? stackalloc long[weights.Length] : new long[weights.Length];
+        remainders.CopyTo(copy);
+        var threshold = Select(copy, (int)left - 1);
+        for (var i = 0; i < weights.Length; i++)
+        {
+            if (remainders[i] > threshold)
+            {
+                weights[i]++;
+                left--;
+            }
+        }
+
+        for (var i = 0; left > 0; i++)
+        {
+            if (remainders[i] == threshold)
+            {
+                weights[i]++;
+                left--;
+            }
+        }
+    }
+
+    /// <summary>Returns the value that would sit at <paramref name="rank"/> (0-based) if <paramref name="values"/> were sorted largest first (Hoare's selection; reorders the span).</summary>
+    private static long Select(Span<long> values, int rank)
+    {
+        var lo = 0;
+        var hi = values.Length - 1;
+        while (lo < hi)
+        {
+            var pivot = values[lo + ((hi - lo) >> 1)];
+            var i = lo;
+            var j = hi;
+            while (i <= j)
+            {
+                while (values[i] > pivot)
+                {
+                    i++;
+                }
+
+                while (values[j] < pivot)
+                {
+                    j--;
+                }
+
+                if (i <= j)
+                {
+                    (values[i], values[j]) = (values[j], values[i]);
+                    i++;
+                    j--;
+                }
+            }
+
+            if (rank <= j)
+            {
+                hi = j;
+            }
+            else if (rank >= i)
+            {
+                lo = i;
+            }
+            else
+            {
+                return values[rank];
+            }
+        }
+
+        return values[rank];
+    }
+
+    /// <summary>Whole minor units (not negative) as money with the currency's minor digits, without decimal arithmetic.</summary>
+    private static Money Minor(long minor, Currency currency) =>
+        new(new decimal(unchecked((int)minor), unchecked((int)(minor >> 32)), 0, false, (byte)currency.MinorUnit), currency);
+
+    private static CheckoutResult? Check(Cart cart, IReadOnlyList<AppliedCoupon> coupons, long points, PointsRedemption? redemption)
+    {
+        for (var c = 0; c < coupons.Count; c++)
+        {
+            var coupon = coupons[c] ?? throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"Coupon {c} is null."), nameof(coupons));
+            if (coupon.Offer.Currency is { } currency && !currency.Equals(cart.Currency))
+            {
+                return CheckoutResult.Refused(CheckoutRefusal.CouponCurrencyMismatch, $"Coupon '{coupon.CouponId}' is in {currency.Code}; the cart is in {cart.Currency.Code}.");
+            }
+
+            for (var d = 0; d < c; d++)
+            {
+                var other = coupons[d];
+                if (string.Equals(other.CouponId, coupon.CouponId, StringComparison.Ordinal))
+                {
+                    return CheckoutResult.Refused(CheckoutRefusal.DuplicateCoupon, $"Coupon '{coupon.CouponId}' is applied twice.");
+                }
+
+                if (coupon.Stacking == CouponStacking.OnePerOrder || other.Stacking == CouponStacking.OnePerOrder)
+                {
+                    var alone = coupon.Stacking == CouponStacking.OnePerOrder ? coupon : other;
+                    return CheckoutResult.Refused(CheckoutRefusal.CouponNotStackable, $"Coupon '{alone.CouponId}' is one per order; it cannot be combined with '{(alone == coupon ? other : coupon).CouponId}'.");
+                }
+
+                if (string.Equals(other.TemplateId, coupon.TemplateId, StringComparison.Ordinal))
+                {
+                    return CheckoutResult.Refused(CheckoutRefusal.CouponNotStackable, $"Coupons '{other.CouponId}' and '{coupon.CouponId}' are both of template '{coupon.TemplateId}', one per order.");
+                }
+            }
+        }
+
+        if (points > 0 && !redemption!.Currency.Equals(cart.Currency))
+        {
+            return CheckoutResult.Refused(CheckoutRefusal.PointsCurrencyMismatch, $"The points pay in {redemption.Currency.Code}; the cart is in {cart.Currency.Code}.");
+        }
+
+        return null;
+    }
+
+    private static string Describe(CouponScope scope) => scope.Kind switch
+    {
+        CouponScopeKind.Categories => "categories " + string.Join(", ", scope.Keys),
+        CouponScopeKind.Products => "products " + string.Join(", ", scope.Keys),
+        _ => "all lines",
+    };
+}

@@ -250,15 +250,7 @@ public sealed class PointsWallet
             lot.Spent -= back;
             order.PartReturned[p] = order.ReturnedOf(p) + back;
             entries.Add(new PointsEntry(PointsEntryKind.Returned, lot.Earning.LotId, refundId, back, at));
-            if (lot.Earning.ExpiresAt is { } expires && expires <= at)
-            {
-                lot.Expired += back;
-                entries.Add(new PointsEntry(PointsEntryKind.Expired, lot.Earning.LotId, refundId, back, at));
-            }
-            else
-            {
-                lot.Available += back;
-            }
+            BackToLot(lot, back, refundId, at, entries);
 
             left -= back;
         }
@@ -395,15 +387,7 @@ public sealed class PointsWallet
             }
 
             entries.Add(new PointsEntry(PointsEntryKind.Released, lot.Earning.LotId, orderId, taken, at));
-            if (lot.Earning.ExpiresAt is { } expires && expires <= at)
-            {
-                lot.Expired += taken;
-                entries.Add(new PointsEntry(PointsEntryKind.Expired, lot.Earning.LotId, orderId, taken, at));
-            }
-            else
-            {
-                lot.Available += taken;
-            }
+            BackToLot(lot, taken, orderId, at, entries);
         }
 
         order.State = to;
@@ -471,6 +455,20 @@ public sealed class PointsWallet
         }
 
         return available;
+    }
+
+    // Points coming back to their lot (a release, a return) are available again, or expire at once if the lot has.
+    private static void BackToLot(Lot lot, long points, string reference, Instant at, List<PointsEntry> entries)
+    {
+        if (lot.Earning.ExpiresAt is { } expires && expires <= at)
+        {
+            lot.Expired += points;
+            entries.Add(new PointsEntry(PointsEntryKind.Expired, lot.Earning.LotId, reference, points, at));
+        }
+        else
+        {
+            lot.Available += points;
+        }
     }
 
     private void AddDue(Instant at, int lot, int kind)

@@ -173,6 +173,12 @@ public sealed class PointsWallet
         var left = points;
         while (left > 0)
         {
+            // AvailableAt promised enough; an empty set here would be a defect, never a loop.
+            if (_spendable.Count == 0)
+            {
+                throw new InvalidOperationException($"Order '{orderId}': the wallet's spendable lots ran out before {points} points were reserved; this is a defect in PointsWallet.");
+            }
+
             var lot = _lots[_spendable.Min.Lot];
             var take = Math.Min(lot.Available, left);
             lot.Available -= take;

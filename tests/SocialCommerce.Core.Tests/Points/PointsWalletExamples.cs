@@ -115,6 +115,32 @@ public sealed class PointsWalletExamples
     }
 
     [Fact]
+    public void A_purchase_earns_points_per_whole_unit_by_category_frozen_until_it_completes_and_a_partial_refund_takes_back_its_share()
+    {
+        var rule = new PurchasePointsRule(Currency.CNY, pointsPerUnit: 1, new System.Collections.Generic.Dictionary<string, long> { ["tea"] = 2 }, PointsExpiry.AfterDays(365));
+        var sale = new SocialCommerce.Commissions.Sale("S-1", new SocialCommerce.Network.MemberId(7), T0, Currency.CNY,
+        [
+            new SocialCommerce.Commissions.SaleLine("TEA-1", "tea", 1, new Money(99.90m, Currency.CNY)),   // 99 whole yuan × 2
+            new SocialCommerce.Commissions.SaleLine("CUP-1", "kitchen", 1, new Money(20.50m, Currency.CNY)), // 20 × 1
+        ]);
+        var earning = rule.EarningFor(sale)!;
+        Assert.Equal(("S-1", PointsSource.Purchase, 218L, T0 + Duration.FromDays(365)), (earning.LotId, earning.Source, earning.Points, earning.ExpiresAt!.Value));
+
+        var wallet = new PointsWallet();
+        wallet.Earn(earning);
+        Assert.Equal(218L, wallet.GetBalance().Frozen);
+
+        // The cup comes back before completion: its 20 points are taken back from the frozen lot.
+        var refunded = new SocialCommerce.Commissions.Sale("S-1", sale.Buyer, T0, Currency.CNY, [sale.Lines[1]]);
+        Assert.True(wallet.TakeBack("refund-1", "S-1", rule.PointsFor(refunded), T0 + Duration.FromDays(1)).IsApplied);
+        wallet.CompletePurchase("S-1", T0 + Duration.FromDays(2), Duration.FromDays(7));
+        wallet.ExpireDue(T0 + Duration.FromDays(9));
+        Assert.Equal(new PointsBalance(218, 198, 0, 0, 0, 0, 20, 0, 0), wallet.GetBalance());
+        Assert.Null(new PurchasePointsRule(Currency.CNY, 0).EarningFor(sale));
+        Assert.Throws<System.ArgumentException>(() => new PurchasePointsRule(Currency.USD, 1).PointsFor(sale));
+    }
+
+    [Fact]
     public void Points_can_expire_at_the_end_of_the_period_they_were_earned_in()
     {
         var shanghai = DateTimeZoneProviders.Tzdb["Asia/Shanghai"];

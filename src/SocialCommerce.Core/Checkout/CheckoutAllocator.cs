@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using SocialCommerce.Commissions;
 
 namespace SocialCommerce.Checkout;
 
@@ -158,7 +159,7 @@ public static class CheckoutAllocator
             var campaignOff = list - (line.PriceMinor * line.Quantity);
             if (campaignOff != 0)
             {
-                trace[t++] = new LineDiscount(DiscountSource.Campaign, null, Minor(campaignOff, currency));
+                trace[t++] = new LineDiscount(DiscountSource.Campaign, null, LedgerAmounts.FromMinor(campaignOff, currency));
             }
 
             for (var c = 0; c < k; c++)
@@ -166,13 +167,13 @@ public static class CheckoutAllocator
                 var share = shares[(i * k) + c];
                 if (share != 0)
                 {
-                    trace[t++] = new LineDiscount(DiscountSource.Coupon, couponArray[c].CouponId, Minor(share, currency));
+                    trace[t++] = new LineDiscount(DiscountSource.Coupon, couponArray[c].CouponId, LedgerAmounts.FromMinor(share, currency));
                 }
             }
 
             if (valueShares[i] != 0)
             {
-                trace[t++] = new LineDiscount(DiscountSource.Points, null, Minor(valueShares[i], currency));
+                trace[t++] = new LineDiscount(DiscountSource.Points, null, LedgerAmounts.FromMinor(valueShares[i], currency));
             }
 
             allocated[i] = new AllocatedLine(i, line, list, payable[i], pointShares[i], valueShares[i], trace, start, t - start, shares, i * k);
@@ -291,10 +292,6 @@ public static class CheckoutAllocator
 
         return values[rank];
     }
-
-    /// <summary>Whole minor units (not negative) as money with the currency's minor digits, without decimal arithmetic.</summary>
-    private static Money Minor(long minor, Currency currency) =>
-        new(new decimal(unchecked((int)minor), unchecked((int)(minor >> 32)), 0, false, (byte)currency.MinorUnit), currency);
 
     private static CheckoutResult? Check(Cart cart, IReadOnlyList<AppliedCoupon> coupons, long points, PointsRedemption? redemption)
     {

@@ -59,6 +59,7 @@ public sealed class Sale
 
         _lines = new SaleLine[lines.Count];
         var total = 0m;
+        var paid = 0m;
         for (var i = 0; i < _lines.Length; i++)
         {
             var line = lines[i] ?? throw new InvalidSaleException(Field(i, string.Empty), "null", "a sale line should not be null.");
@@ -68,6 +69,7 @@ public sealed class Sale
             }
 
             _lines[i] = line;
+            paid += line.PaidAmount.Amount;
             total += line.PaidAmount.Amount + line.Shipping.Amount;
         }
 
@@ -76,6 +78,7 @@ public sealed class Sale
             throw new InvalidSaleException(nameof(lines), new Money(total, currency).ToString(), string.Create(CultureInfo.InvariantCulture, $"the sale's total (paid amounts and shipping) should be at most {Limits.MaxMinorUnits} minor units."));
         }
 
+        PaidTotal = new Money(paid, currency);
         Id = id;
         Buyer = buyer;
         PaidAt = paidAt;
@@ -93,6 +96,9 @@ public sealed class Sale
 
     /// <summary>Gets the sale's currency.</summary>
     public Currency Currency { get; }
+
+    /// <summary>The sum of the lines' paid amounts (shipping excluded), summed once here.</summary>
+    internal Money PaidTotal { get; }
 
     /// <summary>Gets the lines, in the order given.</summary>
     public IReadOnlyList<SaleLine> Lines => _lines;

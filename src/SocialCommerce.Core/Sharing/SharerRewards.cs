@@ -60,11 +60,7 @@ public sealed class SharerRewards
             return new ShareRewardResult(null, false, ShareRewardRefusal.SelfPurchase, $"Member {Sharer} bought through their own share '{shareCode}': no reward.");
         }
 
-        var paid = Money.Zero(purchase.Currency);
-        foreach (var line in purchase.Lines)
-        {
-            paid += line.PaidAmount;
-        }
+        var paid = purchase.PaidTotal;
 
         if (!paid.Currency.Equals(Rule.MinimumPurchase.Currency) || paid < Rule.MinimumPurchase)
         {

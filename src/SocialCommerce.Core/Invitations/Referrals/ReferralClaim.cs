@@ -177,11 +177,7 @@ public sealed class ReferralClaim
             }
         }
 
-        var paid = Money.Zero(sale.Currency);
-        foreach (var line in sale.Lines)
-        {
-            paid += line.PaidAmount;
-        }
+        var paid = sale.PaidTotal;
 
         var refusal = Status switch
         {

@@ -39,6 +39,7 @@ public sealed class GrowthAndReferralEndpointTests
         Assert.Equal("Pending", claimed.GetProperty("status").GetString());
         Assert.Equal(1, claimed.GetProperty("inviterId").GetInt64());
         Assert.Equal("S-2", claimed.GetProperty("saleId").GetString());
+        Assert.Equal("10.00", claimed.GetProperty("inviterReward").GetProperty("amount").GetRawText()); // printed with the currency's digits, like every amount
         ShopFlowTests.AssertMoney(4.00m + 6.00m + 10.00m, ShopFlowTests.Balance(await ShopFlowTests.Get(http, "/members/1")).GetProperty("pending"));
         ShopFlowTests.AssertMoney(5.00m, ShopFlowTests.Balance(await ShopFlowTests.Get(http, "/members/2")).GetProperty("pending"));
 

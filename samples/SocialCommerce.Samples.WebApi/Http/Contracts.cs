@@ -8,7 +8,9 @@ namespace SocialCommerce.Samples.WebApi.Http;
 /// <summary>An amount with its currency.</summary>
 public sealed record MoneyDto(decimal Amount, string? Currency)
 {
-    public static MoneyDto From(Money money) => new(money.Amount, money.Currency.Code);
+    /// <summary>The amount with its currency's minor digits when it is whole minor units (10 → 10.00 CNY), so every amount prints alike.</summary>
+    public static MoneyDto From(Money money) =>
+        new(money.IsWholeMinorUnits ? Money.FromMinorUnits(money.ToMinorUnits(), money.Currency).Amount : money.Amount, money.Currency.Code);
 }
 
 public sealed record AddMemberRequest(long MemberId, long? ReferrerId);

@@ -41,6 +41,10 @@ public sealed class CommissionEngine
     [ThreadStatic]
     private static CommissionRuleContext? t_context;
 
+    /// <summary>The direct path's line buffer for <see cref="Quote"/>, one per thread (cleared after each use).</summary>
+    [ThreadStatic]
+    private static CommissionLine[]? t_directLines;
+
     private readonly CompiledPlan _compiled;
     private readonly ICommissionRule[] _pipeline;
     private readonly DirectQuote? _direct;
@@ -120,6 +124,18 @@ public sealed class CommissionEngine
     /// <summary>Gets the plan.</summary>
     public CommissionPlan Plan { get; }
 
+    /// <summary>Sets whether every quote takes the rule pipeline (for tests that compare it with the whole-minor-unit path).</summary>
+    internal bool PipelineOnly
+    {
+        init
+        {
+            if (value)
+            {
+                _direct = null;
+            }
+        }
+    }
+
     /// <summary>Gets the compliance profile applied by the final stage, if any.</summary>
     public ComplianceProfile? Compliance => _profile;
 
@@ -152,6 +168,12 @@ public sealed class CommissionEngine
     public CommissionQuote Quote(Sale sale, IReferralNetwork network)
     {
         using var operation = _listener?.StartOperation(SocialCommerceOperations.Quote);
+        if (_direct is not null && QuoteDirect(sale, network) is { } direct)
+        {
+            _listener?.OnQuoted(new QuotedArguments(Plan.Name, sale.Id, direct.Total, direct.Lines.Length, direct));
+            return direct;
+        }
+
         var context = Rent(sale, network);
         try
         {
@@ -213,21 +235,11 @@ public sealed class CommissionEngine
                 throw SaleCurrencyMismatch(sale);
             }
 
-            if (_direct.TryQuote(sale, network, destination, out var written, out var left))
+            if (_direct.TryQuote(sale, network, destination, out var totals))
             {
-                residual = new Money(left, _compiled.Currency);
-                if (_listener is not null)
-                {
-                    var sum = 0m;
-                    for (var i = 0; i < written; i++)
-                    {
-                        sum += destination[i].Amount.Amount;
-                    }
-
-                    _listener.OnQuoted(new QuotedArguments(Plan.Name, sale.Id, new Money(sum, _compiled.Currency), written, null));
-                }
-
-                return written;
+                residual = new Money(totals.Residual, _compiled.Currency);
+                _listener?.OnQuoted(new QuotedArguments(Plan.Name, sale.Id, new Money(totals.Total, _compiled.Currency), totals.Count, null));
+                return totals.Count;
             }
         }
 
@@ -257,6 +269,51 @@ public sealed class CommissionEngine
         {
             Return(context);
         }
+    }
+
+    /// <summary>
+    /// <see cref="Quote"/> on the whole-minor-unit path: the same quote as the pipeline's when the path applies, the sale
+    /// raises no compliance finding and eligibility adjusts nothing. Otherwise null, and the pipeline quotes the sale: it
+    /// words the finding of an audited payout ratio and records each forfeit and compression as an adjustment.
+    /// </summary>
+    private CommissionQuote? QuoteDirect(Sale sale, IReferralNetwork network)
+    {
+        ArgumentNullException.ThrowIfNull(sale);
+        ArgumentNullException.ThrowIfNull(network);
+        if (sale.Currency != _compiled.Currency)
+        {
+            throw SaleCurrencyMismatch(sale);
+        }
+
+        var buffer = t_directLines ??= new CommissionLine[64];
+        var bound = sale.LineArray.Length * (_compiled.PaidDepth + 1);
+        if (buffer.Length < bound)
+        {
+            buffer = t_directLines = new CommissionLine[Math.Max(bound, buffer.Length * 2)];
+        }
+
+        if (!_direct!.TryQuote(sale, network, buffer, out var totals) || totals.RatioExceeded || totals.Adjusted)
+        {
+            return null;
+        }
+
+        var lines = buffer.AsSpan(0, totals.Count).ToArray();
+        Array.Clear(buffer, 0, totals.Count);
+        var residual = totals.Residual;
+        return new CommissionQuote(
+            sale,
+            Plan.Name,
+            _compiled.Display(totals.SaleBase),
+            _compiled.Display(totals.Total + residual),
+            _compiled.Display(totals.Total),
+            _compiled.Display(residual),
+            _compiled.Display(totals.Rounding),
+            ImmutableCollectionsMarshal.AsImmutableArray(lines),
+            [],
+            [])
+        {
+            PlanVersion = Plan.Version,
+        };
     }
 
     private CommissionRuleContext Rent(Sale sale, IReferralNetwork network)

@@ -98,40 +98,42 @@ internal sealed class DirectQuote
     }
 
     /// <summary>
-    /// Quotes into <paramref name="destination"/>; returns false (writing nothing) when a line base is not a whole number
-    /// of minor units or too large, or an enforced payout ratio would scale the sale, so the caller takes the general
-    /// path. Throws like the general path when the destination is too short, before writing anything.
+    /// Quotes into <paramref name="destination"/>; returns false when a line base is too large, a fixed amount would
+    /// leave 64 bits, or an enforced payout ratio would scale the sale, so the caller takes the general path (anything
+    /// written is cleared first). Throws like the general path when the destination is too short, before writing
+    /// anything.
     /// </summary>
-    public bool TryQuote(Sale sale, IReferralNetwork network, Span<CommissionLine> destination, out int written, out decimal residual)
+    /// <remarks>
+    /// What a <see cref="Sale"/> and a compiled plan guarantee is not checked again here: line amounts are whole minor
+    /// units, not negative and at most <see cref="Limits.MaxMinorUnits"/> (checked by <see cref="SaleLine"/>, which
+    /// keeps them as minor units), rates are whole millionths and fixed amounts whole minor units (checked once by
+    /// <see cref="For"/>). When the destination has room for every line the sale could produce, the lines are written
+    /// in one pass; otherwise a counting pass runs first, so a short destination is refused with nothing written.
+    /// </remarks>
+    public bool TryQuote(Sale sale, IReferralNetwork network, Span<CommissionLine> destination, out Totals totals)
     {
-        written = 0;
-        residual = 0m;
+        totals = default;
         var lines = sale.LineArray;
-        Span<long> bases = lines.Length <= 16 ? stackalloc long[lines.Length] : new long[lines.Length];
-        Span<decimal> amounts = lines.Length <= 16 ? stackalloc decimal[lines.Length] : new decimal[lines.Length];
-        Span<int> scheduleOf = lines.Length <= 16 ? stackalloc int[lines.Length] : new int[lines.Length];
-        var saleBase = 0m;
+        Span<int> scheduleOf = lines.Length <= 32 ? stackalloc int[lines.Length] : new int[lines.Length];
+        var saleBase = 0L;
         for (var i = 0; i < lines.Length; i++)
         {
             var line = lines[i];
-            var b = _plan.IncludeShipping ? line.PaidAmount.Amount + line.Shipping.Amount : line.PaidAmount.Amount;
-            var minor = b * _plan.MinorUnitsPerUnit;
-            if (minor != decimal.Truncate(minor) || minor > MaxBaseMinor || minor < 0m)
+            var minor = _plan.IncludeShipping ? line.PaidMinorUnits + line.ShippingMinorUnits : line.PaidMinorUnits;
+            if (minor > MaxBaseMinor)
             {
                 return false;
             }
 
-            bases[i] = (long)minor;
-            amounts[i] = b;
-            saleBase += b;
+            saleBase += minor;
             scheduleOf[i] = _plan.ScheduleOf(line);
         }
 
         var depth = _plan.PaidDepth;
-        var pass = new Pass(stackalloc MemberId[MaxDepth], stackalloc int[MaxDepth + 1]);
+        var pass = new Pass(stackalloc MemberId[depth], _plan.NeedsEligibility ? stackalloc int[depth] : default);
         if (depth > 0)
         {
-            pass.Uplines = network.CopyUpline(sale.Buyer, pass.Upline[..depth]);
+            pass.Uplines = network.CopyUpline(sale.Buyer, pass.Upline);
         }
         else if (!network.Contains(sale.Buyer))
         {
@@ -151,60 +153,78 @@ internal sealed class DirectQuote
             }
         }
 
-        // Pass 0 counts the lines (and the total, for the payout ratio), so nothing is written before a refusal;
-        // pass 1 writes them in the rule pipeline's order: level rates and the rebate line by line, then overrides.
-        for (var round = 0; round < 2; round++)
+        // The most lines this sale can produce: one per (sale line, paid level) and the rebate.
+        var bound = lines.Length * (pass.Uplines + (_plan.HasSelfRate ? 1 : 0));
+        var counted = false;
+        if (bound > destination.Length)
         {
-            pass.Write = round == 1;
-            pass.Count = 0;
-            pass.LeftMillionths = 0;
-            pass.LeftMinor = 0;
-            pass.TotalMinor = 0;
-            for (var i = 0; i < lines.Length; i++)
+            Run(ref pass, sale, destination, lines, scheduleOf, write: false);
+            if (pass.TooLarge || RatioForcesGeneralPath(ref pass, saleBase))
             {
-                if (_plan.HasSelfRate)
-                {
-                    EmitRate(ref pass, destination, sale.Buyer, 0, 0, i, bases[i], amounts[i], _selfRate, _plan.SelfRate, CommissionRuleNames.LevelRates);
-                }
-
-                if (scheduleOf[i] == 0)
-                {
-                    EmitSchedule(ref pass, destination, i, bases[i], amounts[i], 0, lines[i].Quantity, CommissionRuleNames.LevelRates);
-                }
+                return false;
             }
 
-            for (var i = 0; i < lines.Length; i++)
+            if (pass.Count > destination.Length)
             {
-                if (scheduleOf[i] != 0)
-                {
-                    EmitSchedule(ref pass, destination, i, bases[i], amounts[i], scheduleOf[i], lines[i].Quantity, CommissionRuleNames.Overrides);
-                }
+                throw new ArgumentException(FormattableString.Invariant($"Destination has room for {destination.Length} lines; sale '{sale.Id}' needs {pass.Count}."), nameof(destination));
             }
 
-            if (round == 0)
+            counted = true;
+        }
+
+        Run(ref pass, sale, destination, lines, scheduleOf, write: true);
+        if (!counted && (pass.TooLarge || RatioForcesGeneralPath(ref pass, saleBase)))
+        {
+            destination[..pass.Count].Clear();
+            return false;
+        }
+
+        totals = new Totals(pass.Count, saleBase, pass.TotalMinor, pass.LeftMillionths, pass.LeftMinor, pass.RoundingMillionths, RatioExceeded(ref pass, saleBase), pass.Adjusted, _digits);
+        return true;
+    }
+
+    /// <summary>The pipeline's order: level rates and the rebate line by line, then overrides.</summary>
+    private void Run(ref Pass pass, Sale sale, Span<CommissionLine> destination, SaleLine[] lines, ReadOnlySpan<int> scheduleOf, bool write)
+    {
+        pass.Write = write;
+        pass.Count = 0;
+        pass.LeftMillionths = 0;
+        pass.LeftMinor = 0;
+        pass.RoundingMillionths = 0;
+        pass.TotalMinor = 0;
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var line = lines[i];
+            var baseMinor = _plan.IncludeShipping ? line.PaidMinorUnits + line.ShippingMinorUnits : line.PaidMinorUnits;
+            if (_plan.HasSelfRate)
             {
-                if (pass.TooLarge)
-                {
-                    return false;
-                }
+                EmitRate(ref pass, destination, sale.Buyer, 0, 0, i, baseMinor, line, _selfRate, _plan.SelfRate, CommissionRuleNames.LevelRates);
+            }
 
-                if (_profile is { Mode: Compliance.ComplianceMode.Enforce, MaxPayoutRatio: { } ratio }
-                    && pass.TotalMinor / _plan.MinorUnitsPerUnit > ratio.Fraction * saleBase)
-                {
-                    return false;
-                }
-
-                if (pass.Count > destination.Length)
-                {
-                    throw new ArgumentException(FormattableString.Invariant($"Destination has room for {destination.Length} lines; sale '{sale.Id}' needs {pass.Count}."), nameof(destination));
-                }
+            if (scheduleOf[i] == 0)
+            {
+                EmitSchedule(ref pass, destination, i, baseMinor, line, 0, CommissionRuleNames.LevelRates);
             }
         }
 
-        written = pass.Count;
-        residual = (pass.LeftMillionths / (Millionths * _plan.MinorUnitsPerUnit)) + (pass.LeftMinor / _plan.MinorUnitsPerUnit);
-        return true;
+        for (var i = 0; i < lines.Length; i++)
+        {
+            if (scheduleOf[i] != 0)
+            {
+                var line = lines[i];
+                var baseMinor = _plan.IncludeShipping ? line.PaidMinorUnits + line.ShippingMinorUnits : line.PaidMinorUnits;
+                EmitSchedule(ref pass, destination, i, baseMinor, line, scheduleOf[i], CommissionRuleNames.Overrides);
+            }
+        }
     }
+
+    /// <summary>Whether the payout exceeds the profile's ratio of the sale's base (compared in minor units, exactly).</summary>
+    private bool RatioExceeded(ref Pass pass, long saleBase) =>
+        _profile is { MaxPayoutRatio: { } ratio } && pass.TotalMinor > ratio.Fraction * saleBase;
+
+    /// <summary>An enforced ratio the sale exceeds scales its lines, which is the general path's work.</summary>
+    private bool RatioForcesGeneralPath(ref Pass pass, long saleBase) =>
+        _profile is { Mode: Compliance.ComplianceMode.Enforce } && RatioExceeded(ref pass, saleBase);
 
     private static bool TryMillionths(Rate rate, out long millionths)
     {
@@ -219,8 +239,9 @@ internal sealed class DirectQuote
         return true;
     }
 
-    private void EmitSchedule(ref Pass pass, Span<CommissionLine> destination, int saleLine, long baseMinor, decimal baseAmount, int scheduleIndex, int quantity, string rule)
+    private void EmitSchedule(ref Pass pass, Span<CommissionLine> destination, int saleLine, long baseMinor, SaleLine line, int scheduleIndex, string rule)
     {
+        var quantity = line.Quantity;
         var schedule = _plan.Schedules[scheduleIndex];
         var rates = _rates[scheduleIndex];
         var fixedMinor = _fixed[scheduleIndex];
@@ -245,6 +266,9 @@ internal sealed class DirectQuote
                 {
                     level = 0;
                 }
+
+                // A forfeit or a compression: the pipeline records it as an adjustment.
+                pass.Adjusted |= level != slot;
             }
 
             if (schedule.IsFixed[slot - 1])
@@ -259,6 +283,7 @@ internal sealed class DirectQuote
                 var amount = fixedMinor[slot - 1] * quantity;
                 if (level == 0)
                 {
+                    pass.Adjusted = true;
                     pass.LeftMinor = checked(pass.LeftMinor + amount);
                     continue;
                 }
@@ -275,7 +300,7 @@ internal sealed class DirectQuote
                         Beneficiary = pass.Upline[level - 1],
                         Level = level,
                         SaleLineIndex = saleLine,
-                        Base = new Money(baseAmount, _plan.Currency),
+                        Base = BaseOf(line),
                         FixedPerUnit = schedule.FixedMoney[slot - 1],
                         Units = quantity,
                         Amount = Display(amount),
@@ -293,12 +318,12 @@ internal sealed class DirectQuote
             }
             else
             {
-                EmitRate(ref pass, destination, pass.Upline[level - 1], level, slot, saleLine, baseMinor, baseAmount, rates[slot - 1], schedule.Rates[slot - 1], rule);
+                EmitRate(ref pass, destination, pass.Upline[level - 1], level, slot, saleLine, baseMinor, line, rates[slot - 1], schedule.Rates[slot - 1], rule);
             }
         }
     }
 
-    private void EmitRate(ref Pass pass, Span<CommissionLine> destination, MemberId beneficiary, int level, int slot, int saleLine, long baseMinor, decimal baseAmount, long millionths, Rate rate, string rule)
+    private void EmitRate(ref Pass pass, Span<CommissionLine> destination, MemberId beneficiary, int level, int slot, int saleLine, long baseMinor, SaleLine line, long millionths, Rate rate, string rule)
     {
         var product = baseMinor * millionths;
         if (level == 0 && _plan.NeedsEligibility && !pass.SelfEligible)
@@ -308,7 +333,9 @@ internal sealed class DirectQuote
         }
 
         var amount = product / Millionths;
-        pass.LeftMillionths += product - (amount * Millionths);
+        var rest = product - (amount * Millionths);
+        pass.LeftMillionths += rest;
+        pass.RoundingMillionths += rest;
         if (amount == 0)
         {
             return;
@@ -321,7 +348,7 @@ internal sealed class DirectQuote
                 Beneficiary = beneficiary,
                 Level = level,
                 SaleLineIndex = saleLine,
-                Base = new Money(baseAmount, _plan.Currency),
+                Base = BaseOf(line),
                 Rate = rate,
                 Amount = Display(amount),
                 Rule = rule,
@@ -339,6 +366,7 @@ internal sealed class DirectQuote
     /// </summary>
     private static void Forfeit(ref Pass pass, long product)
     {
+        pass.Adjusted = true;
         var whole = product / Millionths;
         pass.LeftMinor += whole;
         pass.LeftMillionths += product - (whole * Millionths);
@@ -370,6 +398,10 @@ internal sealed class DirectQuote
             : throw new InvalidOperationException($"Plan '{_plan.Plan.Name}' pays only enabled distributors, but sale '{sale.Id}' has no EnabledDistributors and the engine has no IDistributorStatus.");
     }
 
+    /// <summary>A line's base as the pipeline states it: the paid amount as given (its scale kept), plus shipping when the plan includes it.</summary>
+    private Money BaseOf(SaleLine line) =>
+        _plan.IncludeShipping ? new Money(line.PaidAmount.Amount + line.Shipping.Amount, _plan.Currency) : line.PaidAmount;
+
     /// <summary>Whole minor units as money with exactly the currency's minor digits (the scale the rounding stage gives).</summary>
     private Money Display(long minor) => new(new decimal(unchecked((int)minor), unchecked((int)(minor >> 32)), 0, false, _digits), _plan.Currency);
 
@@ -385,7 +417,40 @@ internal sealed class DirectQuote
         public int Count;
         public long LeftMillionths;
         public long LeftMinor;
+        public long RoundingMillionths;
         public long TotalMinor;
         public bool TooLarge;
+        public bool Adjusted;
+    }
+
+    /// <summary>What one quote came to, in whole minor units and millionths of one.</summary>
+    /// <param name="Count">The lines written.</param>
+    /// <param name="SaleBaseMinor">The sale's commissionable base.</param>
+    /// <param name="TotalMinor">The sum of the lines.</param>
+    /// <param name="LeftMillionths">What rounding and forfeits left below a minor unit, in millionths of one.</param>
+    /// <param name="LeftMinor">The whole minor units forfeits left.</param>
+    /// <param name="RoundingMillionths">What rounding alone left, in millionths of a minor unit.</param>
+    /// <param name="RatioExceeded">Whether the payout exceeds the profile's ratio (an audit finding; an enforced ratio takes the general path).</param>
+    /// <param name="Adjusted">Whether eligibility forfeited or passed up a share (the pipeline records those as adjustments).</param>
+    /// <param name="Digits">The currency's minor digits.</param>
+    internal readonly record struct Totals(int Count, long SaleBaseMinor, long TotalMinor, long LeftMillionths, long LeftMinor, long RoundingMillionths, bool RatioExceeded, bool Adjusted, byte Digits)
+    {
+        /// <summary>Gets what stays with the platform: forfeits and rounding, exactly (no division).</summary>
+        public decimal Residual => Exact(((Int128)LeftMinor * Millionths) + LeftMillionths, Digits + 6);
+
+        /// <summary>Gets what rounding toward zero left.</summary>
+        public decimal Rounding => Exact(RoundingMillionths, Digits + 6);
+
+        /// <summary>Gets the sum of the lines.</summary>
+        public decimal Total => Exact(TotalMinor, Digits);
+
+        /// <summary>Gets the sale's base.</summary>
+        public decimal SaleBase => Exact(SaleBaseMinor, Digits);
+
+        private static decimal Exact(Int128 units, int scale)
+        {
+            var magnitude = (UInt128)units;
+            return new decimal(unchecked((int)(ulong)magnitude), unchecked((int)(ulong)(magnitude >> 32)), unchecked((int)(ulong)(magnitude >> 64)), false, (byte)scale);
+        }
     }
 }

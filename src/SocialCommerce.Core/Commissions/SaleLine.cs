@@ -53,6 +53,11 @@ public sealed class SaleLine
         Quantity = quantity;
         PaidAmount = paidAmount;
         Shipping = ship;
+
+        // Checked above: whole minor units, not negative, at most Limits.MaxMinorUnits. The quote reads these instead
+        // of converting the decimals again for every sale it prices.
+        PaidMinorUnits = paidAmount.ToMinorUnits();
+        ShippingMinorUnits = ship.ToMinorUnits();
     }
 
     /// <summary>Gets the product (SKU) identifier.</summary>
@@ -69,6 +74,12 @@ public sealed class SaleLine
 
     /// <summary>Gets the shipping charged for the line (zero when none).</summary>
     public Money Shipping { get; }
+
+    /// <summary>Gets <see cref="PaidAmount"/> in whole minor units (exact: a line's amounts are whole minor units).</summary>
+    internal long PaidMinorUnits { get; }
+
+    /// <summary>Gets <see cref="Shipping"/> in whole minor units.</summary>
+    internal long ShippingMinorUnits { get; }
 
     /// <summary>Formats as <c>"2 × SKU-1 (books) 39.80 CNY"</c>.</summary>
     public override string ToString() =>

@@ -205,12 +205,12 @@ public sealed class CommissionPropertyTests
     }
 
     [Property(Arbitrary = [typeof(CommissionArbitraries)], MaxTest = 1000)]
-    public void The_batch_paths_integer_arithmetic_gives_exactly_the_pipelines_lines_and_residual(CommissionCase generated, byte profileKind, PositiveInt ratioBp)
+    public void The_whole_minor_unit_path_gives_exactly_the_pipelines_quote(CommissionCase generated, byte profileKind, PositiveInt ratioBp, bool shortOfRoom)
     {
         // Plans of level rates, overrides and a self-purchase rebate, with or without eligibility (forfeit or
-        // compression) and a profile: QuoteInto takes the whole-minor-unit path (or falls back when an enforced ratio
-        // scales the sale), Quote the rule pipeline. Same lines in the same order, amounts and bases of the same value
-        // and scale, the same residual.
+        // compression) and a profile: Quote and QuoteInto take the whole-minor-unit path (or fall back when an enforced
+        // ratio scales the sale, or an audited one raises a finding); the engine with PipelineOnly runs the rule
+        // pipeline. Same lines in the same order, amounts and bases of the same value and scale, the same totals.
         var s = generated with { Plan = generated.Plan with { SaleCapBasisPoints = null, PerBeneficiaryCapMinorUnits = null, Differential = false } };
         var plan = s.Plan.Build();
         var facts = plan.ToPlanFacts();
@@ -226,15 +226,31 @@ public sealed class CommissionPropertyTests
             },
         };
         var engine = new CommissionEngine(plan, s.Options(profile));
+        var pipeline = new CommissionEngine(plan, s.Options(profile)) { PipelineOnly = true };
         var sale = s.BuildSale();
         var network = s.BuildNetwork();
+        var expected = pipeline.Quote(sale, network);
         var quote = engine.Quote(sale, network);
-        var buffer = new CommissionLine[64];
+
+        // The batch path into a destination with exactly the room needed (the counting pass) or with room to spare
+        // (one pass), over stale lines that must be overwritten.
+        var room = shortOfRoom ? expected.Lines.Length : 64;
+        var buffer = Enumerable.Repeat(new CommissionLine { Beneficiary = new MemberId(-1), Rule = "stale" }, room).ToArray();
         var count = engine.QuoteInto(sale, network, buffer, out var residual);
 
-        Assert.Equal(quote.Lines.ToArray(), buffer[..count]);
-        Assert.Equal(quote.Lines.Select(l => l.Amount.Amount.ToString(CultureInfo.InvariantCulture) + "/" + l.Base.Amount.ToString(CultureInfo.InvariantCulture)), buffer[..count].Select(l => l.Amount.Amount.ToString(CultureInfo.InvariantCulture) + "/" + l.Base.Amount.ToString(CultureInfo.InvariantCulture)));
-        Assert.Equal(quote.Residual.Amount, residual.Amount);
+        static string Exact(CommissionLine l) => l.Amount.Amount.ToString(CultureInfo.InvariantCulture) + "/" + l.Base.Amount.ToString(CultureInfo.InvariantCulture);
+        Assert.Equal(expected.Lines.ToArray(), quote.Lines.ToArray());
+        Assert.Equal(expected.Lines.Select(Exact), quote.Lines.Select(Exact));
+        Assert.Equal(expected.Lines.ToArray(), buffer[..count]);
+        Assert.Equal(expected.Lines.Select(Exact), buffer[..count].Select(Exact));
+        Assert.Equal(expected.Residual.Amount, residual.Amount);
+        foreach (var (want, got) in new[] { (expected.Base, quote.Base), (expected.Pool, quote.Pool), (expected.Total, quote.Total), (expected.Residual, quote.Residual), (expected.RoundingResidual, quote.RoundingResidual) })
+        {
+            Assert.Equal(want.ToString(), got.ToString());
+        }
+
+        Assert.Equal(expected.Adjustments.ToArray(), quote.Adjustments.ToArray());
+        Assert.Equal(expected.Findings.Select(f => f.Message), quote.Findings.Select(f => f.Message));
 
         if (count > 0)
         {

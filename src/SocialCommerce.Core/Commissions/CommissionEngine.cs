@@ -299,15 +299,15 @@ public sealed class CommissionEngine
 
         var lines = buffer.AsSpan(0, totals.Count).ToArray();
         Array.Clear(buffer, 0, totals.Count);
-        var residual = totals.Residual;
+        var currency = _compiled.Currency;
         return new CommissionQuote(
             sale,
             Plan.Name,
-            _compiled.Display(totals.SaleBase),
-            _compiled.Display(totals.Total + residual),
-            _compiled.Display(totals.Total),
-            _compiled.Display(residual),
-            _compiled.Display(totals.Rounding),
+            new Money(totals.SaleBase, currency),
+            new Money(totals.Pool, currency),
+            new Money(totals.Total, currency),
+            new Money(totals.Residual, currency),
+            new Money(totals.Rounding, currency),
             ImmutableCollectionsMarshal.AsImmutableArray(lines),
             [],
             [])

@@ -30,6 +30,7 @@ internal sealed class DirectQuote
     private readonly Compliance.ComplianceProfile? _profile;
     private readonly long[][] _rates;
     private readonly long[][] _fixed;
+    private readonly bool[] _hasFixed;
     private readonly long _selfRate;
     private readonly byte _digits;
 
@@ -40,6 +41,7 @@ internal sealed class DirectQuote
         _profile = profile;
         _rates = rates;
         _fixed = fixedMinor;
+        _hasFixed = Array.ConvertAll(plan.Schedules, static schedule => Array.IndexOf(schedule.IsFixed, true) >= 0);
         _selfRate = selfRate;
         _digits = (byte)plan.MinorDigits;
     }
@@ -246,6 +248,36 @@ internal sealed class DirectQuote
         var rates = _rates[scheduleIndex];
         var fixedMinor = _fixed[scheduleIndex];
         var levels = schedule.Length < pass.Uplines ? schedule.Length : pass.Uplines;
+        if (!_plan.NeedsEligibility && !_hasFixed[scheduleIndex])
+        {
+            // The common schedule: rates only, every upline level earns. A level the schedule does not pay has rate 0
+            // here, so it proposes nothing, as in the pipeline.
+            var lineBase = BaseOf(line);
+            var stated = schedule.Rates;
+            for (var slot = 1; slot <= levels; slot++)
+            {
+                var product = baseMinor * rates[slot - 1];
+                var amount = product / Millionths;
+                var rest = product - (amount * Millionths);
+                pass.LeftMillionths += rest;
+                pass.RoundingMillionths += rest;
+                if (amount == 0)
+                {
+                    continue;
+                }
+
+                if (pass.Write)
+                {
+                    CommissionLine.WriteRate(ref destination[pass.Count], pass.Upline[slot - 1], slot, saleLine, lineBase, stated[slot - 1], Display(amount), rule, CommissionLineMarks.None);
+                }
+
+                pass.TotalMinor += amount;
+                pass.Count++;
+            }
+
+            return;
+        }
+
         for (var slot = 1; slot <= levels; slot++)
         {
             if (!schedule.Pays[slot - 1])
@@ -343,17 +375,7 @@ internal sealed class DirectQuote
 
         if (pass.Write)
         {
-            destination[pass.Count] = new CommissionLine
-            {
-                Beneficiary = beneficiary,
-                Level = level,
-                SaleLineIndex = saleLine,
-                Base = BaseOf(line),
-                Rate = rate,
-                Amount = Display(amount),
-                Rule = rule,
-                Marks = level != slot ? CommissionLineMarks.Compressed : CommissionLineMarks.None,
-            };
+            CommissionLine.WriteRate(ref destination[pass.Count], beneficiary, level, saleLine, BaseOf(line), rate, Display(amount), rule, level != slot ? CommissionLineMarks.Compressed : CommissionLineMarks.None);
         }
 
         pass.TotalMinor += amount;
@@ -438,6 +460,9 @@ internal sealed class DirectQuote
         /// <summary>Gets what stays with the platform: forfeits and rounding, exactly (no division).</summary>
         public decimal Residual => Exact(((Int128)LeftMinor * Millionths) + LeftMillionths, Digits + 6);
 
+        /// <summary>Gets the lines' sum and the residual: everything the plan proposed.</summary>
+        public decimal Pool => Exact(((Int128)(TotalMinor + LeftMinor) * Millionths) + LeftMillionths, Digits + 6);
+
         /// <summary>Gets what rounding toward zero left.</summary>
         public decimal Rounding => Exact(RoundingMillionths, Digits + 6);
 
@@ -447,9 +472,31 @@ internal sealed class DirectQuote
         /// <summary>Gets the sale's base.</summary>
         public decimal SaleBase => Exact(SaleBaseMinor, Digits);
 
-        private static decimal Exact(Int128 units, int scale)
+        /// <summary>
+        /// Units of 10^-scale as a decimal the way a quote displays amounts: no trailing zeros beyond the currency's
+        /// minor digits (what <c>CompiledPlan.Display</c> gives, without its decimal division).
+        /// </summary>
+        private decimal Exact(Int128 units, int scale)
         {
             var magnitude = (UInt128)units;
+            if (magnitude <= ulong.MaxValue)
+            {
+                var small = (ulong)magnitude;
+                while (scale > Digits && small % 10 == 0)
+                {
+                    small /= 10;
+                    scale--;
+                }
+
+                return new decimal(unchecked((int)small), unchecked((int)(small >> 32)), 0, false, (byte)scale);
+            }
+
+            while (scale > Digits && magnitude % 10 == 0)
+            {
+                magnitude /= 10;
+                scale--;
+            }
+
             return new decimal(unchecked((int)(ulong)magnitude), unchecked((int)(ulong)(magnitude >> 32)), unchecked((int)(ulong)(magnitude >> 64)), false, (byte)scale);
         }
     }

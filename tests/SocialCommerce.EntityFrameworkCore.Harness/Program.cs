@@ -18,10 +18,10 @@ using SocialCommerce.GroupBuying;
 using SocialCommerce.Network;
 using SocialCommerce.Tests.Databases;
 
-// harness [--smoke] [--only single,concurrent,batched,joins,load,restore] [--connection <PostgreSQL connection string>]
+// harness [--smoke] [--only quote,single,concurrent,batched,joins,load,restore] [--connection <PostgreSQL connection string>]
 // Without --connection it starts a throwaway PostgreSQL server with durable settings (fsync on).
 var smoke = args.Contains("--smoke");
-var only = args.SkipWhile(a => a != "--only").Skip(1).FirstOrDefault()?.Split(',') ?? ["single", "concurrent", "batched", "joins", "load", "restore"];
+var only = args.SkipWhile(a => a != "--only").Skip(1).FirstOrDefault()?.Split(',') ?? ["quote", "single", "concurrent", "batched", "joins", "load", "restore"];
 var given = args.SkipWhile(a => a != "--connection").Skip(1).FirstOrDefault();
 var admin = given ?? PostgresServer.Start(durable: true)?.ConnectionString
     ?? throw new InvalidOperationException("No PostgreSQL: install it (apt-get install postgresql) or pass --connection.");
@@ -50,6 +50,45 @@ LedgerSale SaleOf(string prefix, int i)
 {
     var sale = new Sale($"{prefix}-{i}", new MemberId(2 + i % 999), at + Duration.FromSeconds(i), Currency.CNY, [new SaleLine("p", "c", 1, new Money(10m + i % 1000 + 0.37m, Currency.CNY))]);
     return LedgerSale.FromQuote(sale, engine.Quote(sale, memoryNetwork), plan);
+}
+
+// 0. The stored quote: what reading the binding log before a quote costs (NetworkFreshness 0, the default), one caller
+// at a time and with concurrent callers sharing refreshes, against a cache trusted for a second and the in-memory engine.
+if (only.Contains("quote"))
+{
+    var quoteEngine = a.Services.GetRequiredService<CommissionEngine>();
+    var quoteSales = Enumerable.Range(0, sizes.Single * 2)
+        .Select(i => new Sale($"quote-{i}", new MemberId(2 + i % 999), at, Currency.CNY, [new SaleLine("p", "c", 1, new Money(10m + i % 1000 + 0.37m, Currency.CNY))]))
+        .ToList();
+    await network.QuoteAsync(quoteEngine, quoteSales[0]);
+    var one = await RateAsync(quoteSales.Count, async () =>
+    {
+        foreach (var sale in quoteSales)
+        {
+            await network.QuoteAsync(quoteEngine, sale);
+        }
+    });
+    var shared = await RateAsync(quoteSales.Count, () => Task.WhenAll(Enumerable.Range(0, 8).Select(w => Task.Run(async () =>
+    {
+        for (var i = w; i < quoteSales.Count; i += 8)
+        {
+            await network.QuoteAsync(quoteEngine, quoteSales[i]);
+        }
+    }))));
+    using var trusting = await StartAsync(cs, "harness-quote", o => o.NetworkFreshness = Duration.FromSeconds(1));
+    var trustingNetwork = trusting.Services.GetRequiredService<StoredReferralNetwork>();
+    await trustingNetwork.QuoteAsync(quoteEngine, quoteSales[0]);
+    var cached = await RateAsync(quoteSales.Count, async () =>
+    {
+        foreach (var sale in quoteSales)
+        {
+            await trustingNetwork.QuoteAsync(quoteEngine, sale);
+        }
+    });
+    var inMemory = MemoryRateOf(quoteSales.Count, i => engine.Quote(quoteSales[i], memoryNetwork));
+    rows.Add(("quote a sale (QuoteAsync, NetworkFreshness 0), one caller", Per(one), "", Per(inMemory), "one binding-log read per quote"));
+    rows.Add(("quote a sale (QuoteAsync, NetworkFreshness 0), 8 callers", Per(shared), "", "", "concurrent quotes share each read"));
+    rows.Add(("quote a sale (QuoteAsync, NetworkFreshness 1 s), one caller", Per(cached), "", "", "reads the log at most once a second"));
 }
 
 // 1. One sale per transaction, one writer.
@@ -333,14 +372,18 @@ return 0;
 static GroupBuyRule HotRule(int capacity) =>
     GroupBuyRule.Create("hot", Currency.CNY).RequireParticipants(2).AllowUpTo(capacity).WithTimeLimit(Duration.FromHours(24)).AddTier(2, 9.90m).Build();
 
-async Task<IHost> StartAsync(string connectionString, string instance)
+async Task<IHost> StartAsync(string connectionString, string instance, Action<SocialCommerceStoreOptions>? configure = null)
 {
     var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
     builder.Services.AddSocialCommerce()
         .AddCommissionPlan(plan)
         .AddGroupBuyRule(HotRule(sizes.Hot))
         .AddGroupBuyRule(GroupBuyRule.Create("five", Currency.CNY).RequireParticipants(5).WithTimeLimit(Duration.FromHours(24)).AddTier(5, 9.90m).Build())
-        .AddEntityFrameworkStores(db => db.UseNpgsql(new NpgsqlConnectionStringBuilder(connectionString) { ApplicationName = instance, MaxPoolSize = 32 }.ToString()), o => o.MaxAttempts = 100);
+        .AddEntityFrameworkStores(db => db.UseNpgsql(new NpgsqlConnectionStringBuilder(connectionString) { ApplicationName = instance, MaxPoolSize = 32 }.ToString()), o =>
+        {
+            o.MaxAttempts = 100;
+            configure?.Invoke(o);
+        });
     builder.Logging.SetMinimumLevel(Microsoft.Extensions.Logging.LogLevel.Debug);
     builder.Logging.AddProvider(new RetryCounter());
     var host = builder.Build();

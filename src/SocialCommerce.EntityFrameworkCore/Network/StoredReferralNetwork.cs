@@ -34,6 +34,10 @@ public sealed class StoredReferralNetwork : IReferralNetwork, IDisposable
     private ReferralNetwork? _network;
     private long _sequence;
     private long _refreshedAt;
+    private readonly Lock _refreshGate = new();
+    private Task? _refreshInFlight;
+    private long _refreshesStarted;
+    private long _refreshesDone;
 
     internal StoredReferralNetwork(StoreExecutor store, BindingPolicy policy)
     {
@@ -115,7 +119,11 @@ public sealed class StoredReferralNetwork : IReferralNetwork, IDisposable
         ArgumentNullException.ThrowIfNull(sale);
         await EnsureLoadedAsync(cancellationToken).ConfigureAwait(false);
         var freshness = _store.Options.NetworkFreshness;
-        if (freshness == Duration.Zero || Stopwatch.GetElapsedTime(Interlocked.Read(ref _refreshedAt)) > freshness.ToTimeSpan())
+        if (freshness == Duration.Zero)
+        {
+            await RefreshStartedAfterNowAsync(cancellationToken).ConfigureAwait(false);
+        }
+        else if (Stopwatch.GetElapsedTime(Interlocked.Read(ref _refreshedAt)) > freshness.ToTimeSpan())
         {
             await RefreshAsync(cancellationToken).ConfigureAwait(false);
         }
@@ -346,6 +354,64 @@ public sealed class StoredReferralNetwork : IReferralNetwork, IDisposable
         }
 
         return ordered;
+    }
+
+    /// <summary>
+    /// Waits for a refresh that started after this call began, so the cache then holds every binding committed before
+    /// it; concurrent callers share refreshes (at most one query in flight), so under load a quote costs a fraction of
+    /// a round trip instead of one.
+    /// </summary>
+    private async Task RefreshStartedAfterNowAsync(CancellationToken cancellationToken)
+    {
+        long needed;
+        lock (_refreshGate)
+        {
+            needed = _refreshesStarted + 1;
+        }
+
+        while (true)
+        {
+            Task inFlight;
+            lock (_refreshGate)
+            {
+                if (_refreshesDone >= needed)
+                {
+                    return;
+                }
+
+                if (_refreshInFlight is null)
+                {
+                    _refreshInFlight = SharedRefreshAsync(++_refreshesStarted);
+                }
+
+                inFlight = _refreshInFlight;
+            }
+
+            // A refresh that started before this call may miss what committed just before it: wait for it, then for
+            // the next one (which the first waiter starts).
+            await inFlight.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>One refresh shared by the quotes waiting for it (not cancelled by any one of them).</summary>
+    private async Task SharedRefreshAsync(long number)
+    {
+        await Task.Yield();
+        try
+        {
+            await RefreshAsync(CancellationToken.None).ConfigureAwait(false);
+            lock (_refreshGate)
+            {
+                _refreshesDone = Math.Max(_refreshesDone, number);
+            }
+        }
+        finally
+        {
+            lock (_refreshGate)
+            {
+                _refreshInFlight = null;
+            }
+        }
     }
 
     private async Task<int> RefreshAsync(DbContext db, CancellationToken ct)

@@ -437,6 +437,45 @@ public abstract class StoreTests<TDatabase>(TDatabase database) : IClassFixture<
     }
 
     [SkippableFact]
+    public async Task Concurrent_quotes_share_refreshes_and_each_sees_every_binding_committed_before_it_was_called()
+    {
+        var db = await NewDatabaseAsync();
+        var counter = new RoundTripCounter();
+        await using var a = await StoreHost.StartAsync(Database, db, "a", null, counter);
+        await using var b = await StoreHost.StartAsync(Database, db, "b");
+        await a.Network.RegisterAsync(new MemberId(1), null, T0);
+        for (var m = 10; m < 14; m++)
+        {
+            await a.Network.RegisterAsync(new MemberId(m), null, T0);
+        }
+
+        await b.Network.LoadAsync();
+        static Sale SaleBy(string id, long buyer) => new(id, new MemberId(buyer), T0, Currency.CNY, [new SaleLine("p", "c", 1, new Money(100m, Currency.CNY))]);
+
+        for (var round = 0; round < 3; round++)
+        {
+            // Instance b binds member 10 + round to member 1; instance a has not seen it when its quotes are called.
+            var member = 10 + round;
+            Assert.True((await b.Network.TryBindAsync(new MemberId(member), new MemberId(1), T0 + Duration.FromHours(1))).IsBound);
+            counter.Reset();
+            var quotes = await Task.WhenAll(Enumerable.Range(0, 40).Select(i => a.Network.QuoteAsync(a.Engine, SaleBy($"S-{round}-{i}", member))));
+
+            Assert.All(quotes, quote => Assert.Equal(new MemberId(1), Assert.Single(quote.Lines).Beneficiary));
+
+            // 40 quotes, not 40 queries: a refresh started before a quote was called is not enough for it, so at
+            // most two rounds of the shared refresh ran (each one query).
+            Assert.InRange(counter.Commands, 1, 2);
+        }
+
+        // One quote at a time still reads the bindings committed since the last one, every time.
+        Assert.True((await b.Network.TryBindAsync(new MemberId(13), new MemberId(1), T0 + Duration.FromHours(1))).IsBound);
+        counter.Reset();
+        var single = await a.Network.QuoteAsync(a.Engine, SaleBy("S-single", 13));
+        Assert.Equal(new MemberId(1), Assert.Single(single.Lines).Beneficiary);
+        Assert.Equal(1, counter.Commands);
+    }
+
+    [SkippableFact]
     public async Task A_fresh_database_gets_its_tables_at_start_without_a_failed_command()
     {
         var db = await NewDatabaseAsync();

@@ -41,10 +41,6 @@ public sealed class CommissionEngine
     [ThreadStatic]
     private static CommissionRuleContext? t_context;
 
-    /// <summary>The direct path's line buffer for <see cref="Quote"/>, one per thread (cleared after each use).</summary>
-    [ThreadStatic]
-    private static CommissionLine[]? t_directLines;
-
     private readonly CompiledPlan _compiled;
     private readonly ICommissionRule[] _pipeline;
     private readonly DirectQuote? _direct;
@@ -285,20 +281,11 @@ public sealed class CommissionEngine
             throw SaleCurrencyMismatch(sale);
         }
 
-        var buffer = t_directLines ??= new CommissionLine[64];
-        var bound = sale.LineArray.Length * (_compiled.PaidDepth + 1);
-        if (buffer.Length < bound)
-        {
-            buffer = t_directLines = new CommissionLine[Math.Max(bound, buffer.Length * 2)];
-        }
-
-        if (!_direct!.TryQuote(sale, network, buffer, out var totals) || totals.RatioExceeded || totals.Adjusted)
+        if (!_direct!.TryQuote(sale, network, out var lines, out var totals) || totals.RatioExceeded || totals.Adjusted)
         {
             return null;
         }
 
-        var lines = buffer.AsSpan(0, totals.Count).ToArray();
-        Array.Clear(buffer, 0, totals.Count);
         var currency = _compiled.Currency;
         return new CommissionQuote(
             sale,

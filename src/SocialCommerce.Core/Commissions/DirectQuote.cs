@@ -112,9 +112,20 @@ internal sealed class DirectQuote
     /// <see cref="For"/>). When the destination has room for every line the sale could produce, the lines are written
     /// in one pass; otherwise a counting pass runs first, so a short destination is refused with nothing written.
     /// </remarks>
-    public bool TryQuote(Sale sale, IReferralNetwork network, Span<CommissionLine> destination, out Totals totals)
+    public bool TryQuote(Sale sale, IReferralNetwork network, Span<CommissionLine> destination, out Totals totals) =>
+        TryQuote(sale, network, destination, allocate: false, out _, out totals);
+
+    /// <summary>
+    /// Quotes into a new array of exactly the lines (for <see cref="CommissionEngine.Quote"/>): sized once the upline
+    /// is known, written in one pass, trimmed only when a line rounds to zero. Returns false as the other overload.
+    /// </summary>
+    public bool TryQuote(Sale sale, IReferralNetwork network, out CommissionLine[] lines, out Totals totals) =>
+        TryQuote(sale, network, default, allocate: true, out lines, out totals);
+
+    private bool TryQuote(Sale sale, IReferralNetwork network, Span<CommissionLine> destination, bool allocate, out CommissionLine[] allocated, out Totals totals)
     {
         totals = default;
+        allocated = [];
         var lines = sale.LineArray;
         Span<int> scheduleOf = lines.Length <= 32 ? stackalloc int[lines.Length] : new int[lines.Length];
         var saleBase = 0L;
@@ -157,6 +168,12 @@ internal sealed class DirectQuote
 
         // The most lines this sale can produce: one per (sale line, paid level) and the rebate.
         var bound = lines.Length * (pass.Uplines + (_plan.HasSelfRate ? 1 : 0));
+        if (allocate)
+        {
+            allocated = new CommissionLine[bound];
+            destination = allocated;
+        }
+
         var counted = false;
         if (bound > destination.Length)
         {
@@ -179,6 +196,11 @@ internal sealed class DirectQuote
         {
             destination[..pass.Count].Clear();
             return false;
+        }
+
+        if (allocate && pass.Count < allocated.Length)
+        {
+            allocated = allocated[..pass.Count];
         }
 
         totals = new Totals(pass.Count, saleBase, pass.TotalMinor, pass.LeftMillionths, pass.LeftMinor, pass.RoundingMillionths, RatioExceeded(ref pass, saleBase), pass.Adjusted, _digits);

@@ -61,8 +61,10 @@ public sealed class SocialCommerceStoreOptions
 
     /// <summary>
     /// Gets or sets how long the cached referral network may go without asking the database for new bindings before
-    /// a quote (0–1 h; default zero: every quote first reads the bindings committed since the last one, one short
-    /// query). A binding by this instance is in its cache as soon as it commits.
+    /// a quote (0–1 h). Default zero: a quote sees every binding committed before it was called (it waits for a read
+    /// of the log that started after the call; concurrent quotes share those reads). Above zero, a binding committed
+    /// on another instance within that time may be missed. A binding by this instance is in its cache as soon as it
+    /// commits.
     /// </summary>
     public Duration NetworkFreshness { get; set; } = Duration.Zero;
 

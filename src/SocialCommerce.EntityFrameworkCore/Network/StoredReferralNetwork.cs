@@ -21,9 +21,11 @@ namespace SocialCommerce.EntityFrameworkCore.Network;
 /// </summary>
 /// <remarks>
 /// Freshness: the cache holds every binding up to <see cref="Sequence"/>. A command of this class reads the entries
-/// committed since then before it decides; <see cref="QuoteAsync"/> does too unless it refreshed within
-/// <see cref="SocialCommerceStoreOptions.NetworkFreshness"/>. The read side (<see cref="IReferralNetwork"/>) answers
-/// from the cache as of its last refresh. Thread-safe.
+/// committed since then before it decides. <see cref="QuoteAsync"/> with <see cref="SocialCommerceStoreOptions.NetworkFreshness"/>
+/// zero (the default) sees every binding committed before it was called: it waits for a read of the log that started
+/// after the call, and concurrent quotes share those reads; with a freshness above zero it reads only when the last
+/// read is older. The read side (<see cref="IReferralNetwork"/>) answers from the cache as of its last refresh.
+/// Thread-safe.
 /// </remarks>
 public sealed class StoredReferralNetwork : IReferralNetwork, IDisposable
 {
@@ -108,7 +110,11 @@ public sealed class StoredReferralNetwork : IReferralNetwork, IDisposable
         return AppendAsync($"bind member {member} to {referrer}", member, referrer, at, isRegistration: false, cancellationToken);
     }
 
-    /// <summary>Quotes a sale against the network, first reading new bindings unless refreshed within <see cref="SocialCommerceStoreOptions.NetworkFreshness"/>.</summary>
+    /// <summary>
+    /// Quotes a sale against the network. With <see cref="SocialCommerceStoreOptions.NetworkFreshness"/> zero it first
+    /// waits for a read of the binding log that started after this call (shared with concurrent quotes), so the quote
+    /// sees every binding committed before the call; otherwise it reads only when the last read is older than that.
+    /// </summary>
     /// <param name="engine">The commission engine (its plan).</param>
     /// <param name="sale">The sale.</param>
     /// <param name="cancellationToken">Cancels the refresh.</param>

@@ -270,7 +270,8 @@ public sealed class CommissionEngine
     /// <summary>
     /// <see cref="Quote"/> on the whole-minor-unit path: the same quote as the pipeline's when the path applies, the sale
     /// raises no compliance finding and eligibility adjusts nothing. Otherwise null, and the pipeline quotes the sale: it
-    /// words the finding of an audited payout ratio and records each forfeit and compression as an adjustment.
+    /// words the findings of an audited profile (payout ratio, paid depth) and records each forfeit and compression as
+    /// an adjustment.
     /// </summary>
     private CommissionQuote? QuoteDirect(Sale sale, IReferralNetwork network)
     {

@@ -34,6 +34,9 @@ internal sealed class DirectQuote
     private readonly long _selfRate;
     private readonly byte _digits;
 
+    /// <summary>An audited profile's paid depth when it is shallower than the plan's (lines beyond it are findings), else <see cref="int.MaxValue"/>.</summary>
+    private readonly int _auditedDepth;
+
     private DirectQuote(CompiledPlan plan, IDistributorStatus? distributors, Compliance.ComplianceProfile? profile, long[][] rates, long[][] fixedMinor, long selfRate)
     {
         _plan = plan;
@@ -44,6 +47,7 @@ internal sealed class DirectQuote
         _hasFixed = Array.ConvertAll(plan.Schedules, static schedule => Array.IndexOf(schedule.IsFixed, true) >= 0);
         _selfRate = selfRate;
         _digits = (byte)plan.MinorDigits;
+        _auditedDepth = profile is { Mode: Compliance.ComplianceMode.Audit, MaxPaidDepth: { } audited } && audited < plan.PaidDepth ? audited : int.MaxValue;
     }
 
     /// <summary>Returns the direct path for a plan that qualifies, or null.</summary>
@@ -203,7 +207,7 @@ internal sealed class DirectQuote
             allocated = allocated[..pass.Count];
         }
 
-        totals = new Totals(pass.Count, saleBase, pass.TotalMinor, pass.LeftMillionths, pass.LeftMinor, pass.RoundingMillionths, RatioExceeded(ref pass, saleBase), pass.Adjusted, _digits);
+        totals = new Totals(pass.Count, saleBase, pass.TotalMinor, pass.LeftMillionths, pass.LeftMinor, pass.RoundingMillionths, RatioExceeded(ref pass, saleBase) || BeyondAuditedDepth(destination[..pass.Count]), pass.Adjusted, _digits);
         return true;
     }
 
@@ -245,6 +249,25 @@ internal sealed class DirectQuote
     /// <summary>Whether the payout exceeds the profile's ratio of the sale's base (compared in minor units, exactly).</summary>
     private bool RatioExceeded(ref Pass pass, long saleBase) =>
         _profile is { MaxPayoutRatio: { } ratio } && pass.TotalMinor > ratio.Fraction * saleBase;
+
+    /// <summary>Whether a line pays beyond an audited profile's paid depth (the pipeline words a finding for it).</summary>
+    private bool BeyondAuditedDepth(ReadOnlySpan<CommissionLine> written)
+    {
+        if (_auditedDepth == int.MaxValue)
+        {
+            return false;
+        }
+
+        foreach (var line in written)
+        {
+            if (line.Level > _auditedDepth)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>An enforced ratio the sale exceeds scales its lines, which is the general path's work.</summary>
     private bool RatioForcesGeneralPath(ref Pass pass, long saleBase) =>
@@ -474,7 +497,7 @@ internal sealed class DirectQuote
     /// <param name="LeftMillionths">What rounding and forfeits left below a minor unit, in millionths of one.</param>
     /// <param name="LeftMinor">The whole minor units forfeits left.</param>
     /// <param name="RoundingMillionths">What rounding alone left, in millionths of a minor unit.</param>
-    /// <param name="RatioExceeded">Whether the payout exceeds the profile's ratio (an audit finding; an enforced ratio takes the general path).</param>
+    /// <param name="RatioExceeded">Whether the sale raises an audit finding: the payout exceeds the profile's ratio, or a line pays beyond its paid depth (an enforced profile takes the general path instead).</param>
     /// <param name="Adjusted">Whether eligibility forfeited or passed up a share (the pipeline records those as adjustments).</param>
     /// <param name="Digits">The currency's minor digits.</param>
     internal readonly record struct Totals(int Count, long SaleBaseMinor, long TotalMinor, long LeftMillionths, long LeftMinor, long RoundingMillionths, bool RatioExceeded, bool Adjusted, byte Digits)

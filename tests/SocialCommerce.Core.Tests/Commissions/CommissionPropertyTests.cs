@@ -205,7 +205,7 @@ public sealed class CommissionPropertyTests
     }
 
     [Property(Arbitrary = [typeof(CommissionArbitraries)], MaxTest = 1000)]
-    public void The_whole_minor_unit_path_gives_exactly_the_pipelines_quote(CommissionCase generated, byte profileKind, PositiveInt ratioBp, bool shortOfRoom)
+    public void The_whole_minor_unit_path_gives_exactly_the_pipelines_quote(CommissionCase generated, byte profileKind, PositiveInt ratioBp, bool shortOfRoom, byte depthCut)
     {
         // Plans of level rates, overrides and a self-purchase rebate, with or without eligibility (forfeit or
         // compression) and a profile: Quote and QuoteInto take the whole-minor-unit path (or fall back when an enforced
@@ -220,7 +220,9 @@ public sealed class CommissionPropertyTests
             var k => new ComplianceProfile
             {
                 Name = "generated",
-                MaxPaidDepth = facts.PaidDepth,
+                // An audited profile may be shallower than the plan (its lines beyond are findings); an enforced one
+                // would refuse such a plan.
+                MaxPaidDepth = k == 1 ? facts.PaidDepth : Math.Max(1, facts.PaidDepth - (depthCut % 3)),
                 MaxPayoutRatio = Rate.FromFraction(Math.Max(facts.MaxTotalRate.Fraction, ratioBp.Get % 10_001 / 10_000m)),
                 Mode = k == 1 ? ComplianceMode.Enforce : ComplianceMode.Audit,
             },

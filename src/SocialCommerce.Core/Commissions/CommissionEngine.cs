@@ -282,7 +282,7 @@ public sealed class CommissionEngine
             throw SaleCurrencyMismatch(sale);
         }
 
-        if (!_direct!.TryQuote(sale, network, out var lines, out var totals) || totals.RatioExceeded || totals.Adjusted)
+        if (!_direct!.TryQuote(sale, network, out var lines, out var totals) || totals.Finding || totals.Adjusted)
         {
             return null;
         }

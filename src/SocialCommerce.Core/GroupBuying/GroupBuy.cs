@@ -143,56 +143,106 @@ public sealed class GroupBuy
                 continue;
             }
 
-            check.That(e.GroupId == group.Id, path + ".groupId", e.GroupId, $"the history is group {group.Id}'s.");
-            check.That(e.Version == group.Version + 1, path + ".version", e.Version, $"the event after version {group.Version}.");
-            check.That(group.Status == GroupBuyStatus.Open, path + ".type", e.GetType().Name, $"nothing follows a {group.Status} group's final event.");
-            check.That(e.At >= group.OpenedAt && Limits.IsSupported(e.At), path + ".at", e.At, $"at or after the opening at {group.OpenedAt}.");
-            switch (e)
-            {
-                case MemberJoined joined:
-                    check.That(group._count < group._capacity, path, joined.Member, $"joins beyond the group's {group._capacity} seats.");
-                    check.That(!group.Contains(joined.Member), path + ".member", joined.Member, "a member holds one seat.");
-                    check.That(joined.At < group.Deadline, path + ".at", joined.At, $"a join comes before the deadline {group.Deadline}.");
-                    check.That(joined.Charged == group._joinPrice, path + ".charged", joined.Charged, $"a join is charged the price the group opened with, {group._joinPrice}.");
-                    check.That(joined.Participants == group._count + 1, path + ".participants", joined.Participants, $"the join makes {group._count + 1} participants.");
-                    group.Add(joined.Member);
-                    group._joins[group._count - 1] = [joined];
-                    break;
-                case GroupFormed formed:
-                    check.That(formed.RealParticipants == group._count, path + ".realParticipants", formed.RealParticipants, $"the group holds {group._count} participants.");
-                    check.That(formed.SimulatedParticipants >= 0 && (long)formed.SimulatedParticipants + group._count <= group._capacity, path + ".simulatedParticipants", formed.SimulatedParticipants, $"from 0 to the {group._capacity - group._count} empty seats.");
-                    check.That(formed.SimulatedParticipants == 0 || formed.At >= group.Deadline, path + ".at", formed.At, $"simulated participants complete a group only at its deadline {group.Deadline}.");
-                    check.That(formed.At >= group.Deadline || group._count == group._capacity, path + ".at", formed.At, $"a group forms before its deadline {group.Deadline} only when full.");
-                    var settlements = check.Present(formed.Settlements, path + ".settlements");
-                    check.That(settlements.Count == group._count, path + ".settlements", settlements.Count, $"one settlement per participant ({group._count}).");
-                    for (var k = 0; k < settlements.Count; k++)
-                    {
-                        check.That(settlements[k].Member == group._participants[k], string.Create(CultureInfo.InvariantCulture, $"{path}.settlements[{k}].member"), settlements[k].Member, $"the participants in joining order: {group._participants[k]}.");
-                    }
-
-                    group.Status = GroupBuyStatus.Formed;
-                    group._simulated = formed.SimulatedParticipants;
-                    if (group._count > 1 && group._joins[group._count - 1] is [MemberJoined last] && last.Version == formed.Version - 1 && last.At == formed.At && formed.SimulatedParticipants == 0 && group._count == group._capacity)
-                    {
-                        group._joins[group._count - 1] = [last, formed]; // the join that took the last seat formed the group
-                    }
-
-                    break;
-                case GroupFailed failed:
-                    check.That(failed.At >= group.Deadline, path + ".at", failed.At, $"a group fails at or after its deadline {group.Deadline}.");
-                    group.Status = GroupBuyStatus.Failed;
-                    break;
-                case GroupCancelled:
-                    group.Status = GroupBuyStatus.Cancelled;
-                    break;
-                default:
-                    throw check.Fail(path + ".type", e.GetType().Name, "cannot follow an opening.");
-            }
-
-            group.Version = e.Version;
+            group.Replay(e, check, path);
         }
 
         return group ?? throw check.Fail("$", "[]", "a group's history is not empty.");
+    }
+
+    /// <summary>
+    /// Rebuilds a group from an earlier state of it and the events stored after that state (by this process or another
+    /// writer), checked as <see cref="FromHistory(GroupBuyRule, IEnumerable{GroupBuyEvent})"/> checks them: a store that
+    /// keeps a loaded group reads only the events since, not the whole history.
+    /// </summary>
+    /// <param name="earlier">The group as it was at its <see cref="Version"/>; it is not changed.</param>
+    /// <param name="laterEvents">The events after <paramref name="earlier"/>'s version, in order (versions Version + 1, + 2...); may be empty.</param>
+    /// <returns>A new group as the events left it (<paramref name="earlier"/> itself when there are none).</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="earlier"/> or <paramref name="laterEvents"/> is null.</exception>
+    /// <exception cref="CorruptStateException">
+    /// An event does not follow: another group's, a skipped version, after a final event, or any finding of
+    /// <see cref="FromHistory(GroupBuyRule, IEnumerable{GroupBuyEvent})"/>. The path names the later event (<c>$[i]</c>) and its field.
+    /// </exception>
+    public static GroupBuy FromHistory(GroupBuy earlier, IEnumerable<GroupBuyEvent> laterEvents)
+    {
+        ArgumentNullException.ThrowIfNull(earlier);
+        ArgumentNullException.ThrowIfNull(laterEvents);
+        var check = new Serialization.StateCheck("group-buy history");
+        GroupBuy? group = null;
+        var i = -1;
+        foreach (var e in laterEvents)
+        {
+            i++;
+            var path = string.Create(CultureInfo.InvariantCulture, $"$[{i}]");
+            check.Present(e, path);
+            group ??= earlier.Copy();
+            group.Replay(e, check, path);
+        }
+
+        return group ?? earlier;
+    }
+
+    private GroupBuy Copy() => new(Id, Rule, Leader, OpenedAt, Deadline, _joinPrice, _capacity)
+    {
+        _participants = (MemberId[])_participants.Clone(),
+        _joins = (GroupBuyEvent[]?[])_joins.Clone(),
+        _opened = _opened,
+        _count = _count,
+        _simulated = _simulated,
+        _index = _index is null ? null : new HashSet<MemberId>(_index),
+        Status = Status,
+        Version = Version,
+    };
+
+    // One stored event after the opening, checked against the group as it stands, then applied.
+    private void Replay(GroupBuyEvent e, Serialization.StateCheck check, string path)
+    {
+        check.That(e.GroupId == Id, path + ".groupId", e.GroupId, $"the history is group {Id}'s.");
+        check.That(e.Version == Version + 1, path + ".version", e.Version, $"the event after version {Version}.");
+        check.That(Status == GroupBuyStatus.Open, path + ".type", e.GetType().Name, $"nothing follows a {Status} group's final event.");
+        check.That(e.At >= OpenedAt && Limits.IsSupported(e.At), path + ".at", e.At, $"at or after the opening at {OpenedAt}.");
+        switch (e)
+        {
+            case MemberJoined joined:
+                check.That(_count < _capacity, path, joined.Member, $"joins beyond the group's {_capacity} seats.");
+                check.That(!Contains(joined.Member), path + ".member", joined.Member, "a member holds one seat.");
+                check.That(joined.At < Deadline, path + ".at", joined.At, $"a join comes before the deadline {Deadline}.");
+                check.That(joined.Charged == _joinPrice, path + ".charged", joined.Charged, $"a join is charged the price the group opened with, {_joinPrice}.");
+                check.That(joined.Participants == _count + 1, path + ".participants", joined.Participants, $"the join makes {_count + 1} participants.");
+                Add(joined.Member);
+                _joins[_count - 1] = [joined];
+                break;
+            case GroupFormed formed:
+                check.That(formed.RealParticipants == _count, path + ".realParticipants", formed.RealParticipants, $"the group holds {_count} participants.");
+                check.That(formed.SimulatedParticipants >= 0 && (long)formed.SimulatedParticipants + _count <= _capacity, path + ".simulatedParticipants", formed.SimulatedParticipants, $"from 0 to the {_capacity - _count} empty seats.");
+                check.That(formed.SimulatedParticipants == 0 || formed.At >= Deadline, path + ".at", formed.At, $"simulated participants complete a group only at its deadline {Deadline}.");
+                check.That(formed.At >= Deadline || _count == _capacity, path + ".at", formed.At, $"a group forms before its deadline {Deadline} only when full.");
+                var settlements = check.Present(formed.Settlements, path + ".settlements");
+                check.That(settlements.Count == _count, path + ".settlements", settlements.Count, $"one settlement per participant ({_count}).");
+                for (var k = 0; k < settlements.Count; k++)
+                {
+                    check.That(settlements[k].Member == _participants[k], string.Create(CultureInfo.InvariantCulture, $"{path}.settlements[{k}].member"), settlements[k].Member, $"the participants in joining order: {_participants[k]}.");
+                }
+
+                Status = GroupBuyStatus.Formed;
+                _simulated = formed.SimulatedParticipants;
+                if (_count > 1 && _joins[_count - 1] is [MemberJoined last] && last.Version == formed.Version - 1 && last.At == formed.At && formed.SimulatedParticipants == 0 && _count == _capacity)
+                {
+                    _joins[_count - 1] = [last, formed]; // the join that took the last seat formed the group
+                }
+
+                break;
+            case GroupFailed failed:
+                check.That(failed.At >= Deadline, path + ".at", failed.At, $"a group fails at or after its deadline {Deadline}.");
+                Status = GroupBuyStatus.Failed;
+                break;
+            case GroupCancelled:
+                Status = GroupBuyStatus.Cancelled;
+                break;
+            default:
+                throw check.Fail(path + ".type", e.GetType().Name, "cannot follow an opening.");
+        }
+
+        Version = e.Version;
     }
 
     /// <summary>

@@ -83,7 +83,7 @@ public sealed class GroupBuyBook
     }
 
     /// <summary>
-    /// Takes in a stored group, rebuilt with <see cref="GroupBuy.FromHistory"/> from its events (O(its events), nothing
+    /// Takes in a stored group, rebuilt with <see cref="GroupBuy.FromHistory(GroupBuyRule, IEnumerable{GroupBuyEvent})"/> from its events (O(its events), nothing
     /// re-decided: a formed group stays formed at the tier it formed on). An open group counts again toward its
     /// participants' open-group limits; new groups get ids after the largest restored one.
     /// </summary>

@@ -1,3 +1,4 @@
+using System;
 using System.Text.Json;
 using NodaTime;
 using SocialCommerce.Serialization;
@@ -21,8 +22,9 @@ internal static class StoredJson
             return JsonSerializer.Deserialize<T>(json, SocialCommerceJson.Options)
                 ?? throw new StoreSchemaException($"SocialCommerce store: row '{key}' of {table} holds JSON null; nothing was changed.");
         }
-        catch (JsonException ex)
+        catch (Exception ex) when (ex is JsonException or NotSupportedException)
         {
+            // System.Text.Json reports an unknown or missing type discriminator as NotSupportedException.
             throw new StoreSchemaException($"SocialCommerce store: row '{key}' of {table} is not a valid {typeof(T).Name}: {ex.Message} Nothing was changed.", ex);
         }
     }

@@ -29,14 +29,38 @@ internal sealed class GroupSlots
 
     public static async Task<GroupSlots> LoadAsync(DbContext db, GroupBuyRule rule, IReadOnlyCollection<MemberId> members, CancellationToken ct)
     {
-        if (rule.MaxOpenGroupsPerMember is null || members.Count == 0)
+        if (rule.MaxOpenGroupsPerMember is null)
         {
             return None;
         }
 
-        var ids = members.Select(static m => m.Value).Distinct().ToList();
-        var rows = await db.Set<GroupSlotRow>().Where(s => s.RuleName == rule.Name && ids.Contains(s.MemberId)).ToDictionaryAsync(s => s.MemberId, ct).ConfigureAwait(false);
-        return new GroupSlots(db, rule, rows);
+        var slots = new GroupSlots(db, rule, []);
+        await slots.LoadMoreAsync(members, ct).ConfigureAwait(false);
+        return slots;
+    }
+
+    /// <summary>
+    /// Loads the rows of members not loaded yet: a join reads only the joiner's row to decide, and the other
+    /// participants' rows only when the join settles the group (every participant then leaves an open group).
+    /// </summary>
+    public async Task LoadMoreAsync(IEnumerable<MemberId> members, CancellationToken ct)
+    {
+        if (_rule is null)
+        {
+            return;
+        }
+
+        var ids = members.Select(static m => m.Value).Where(id => !_rows.ContainsKey(id)).Distinct().ToList();
+        if (ids.Count == 0)
+        {
+            return;
+        }
+
+        var ruleName = _rule.Name;
+        foreach (var row in await _db!.Set<GroupSlotRow>().Where(s => s.RuleName == ruleName && ids.Contains(s.MemberId)).ToListAsync(ct).ConfigureAwait(false))
+        {
+            _rows[row.MemberId] = row;
+        }
     }
 
     public int OpenGroups(MemberId member) => _rows.TryGetValue(member.Value, out var row) ? row.OpenGroups : 0;

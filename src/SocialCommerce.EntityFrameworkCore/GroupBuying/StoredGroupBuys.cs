@@ -25,6 +25,7 @@ public sealed class StoredGroupBuys
     private readonly GroupBuyBook _rules;
     private readonly RuleVersions _versions;
     private readonly SocialCommerce.Telemetry.SocialCommerceListener? _listener;
+    private readonly LoadedAggregates<GroupBuy> _loaded = new();
 
     internal StoredGroupBuys(StoreExecutor store, GroupBuyBook rules, RuleVersions versions, SocialCommerce.Telemetry.SocialCommerceListener? listener = null)
     {
@@ -76,6 +77,7 @@ public sealed class StoredGroupBuys
             await _versions.RecordAsync(db, "group-buy-rule", rule.Name, rule.Version, rule.ToString() ?? rule.Name, at, ct).ConfigureAwait(false);
             await db.SaveChangesAsync(ct).ConfigureAwait(false);
             _versions.Committed("group-buy-rule", rule.Name, rule.Version);
+            Keep(group);
             return result;
         }, cancellationToken));
     }
@@ -223,44 +225,80 @@ public sealed class StoredGroupBuys
         var ruleName = "";
         var result = await _store.RunAsync(command, Keys.Group(id.Value), async (db, _, ct) =>
         {
-            var head = await db.Set<GroupRow>().AsNoTracking().FirstOrDefaultAsync(g => g.GroupId == id.Value, ct).ConfigureAwait(false)
-                ?? throw new UnknownGroupBuyException(id);
-            var group = await LoadAsync(db, head, ct).ConfigureAwait(false);
-            ruleName = head.RuleName;
-            var wasOpen = group.Status == GroupBuyStatus.Open;
-            var slots = await GroupSlots.LoadAsync(db, group.Rule, wasOpen ? [.. group.GetParticipants(), .. joining] : [], ct).ConfigureAwait(false);
+            var group = await LoadLatestAsync(db, id, ct).ConfigureAwait(false);
+            ruleName = group.Rule.Name;
+            var (wasOpen, loaded) = (group.Status == GroupBuyStatus.Open, group.Version);
+            var slots = await GroupSlots.LoadAsync(db, group.Rule, wasOpen ? joining : [], ct).ConfigureAwait(false);
             var result = decide(group, slots);
             if (!result.IsAccepted || result.IsDuplicate)
             {
+                Keep(group); // a refusal or a duplicate changed nothing
                 return result;
+            }
+
+            if (wasOpen && group.Status != GroupBuyStatus.Open)
+            {
+                await slots.LoadMoreAsync(group.GetParticipants(), ct).ConfigureAwait(false);
             }
 
             AddEvents(db, result.Events);
             slots.Track(group, joining, wasOpen);
-            var (loaded, status, version) = (head.Version, (int)group.Status, group.Version);
-            await StreamAppend.SaveAsync<GroupRow>(db, g => g.GroupId == head.GroupId && g.Version == loaded, s => s.SetProperty(g => g.Status, status).SetProperty(g => g.Version, version), $"group {id}", ct).ConfigureAwait(false);
+            var (status, version) = ((int)group.Status, group.Version);
+            await StreamAppend.SaveAsync<GroupRow>(db, g => g.GroupId == id.Value && g.Version == loaded, s => s.SetProperty(g => g.Status, status).SetProperty(g => g.Version, version), $"group {id}", ct).ConfigureAwait(false);
+            Keep(group);
             return result;
         }, cancellationToken).ConfigureAwait(false);
         StoreReport.To(_listener, static (l, a) => l.OnGroupBuy(a), new SocialCommerce.Telemetry.GroupBuyArguments(ruleName, result));
         return result;
     }
 
+    /// <summary>
+    /// The group as stored now: the one this process kept after its last command plus the events stored since (usually
+    /// none: one indexed read that returns nothing), or, when none is kept, its head and whole stream.
+    /// </summary>
+    private async Task<GroupBuy> LoadLatestAsync(DbContext db, GroupBuyId id, CancellationToken ct)
+    {
+        if (_loaded.TryTake(id.Value, out var kept))
+        {
+            var known = kept.Version;
+            var rows = await db.Set<GroupEventRow>().AsNoTracking().Where(e => e.GroupId == id.Value && e.Version > known).OrderBy(e => e.Version).ToListAsync(ct).ConfigureAwait(false);
+            return rows.Count == 0 ? kept : Restored(id.Value, () => GroupBuy.FromHistory(kept, Events(rows)));
+        }
+
+        var head = await db.Set<GroupRow>().AsNoTracking().FirstOrDefaultAsync(g => g.GroupId == id.Value, ct).ConfigureAwait(false)
+            ?? throw new UnknownGroupBuyException(id);
+        return await LoadAsync(db, head, ct).ConfigureAwait(false);
+    }
+
+    private void Keep(GroupBuy group)
+    {
+        if (group.Status == GroupBuyStatus.Open)
+        {
+            _loaded.Keep(group.Id.Value, group);
+        }
+    }
+
     private async Task<GroupBuy> LoadAsync(DbContext db, GroupRow head, CancellationToken ct)
     {
         var rows = await db.Set<GroupEventRow>().AsNoTracking().Where(e => e.GroupId == head.GroupId).OrderBy(e => e.Version).ToListAsync(ct).ConfigureAwait(false);
-        var events = rows.ConvertAll(r => StoredJson.Read<GroupBuyEvent>(r.Event, r.SchemaVersion, "sc_group_events", $"{r.GroupId}/{r.Version}"));
-        return Restore(head, events);
+        return Restore(head, Events(rows));
     }
 
-    private GroupBuy Restore(GroupRow head, List<GroupBuyEvent> events)
+    private static List<GroupBuyEvent> Events(List<GroupEventRow> rows) =>
+        rows.ConvertAll(r => StoredJson.Read<GroupBuyEvent>(r.Event, r.SchemaVersion, "sc_group_events", $"{r.GroupId}/{r.Version}"));
+
+    private GroupBuy Restore(GroupRow head, List<GroupBuyEvent> events) =>
+        Restored(head.GroupId, () => GroupBuy.FromHistory(_rules.GetRule(head.RuleName), events));
+
+    private static GroupBuy Restored(long groupId, Func<GroupBuy> restore)
     {
         try
         {
-            return GroupBuy.FromHistory(_rules.GetRule(head.RuleName), events);
+            return restore();
         }
         catch (CorruptStateException ex)
         {
-            throw new StoreSchemaException($"SocialCommerce store: the events of group {head.GroupId} in sc_group_events do not make a valid group: {ex.Message}", ex);
+            throw new StoreSchemaException($"SocialCommerce store: the events of group {groupId} in sc_group_events do not make a valid group: {ex.Message}", ex);
         }
     }
 

@@ -239,6 +239,44 @@ public sealed class GroupBuyPropertyTests
     }
 
     [Property(Arbitrary = [typeof(GroupBuyArbitraries)], MaxTest = 500)]
+    public void A_group_continued_from_an_earlier_state_is_the_group_replayed_whole_and_the_earlier_state_is_untouched(GroupBuyScenario s, NonNegativeInt split)
+    {
+        var run = Play(s);
+        var k = 1 + (split.Get % run.Events.Count);
+        var earlier = GroupBuy.FromHistory(run.Rule, run.Events.Take(k));
+        var (status, version, participants) = (earlier.Status, earlier.Version, earlier.GetParticipants().ToArray());
+
+        // A later event that does not follow (its version skips one) is refused naming it, and changes nothing.
+        if (k < run.Events.Count)
+        {
+            var skipped = run.Events.Skip(k + 1).ToList();
+            if (skipped.Count > 0)
+            {
+                Assert.Equal("$[0].version", Assert.Throws<CorruptStateException>(() => GroupBuy.FromHistory(earlier, skipped)).Path);
+            }
+        }
+
+        var continued = GroupBuy.FromHistory(earlier, run.Events.Skip(k));
+        var whole = GroupBuy.FromHistory(run.Rule, run.Events);
+
+        Assert.Equal((status, version), (earlier.Status, earlier.Version));
+        Assert.Equal(participants, earlier.GetParticipants());
+        Assert.Equal((whole.Status, whole.Version, whole.Deadline), (continued.Status, continued.Version, continued.Deadline));
+        Assert.Equal(whole.GetParticipants(), continued.GetParticipants());
+        Assert.Same(earlier, GroupBuy.FromHistory(earlier, []));
+
+        // The continued group answers every join again as the whole replay does (duplicates carry the first events).
+        foreach (var attempt in s.Joins)
+        {
+            var at = GroupBuyScenario.Start + Duration.FromSeconds(attempt.OffsetSeconds);
+            var facts = new ParticipantFacts(attempt.IsNew, 0);
+            var (expected, actual) = (whole.Join(new MemberId(attempt.Member), at, facts), continued.Join(new MemberId(attempt.Member), at, facts));
+            Assert.Equal((expected.Refusal, expected.IsDuplicate), (actual.Refusal, actual.IsDuplicate));
+            Assert.Equal(expected.Events, actual.Events);
+        }
+    }
+
+    [Property(Arbitrary = [typeof(GroupBuyArbitraries)], MaxTest = 500)]
     public void Cancelling_an_open_group_refunds_exactly_what_was_charged(GroupBuyScenario s, NonNegativeInt cancelAfter)
     {
         var rule = s.BuildRule();

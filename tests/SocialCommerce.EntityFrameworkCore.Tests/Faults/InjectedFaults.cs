@@ -24,6 +24,9 @@ public sealed class FailingCommits(int period) : DbTransactionInterceptor
 
     public bool Enabled { get; set; } = true;
 
+    /// <summary>Gets or sets how many more failures may be injected (unlimited by default).</summary>
+    public int Remaining { get; set; } = int.MaxValue;
+
     public override ValueTask<InterceptionResult> TransactionCommittingAsync(DbTransaction transaction, TransactionEventData eventData, InterceptionResult result, CancellationToken cancellationToken = default)
     {
         if (!AfterCommit)
@@ -46,8 +49,9 @@ public sealed class FailingCommits(int period) : DbTransactionInterceptor
 
     private void MaybeFail()
     {
-        if (Enabled && Interlocked.Increment(ref _commits) % period == 0)
+        if (Enabled && Interlocked.Increment(ref _commits) % period == 0 && Remaining > 0)
         {
+            Remaining--;
             Interlocked.Increment(ref _injected);
             throw new InjectedTransientException();
         }

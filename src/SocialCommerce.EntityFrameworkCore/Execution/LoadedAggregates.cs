@@ -4,7 +4,7 @@ using System.Diagnostics.CodeAnalysis;
 namespace SocialCommerce.EntityFrameworkCore.Execution;
 
 /// <summary>
-/// The open aggregates (groups, invitations) this process last loaded or saved, so that the next command on one reads
+/// The aggregates (groups, invitations) this process last loaded or saved, so that the next command on one reads
 /// only the events stored since (by another instance) instead of its whole stream. Used under the aggregate's turn
 /// (<see cref="KeyedGate"/>): a command takes its aggregate out and keeps it again only once its attempt committed or
 /// decided nothing, so an attempt that failed half-way leaves nothing behind and the next one loads from the database.
@@ -24,6 +24,9 @@ internal sealed class LoadedAggregates<T>
 
     /// <summary>Takes a kept aggregate out (the caller holds its key's turn).</summary>
     public bool TryTake(long id, [NotNullWhen(true)] out T? aggregate) => _kept.TryRemove(id, out aggregate);
+
+    /// <summary>Forgets an aggregate (it is gone from the database).</summary>
+    public void Forget(long id) => _kept.TryRemove(id, out _);
 
     /// <summary>Keeps an aggregate as of its last committed version.</summary>
     public void Keep(long id, T aggregate)

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Runtime.ExceptionServices;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.EntityFrameworkCore;
@@ -26,6 +27,7 @@ public sealed class StoredGroupBuys
     private readonly RuleVersions _versions;
     private readonly SocialCommerce.Telemetry.SocialCommerceListener? _listener;
     private readonly LoadedAggregates<GroupBuy> _loaded = new();
+    private readonly KeyedBatches<Joining, GroupBuyResult> _joins = new();
 
     internal StoredGroupBuys(StoreExecutor store, GroupBuyBook rules, RuleVersions versions, SocialCommerce.Telemetry.SocialCommerceListener? listener = null)
     {
@@ -94,12 +96,23 @@ public sealed class StoredGroupBuys
     /// <param name="member">The member.</param>
     /// <param name="at">When.</param>
     /// <param name="isNewMember">Whether the member is new (for new-member-only rules).</param>
-    /// <param name="cancellationToken">Cancels the command.</param>
+    /// <param name="cancellationToken">Stops waiting for the reply; a join already queued may still be stored (resend it: a join seen again answers its first outcome).</param>
     /// <returns>Accepted with <see cref="MemberJoined"/> (and <see cref="GroupFormed"/> when it completes the group), or the refusal.</returns>
     /// <exception cref="UnknownGroupBuyException">No group has that id.</exception>
     /// <exception cref="StoreConflictException">Other joins kept winning the group's next version, every attempt.</exception>
-    public Task<GroupBuyResult> JoinAsync(GroupBuyId id, MemberId member, Instant at, bool isNewMember = false, CancellationToken cancellationToken = default) =>
-        ChangeAsync($"join member {member} to group {id}", id, [member], (group, slots) => group.Join(member, at, new ParticipantFacts(isNewMember, slots.OpenGroups(member))), cancellationToken);
+    /// <remarks>
+    /// Joins of one group that arrive in this process while an earlier join of it is being stored go together as the next
+    /// batch: decided one after another in arrival order, exactly as one at a time, and stored in one transaction.
+    /// </remarks>
+    public Task<GroupBuyResult> JoinAsync(GroupBuyId id, MemberId member, Instant at, bool isNewMember = false, CancellationToken cancellationToken = default)
+    {
+        Instants.Check(at, nameof(at));
+        return _joins.RunAsync(Keys.Group(id.Value), new Joining(member, at, isNewMember), batch => ChangeAsync(
+            batch.Count == 1 ? $"join member {batch[0].Member} to group {id}" : $"join {batch.Count} members to group {id}",
+            id,
+            batch.Select(j => new Decision([j.Member], (group, slots) => group.Join(j.Member, j.At, new ParticipantFacts(j.IsNewMember, slots.OpenGroups(j.Member))))).ToList(),
+            CancellationToken.None), cancellationToken);
+    }
 
     /// <summary>Settles a group whose deadline has passed: formed (with simulated participants if its rule allows) or failed.</summary>
     /// <param name="id">The group.</param>
@@ -107,7 +120,7 @@ public sealed class StoredGroupBuys
     /// <param name="cancellationToken">Cancels the command.</param>
     /// <returns>Accepted with the settling event, or the refusal (not yet due, already settled).</returns>
     public Task<GroupBuyResult> CloseAtDeadlineAsync(GroupBuyId id, Instant at, CancellationToken cancellationToken = default) =>
-        ChangeAsync($"close group {id}", id, [], (group, _) => group.CloseAtDeadline(at), cancellationToken);
+        ChangeAsync($"close group {id}", id, (group, _) => group.CloseAtDeadline(at), cancellationToken);
 
     /// <summary>Cancels an open group (every participant is refunded).</summary>
     /// <param name="id">The group.</param>
@@ -115,7 +128,7 @@ public sealed class StoredGroupBuys
     /// <param name="cancellationToken">Cancels the command.</param>
     /// <returns>Accepted with <see cref="GroupCancelled"/>, or the refusal.</returns>
     public Task<GroupBuyResult> CancelAsync(GroupBuyId id, Instant at, CancellationToken cancellationToken = default) =>
-        ChangeAsync($"cancel group {id}", id, [], (group, _) => group.Cancel(at), cancellationToken);
+        ChangeAsync($"cancel group {id}", id, (group, _) => group.Cancel(at), cancellationToken);
 
     /// <summary>Settles every open group whose deadline is at or before <paramref name="at"/> (the batch job; safe on several instances at once).</summary>
     /// <param name="at">The instant the job runs for.</param>
@@ -220,36 +233,95 @@ public sealed class StoredGroupBuys
         }, cancellationToken);
     }
 
-    private async Task<GroupBuyResult> ChangeAsync(string command, GroupBuyId id, MemberId[] joining, Func<GroupBuy, GroupSlots, GroupBuyResult> decide, CancellationToken cancellationToken)
+    private async Task<GroupBuyResult> ChangeAsync(string command, GroupBuyId id, Func<GroupBuy, GroupSlots, GroupBuyResult> decide, CancellationToken cancellationToken)
+    {
+        var (result, error) = (await ChangeAsync(command, id, [new Decision([], decide)], cancellationToken).ConfigureAwait(false))[0];
+        if (error is not null)
+        {
+            ExceptionDispatchInfo.Throw(error);
+        }
+
+        return result;
+    }
+
+    // Decides each command in order against the latest stored group (a refusal or a duplicate changes nothing; a
+    // command whose arguments the group refuses throws for that command alone), then stores what was accepted in one
+    // transaction under the version the first decision saw.
+    private async Task<(GroupBuyResult Result, Exception? Error)[]> ChangeAsync(string command, GroupBuyId id, List<Decision> decisions, CancellationToken cancellationToken)
     {
         var ruleName = "";
-        var result = await _store.RunAsync(command, Keys.Group(id.Value), async (db, _, ct) =>
+        var replies = await _store.RunAsync(command, Keys.Group(id.Value), async (db, _, ct) =>
         {
-            var group = await LoadLatestAsync(db, id, ct).ConfigureAwait(false);
-            ruleName = group.Rule.Name;
-            var (wasOpen, loaded) = (group.Status == GroupBuyStatus.Open, group.Version);
-            var slots = await GroupSlots.LoadAsync(db, group.Rule, wasOpen ? joining : [], ct).ConfigureAwait(false);
-            var result = decide(group, slots);
-            if (!result.IsAccepted || result.IsDuplicate)
+            // Line up with the other instances on the group's head row before reading (the row's lock on PostgreSQL, the
+            // write lock on SQLite, held to the commit): what this attempt reads is the latest, so its append never loses
+            // a race and never waits out a retry delay. The version check on the append stays as the guard.
+            var transaction = await db.Database.BeginTransactionAsync(ct).ConfigureAwait(false);
+            await using (transaction.ConfigureAwait(false))
             {
-                Keep(group); // a refusal or a duplicate changed nothing
-                return result;
-            }
+                if (await db.Set<GroupRow>().Where(g => g.GroupId == id.Value).ExecuteUpdateAsync(s => s.SetProperty(g => g.Version, g => g.Version), ct).ConfigureAwait(false) == 0)
+                {
+                    _loaded.Forget(id.Value);
+                    throw new UnknownGroupBuyException(id);
+                }
 
-            if (wasOpen && group.Status != GroupBuyStatus.Open)
-            {
-                await slots.LoadMoreAsync(group.GetParticipants(), ct).ConfigureAwait(false);
-            }
+                var group = await LoadLatestAsync(db, id, ct).ConfigureAwait(false);
+                ruleName = group.Rule.Name;
+                var loaded = group.Version;
+                var slots = await GroupSlots.LoadAsync(db, group.Rule, group.Status == GroupBuyStatus.Open ? decisions.SelectMany(d => d.Joining).ToList() : [], ct).ConfigureAwait(false);
+                var replies = new (GroupBuyResult Result, Exception? Error)[decisions.Count];
+                for (var i = 0; i < decisions.Count; i++)
+                {
+                    var wasOpen = group.Status == GroupBuyStatus.Open;
+                    try
+                    {
+                        replies[i] = (decisions[i].Decide(group, slots), null);
+                    }
+                    catch (ArgumentException ex)
+                    {
+                        replies[i] = (default, ex); // the group is unchanged: Core checks before it changes anything
+                        continue;
+                    }
 
-            AddEvents(db, result.Events);
-            slots.Track(group, joining, wasOpen);
-            var (status, version) = ((int)group.Status, group.Version);
-            await StreamAppend.SaveAsync<GroupRow>(db, g => g.GroupId == id.Value && g.Version == loaded, s => s.SetProperty(g => g.Status, status).SetProperty(g => g.Version, version), $"group {id}", ct).ConfigureAwait(false);
-            Keep(group);
-            return result;
+                    if (!replies[i].Result.IsAccepted || replies[i].Result.IsDuplicate)
+                    {
+                        continue;
+                    }
+
+                    if (wasOpen && group.Status != GroupBuyStatus.Open)
+                    {
+                        await slots.LoadMoreAsync(group.GetParticipants(), ct).ConfigureAwait(false);
+                    }
+
+                    AddEvents(db, replies[i].Result.Events);
+                    slots.Track(group, decisions[i].Joining, wasOpen);
+                }
+
+                if (group.Version != loaded)
+                {
+                    // The head moves to the new version in the same batch as the events (its version is the concurrency
+                    // token: the update names the version this attempt loaded).
+                    var head = new GroupRow { GroupId = id.Value, RuleName = group.Rule.Name, Version = loaded };
+                    db.Attach(head);
+                    head.Status = (int)group.Status;
+                    head.Version = group.Version;
+                    await db.SaveChangesAsync(ct).ConfigureAwait(false);
+                    await transaction.CommitAsync(ct).ConfigureAwait(false);
+                }
+
+                // Nothing changed (refusals, duplicates): the transaction rolls back, releasing the lock without a commit.
+                Keep(group);
+                return replies;
+            }
         }, cancellationToken).ConfigureAwait(false);
-        StoreReport.To(_listener, static (l, a) => l.OnGroupBuy(a), new SocialCommerce.Telemetry.GroupBuyArguments(ruleName, result));
-        return result;
+        foreach (var (result, error) in replies)
+        {
+            if (error is null)
+            {
+                StoreReport.To(_listener, static (l, a) => l.OnGroupBuy(a), new SocialCommerce.Telemetry.GroupBuyArguments(ruleName, result));
+            }
+        }
+
+        return replies;
     }
 
     /// <summary>
@@ -270,13 +342,7 @@ public sealed class StoredGroupBuys
         return await LoadAsync(db, head, ct).ConfigureAwait(false);
     }
 
-    private void Keep(GroupBuy group)
-    {
-        if (group.Status == GroupBuyStatus.Open)
-        {
-            _loaded.Keep(group.Id.Value, group);
-        }
-    }
+    private void Keep(GroupBuy group) => _loaded.Keep(group.Id.Value, group);
 
     private async Task<GroupBuy> LoadAsync(DbContext db, GroupRow head, CancellationToken ct)
     {
@@ -317,4 +383,8 @@ public sealed class StoredGroupBuys
             });
         }
     }
+
+    private readonly record struct Joining(MemberId Member, Instant At, bool IsNewMember);
+
+    private readonly record struct Decision(MemberId[] Joining, Func<GroupBuy, GroupSlots, GroupBuyResult> Decide);
 }

@@ -83,18 +83,19 @@ public abstract class StoreTelemetryTests<TDatabase>(TDatabase database) : IClas
         ActivitySource.AddActivityListener(listener);
         using var test = new Activity("test").Start();  // other tests run in parallel: keep this trace's spans
         await using var b = await StoreHost.StartAsync(database, db, "spans-b");
-        var rival = new BeforeTransaction(async () => await b.Groups.JoinAsync(new GroupBuyId(1), new MemberId(9), T0));
+        var rival = new BeforeTransaction(async () => await b.Invitations.HelpAsync(new InvitationId(1), new MemberId(9), T0 + Duration.FromMinutes(1)));
         await using var a = await StoreHost.StartAsync(database, db, "spans-a", null, rival);
-        await b.Groups.OpenAsync(new GroupBuyId(1), "five", new MemberId(1), T0);
+        await b.Invitations.OpenAsync(new InvitationId(1), "tea", new MemberId(1), T0, seed: 1);
         rival.Arm();
 
-        await a.Groups.JoinAsync(new GroupBuyId(1), new MemberId(5), T0);
+        // b's help commits between a's read and a's append: a's first attempt loses the race, its second commits.
+        await a.Invitations.HelpAsync(new InvitationId(1), new MemberId(5), T0 + Duration.FromMinutes(2));
 
         var mine = spans.Where(s => s.TraceId == test.TraceId).ToList();
-        var join = Assert.Single(mine, s => s.OperationName == "socialcommerce.store" && (string?)s.GetTagItem("socialcommerce.store.command") == "join member 5 to group 1");
-        Assert.Equal(2, join.GetTagItem("socialcommerce.store.attempts"));
-        Assert.Equal("committed", join.GetTagItem("socialcommerce.store.outcome"));
-        Assert.Contains(mine, s => (string?)s.GetTagItem("socialcommerce.store.command") == "open group 1" && (int?)s.GetTagItem("socialcommerce.store.attempts") == 1);
+        var help = Assert.Single(mine, s => s.OperationName == "socialcommerce.store" && (string?)s.GetTagItem("socialcommerce.store.command") == "help invitation 1 by member 5");
+        Assert.Equal(2, help.GetTagItem("socialcommerce.store.attempts"));
+        Assert.Equal("committed", help.GetTagItem("socialcommerce.store.outcome"));
+        Assert.Contains(mine, s => (string?)s.GetTagItem("socialcommerce.store.command") == "open invitation 1" && (int?)s.GetTagItem("socialcommerce.store.attempts") == 1);
     }
 }
 

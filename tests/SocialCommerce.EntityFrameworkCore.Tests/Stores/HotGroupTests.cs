@@ -9,11 +9,12 @@ using SocialCommerce.Tests.Databases;
 namespace SocialCommerce.EntityFrameworkCore.Tests.Stores;
 
 /// <summary>
-/// An instance keeps the open groups it last loaded or saved and reads only the events stored since (issue 25: joins
-/// do not reload a group's whole history): what another instance appended is seen, an attempt that failed leaves
-/// nothing behind, and a join that settles a group frees every participant's open-group slot.
+/// A hot group on the database (issue 25): an instance keeps the groups it last loaded or saved and reads only the
+/// events stored since (joins do not reload a group's whole history) — what another instance appended is seen, an
+/// attempt that failed leaves nothing behind, a join that settles a group frees every participant's open-group slot —
+/// and joins of one group arriving together in one process are decided in order and stored in one transaction.
 /// </summary>
-public abstract class KeptGroupTests<TDatabase>(TDatabase database) : IClassFixture<TDatabase>
+public abstract class HotGroupTests<TDatabase>(TDatabase database) : IClassFixture<TDatabase>
     where TDatabase : StoreDatabase
 {
     private static readonly Instant T0 = StoreHost.T0;
@@ -86,6 +87,47 @@ public abstract class KeptGroupTests<TDatabase>(TDatabase database) : IClassFixt
     }
 
     [SkippableFact]
+    public async Task Joins_of_one_group_arriving_together_are_decided_in_order_and_stored_in_one_transaction()
+    {
+        var db = await NewDatabaseAsync();
+        var group = new GroupBuyId(90);
+        var counter = new RoundTripCounter();
+        var hold = new HoldAfterRead();
+        await using var a = await StoreHost.StartAsync(Database, db, "a", null, counter, hold);
+        Assert.True((await a.Groups.OpenAsync(group, "five", new MemberId(1), T0)).IsAccepted);
+        counter.Reset();
+
+        // The first join's batch is held after its read; the joins called meanwhile queue behind it as the next batch.
+        hold.Arm();
+        var first = a.Groups.JoinAsync(group, new MemberId(2), T0 + Duration.FromMinutes(1));
+        await hold.Read.WaitAsync(TimeSpan.FromSeconds(30));
+        var queued = Enumerable.Range(3, 10).Select(m => a.Groups.JoinAsync(group, new MemberId(m), T0 + Duration.FromMinutes(m))).ToList();
+        var resent = a.Groups.JoinAsync(group, new MemberId(3), T0 + Duration.FromMinutes(30));
+        var early = a.Groups.JoinAsync(group, new MemberId(20), T0 - Duration.FromHours(1));
+        hold.Release();
+
+        Assert.Equal(2, Assert.IsType<MemberJoined>(Assert.Single((await first).Events)).Participants);
+        var results = await Task.WhenAll(queued);
+        for (var m = 3; m <= 5; m++)
+        {
+            Assert.Equal(m, Assert.IsType<MemberJoined>(results[m - 3].Events[0]).Participants); // in the order they were called
+        }
+
+        Assert.Contains(results[2].Events, e => e is GroupFormed);
+        Assert.All(results[3..], r => Assert.Equal(GroupBuyRefusal.GroupFull, r.Refusal));
+        var again = await resent;
+        Assert.True(again.IsDuplicate);
+        Assert.Equal(results[0].Events, again.Events);
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => early); // refused alone; the batch stood
+
+        Assert.Equal(2, counter.Transactions); // one commit per batch, not one per accepted join
+        await using var fresh = await StoreHost.StartAsync(Database, db, "b");
+        var stored = (await fresh.Groups.GetAsync(group))!;
+        Assert.Equal(GroupBuyStatus.Formed, stored.Status);
+        Assert.Equal(Enumerable.Range(1, 5).Select(m => new MemberId(m)), stored.GetParticipants());
+    }
+
+    [SkippableFact]
     public async Task A_join_that_forms_a_limited_group_frees_every_participants_slot()
     {
         var db = await NewDatabaseAsync();
@@ -104,8 +146,8 @@ public abstract class KeptGroupTests<TDatabase>(TDatabase database) : IClassFixt
     }
 }
 
-public sealed class SqliteKeptGroupTests(SqliteDatabase database) : KeptGroupTests<SqliteDatabase>(database);
+public sealed class SqliteHotGroupTests(SqliteDatabase database) : HotGroupTests<SqliteDatabase>(database);
 
-public sealed class PostgresKeptGroupTests(PostgresDatabase database) : KeptGroupTests<PostgresDatabase>(database);
+public sealed class PostgresHotGroupTests(PostgresDatabase database) : HotGroupTests<PostgresDatabase>(database);
 
-public sealed class RetryingPostgresKeptGroupTests(RetryingPostgresDatabase database) : KeptGroupTests<RetryingPostgresDatabase>(database);
+public sealed class RetryingPostgresHotGroupTests(RetryingPostgresDatabase database) : HotGroupTests<RetryingPostgresDatabase>(database);

@@ -18,7 +18,7 @@ namespace SocialCommerce.Invitations;
 /// <see cref="Deadline"/> is refused as <see cref="InvitationRefusal.Expired"/>; one tick before is accepted.
 /// </para>
 /// <para>
-/// Not thread-safe: a host loads an invitation (<see cref="FromHistory"/>), acts, and appends the events with optimistic
+/// Not thread-safe: a host loads an invitation (<see cref="FromHistory(InvitationRule, IEnumerable{InvitationEvent})"/>), acts, and appends the events with optimistic
 /// concurrency on <see cref="Version"/>. <see cref="InvitationBook"/> is the thread-safe in-memory alternative.
 /// </para>
 /// </remarks>
@@ -163,38 +163,105 @@ public sealed class Invitation
                 continue;
             }
 
-            check.That(e.InvitationId == invitation.Id, path + ".invitationId", e.InvitationId, $"the history is invitation {invitation.Id}'s.");
-            check.That(e.Version == invitation.Version + 1, path + ".version", e.Version, $"the event after version {invitation.Version}.");
-            check.That(invitation.Status == InvitationStatus.Open, path + ".type", e.GetType().Name, $"nothing follows the final event of a {invitation.Status} invitation.");
-            check.That(e.At >= invitation.OpenedAt && Limits.IsSupported(e.At), path + ".at", e.At, $"at or after the opening at {invitation.OpenedAt}.");
-            switch (e)
-            {
-                case InvitationHelped helped:
-                    invitation.Replay(check, path, helped);
-                    break;
-                case InvitationCompleted completed:
-                    check.That(invitation.HelpsDone == invitation.HelpsRequired, path + ".type", "completed", $"an invitation completes with its last help; {invitation.HelpsDone} of {invitation.HelpsRequired} were given.");
-                    check.That(completed.At == invitation._helpTimes[^1], path + ".at", completed.At, "an invitation completes at its last help.");
-                    check.That(completed.Price == invitation.Price, path + ".price", completed.Price, $"the reached price is {invitation.Price}.");
-                    invitation.Status = InvitationStatus.Completed;
-                    invitation._helpEvents[^1] = [.. invitation._helpEvents[^1], completed];
-                    break;
-                case InvitationExpired expired:
-                    check.That(expired.At >= invitation.Deadline, path + ".at", expired.At, $"an invitation closes at or after its deadline {invitation.Deadline}.");
-                    check.That(expired.HelpsDone == invitation.HelpsDone, path + ".helpsDone", expired.HelpsDone, $"{invitation.HelpsDone} helps were given.");
-                    check.That(!expired.Purchasable || invitation.Schedule is not null, path + ".purchasable", expired.Purchasable, "only a bargain stays purchasable at its reached price.");
-                    invitation.Status = expired.Purchasable ? InvitationStatus.Expired : InvitationStatus.Failed;
-                    break;
-                default:
-                    throw check.Fail(path + ".type", e.GetType().Name, $"cannot follow version {invitation.Version} of invitation {invitation.Id}.");
-            }
-
-            invitation.Version = e.Version;
+            invitation.Next(check, path, e);
         }
 
         check.That(invitation is not null, "$", "[]", "an invitation's history is not empty.");
-        check.That(invitation!.Status != InvitationStatus.Open || invitation.HelpsDone < invitation.HelpsRequired, string.Create(CultureInfo.InvariantCulture, $"$[{i}]"), "(end)", "the last help completes the invitation in the same step; the completion is missing.");
+        invitation!.CheckEnd(check, i);
         return invitation;
+    }
+
+    /// <summary>
+    /// Rebuilds an invitation from an earlier state of it and the events stored after that state (by this process or
+    /// another writer), checked as <see cref="FromHistory(InvitationRule, IEnumerable{InvitationEvent})"/> checks them: a
+    /// store that keeps a loaded invitation reads only the events since, not the whole history.
+    /// </summary>
+    /// <param name="earlier">The invitation as it was at its <see cref="Version"/>; it is not changed.</param>
+    /// <param name="laterEvents">The events after <paramref name="earlier"/>'s version, in order; may be empty.</param>
+    /// <returns>A new invitation as the events left it (<paramref name="earlier"/> itself when there are none).</returns>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="CorruptStateException">
+    /// An event does not follow (another invitation's, a skipped version, after a final event) or records what the rule
+    /// would have refused, or the last help does not complete; the path names the later event (<c>$[i]</c>) and its field.
+    /// </exception>
+    public static Invitation FromHistory(Invitation earlier, IEnumerable<InvitationEvent> laterEvents)
+    {
+        ArgumentNullException.ThrowIfNull(earlier);
+        ArgumentNullException.ThrowIfNull(laterEvents);
+        var check = new StateCheck("invitation history");
+        Invitation? invitation = null;
+        var i = -1;
+        foreach (var e in laterEvents)
+        {
+            i++;
+            var path = string.Create(CultureInfo.InvariantCulture, $"$[{i}]");
+            check.Present(e, path);
+            invitation ??= earlier.Copy();
+            invitation.Next(check, path, e);
+        }
+
+        if (invitation is null)
+        {
+            return earlier;
+        }
+
+        invitation.CheckEnd(check, i);
+        return invitation;
+    }
+
+    private Invitation Copy()
+    {
+        var copy = new Invitation(Id, Rule, Owner, OpenedAt, Deadline, HelpsRequired, Schedule, Reward, Seed)
+        {
+            _opened = _opened,
+            Price = Price,
+            Status = Status,
+            Version = Version,
+        };
+        copy._helpers.AddRange(_helpers);
+        copy._helpTimes.AddRange(_helpTimes);
+        copy._helpEvents.AddRange(_helpEvents);
+        foreach (var (helper, helps) in _helpsBy)
+        {
+            copy._helpsBy.Add(helper, helps);
+        }
+
+        return copy;
+    }
+
+    private void CheckEnd(StateCheck check, int last) =>
+        check.That(Status != InvitationStatus.Open || HelpsDone < HelpsRequired, string.Create(CultureInfo.InvariantCulture, $"$[{last}]"), "(end)", "the last help completes the invitation in the same step; the completion is missing.");
+
+    // One stored event after the opening, checked against the invitation as it stands, then applied.
+    private void Next(StateCheck check, string path, InvitationEvent e)
+    {
+        check.That(e.InvitationId == Id, path + ".invitationId", e.InvitationId, $"the history is invitation {Id}'s.");
+        check.That(e.Version == Version + 1, path + ".version", e.Version, $"the event after version {Version}.");
+        check.That(Status == InvitationStatus.Open, path + ".type", e.GetType().Name, $"nothing follows the final event of a {Status} invitation.");
+        check.That(e.At >= OpenedAt && Limits.IsSupported(e.At), path + ".at", e.At, $"at or after the opening at {OpenedAt}.");
+        switch (e)
+        {
+            case InvitationHelped helped:
+                Replay(check, path, helped);
+                break;
+            case InvitationCompleted completed:
+                check.That(HelpsDone == HelpsRequired, path + ".type", "completed", $"an invitation completes with its last help; {HelpsDone} of {HelpsRequired} were given.");
+                check.That(completed.At == _helpTimes[^1], path + ".at", completed.At, "an invitation completes at its last help.");
+                check.That(completed.Price == Price, path + ".price", completed.Price, $"the reached price is {Price}.");
+                Status = InvitationStatus.Completed;
+                _helpEvents[^1] = [.. _helpEvents[^1], completed];
+                break;
+            case InvitationExpired expired:
+                check.That(expired.At >= Deadline, path + ".at", expired.At, $"an invitation closes at or after its deadline {Deadline}.");
+                check.That(expired.HelpsDone == HelpsDone, path + ".helpsDone", expired.HelpsDone, $"{HelpsDone} helps were given.");
+                check.That(!expired.Purchasable || Schedule is not null, path + ".purchasable", expired.Purchasable, "only a bargain stays purchasable at its reached price.");
+                Status = expired.Purchasable ? InvitationStatus.Expired : InvitationStatus.Failed;
+                break;
+            default:
+                throw check.Fail(path + ".type", e.GetType().Name, $"cannot follow version {Version} of invitation {Id}.");
+        }
+
+        Version = e.Version;
     }
 
     /// <summary>

@@ -137,7 +137,7 @@ public sealed class InvitationBook
         return Report(rule, result);
     }
 
-    /// <summary>Takes in a stored invitation rebuilt with <see cref="Invitation.FromHistory"/>; new ids follow the largest restored one.</summary>
+    /// <summary>Takes in a stored invitation rebuilt with <see cref="Invitation.FromHistory(InvitationRule, IEnumerable{InvitationEvent})"/>; new ids follow the largest restored one.</summary>
     /// <param name="invitation">The invitation; its rule must be the book's rule of that name.</param>
     /// <exception cref="ArgumentNullException"><paramref name="invitation"/> is null.</exception>
     /// <exception cref="UnknownInvitationException">The book has no rule of that name.</exception>

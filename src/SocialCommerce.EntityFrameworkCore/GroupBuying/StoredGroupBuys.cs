@@ -26,13 +26,14 @@ public sealed class StoredGroupBuys
     private readonly GroupBuyBook _rules;
     private readonly RuleVersions _versions;
     private readonly SocialCommerce.Telemetry.SocialCommerceListener? _listener;
-    private readonly LoadedAggregates<GroupBuy> _loaded = new();
+    private readonly GroupStream _stream;
     private readonly KeyedBatches<Joining, GroupBuyResult> _joins = new();
 
     internal StoredGroupBuys(StoreExecutor store, GroupBuyBook rules, RuleVersions versions, SocialCommerce.Telemetry.SocialCommerceListener? listener = null)
     {
         _store = store;
         _rules = rules;
+        _stream = new GroupStream(rules);
         _versions = versions;
         _listener = listener;
     }
@@ -58,9 +59,9 @@ public sealed class StoredGroupBuys
         {
             // The id is the opening's identity: seen again (the first attempt's insert met the row), the stored group
             // answers it — a duplicate of the same opening, or ConflictingDuplicate — before any limit is checked.
-            if (attempt > 1 && await db.Set<GroupRow>().AsNoTracking().FirstOrDefaultAsync(g => g.GroupId == id.Value, ct).ConfigureAwait(false) is { } existing)
+            if (attempt > 1 && await _stream.ReadAsync(db, id.Value, ct).ConfigureAwait(false) is { } existing)
             {
-                return (await LoadAsync(db, existing, ct).ConfigureAwait(false)).OpenAgain(ruleName, leader);
+                return existing.OpenAgain(ruleName, leader);
             }
 
             var slots = await GroupSlots.LoadAsync(db, rule, [leader], ct).ConfigureAwait(false);
@@ -68,18 +69,16 @@ public sealed class StoredGroupBuys
             if (!result.IsAccepted)
             {
                 // A refusal is never the answer to an opening that already happened (its own group counts as open).
-                return await db.Set<GroupRow>().AsNoTracking().FirstOrDefaultAsync(g => g.GroupId == id.Value, ct).ConfigureAwait(false) is { } opened
-                    ? (await LoadAsync(db, opened, ct).ConfigureAwait(false)).OpenAgain(ruleName, leader)
-                    : result;
+                return await _stream.ReadAsync(db, id.Value, ct).ConfigureAwait(false) is { } opened ? opened.OpenAgain(ruleName, leader) : result;
             }
 
             db.Add(new GroupRow { GroupId = id.Value, RuleName = rule.Name, Status = (int)group!.Status, Deadline = StoredJson.Ticks(group.Deadline), Version = group.Version });
-            AddEvents(db, result.Events);
+            GroupStream.AddEvents(db, result.Events);
             slots.Track(group, [leader], wasOpen: false);
             await _versions.RecordAsync(db, "group-buy-rule", rule.Name, rule.Version, rule.ToString() ?? rule.Name, at, ct).ConfigureAwait(false);
             await db.SaveChangesAsync(ct).ConfigureAwait(false);
             _versions.Committed("group-buy-rule", rule.Name, rule.Version);
-            Keep(group);
+            _stream.Keep(id.Value, group);
             return result;
         }, cancellationToken));
     }
@@ -148,11 +147,7 @@ public sealed class StoredGroupBuys
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>The group, or <see langword="null"/> when no group has that id.</returns>
     public Task<GroupBuy?> GetAsync(GroupBuyId id, CancellationToken cancellationToken = default) =>
-        _store.RunAsync($"read group {id}", async (db, _, ct) =>
-        {
-            var head = await db.Set<GroupRow>().AsNoTracking().FirstOrDefaultAsync(g => g.GroupId == id.Value, ct).ConfigureAwait(false);
-            return head is null ? null : await LoadAsync(db, head, ct).ConfigureAwait(false);
-        }, cancellationToken);
+        _store.RunAsync($"read group {id}", (db, _, ct) => _stream.ReadAsync(db, id.Value, ct), cancellationToken);
 
     /// <summary>Lists the open groups of a rule (oldest deadline first).</summary>
     /// <param name="ruleName">The rule.</param>
@@ -197,8 +192,7 @@ public sealed class StoredGroupBuys
             var groups = new List<GroupBuy>(heads.Count);
             foreach (var head in heads)
             {
-                var events = byGroup.TryGetValue(head.GroupId, out var list) ? list.ConvertAll(r => StoredJson.Read<GroupBuyEvent>(r.Event, r.SchemaVersion, "sc_group_events", $"{r.GroupId}/{r.Version}")) : [];
-                groups.Add(Restore(head, events));
+                groups.Add(_stream.Restore(head, byGroup.TryGetValue(head.GroupId, out var list) ? GroupStream.Events(list) : []));
             }
 
             return groups;
@@ -250,69 +244,41 @@ public sealed class StoredGroupBuys
     private async Task<(GroupBuyResult Result, Exception? Error)[]> ChangeAsync(string command, GroupBuyId id, List<Decision> decisions, CancellationToken cancellationToken)
     {
         var ruleName = "";
-        var replies = await _store.RunAsync(command, Keys.Group(id.Value), async (db, _, ct) =>
+        var replies = await _store.RunAsync(command, Keys.Group(id.Value), (db, _, ct) => _stream.DecideAsync(db, id.Value, async group =>
         {
-            // Line up with the other instances on the group's head row before reading (the row's lock on PostgreSQL, the
-            // write lock on SQLite, held to the commit): what this attempt reads is the latest, so its append never loses
-            // a race and never waits out a retry delay. The version check on the append stays as the guard.
-            var transaction = await db.Database.BeginTransactionAsync(ct).ConfigureAwait(false);
-            await using (transaction.ConfigureAwait(false))
+            ruleName = group.Rule.Name;
+            var slots = await GroupSlots.LoadAsync(db, group.Rule, group.Status == GroupBuyStatus.Open ? decisions.SelectMany(d => d.Joining).ToList() : [], ct).ConfigureAwait(false);
+            var replies = new (GroupBuyResult Result, Exception? Error)[decisions.Count];
+            var events = new List<GroupBuyEvent>();
+            for (var i = 0; i < decisions.Count; i++)
             {
-                if (await db.Set<GroupRow>().Where(g => g.GroupId == id.Value).ExecuteUpdateAsync(s => s.SetProperty(g => g.Version, g => g.Version), ct).ConfigureAwait(false) == 0)
+                var wasOpen = group.Status == GroupBuyStatus.Open;
+                try
                 {
-                    _loaded.Forget(id.Value);
-                    throw new UnknownGroupBuyException(id);
+                    replies[i] = (decisions[i].Decide(group, slots), null);
+                }
+                catch (ArgumentException ex)
+                {
+                    replies[i] = (default, ex); // the group is unchanged: Core checks before it changes anything
+                    continue;
                 }
 
-                var group = await LoadLatestAsync(db, id, ct).ConfigureAwait(false);
-                ruleName = group.Rule.Name;
-                var loaded = group.Version;
-                var slots = await GroupSlots.LoadAsync(db, group.Rule, group.Status == GroupBuyStatus.Open ? decisions.SelectMany(d => d.Joining).ToList() : [], ct).ConfigureAwait(false);
-                var replies = new (GroupBuyResult Result, Exception? Error)[decisions.Count];
-                for (var i = 0; i < decisions.Count; i++)
+                if (!replies[i].Result.IsAccepted || replies[i].Result.IsDuplicate)
                 {
-                    var wasOpen = group.Status == GroupBuyStatus.Open;
-                    try
-                    {
-                        replies[i] = (decisions[i].Decide(group, slots), null);
-                    }
-                    catch (ArgumentException ex)
-                    {
-                        replies[i] = (default, ex); // the group is unchanged: Core checks before it changes anything
-                        continue;
-                    }
-
-                    if (!replies[i].Result.IsAccepted || replies[i].Result.IsDuplicate)
-                    {
-                        continue;
-                    }
-
-                    if (wasOpen && group.Status != GroupBuyStatus.Open)
-                    {
-                        await slots.LoadMoreAsync(group.GetParticipants(), ct).ConfigureAwait(false);
-                    }
-
-                    AddEvents(db, replies[i].Result.Events);
-                    slots.Track(group, decisions[i].Joining, wasOpen);
+                    continue;
                 }
 
-                if (group.Version != loaded)
+                if (wasOpen && group.Status != GroupBuyStatus.Open)
                 {
-                    // The head moves to the new version in the same batch as the events (its version is the concurrency
-                    // token: the update names the version this attempt loaded).
-                    var head = new GroupRow { GroupId = id.Value, RuleName = group.Rule.Name, Version = loaded };
-                    db.Attach(head);
-                    head.Status = (int)group.Status;
-                    head.Version = group.Version;
-                    await db.SaveChangesAsync(ct).ConfigureAwait(false);
-                    await transaction.CommitAsync(ct).ConfigureAwait(false);
+                    await slots.LoadMoreAsync(group.GetParticipants(), ct).ConfigureAwait(false);
                 }
 
-                // Nothing changed (refusals, duplicates): the transaction rolls back, releasing the lock without a commit.
-                Keep(group);
-                return replies;
+                events.AddRange(replies[i].Result.Events);
+                slots.Track(group, decisions[i].Joining, wasOpen);
             }
-        }, cancellationToken).ConfigureAwait(false);
+
+            return (replies, (IReadOnlyList<GroupBuyEvent>)events);
+        }, ct), cancellationToken).ConfigureAwait(false);
         foreach (var (result, error) in replies)
         {
             if (error is null)
@@ -322,66 +288,6 @@ public sealed class StoredGroupBuys
         }
 
         return replies;
-    }
-
-    /// <summary>
-    /// The group as stored now: the one this process kept after its last command plus the events stored since (usually
-    /// none: one indexed read that returns nothing), or, when none is kept, its head and whole stream.
-    /// </summary>
-    private async Task<GroupBuy> LoadLatestAsync(DbContext db, GroupBuyId id, CancellationToken ct)
-    {
-        if (_loaded.TryTake(id.Value, out var kept))
-        {
-            var known = kept.Version;
-            var rows = await db.Set<GroupEventRow>().AsNoTracking().Where(e => e.GroupId == id.Value && e.Version > known).OrderBy(e => e.Version).ToListAsync(ct).ConfigureAwait(false);
-            return rows.Count == 0 ? kept : Restored(id.Value, () => GroupBuy.FromHistory(kept, Events(rows)));
-        }
-
-        var head = await db.Set<GroupRow>().AsNoTracking().FirstOrDefaultAsync(g => g.GroupId == id.Value, ct).ConfigureAwait(false)
-            ?? throw new UnknownGroupBuyException(id);
-        return await LoadAsync(db, head, ct).ConfigureAwait(false);
-    }
-
-    private void Keep(GroupBuy group) => _loaded.Keep(group.Id.Value, group);
-
-    private async Task<GroupBuy> LoadAsync(DbContext db, GroupRow head, CancellationToken ct)
-    {
-        var rows = await db.Set<GroupEventRow>().AsNoTracking().Where(e => e.GroupId == head.GroupId).OrderBy(e => e.Version).ToListAsync(ct).ConfigureAwait(false);
-        return Restore(head, Events(rows));
-    }
-
-    private static List<GroupBuyEvent> Events(List<GroupEventRow> rows) =>
-        rows.ConvertAll(r => StoredJson.Read<GroupBuyEvent>(r.Event, r.SchemaVersion, "sc_group_events", $"{r.GroupId}/{r.Version}"));
-
-    private GroupBuy Restore(GroupRow head, List<GroupBuyEvent> events) =>
-        Restored(head.GroupId, () => GroupBuy.FromHistory(_rules.GetRule(head.RuleName), events));
-
-    private static GroupBuy Restored(long groupId, Func<GroupBuy> restore)
-    {
-        try
-        {
-            return restore();
-        }
-        catch (CorruptStateException ex)
-        {
-            throw new StoreSchemaException($"SocialCommerce store: the events of group {groupId} in sc_group_events do not make a valid group: {ex.Message}", ex);
-        }
-    }
-
-    private static void AddEvents(DbContext db, IReadOnlyList<GroupBuyEvent> events)
-    {
-        foreach (var e in events)
-        {
-            db.Add(new GroupEventRow
-            {
-                GroupId = e.GroupId.Value,
-                Version = e.Version,
-                Type = e.GetType().Name,
-                SchemaVersion = Serialization.SocialCommerceJson.SchemaVersion,
-                Event = StoredJson.Write(e),
-                At = StoredJson.Ticks(e.At),
-            });
-        }
     }
 
     private readonly record struct Joining(MemberId Member, Instant At, bool IsNewMember);

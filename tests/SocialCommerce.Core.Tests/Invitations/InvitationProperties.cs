@@ -148,6 +148,51 @@ public sealed class InvitationProperties
         Assert.Equal(whole.GetSnapshot(opened.InvitationId).Progress, restored.GetSnapshot(opened.InvitationId).Progress);
     }
 
+    [Property(Arbitrary = [typeof(Arbitraries)], MaxTest = 500)]
+    public void An_invitation_continued_from_an_earlier_state_is_the_invitation_replayed_whole_and_the_earlier_state_is_untouched(HelpRun s)
+    {
+        var rule = RuleOf(s);
+        var book = new InvitationBook();
+        book.AddRule(rule);
+        var opened = book.Open(rule.Name, Owner, InvitationGen.Start, s.Bargain.Seed);
+        var events = new List<InvitationEvent>(opened.Events);
+        foreach (var a in s.Attempts)
+        {
+            var r = book.Help(opened.InvitationId, HelperOf(a), InvitationGen.Start + Duration.FromSeconds(a.OffsetSeconds), a.IsNewMember);
+            events.AddRange(r.IsDuplicate ? [] : r.Events);
+        }
+
+        // Every prefix a store can hold (not one that splits a last help from its completion) continues to the whole.
+        var whole = Invitation.FromHistory(rule, events);
+        for (var k = 1; k <= events.Count; k++)
+        {
+            if (k < events.Count && events[k] is InvitationCompleted)
+            {
+                continue;
+            }
+
+            var earlier = Invitation.FromHistory(rule, events.Take(k));
+            var (progress, version, status) = (earlier.Progress, earlier.Version, earlier.Status);
+            var continued = Invitation.FromHistory(earlier, events.Skip(k));
+            Assert.Equal((progress, version, status), (earlier.Progress, earlier.Version, earlier.Status));
+            Assert.Equal((whole.Progress, whole.Version, whole.Status), (continued.Progress, continued.Version, continued.Status));
+            foreach (var a in s.Attempts)
+            {
+                var (expected, actual) = (whole.Help(HelperOf(a), InvitationGen.Start + Duration.FromSeconds(a.OffsetSeconds), new HelperFacts(a.IsNewMember, 0)), continued.Help(HelperOf(a), InvitationGen.Start + Duration.FromSeconds(a.OffsetSeconds), new HelperFacts(a.IsNewMember, 0)));
+                Assert.Equal((expected.Refusal, expected.IsDuplicate), (actual.Refusal, actual.IsDuplicate));
+                Assert.Equal(expected.Events, actual.Events);
+            }
+
+            whole = Invitation.FromHistory(rule, events);
+        }
+
+        Assert.Same(whole, Invitation.FromHistory(whole, []));
+        if (events.Count > 2)
+        {
+            Assert.Equal("$[0].version", Assert.Throws<CorruptStateException>(() => Invitation.FromHistory(Invitation.FromHistory(rule, events.Take(1)), events.Skip(2))).Path);
+        }
+    }
+
     public sealed record Race(int Helpers, int Members, int Threads, bool Assist);
 
     public static class RaceArbitraries

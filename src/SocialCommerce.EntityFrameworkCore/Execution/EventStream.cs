@@ -1,0 +1,96 @@
+using System;
+using System.Collections.Generic;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.EntityFrameworkCore;
+
+namespace SocialCommerce.EntityFrameworkCore.Execution;
+
+/// <summary>
+/// The one command path of an aggregate stored as an event stream with a head row (a group, an invitation): in one
+/// transaction, take the head row (an update that changes nothing: the row's lock on PostgreSQL, the write lock on
+/// SQLite), bring the aggregate up to date — the one this process kept plus the events stored since, or its whole
+/// stream — let Core decide, then append the events with the head's new version (the version the command loaded is
+/// the head's concurrency token) and commit. A decision with no events (a refusal, a duplicate) rolls back. An engine
+/// contributes how its stream is keyed, read and written, never the skeleton.
+/// </summary>
+/// <typeparam name="TAggregate">Core's aggregate (mutable; decided on in place).</typeparam>
+/// <typeparam name="TEvent">Its events.</typeparam>
+internal abstract class EventStream<TAggregate, TEvent>
+    where TAggregate : class
+    where TEvent : class
+{
+    private readonly LoadedAggregates<TAggregate> _kept = new();
+
+    /// <summary>Gets how many aggregates this process keeps (for tests).</summary>
+    public int Kept => _kept.Count;
+
+    /// <summary>Runs one attempt of a command (inside the store's retries) on the aggregate <paramref name="id"/>.</summary>
+    /// <param name="db">The attempt's context.</param>
+    /// <param name="id">The aggregate.</param>
+    /// <param name="decide">Decides on the up-to-date aggregate (it may track rows of its own, such as counters); returns the reply and the events to append.</param>
+    /// <param name="ct">Cancels the attempt.</param>
+    public async Task<TReply> DecideAsync<TReply>(DbContext db, long id, Func<TAggregate, Task<(TReply Reply, IReadOnlyList<TEvent> Events)>> decide, CancellationToken ct)
+    {
+        var transaction = await db.Database.BeginTransactionAsync(ct).ConfigureAwait(false);
+        await using (transaction.ConfigureAwait(false))
+        {
+            // Other instances' commands on this aggregate wait here until this one commits or rolls back, so what it
+            // reads next is the latest and its append never loses a race.
+            if (await LockAsync(db, id, ct).ConfigureAwait(false) == 0)
+            {
+                _kept.Forget(id);
+                throw Unknown(id);
+            }
+
+            var aggregate = await LatestAsync(db, id, ct).ConfigureAwait(false);
+            var loaded = VersionOf(aggregate);
+            var (reply, events) = await decide(aggregate).ConfigureAwait(false);
+            if (events.Count > 0)
+            {
+                Append(db, aggregate, loaded, events);
+                await db.SaveChangesAsync(ct).ConfigureAwait(false);
+                await transaction.CommitAsync(ct).ConfigureAwait(false);
+            }
+
+            // Kept only once committed (or unchanged): an attempt that failed above leaves nothing behind.
+            _kept.Keep(id, aggregate);
+            return reply;
+        }
+    }
+
+    /// <summary>Keeps an aggregate a committed command created (an opening).</summary>
+    public void Keep(long id, TAggregate aggregate) => _kept.Keep(id, aggregate);
+
+    /// <summary>Reads an aggregate's head and whole stream, or <see langword="null"/> when it has no head row.</summary>
+    public abstract Task<TAggregate?> ReadAsync(DbContext db, long id, CancellationToken ct);
+
+    /// <summary>The aggregate's version (its number of events).</summary>
+    protected abstract long VersionOf(TAggregate aggregate);
+
+    /// <summary>Updates the head row without changing it (to take its lock); returns the rows updated (0: no such aggregate).</summary>
+    protected abstract Task<int> LockAsync(DbContext db, long id, CancellationToken ct);
+
+    /// <summary>Reads the events after <paramref name="version"/>, in order.</summary>
+    protected abstract Task<List<TEvent>> ReadSinceAsync(DbContext db, long id, long version, CancellationToken ct);
+
+    /// <summary>Continues a kept aggregate with the events stored since (Core's <c>FromHistory(earlier, laterEvents)</c>).</summary>
+    protected abstract TAggregate Continue(TAggregate earlier, List<TEvent> laterEvents);
+
+    /// <summary>Tracks the event rows and the head's move from <paramref name="loadedVersion"/> to the aggregate's version.</summary>
+    protected abstract void Append(DbContext db, TAggregate aggregate, long loadedVersion, IReadOnlyList<TEvent> events);
+
+    /// <summary>The exception for an id with no aggregate.</summary>
+    protected abstract Exception Unknown(long id);
+
+    private async Task<TAggregate> LatestAsync(DbContext db, long id, CancellationToken ct)
+    {
+        if (_kept.TryTake(id, out var kept))
+        {
+            var later = await ReadSinceAsync(db, id, VersionOf(kept), ct).ConfigureAwait(false);
+            return later.Count == 0 ? kept : Continue(kept, later);
+        }
+
+        return await ReadAsync(db, id, ct).ConfigureAwait(false) ?? throw Unknown(id);
+    }
+}

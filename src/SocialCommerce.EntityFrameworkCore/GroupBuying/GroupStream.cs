@@ -1,0 +1,83 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.EntityFrameworkCore;
+using SocialCommerce.EntityFrameworkCore.Execution;
+using SocialCommerce.GroupBuying;
+
+namespace SocialCommerce.EntityFrameworkCore.GroupBuying;
+
+/// <summary>A group's event stream: its head row in <c>sc_groups</c>, its events in <c>sc_group_events</c>.</summary>
+internal sealed class GroupStream(GroupBuyBook rules) : EventStream<GroupBuy, GroupBuyEvent>
+{
+    public override async Task<GroupBuy?> ReadAsync(DbContext db, long id, CancellationToken ct)
+    {
+        var head = await db.Set<GroupRow>().AsNoTracking().FirstOrDefaultAsync(g => g.GroupId == id, ct).ConfigureAwait(false);
+        if (head is null)
+        {
+            return null;
+        }
+
+        var rows = await db.Set<GroupEventRow>().AsNoTracking().Where(e => e.GroupId == id).OrderBy(e => e.Version).ToListAsync(ct).ConfigureAwait(false);
+        return Restore(head, Events(rows));
+    }
+
+    /// <summary>Rebuilds a group from its head and its whole stream (a page of groups reads many at once).</summary>
+    public GroupBuy Restore(GroupRow head, List<GroupBuyEvent> events) =>
+        Restored(head.GroupId, () => GroupBuy.FromHistory(rules.GetRule(head.RuleName), events));
+
+    public static List<GroupBuyEvent> Events(List<GroupEventRow> rows) =>
+        rows.ConvertAll(r => StoredJson.Read<GroupBuyEvent>(r.Event, r.SchemaVersion, "sc_group_events", $"{r.GroupId}/{r.Version}"));
+
+    public static void AddEvents(DbContext db, IReadOnlyList<GroupBuyEvent> events)
+    {
+        foreach (var e in events)
+        {
+            db.Add(new GroupEventRow
+            {
+                GroupId = e.GroupId.Value,
+                Version = e.Version,
+                Type = e.GetType().Name,
+                SchemaVersion = Serialization.SocialCommerceJson.SchemaVersion,
+                Event = StoredJson.Write(e),
+                At = StoredJson.Ticks(e.At),
+            });
+        }
+    }
+
+    protected override long VersionOf(GroupBuy aggregate) => aggregate.Version;
+
+    protected override Task<int> LockAsync(DbContext db, long id, CancellationToken ct) =>
+        db.Set<GroupRow>().Where(g => g.GroupId == id).ExecuteUpdateAsync(s => s.SetProperty(g => g.Version, g => g.Version), ct);
+
+    protected override async Task<List<GroupBuyEvent>> ReadSinceAsync(DbContext db, long id, long version, CancellationToken ct) =>
+        Events(await db.Set<GroupEventRow>().AsNoTracking().Where(e => e.GroupId == id && e.Version > version).OrderBy(e => e.Version).ToListAsync(ct).ConfigureAwait(false));
+
+    protected override GroupBuy Continue(GroupBuy earlier, List<GroupBuyEvent> laterEvents) =>
+        Restored(earlier.Id.Value, () => GroupBuy.FromHistory(earlier, laterEvents));
+
+    protected override void Append(DbContext db, GroupBuy aggregate, long loadedVersion, IReadOnlyList<GroupBuyEvent> events)
+    {
+        AddEvents(db, events);
+        var head = new GroupRow { GroupId = aggregate.Id.Value, RuleName = aggregate.Rule.Name, Version = loadedVersion };
+        db.Attach(head);
+        head.Status = (int)aggregate.Status;
+        head.Version = aggregate.Version;
+    }
+
+    protected override Exception Unknown(long id) => new UnknownGroupBuyException(new GroupBuyId(id));
+
+    private static GroupBuy Restored(long groupId, Func<GroupBuy> restore)
+    {
+        try
+        {
+            return restore();
+        }
+        catch (CorruptStateException ex)
+        {
+            throw new StoreSchemaException($"SocialCommerce store: the events of group {groupId} in sc_group_events do not make a valid group: {ex.Message}", ex);
+        }
+    }
+}

@@ -14,9 +14,10 @@ using SocialCommerce.Network;
 namespace SocialCommerce.EntityFrameworkCore.GroupBuying;
 
 /// <summary>
-/// Group buys on the database: each group is its event stream (append at the expected version: the primary key
-/// (group, version) refuses a second writer) plus a head row for listing and the close-due job. Joins of one hot group
-/// from many instances are serialised by that key, so a group is never over-filled; each accepted join is stored.
+/// Group buys on the database: each group is its event stream plus a head row for listing and the close-due job. A
+/// group's command takes the head row's lock first, reads the events since the group this instance kept (or the whole
+/// stream), decides in Core and appends at the version it read, so joins of one hot group from many instances line up
+/// without losing races and a group is never over-filled; joins arriving together in one instance share a commit.
 /// Rules come from the registered <see cref="GroupBuyBook"/> (the group keeps the terms it opened with).
 /// </summary>
 /// <remarks>Thread-safe. Results are Core's <see cref="GroupBuyResult"/> with the events to publish.</remarks>

@@ -13,10 +13,11 @@ using SocialCommerce.Network;
 namespace SocialCommerce.EntityFrameworkCore.Invitations;
 
 /// <summary>
-/// Invitations (bargains, assists) on the database: each invitation is its event stream (append at the expected
-/// version: the primary key (invitation, version) refuses a second writer) plus a head row for listing and the close-due
-/// job, and each helper's helps per rule and day are a versioned row. Helps of one invitation from many instances are
-/// serialised by that key, so an invitation never takes more helps than it requires, nor a cut twice.
+/// Invitations (bargains, assists) on the database: each invitation is its event stream plus a head row for listing
+/// and the close-due job, and each helper's helps per rule and day are a versioned row. A help or a close takes the
+/// head row's lock first, reads the events since the invitation this instance kept (or the whole stream), decides in
+/// Core and appends at the version it read, so helps of one invitation from many instances line up and an invitation
+/// never takes more helps than it requires, nor a cut twice.
 /// Rules come from the registered <see cref="InvitationBook"/> (an invitation keeps the terms and schedule it opened with).
 /// </summary>
 /// <remarks>Thread-safe. Results are Core's <see cref="InvitationResult"/> with the events to publish.</remarks>
@@ -26,6 +27,7 @@ public sealed class StoredInvitations
     private readonly StoreExecutor _store;
     private readonly InvitationBook _rules;
     private readonly RuleVersions _versions;
+    private readonly InvitationStream _stream;
     private readonly SocialCommerce.Telemetry.SocialCommerceListener? _listener;
 
     internal StoredInvitations(StoreExecutor store, InvitationBook rules, RuleVersions versions, SocialCommerce.Telemetry.SocialCommerceListener? listener = null)
@@ -33,6 +35,7 @@ public sealed class StoredInvitations
         _listener = listener;
         _store = store;
         _rules = rules;
+        _stream = new InvitationStream(rules);
         _versions = versions;
     }
 
@@ -57,17 +60,18 @@ public sealed class StoredInvitations
         {
             // The id is the opening's identity: seen again (the first attempt's insert met the row), the stored invitation
             // answers it — a duplicate of the same opening, or ConflictingDuplicate.
-            if (attempt > 1 && await db.Set<InvitationRow>().FirstOrDefaultAsync(i => i.InvitationId == id.Value, ct).ConfigureAwait(false) is { } existing)
+            if (attempt > 1 && await _stream.ReadAsync(db, id.Value, ct).ConfigureAwait(false) is { } existing)
             {
-                return (await LoadAsync(db, existing, ct).ConfigureAwait(false)).OpenAgain(ruleName, owner, seed);
+                return existing.OpenAgain(ruleName, owner, seed);
             }
 
             var result = Invitation.Open(id, rule, owner, at, seed, out var invitation);
             db.Add(new InvitationRow { InvitationId = id.Value, RuleName = rule.Name, OwnerId = owner.Value, Status = (int)invitation.Status, Deadline = StoredJson.Ticks(invitation.Deadline), Version = invitation.Version });
-            AddEvents(db, result.Events);
+            InvitationStream.AddEvents(db, result.Events);
             await _versions.RecordAsync(db, RuleKind, rule.Name, rule.Version, rule.ToString(), at, ct).ConfigureAwait(false);
             await db.SaveChangesAsync(ct).ConfigureAwait(false);
             _versions.Committed(RuleKind, rule.Name, rule.Version);
+            _stream.Keep(id.Value, invitation);
             return result;
         }, cancellationToken));
     }
@@ -86,9 +90,8 @@ public sealed class StoredInvitations
     {
         Instants.Check(at, nameof(at));
         InvitationRule? decidedBy = null;
-        return ReportedAsync(() => decidedBy, _store.RunAsync($"help invitation {id} by member {helper}", Keys.Invitation(id.Value), async (db, _, ct) =>
+        return ReportedAsync(() => decidedBy, _store.RunAsync($"help invitation {id} by member {helper}", Keys.Invitation(id.Value), (db, _, ct) => _stream.DecideAsync(db, id.Value, async invitation =>
         {
-            var (head, invitation) = await LoadHeadAsync(db, id, ct).ConfigureAwait(false);
             decidedBy = invitation.Rule;
             var rule = invitation.Rule;
             HelperDayRow? day = null;
@@ -106,7 +109,7 @@ public sealed class StoredInvitations
             var result = invitation.Help(helper, at, new HelperFacts(isNewMember, day?.Helps ?? 0, isPaid));
             if (!result.IsAccepted || result.IsDuplicate)
             {
-                return result;
+                return (result, (IReadOnlyList<InvitationEvent>)[]);
             }
 
             if (day is not null)
@@ -115,10 +118,8 @@ public sealed class StoredInvitations
                 day.Version++;
             }
 
-            AddEvents(db, result.Events);
-            await SaveAsync(db, head, invitation, ct).ConfigureAwait(false);
-            return result;
-        }, cancellationToken));
+            return (result, result.Events);
+        }, ct), cancellationToken));
     }
 
     /// <summary>Closes an unfinished invitation at or after its deadline (see <see cref="Invitation.Close"/>).</summary>
@@ -131,19 +132,12 @@ public sealed class StoredInvitations
     {
         Instants.Check(at, nameof(at));
         InvitationRule? decidedBy = null;
-        return ReportedAsync(() => decidedBy, _store.RunAsync($"close invitation {id}", Keys.Invitation(id.Value), async (db, _, ct) =>
+        return ReportedAsync(() => decidedBy, _store.RunAsync($"close invitation {id}", Keys.Invitation(id.Value), (db, _, ct) => _stream.DecideAsync(db, id.Value, invitation =>
         {
-            var (head, invitation) = await LoadHeadAsync(db, id, ct).ConfigureAwait(false);
             decidedBy = invitation.Rule;
             var result = invitation.Close(at);
-            if (result.IsAccepted)
-            {
-                AddEvents(db, result.Events);
-                await SaveAsync(db, head, invitation, ct).ConfigureAwait(false);
-            }
-
-            return result;
-        }, cancellationToken));
+            return Task.FromResult((result, result.IsAccepted ? result.Events : (IReadOnlyList<InvitationEvent>)[]));
+        }, ct), cancellationToken));
     }
 
     /// <summary>Closes every open invitation whose deadline is at or before <paramref name="at"/> (the deadline job; safe on several instances at once).</summary>
@@ -164,11 +158,7 @@ public sealed class StoredInvitations
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>The invitation, or <see langword="null"/> when no invitation has that id.</returns>
     public Task<Invitation?> GetAsync(InvitationId id, CancellationToken cancellationToken = default) =>
-        _store.RunAsync($"read invitation {id}", async (db, _, ct) =>
-        {
-            var head = await db.Set<InvitationRow>().AsNoTracking().FirstOrDefaultAsync(i => i.InvitationId == id.Value, ct).ConfigureAwait(false);
-            return head is null ? null : await LoadAsync(db, head, ct).ConfigureAwait(false);
-        }, cancellationToken);
+        _store.RunAsync($"read invitation {id}", (db, _, ct) => _stream.ReadAsync(db, id.Value, ct), cancellationToken);
 
     /// <summary>Lists a member's invitations (newest deadline first), optionally of one status.</summary>
     /// <param name="owner">The owner.</param>
@@ -206,48 +196,5 @@ public sealed class StoredInvitations
         }
 
         return result;
-    }
-
-    private static Task SaveAsync(DbContext db, InvitationRow head, Invitation invitation, CancellationToken ct)
-    {
-        var (id, loaded, status, version) = (head.InvitationId, head.Version, (int)invitation.Status, invitation.Version);
-        return StreamAppend.SaveAsync<InvitationRow>(db, i => i.InvitationId == id && i.Version == loaded, s => s.SetProperty(i => i.Status, status).SetProperty(i => i.Version, version), $"invitation {id}", ct);
-    }
-
-    private async Task<(InvitationRow Head, Invitation Invitation)> LoadHeadAsync(DbContext db, InvitationId id, CancellationToken ct)
-    {
-        var head = await db.Set<InvitationRow>().AsNoTracking().FirstOrDefaultAsync(i => i.InvitationId == id.Value, ct).ConfigureAwait(false)
-            ?? throw new UnknownInvitationException(id);
-        return (head, await LoadAsync(db, head, ct).ConfigureAwait(false));
-    }
-
-    private async Task<Invitation> LoadAsync(DbContext db, InvitationRow head, CancellationToken ct)
-    {
-        var rows = await db.Set<InvitationEventRow>().AsNoTracking().Where(e => e.InvitationId == head.InvitationId).OrderBy(e => e.Version).ToListAsync(ct).ConfigureAwait(false);
-        var events = rows.ConvertAll(r => StoredJson.Read<InvitationEvent>(r.Event, r.SchemaVersion, "sc_invitation_events", $"{r.InvitationId}/{r.Version}"));
-        try
-        {
-            return Invitation.FromHistory(_rules.GetRule(head.RuleName), events);
-        }
-        catch (CorruptStateException ex)
-        {
-            throw new StoreSchemaException($"SocialCommerce store: the events of invitation {head.InvitationId} in sc_invitation_events do not make a valid invitation: {ex.Message}", ex);
-        }
-    }
-
-    private static void AddEvents(DbContext db, IReadOnlyList<InvitationEvent> events)
-    {
-        foreach (var e in events)
-        {
-            db.Add(new InvitationEventRow
-            {
-                InvitationId = e.InvitationId.Value,
-                Version = e.Version,
-                Type = e.GetType().Name,
-                SchemaVersion = Serialization.SocialCommerceJson.SchemaVersion,
-                Event = StoredJson.Write(e),
-                At = StoredJson.Ticks(e.At),
-            });
-        }
     }
 }

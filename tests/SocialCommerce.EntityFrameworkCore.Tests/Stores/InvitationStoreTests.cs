@@ -1,6 +1,9 @@
 using System.Collections.Concurrent;
+using Microsoft.EntityFrameworkCore;
 using NodaTime;
 using SocialCommerce.Commissions;
+using SocialCommerce.EntityFrameworkCore.Invitations;
+using SocialCommerce.EntityFrameworkCore.Tests.Faults;
 using SocialCommerce.Invitations;
 using SocialCommerce.Network;
 using SocialCommerce.Tests.Databases;
@@ -17,6 +20,40 @@ public abstract class InvitationStoreTests<TDatabase>(TDatabase database) : ICla
     {
         database.SkipUnlessAvailable();
         return await database.CreateDatabaseAsync();
+    }
+
+    [SkippableFact]
+    public async Task A_help_on_a_kept_invitation_reads_only_the_events_since_and_a_failed_commit_leaves_nothing_behind()
+    {
+        var db = await NewDatabaseAsync();
+        var id = new InvitationId(30);
+        var faults = new FailingCommits(1) { Enabled = false, Remaining = 1 };
+        await using var a = await StoreHost.StartAsync(database, db, "a", null, faults);
+        await using var b = await StoreHost.StartAsync(database, db, "b");
+        Assert.True((await a.Invitations.OpenAsync(id, "tea", new MemberId(1), T0, seed: 1)).IsAccepted);
+        Assert.True((await b.Invitations.HelpAsync(id, new MemberId(2), T0 + Duration.FromMinutes(1))).IsAccepted);
+
+        // a's next commit fails once before committing: the retry decides again from the database, not from a kept
+        // invitation that had already counted the help (which would answer Duplicate for a help never stored).
+        faults.Enabled = true;
+        var helped = await a.Invitations.HelpAsync(id, new MemberId(3), T0 + Duration.FromMinutes(2));
+        Assert.Equal(1, faults.Injected);
+        Assert.True(helped.IsAccepted && !helped.IsDuplicate, helped.ToString());
+        Assert.Equal(2, Assert.IsType<InvitationHelped>(helped.Events[0]).HelpsDone);
+
+        // The opening is made unreadable: a reader of the whole stream now fails, but both instances kept the
+        // invitation and read only what the other appended since (b: a's help; a: b's completing help).
+        await using (var context = StoreHost.OpenContext(database, db))
+        {
+            await context.Set<InvitationEventRow>().Where(e => e.InvitationId == id.Value && e.Version == 1).ExecuteUpdateAsync(s => s.SetProperty(e => e.Event, "{\"$type\":\"unknown\"}"));
+        }
+
+        Assert.Contains((await b.Invitations.HelpAsync(id, new MemberId(4), T0 + Duration.FromMinutes(3))).Events, e => e is InvitationCompleted);
+        Assert.Equal(InvitationRefusal.Completed, (await a.Invitations.HelpAsync(id, new MemberId(5), T0 + Duration.FromMinutes(4))).Refusal);
+
+        await using var fresh = await StoreHost.StartAsync(database, db, "c");
+        var unreadable = await Assert.ThrowsAsync<StoreSchemaException>(() => fresh.Invitations.HelpAsync(id, new MemberId(6), T0 + Duration.FromMinutes(5)));
+        Assert.Contains("row '30/1' of sc_invitation_events", unreadable.Message, StringComparison.Ordinal);
     }
 
     [SkippableFact]

@@ -3,7 +3,7 @@ using System.Diagnostics;
 using System.Linq;
 using NodaTime;
 using SocialCommerce.Commissions;
-using SocialCommerce.EntityFrameworkCore.Tests.Concurrency;
+using SocialCommerce.EntityFrameworkCore.Tests.Faults;
 using SocialCommerce.GroupBuying;
 using SocialCommerce.Invitations;
 using SocialCommerce.Network;
@@ -83,12 +83,12 @@ public abstract class StoreTelemetryTests<TDatabase>(TDatabase database) : IClas
         ActivitySource.AddActivityListener(listener);
         using var test = new Activity("test").Start();  // other tests run in parallel: keep this trace's spans
         await using var b = await StoreHost.StartAsync(database, db, "spans-b");
-        var rival = new BeforeTransaction(async () => await b.Invitations.HelpAsync(new InvitationId(1), new MemberId(9), T0 + Duration.FromMinutes(1)));
-        await using var a = await StoreHost.StartAsync(database, db, "spans-a", null, rival);
+        var faults = new FailingCommits(1) { Enabled = false, Remaining = 1 };
+        await using var a = await StoreHost.StartAsync(database, db, "spans-a", null, faults);
         await b.Invitations.OpenAsync(new InvitationId(1), "tea", new MemberId(1), T0, seed: 1);
-        rival.Arm();
+        faults.Enabled = true;
 
-        // b's help commits between a's read and a's append: a's first attempt loses the race, its second commits.
+        // The help's first commit fails (a transient failure, nothing stored); its second attempt commits.
         await a.Invitations.HelpAsync(new InvitationId(1), new MemberId(5), T0 + Duration.FromMinutes(2));
 
         var mine = spans.Where(s => s.TraceId == test.TraceId).ToList();

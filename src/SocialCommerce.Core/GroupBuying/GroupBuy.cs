@@ -30,6 +30,7 @@ public sealed class GroupBuy
     private MemberId[] _participants;
     private GroupBuyEvent[]?[] _joins;
     private GroupOpened? _opened;
+    private GroupBuyEvent? _settled;
     private int _count;
     private int _simulated;
     private HashSet<MemberId>? _index;
@@ -186,6 +187,7 @@ public sealed class GroupBuy
         _participants = (MemberId[])_participants.Clone(),
         _joins = (GroupBuyEvent[]?[])_joins.Clone(),
         _opened = _opened,
+        _settled = _settled,
         _count = _count,
         _simulated = _simulated,
         _index = _index is null ? null : new HashSet<MemberId>(_index),
@@ -224,6 +226,7 @@ public sealed class GroupBuy
                 }
 
                 Status = GroupBuyStatus.Formed;
+                _settled = formed;
                 _simulated = formed.SimulatedParticipants;
                 if (_count > 1 && _joins[_count - 1] is [MemberJoined last] && last.Version == formed.Version - 1 && last.At == formed.At && formed.SimulatedParticipants == 0 && _count == _capacity)
                 {
@@ -234,9 +237,11 @@ public sealed class GroupBuy
             case GroupFailed failed:
                 check.That(failed.At >= Deadline, path + ".at", failed.At, $"a group fails at or after its deadline {Deadline}.");
                 Status = GroupBuyStatus.Failed;
+                _settled = failed;
                 break;
-            case GroupCancelled:
+            case GroupCancelled cancelled:
                 Status = GroupBuyStatus.Cancelled;
+                _settled = cancelled;
                 break;
             default:
                 throw check.Fail(path + ".type", e.GetType().Name, "cannot follow an opening.");
@@ -350,13 +355,22 @@ public sealed class GroupBuy
     /// </summary>
     /// <param name="at">The instant of evaluation; at or after <see cref="Deadline"/>.</param>
     /// <returns>
-    /// Accepted with <see cref="GroupFormed"/> or <see cref="GroupFailed"/>; refused with
-    /// <see cref="GroupBuyRefusal.NotYetDue"/> before the deadline, or with the final status' reason.
+    /// Accepted with <see cref="GroupFormed"/> or <see cref="GroupFailed"/>; for a group a close already settled at its
+    /// deadline (a resend), a duplicate carrying that settlement; refused with <see cref="GroupBuyRefusal.NotYetDue"/>
+    /// before the deadline, or with the final status' reason (formed by its last join, cancelled).
     /// </returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="at"/> is before <see cref="OpenedAt"/>.</exception>
     public GroupBuyResult CloseAtDeadline(Instant at)
     {
         CheckTime(at);
+
+        // A closing's identity is the group: settled at its deadline already (failed, or formed there), a close seen
+        // again answers with that settlement before any state check.
+        if (_settled is GroupFailed || _settled is GroupFormed formed && formed.At >= Deadline)
+        {
+            return GroupBuyResult.Duplicate(Id, Leader, [_settled]);
+        }
+
         var refusal = Final();
         if (refusal == GroupBuyRefusal.None && at < Deadline)
         {
@@ -385,16 +399,25 @@ public sealed class GroupBuy
 
         Status = GroupBuyStatus.Failed;
         Version++;
-        return GroupBuyResult.Accepted(Id, Leader, [new GroupFailed(Id, Version, at, Refunds())]);
+        var failed = new GroupFailed(Id, Version, at, Refunds());
+        _settled = failed;
+        return GroupBuyResult.Accepted(Id, Leader, [failed]);
     }
 
     /// <summary>The host cancels an open group (before or after its deadline); everyone is refunded what they were charged.</summary>
     /// <param name="at">When the group is cancelled.</param>
-    /// <returns>Accepted with <see cref="GroupCancelled"/>, or refused with the final status' reason.</returns>
+    /// <returns>Accepted with <see cref="GroupCancelled"/>; for a cancelled group (a resend) a duplicate carrying its <see cref="GroupCancelled"/>; or refused with the final status' reason.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="at"/> is before <see cref="OpenedAt"/>.</exception>
     public GroupBuyResult Cancel(Instant at)
     {
         CheckTime(at);
+
+        // A cancellation's identity is the group: cancelled already, a cancel seen again answers with that cancellation.
+        if (_settled is GroupCancelled)
+        {
+            return GroupBuyResult.Duplicate(Id, Leader, [_settled]);
+        }
+
         var refusal = Final();
         if (refusal != GroupBuyRefusal.None)
         {
@@ -403,7 +426,9 @@ public sealed class GroupBuy
 
         Status = GroupBuyStatus.Cancelled;
         Version++;
-        return GroupBuyResult.Accepted(Id, Leader, [new GroupCancelled(Id, Version, at, Refunds())]);
+        var cancelled = new GroupCancelled(Id, Version, at, Refunds());
+        _settled = cancelled;
+        return GroupBuyResult.Accepted(Id, Leader, [cancelled]);
     }
 
     /// <summary>Describes the group.</summary>
@@ -478,7 +503,9 @@ public sealed class GroupBuy
         Status = GroupBuyStatus.Formed;
         _simulated = simulated;
         Version++;
-        return new GroupFormed(Id, Version, at, _count, simulated, tier, Rule.LeaderPerk, settlements);
+        var formed = new GroupFormed(Id, Version, at, _count, simulated, tier, Rule.LeaderPerk, settlements);
+        _settled = formed;
+        return formed;
     }
 
     private ParticipantRefund[] Refunds()

@@ -255,7 +255,7 @@ public sealed class GroupBuyBook
         lock (entry)
         {
             var result = entry.Group.CloseAtDeadline(at);
-            if (result.IsAccepted)
+            if (result.IsAccepted && !result.IsDuplicate)
             {
                 Closed(entry);
             }
@@ -293,7 +293,7 @@ public sealed class GroupBuyBook
                 }
 
                 var result = entry.Group.CloseAtDeadline(at);
-                if (result.IsAccepted)
+                if (result.IsAccepted && !result.IsDuplicate)
                 {
                     Closed(entry);
                     results.Add(Report(entry.Campaign.Rule.Name, result));
@@ -316,7 +316,7 @@ public sealed class GroupBuyBook
         lock (entry)
         {
             var result = entry.Group.Cancel(at);
-            if (result.IsAccepted)
+            if (result.IsAccepted && !result.IsDuplicate)
             {
                 Closed(entry);
             }

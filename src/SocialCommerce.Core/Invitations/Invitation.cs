@@ -29,6 +29,7 @@ public sealed class Invitation
     private readonly Dictionary<MemberId, int> _helpsBy = [];
     private readonly List<InvitationEvent[]> _helpEvents = [];
     private InvitationOpened? _opened;
+    private InvitationExpired? _closed;
 
     private Invitation(InvitationId id, InvitationRule rule, MemberId owner, Instant openedAt, Instant deadline, int helpsRequired, BargainSchedule? schedule, AssistReward? reward, long seed)
     {
@@ -214,6 +215,7 @@ public sealed class Invitation
         var copy = new Invitation(Id, Rule, Owner, OpenedAt, Deadline, HelpsRequired, Schedule, Reward, Seed)
         {
             _opened = _opened,
+            _closed = _closed,
             Price = Price,
             Status = Status,
             Version = Version,
@@ -256,6 +258,7 @@ public sealed class Invitation
                 check.That(expired.HelpsDone == HelpsDone, path + ".helpsDone", expired.HelpsDone, $"{HelpsDone} helps were given.");
                 check.That(!expired.Purchasable || Schedule is not null, path + ".purchasable", expired.Purchasable, "only a bargain stays purchasable at its reached price.");
                 Status = expired.Purchasable ? InvitationStatus.Expired : InvitationStatus.Failed;
+                _closed = expired;
                 break;
             default:
                 throw check.Fail(path + ".type", e.GetType().Name, $"cannot follow version {Version} of invitation {Id}.");
@@ -369,13 +372,21 @@ public sealed class Invitation
     /// </summary>
     /// <param name="at">When the host closes it.</param>
     /// <returns>
-    /// Accepted with <see cref="InvitationExpired"/>, or refused: <see cref="InvitationRefusal.Completed"/>,
-    /// <see cref="InvitationRefusal.Expired"/> (already closed), <see cref="InvitationRefusal.BeforeDeadline"/>.
+    /// Accepted with <see cref="InvitationExpired"/>; for an invitation already closed (a resend) a duplicate carrying
+    /// its <see cref="InvitationExpired"/>; or refused: <see cref="InvitationRefusal.Completed"/>,
+    /// <see cref="InvitationRefusal.BeforeDeadline"/>.
     /// </returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="at"/> is before <see cref="OpenedAt"/>.</exception>
     public InvitationResult Close(Instant at)
     {
         CheckTime(at);
+
+        // A closing's identity is the invitation: closed already, a close seen again answers with that closing.
+        if (_closed is not null)
+        {
+            return InvitationResult.Duplicate(Id, Owner, [_closed]);
+        }
+
         var refusal = Status switch
         {
             InvitationStatus.Completed => InvitationRefusal.Completed,
@@ -392,6 +403,7 @@ public sealed class Invitation
         var expired = new InvitationExpired(Id, Version + 1, at, HelpsDone, purchasable) { Price = Price };
         Status = purchasable ? InvitationStatus.Expired : InvitationStatus.Failed;
         Version = expired.Version;
+        _closed = expired;
         return InvitationResult.Accepted(Id, Owner, [expired]);
     }
 

@@ -83,6 +83,23 @@ internal abstract class EventStream<TAggregate, TEvent>
     /// <summary>The exception for an id with no aggregate.</summary>
     protected abstract Exception Unknown(long id);
 
+    /// <summary>Restores an aggregate, reporting a stored history Core refuses as the store's schema error naming the stream.</summary>
+    /// <param name="noun">What the aggregate is ("group", "invitation").</param>
+    /// <param name="id">Its id.</param>
+    /// <param name="table">The table of its events.</param>
+    /// <param name="restore">Core's <c>FromHistory</c>.</param>
+    protected static TAggregate Restored(string noun, long id, string table, Func<TAggregate> restore)
+    {
+        try
+        {
+            return restore();
+        }
+        catch (CorruptStateException ex)
+        {
+            throw new StoreSchemaException($"SocialCommerce store: the events of {noun} {id} in {table} do not make a valid {noun}: {ex.Message}", ex);
+        }
+    }
+
     private async Task<TAggregate> LatestAsync(DbContext db, long id, CancellationToken ct)
     {
         if (_kept.TryTake(id, out var kept))

@@ -26,7 +26,7 @@ internal sealed class GroupStream(GroupBuyBook rules) : EventStream<GroupBuy, Gr
 
     /// <summary>Rebuilds a group from its head and its whole stream (a page of groups reads many at once).</summary>
     public GroupBuy Restore(GroupRow head, List<GroupBuyEvent> events) =>
-        Restored(head.GroupId, () => GroupBuy.FromHistory(rules.GetRule(head.RuleName), events));
+        Restored("group", head.GroupId, "sc_group_events", () => GroupBuy.FromHistory(rules.GetRule(head.RuleName), events));
 
     public static List<GroupBuyEvent> Events(List<GroupEventRow> rows) =>
         rows.ConvertAll(r => StoredJson.Read<GroupBuyEvent>(r.Event, r.SchemaVersion, "sc_group_events", $"{r.GroupId}/{r.Version}"));
@@ -56,7 +56,7 @@ internal sealed class GroupStream(GroupBuyBook rules) : EventStream<GroupBuy, Gr
         Events(await db.Set<GroupEventRow>().AsNoTracking().Where(e => e.GroupId == id && e.Version > version).OrderBy(e => e.Version).ToListAsync(ct).ConfigureAwait(false));
 
     protected override GroupBuy Continue(GroupBuy earlier, List<GroupBuyEvent> laterEvents) =>
-        Restored(earlier.Id.Value, () => GroupBuy.FromHistory(earlier, laterEvents));
+        Restored("group", earlier.Id.Value, "sc_group_events", () => GroupBuy.FromHistory(earlier, laterEvents));
 
     protected override void Append(DbContext db, GroupBuy aggregate, long loadedVersion, IReadOnlyList<GroupBuyEvent> events)
     {
@@ -68,16 +68,4 @@ internal sealed class GroupStream(GroupBuyBook rules) : EventStream<GroupBuy, Gr
     }
 
     protected override Exception Unknown(long id) => new UnknownGroupBuyException(new GroupBuyId(id));
-
-    private static GroupBuy Restored(long groupId, Func<GroupBuy> restore)
-    {
-        try
-        {
-            return restore();
-        }
-        catch (CorruptStateException ex)
-        {
-            throw new StoreSchemaException($"SocialCommerce store: the events of group {groupId} in sc_group_events do not make a valid group: {ex.Message}", ex);
-        }
-    }
 }

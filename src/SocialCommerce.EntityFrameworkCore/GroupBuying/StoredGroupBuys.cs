@@ -140,7 +140,7 @@ public sealed class StoredGroupBuys
         var ticks = StoredJson.Ticks(at);
         return DueItems.SettleAsync<GroupRow, long, long, GroupBuyResult>(
             _store, $"groups due at {at}", g => g.Status == (int)GroupBuyStatus.Open && g.Deadline <= ticks, g => g.Deadline, g => g.GroupId,
-            (id, ct) => CloseAtDeadlineAsync(new GroupBuyId(id), at, ct), static r => r.IsAccepted, cancellationToken);
+            (id, ct) => CloseAtDeadlineAsync(new GroupBuyId(id), at, ct), static r => r.IsAccepted && !r.IsDuplicate, cancellationToken);
     }
 
     /// <summary>Reads a group as its stored events make it.</summary>

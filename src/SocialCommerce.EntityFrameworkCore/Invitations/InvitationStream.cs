@@ -22,7 +22,7 @@ internal sealed class InvitationStream(InvitationBook rules) : EventStream<Invit
 
         var rows = await db.Set<InvitationEventRow>().AsNoTracking().Where(e => e.InvitationId == id).OrderBy(e => e.Version).ToListAsync(ct).ConfigureAwait(false);
         var events = Events(rows);
-        return Restored(id, () => Invitation.FromHistory(rules.GetRule(head.RuleName), events));
+        return Restored("invitation", id, "sc_invitation_events", () => Invitation.FromHistory(rules.GetRule(head.RuleName), events));
     }
 
     public static void AddEvents(DbContext db, IReadOnlyList<InvitationEvent> events)
@@ -50,7 +50,7 @@ internal sealed class InvitationStream(InvitationBook rules) : EventStream<Invit
         Events(await db.Set<InvitationEventRow>().AsNoTracking().Where(e => e.InvitationId == id && e.Version > version).OrderBy(e => e.Version).ToListAsync(ct).ConfigureAwait(false));
 
     protected override Invitation Continue(Invitation earlier, List<InvitationEvent> laterEvents) =>
-        Restored(earlier.Id.Value, () => Invitation.FromHistory(earlier, laterEvents));
+        Restored("invitation", earlier.Id.Value, "sc_invitation_events", () => Invitation.FromHistory(earlier, laterEvents));
 
     protected override void Append(DbContext db, Invitation aggregate, long loadedVersion, IReadOnlyList<InvitationEvent> events)
     {
@@ -65,16 +65,4 @@ internal sealed class InvitationStream(InvitationBook rules) : EventStream<Invit
 
     private static List<InvitationEvent> Events(List<InvitationEventRow> rows) =>
         rows.ConvertAll(r => StoredJson.Read<InvitationEvent>(r.Event, r.SchemaVersion, "sc_invitation_events", $"{r.InvitationId}/{r.Version}"));
-
-    private static Invitation Restored(long invitationId, Func<Invitation> restore)
-    {
-        try
-        {
-            return restore();
-        }
-        catch (CorruptStateException ex)
-        {
-            throw new StoreSchemaException($"SocialCommerce store: the events of invitation {invitationId} in sc_invitation_events do not make a valid invitation: {ex.Message}", ex);
-        }
-    }
 }

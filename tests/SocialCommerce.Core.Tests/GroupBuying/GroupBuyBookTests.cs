@@ -30,6 +30,31 @@ public sealed class GroupBuyBookTests
     }
 
     [Fact]
+    public void A_cancel_or_close_seen_again_is_a_duplicate_and_frees_the_members_open_group_slots_once()
+    {
+        var book = new GroupBuyBook();
+        book.AddRule(Rule("one", 3, maxOpen: 1));
+        var g1 = book.Open("one", new MemberId(5), Start).GroupId;
+        Assert.True(book.Join(g1, new MemberId(6), Start).IsAccepted);
+        var cancelled = book.Cancel(g1, Start + Duration.FromMinutes(1));
+        var again = book.Cancel(g1, Start + Duration.FromMinutes(2));
+        Assert.True(again.IsDuplicate);
+        Assert.Equal(cancelled.Events, again.Events);
+
+        // Freed once: each member may open one group again, and only one (a second release would have allowed two).
+        Assert.True(book.Open("one", new MemberId(5), Start + Duration.FromMinutes(3)).IsAccepted);
+        Assert.Equal(GroupBuyRefusal.TooManyOpenGroups, book.Open("one", new MemberId(5), Start + Duration.FromMinutes(3)).Refusal);
+        var g3 = book.Open("one", new MemberId(6), Start + Duration.FromMinutes(3)).GroupId;
+        Assert.Equal(GroupBuyRefusal.TooManyOpenGroups, book.Open("one", new MemberId(6), Start + Duration.FromMinutes(3)).Refusal);
+
+        // The same for a close at the deadline seen again.
+        Assert.IsType<GroupFailed>(Assert.Single(book.CloseAtDeadline(g3, Start + Duration.FromHours(2)).Events));
+        Assert.True(book.CloseAtDeadline(g3, Start + Duration.FromHours(3)).IsDuplicate);
+        Assert.True(book.Open("one", new MemberId(6), Start + Duration.FromHours(3)).IsAccepted);
+        Assert.Equal(GroupBuyRefusal.TooManyOpenGroups, book.Open("one", new MemberId(6), Start + Duration.FromHours(3)).Refusal);
+    }
+
+    [Fact]
     public void Many_threads_joining_the_same_groups_never_overfill_and_never_lose_an_accepted_join()
     {
         const int groups = 40;
@@ -138,7 +163,9 @@ public sealed class GroupBuyBookTests
         Assert.IsType<GroupFailed>(Assert.Single(first[0].Events));
         Assert.Equal([later], book.GetOpenGroups("trio"));
         Assert.Empty(book.CloseDue(Start + Duration.FromHours(1)));
-        Assert.Equal(GroupBuyRefusal.Failed, book.CloseAtDeadline(early, Start + Duration.FromHours(2)).Refusal);
+        var closedAgain = book.CloseAtDeadline(early, Start + Duration.FromHours(2)); // seen again: its first outcome
+        Assert.True(closedAgain.IsDuplicate);
+        Assert.Same(first[0].Events[0], Assert.Single(closedAgain.Events));
         Assert.True(book.Cancel(later, Start + Duration.FromMinutes(40)).IsAccepted);
         Assert.Empty(book.GetOpenGroups("trio"));
     }

@@ -114,7 +114,12 @@ public sealed class GroupBuyPropertyTests
             Assert.Empty(result.Events);
         }
 
-        foreach (var result in others)
+        // A close of a group a close settled (failed, or formed at the deadline) is that close seen again: a duplicate
+        // carrying the settlement. Anything else on a final group is refused with the final status' reason.
+        var settledByClose = run.Events[^1] is GroupFailed || run.Events[^1] is GroupFormed { } f && f.At >= group.Deadline;
+        Assert.Equal(settledByClose, others[0].IsDuplicate);
+        Assert.Equal(settledByClose ? [run.Events[^1]] : [], others[0].Events);
+        foreach (var result in settledByClose ? others[1..] : others)
         {
             Assert.Equal(expected, result.Refusal);
             Assert.Empty(result.Events);

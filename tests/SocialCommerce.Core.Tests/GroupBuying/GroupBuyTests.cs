@@ -152,7 +152,10 @@ public sealed class GroupBuyTests
         Assert.Equal([Leader, new MemberId(2)], cancelled.Refunds.Select(r => r.Member));
         Assert.All(cancelled.Refunds, r => Assert.Equal(9.90m, r.Amount.Amount));
         Assert.Equal(GroupBuyRefusal.Cancelled, group.Join(new MemberId(3), Start).Refusal);
-        Assert.Equal(GroupBuyRefusal.Cancelled, group.Cancel(Start).Refusal);
+        var cancelledAgain = group.Cancel(Start + Duration.FromMinutes(5)); // a cancel seen again answers its first outcome
+        Assert.True(cancelledAgain.IsDuplicate);
+        Assert.Same(cancelled, Assert.Single(cancelledAgain.Events));
+        Assert.Equal(3, group.Version);
         Assert.Equal(GroupBuyRefusal.Cancelled, group.CloseAtDeadline(group.Deadline).Refusal);
     }
 

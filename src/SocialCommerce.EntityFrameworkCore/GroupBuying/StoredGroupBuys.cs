@@ -99,7 +99,7 @@ public sealed class StoredGroupBuys
     /// <param name="cancellationToken">Stops waiting for the reply; a join already queued may still be stored (resend it: a join seen again answers its first outcome).</param>
     /// <returns>Accepted with <see cref="MemberJoined"/> (and <see cref="GroupFormed"/> when it completes the group), or the refusal.</returns>
     /// <exception cref="UnknownGroupBuyException">No group has that id.</exception>
-    /// <exception cref="StoreConflictException">Other joins kept winning the group's next version, every attempt.</exception>
+    /// <exception cref="StoreConflictException">The group's version moved under every attempt (joins line up on the group's lock, so only a writer that bypasses the store can cause this).</exception>
     /// <remarks>
     /// Joins of one group that arrive in this process while an earlier join of it is being stored go together as the next
     /// batch: decided one after another in arrival order, exactly as one at a time, and stored in one transaction.
@@ -118,7 +118,7 @@ public sealed class StoredGroupBuys
     /// <param name="id">The group.</param>
     /// <param name="at">When (at or after the deadline).</param>
     /// <param name="cancellationToken">Cancels the command.</param>
-    /// <returns>Accepted with the settling event, or the refusal (not yet due, already settled).</returns>
+    /// <returns>Accepted with the settling event; a duplicate carrying it when a close already settled the group (a resend); or the refusal (not yet due, formed by its last join, cancelled).</returns>
     public Task<GroupBuyResult> CloseAtDeadlineAsync(GroupBuyId id, Instant at, CancellationToken cancellationToken = default) =>
         ChangeAsync($"close group {id}", id, (group, _) => group.CloseAtDeadline(at), cancellationToken);
 
@@ -126,7 +126,7 @@ public sealed class StoredGroupBuys
     /// <param name="id">The group.</param>
     /// <param name="at">When.</param>
     /// <param name="cancellationToken">Cancels the command.</param>
-    /// <returns>Accepted with <see cref="GroupCancelled"/>, or the refusal.</returns>
+    /// <returns>Accepted with <see cref="GroupCancelled"/>; a duplicate carrying it when the group was cancelled already (a resend); or the refusal.</returns>
     public Task<GroupBuyResult> CancelAsync(GroupBuyId id, Instant at, CancellationToken cancellationToken = default) =>
         ChangeAsync($"cancel group {id}", id, (group, _) => group.Cancel(at), cancellationToken);
 

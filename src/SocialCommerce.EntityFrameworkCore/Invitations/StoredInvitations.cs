@@ -85,7 +85,7 @@ public sealed class StoredInvitations
     /// <param name="cancellationToken">Cancels the command.</param>
     /// <returns>Accepted with <see cref="InvitationHelped"/> (and <see cref="InvitationCompleted"/> on the last help), or the refusal.</returns>
     /// <exception cref="UnknownInvitationException">No invitation has that id.</exception>
-    /// <exception cref="StoreConflictException">Other helps kept winning the invitation's next version, every attempt.</exception>
+    /// <exception cref="StoreConflictException">The invitation's version moved under every attempt (helps line up on the invitation's lock, so only a writer that bypasses the store can cause this).</exception>
     public Task<InvitationResult> HelpAsync(InvitationId id, MemberId helper, Instant at, bool isNewMember = false, bool isPaid = false, CancellationToken cancellationToken = default)
     {
         Instants.Check(at, nameof(at));
@@ -126,7 +126,7 @@ public sealed class StoredInvitations
     /// <param name="id">The invitation.</param>
     /// <param name="at">When.</param>
     /// <param name="cancellationToken">Cancels the command.</param>
-    /// <returns>Accepted with <see cref="InvitationExpired"/>, or the refusal (completed, already closed, before the deadline).</returns>
+    /// <returns>Accepted with <see cref="InvitationExpired"/>; a duplicate carrying it when the invitation was closed already (a resend); or the refusal (completed, before the deadline).</returns>
     /// <exception cref="UnknownInvitationException">No invitation has that id.</exception>
     public Task<InvitationResult> CloseAsync(InvitationId id, Instant at, CancellationToken cancellationToken = default)
     {

@@ -11,7 +11,8 @@ namespace SocialCommerce.Tests.Databases;
 
 /// <summary>
 /// A throwaway PostgreSQL server for one test run: initdb into a temporary folder (as the postgres user when the
-/// tests run as root), listening on 127.0.0.1 on a free port, stopped and deleted when the process exits.
+/// tests run as root), listening on 127.0.0.1 on a free port, stopped and deleted when the process exits; folders left
+/// by processes that were killed are removed by the next start.
 /// </summary>
 internal sealed class PostgresServer
 {
@@ -39,6 +40,7 @@ internal sealed class PostgresServer
             return null;
         }
 
+        RemoveAbandoned();
         var asPostgres = Environment.UserName == "root";
         var folder = Directory.CreateTempSubdirectory("sc-pg-").FullName;
         if (asPostgres)
@@ -65,12 +67,48 @@ internal sealed class PostgresServer
             // Already stopped.
         }
 
+        TryDelete(_folder);
+    }
+
+    // A test host that is killed (or a harness stopped with Ctrl+C) never runs ProcessExit, and its server's folder
+    // stayed behind: dozens of them filled the disk of a development machine. Each start removes the folders of servers
+    // that are no longer running (no live postmaster), leaving any folder touched in the last ten minutes alone (a
+    // parallel test process may be running initdb in it).
+    private static void RemoveAbandoned()
+    {
+        foreach (var folder in Directory.GetDirectories(Path.GetTempPath(), "sc-pg-*"))
+        {
+            var pidFile = Path.Combine(folder, "data", "postmaster.pid");
+            var running = File.Exists(pidFile) && int.TryParse(File.ReadLines(pidFile).FirstOrDefault(), out var pid) && IsAlive(pid);
+            if (!running && Directory.GetLastWriteTimeUtc(folder) < DateTime.UtcNow.AddMinutes(-10))
+            {
+                TryDelete(folder);
+            }
+        }
+    }
+
+    private static bool IsAlive(int pid)
+    {
         try
         {
-            Directory.Delete(_folder, recursive: true);
+            using var process = Process.GetProcessById(pid);
+            return !process.HasExited;
         }
-        catch (IOException)
+        catch (ArgumentException)
         {
+            return false;
+        }
+    }
+
+    private static void TryDelete(string folder)
+    {
+        try
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // Still in use or not ours: the next start tries again.
         }
     }
 

@@ -53,7 +53,9 @@ internal sealed class KeyedBatches<TRequest, TResult>
 
     private async Task DrainAsync(string key, Func<IReadOnlyList<TRequest>, Task<(TResult Result, Exception? Error)[]>> run)
     {
-        await Task.Yield(); // let the commands arriving with the first one join its batch
+        // Off the caller's thread and context (a library never resumes on a host's synchronization context), so the
+        // commands arriving with the first one can join its batch.
+        await Task.CompletedTask.ConfigureAwait(ConfigureAwaitOptions.ForceYielding);
         while (true)
         {
             List<Waiting> batch;

@@ -402,7 +402,7 @@ public sealed class StoredReferralNetwork : IReferralNetwork, IDisposable
     /// <summary>One refresh shared by the quotes waiting for it (not cancelled by any one of them).</summary>
     private async Task SharedRefreshAsync(long number)
     {
-        await Task.Yield();
+        await Task.CompletedTask.ConfigureAwait(ConfigureAwaitOptions.ForceYielding); // off the caller's thread and context
         try
         {
             await RefreshAsync(CancellationToken.None).ConfigureAwait(false);

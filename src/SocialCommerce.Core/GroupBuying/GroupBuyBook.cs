@@ -223,7 +223,7 @@ public sealed class GroupBuyBook
             lock (entry)
             {
                 result = entry.Group.Join(member, at, new ParticipantFacts(isNewMember, openGroups));
-                if (result.IsAccepted && !result.IsDuplicate && entry.Group.Status != GroupBuyStatus.Open)
+                if (result.IsApplied && entry.Group.Status != GroupBuyStatus.Open)
                 {
                     Closed(entry);
                 }
@@ -235,7 +235,7 @@ public sealed class GroupBuyBook
             throw;
         }
 
-        if (!result.IsAccepted || result.IsDuplicate)
+        if (!result.IsApplied)
         {
             Release(counter);
         }
@@ -255,7 +255,7 @@ public sealed class GroupBuyBook
         lock (entry)
         {
             var result = entry.Group.CloseAtDeadline(at);
-            if (result.IsAccepted && !result.IsDuplicate)
+            if (result.IsApplied)
             {
                 Closed(entry);
             }
@@ -293,7 +293,7 @@ public sealed class GroupBuyBook
                 }
 
                 var result = entry.Group.CloseAtDeadline(at);
-                if (result.IsAccepted && !result.IsDuplicate)
+                if (result.IsApplied)
                 {
                     Closed(entry);
                     results.Add(Report(entry.Campaign.Rule.Name, result));
@@ -316,7 +316,7 @@ public sealed class GroupBuyBook
         lock (entry)
         {
             var result = entry.Group.Cancel(at);
-            if (result.IsAccepted && !result.IsDuplicate)
+            if (result.IsApplied)
             {
                 Closed(entry);
             }

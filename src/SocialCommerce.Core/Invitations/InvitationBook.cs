@@ -243,7 +243,7 @@ public sealed class InvitationBook
             throw;
         }
 
-        if (!result.IsAccepted || result.IsDuplicate)
+        if (!result.IsApplied)
         {
             Release(counter);
         }

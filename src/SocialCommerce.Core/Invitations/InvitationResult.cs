@@ -40,6 +40,12 @@ public readonly struct InvitationResult : IEquatable<InvitationResult>
     /// </summary>
     public bool IsDuplicate { get; }
 
+    /// <summary>
+    /// Gets a value indicating whether the command changed something now: accepted and not a duplicate (the events are
+    /// new and are what a store appends and a host publishes).
+    /// </summary>
+    public bool IsApplied => IsAccepted && !IsDuplicate;
+
     /// <summary>Gets the events that happened, in order; empty when refused.</summary>
     public IReadOnlyList<InvitationEvent> Events => _events ?? [];
 

@@ -22,9 +22,6 @@ internal abstract class EventStream<TAggregate, TEvent>
 {
     private readonly LoadedAggregates<TAggregate> _kept = new();
 
-    /// <summary>Gets how many aggregates this process keeps (for tests).</summary>
-    public int Kept => _kept.Count;
-
     /// <summary>Runs one attempt of a command (inside the store's retries) on the aggregate <paramref name="id"/>.</summary>
     /// <param name="db">The attempt's context.</param>
     /// <param name="id">The aggregate.</param>

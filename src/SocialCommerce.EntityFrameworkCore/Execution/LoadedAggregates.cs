@@ -19,9 +19,6 @@ internal sealed class LoadedAggregates<T>
 
     private readonly ConcurrentDictionary<long, T> _kept = new();
 
-    /// <summary>Gets how many aggregates are kept (for tests).</summary>
-    public int Count => _kept.Count;
-
     /// <summary>Takes a kept aggregate out (the caller holds its key's turn).</summary>
     public bool TryTake(long id, [NotNullWhen(true)] out T? aggregate) => _kept.TryRemove(id, out aggregate);
 

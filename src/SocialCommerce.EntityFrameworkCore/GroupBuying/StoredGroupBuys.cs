@@ -140,7 +140,7 @@ public sealed class StoredGroupBuys
         var ticks = StoredJson.Ticks(at);
         return DueItems.SettleAsync<GroupRow, long, long, GroupBuyResult>(
             _store, $"groups due at {at}", g => g.Status == (int)GroupBuyStatus.Open && g.Deadline <= ticks, g => g.Deadline, g => g.GroupId,
-            (id, ct) => CloseAtDeadlineAsync(new GroupBuyId(id), at, ct), static r => r.IsAccepted && !r.IsDuplicate, cancellationToken);
+            (id, ct) => CloseAtDeadlineAsync(new GroupBuyId(id), at, ct), static r => r.IsApplied, cancellationToken);
     }
 
     /// <summary>Reads a group as its stored events make it.</summary>
@@ -264,7 +264,7 @@ public sealed class StoredGroupBuys
                     continue;
                 }
 
-                if (!replies[i].Result.IsAccepted || replies[i].Result.IsDuplicate)
+                if (!replies[i].Result.IsApplied)
                 {
                     continue;
                 }

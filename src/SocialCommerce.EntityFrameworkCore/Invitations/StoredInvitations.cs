@@ -107,7 +107,7 @@ public sealed class StoredInvitations
             }
 
             var result = invitation.Help(helper, at, new HelperFacts(isNewMember, day?.Helps ?? 0, isPaid));
-            if (!result.IsAccepted || result.IsDuplicate)
+            if (!result.IsApplied)
             {
                 return (result, (IReadOnlyList<InvitationEvent>)[]);
             }
@@ -136,7 +136,7 @@ public sealed class StoredInvitations
         {
             decidedBy = invitation.Rule;
             var result = invitation.Close(at);
-            return Task.FromResult((result, result.IsAccepted && !result.IsDuplicate ? result.Events : (IReadOnlyList<InvitationEvent>)[]));
+            return Task.FromResult((result, result.IsApplied ? result.Events : (IReadOnlyList<InvitationEvent>)[]));
         }, ct), cancellationToken));
     }
 
@@ -150,7 +150,7 @@ public sealed class StoredInvitations
         var ticks = StoredJson.Ticks(at);
         return DueItems.SettleAsync<InvitationRow, long, long, InvitationResult>(
             _store, $"invitations due at {at}", i => i.Status == (int)InvitationStatus.Open && i.Deadline <= ticks, i => i.Deadline, i => i.InvitationId,
-            (id, ct) => CloseAsync(new InvitationId(id), at, ct), static r => r.IsAccepted && !r.IsDuplicate, cancellationToken);
+            (id, ct) => CloseAsync(new InvitationId(id), at, ct), static r => r.IsApplied, cancellationToken);
     }
 
     /// <summary>Reads an invitation as its stored events make it (its progress, schedule and helpers).</summary>

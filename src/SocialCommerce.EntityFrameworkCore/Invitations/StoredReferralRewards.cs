@@ -156,7 +156,7 @@ public sealed class StoredReferralRewards
             }
 
             var result = claim.Claim(rule, sale, buyer, count, quote, _program.Profile);
-            if (!result.IsAccepted || result.IsDuplicate)
+            if (!result.IsApplied)
             {
                 return (result, claim);
             }
@@ -198,7 +198,7 @@ public sealed class StoredReferralRewards
             var row = await db.Set<ReferralClaimRow>().FirstAsync(r => r.InvitedId == sale.InvitedId, ct).ConfigureAwait(false);
             var claim = Load(new MemberId(sale.InvitedId), row);
             var result = decide(claim);
-            if (result.IsAccepted && !result.IsDuplicate)
+            if (result.IsApplied)
             {
                 Save(row, claim);
                 await db.SaveChangesAsync(ct).ConfigureAwait(false);

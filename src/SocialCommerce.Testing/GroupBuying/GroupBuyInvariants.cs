@@ -41,12 +41,12 @@ public static class GroupBuyInvariants
                 problems.Add(F($"after join {i} ({join.Attempt}) the group holds {join.ParticipantsAfter} participants, above rule '{run.Rule.Name}''s capacity {capacity}"));
             }
 
-            if (join.Result.IsAccepted && !join.Result.IsDuplicate && !accepted.Add(new MemberId(join.Attempt.Member)))
+            if (join.Result.IsApplied && !accepted.Add(new MemberId(join.Attempt.Member)))
             {
                 problems.Add(F($"join {i} accepted member {join.Attempt.Member}, who was already in the group"));
             }
 
-            if (join.ParticipantsAfter == capacity && i + 1 < run.Joins.Count && run.Joins[i + 1].Result.IsAccepted && !run.Joins[i + 1].Result.IsDuplicate)
+            if (join.ParticipantsAfter == capacity && i + 1 < run.Joins.Count && run.Joins[i + 1].Result.IsApplied)
             {
                 problems.Add(F($"join {i + 1} ({run.Joins[i + 1].Attempt}) was accepted into a full group of {capacity}"));
             }

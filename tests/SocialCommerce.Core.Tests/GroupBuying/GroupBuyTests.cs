@@ -155,6 +155,8 @@ public sealed class GroupBuyTests
         var cancelledAgain = group.Cancel(Start + Duration.FromMinutes(5)); // a cancel seen again answers its first outcome
         Assert.True(cancelledAgain.IsDuplicate);
         Assert.Same(cancelled, Assert.Single(cancelledAgain.Events));
+        Assert.True(result.IsApplied);
+        Assert.False(cancelledAgain.IsApplied); // accepted the first time, applied only then
         Assert.Equal(3, group.Version);
         Assert.Equal(GroupBuyRefusal.Cancelled, group.CloseAtDeadline(group.Deadline).Refusal);
     }

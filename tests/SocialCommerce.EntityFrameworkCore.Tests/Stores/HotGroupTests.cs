@@ -14,21 +14,9 @@ namespace SocialCommerce.EntityFrameworkCore.Tests.Stores;
 /// attempt that failed leaves nothing behind, a join that settles a group frees every participant's open-group slot —
 /// and joins of one group arriving together in one process are decided in order and stored in one transaction.
 /// </summary>
-public abstract class HotGroupTests<TDatabase>(TDatabase database) : IClassFixture<TDatabase>
+public abstract class HotGroupTests<TDatabase>(TDatabase database) : DatabaseTests<TDatabase>(database)
     where TDatabase : StoreDatabase
 {
-    private static readonly Instant T0 = StoreHost.T0;
-
-    private TDatabase Database { get; } = database;
-
-    private async Task<string> NewDatabaseAsync()
-    {
-        Database.SkipUnlessAvailable();
-        return await Database.CreateDatabaseAsync();
-    }
-
-    private SocialCommerceDbContext OpenContext(string connectionString) => StoreHost.OpenContext(Database, connectionString);
-
     [SkippableFact]
     public async Task A_join_on_a_kept_group_reads_only_the_events_stored_since_including_another_instances()
     {

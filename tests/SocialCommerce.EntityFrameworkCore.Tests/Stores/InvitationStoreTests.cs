@@ -11,29 +11,21 @@ using SocialCommerce.Tests.Databases;
 namespace SocialCommerce.EntityFrameworkCore.Tests.Stores;
 
 /// <summary>Invitations and referral rewards on every provider, each ending with a restart that must see what was committed.</summary>
-public abstract class InvitationStoreTests<TDatabase>(TDatabase database) : IClassFixture<TDatabase>
+public abstract class InvitationStoreTests<TDatabase>(TDatabase database) : DatabaseTests<TDatabase>(database)
     where TDatabase : StoreDatabase
 {
-    private static readonly Instant T0 = StoreHost.T0;
-
-    private async Task<string> NewDatabaseAsync()
-    {
-        database.SkipUnlessAvailable();
-        return await database.CreateDatabaseAsync();
-    }
-
     [SkippableFact]
     public async Task A_help_on_a_kept_invitation_reads_only_the_events_since_and_a_failed_commit_leaves_nothing_behind()
     {
         var db = await NewDatabaseAsync();
         var id = new InvitationId(30);
         var faults = new FailingCommits(1) { Enabled = false, Remaining = 1 };
-        await using var a = await StoreHost.StartAsync(database, db, "a", null, faults);
-        await using var b = await StoreHost.StartAsync(database, db, "b");
+        await using var a = await StoreHost.StartAsync(Database, db, "a", null, faults);
+        await using var b = await StoreHost.StartAsync(Database, db, "b");
         Assert.True((await a.Invitations.OpenAsync(id, "tea", new MemberId(1), T0, seed: 1)).IsAccepted);
         Assert.True((await b.Invitations.HelpAsync(id, new MemberId(2), T0 + Duration.FromMinutes(1))).IsAccepted);
 
-        // a's next commit fails once before committing: the retry decides again from the database, not from a kept
+        // a's next commit fails once before committing: the retry decides again from the Database, not from a kept
         // invitation that had already counted the help (which would answer Duplicate for a help never stored).
         faults.Enabled = true;
         var helped = await a.Invitations.HelpAsync(id, new MemberId(3), T0 + Duration.FromMinutes(2));
@@ -43,7 +35,7 @@ public abstract class InvitationStoreTests<TDatabase>(TDatabase database) : ICla
 
         // The opening is made unreadable: a reader of the whole stream now fails, but both instances kept the
         // invitation and read only what the other appended since (b: a's help; a: b's completing help).
-        await using (var context = StoreHost.OpenContext(database, db))
+        await using (var context = OpenContext(db))
         {
             await context.Set<InvitationEventRow>().Where(e => e.InvitationId == id.Value && e.Version == 1).ExecuteUpdateAsync(s => s.SetProperty(e => e.Event, "{\"$type\":\"unknown\"}"));
         }
@@ -51,7 +43,7 @@ public abstract class InvitationStoreTests<TDatabase>(TDatabase database) : ICla
         Assert.Contains((await b.Invitations.HelpAsync(id, new MemberId(4), T0 + Duration.FromMinutes(3))).Events, e => e is InvitationCompleted);
         Assert.Equal(InvitationRefusal.Completed, (await a.Invitations.HelpAsync(id, new MemberId(5), T0 + Duration.FromMinutes(4))).Refusal);
 
-        await using var fresh = await StoreHost.StartAsync(database, db, "c");
+        await using var fresh = await StoreHost.StartAsync(Database, db, "c");
         var unreadable = await Assert.ThrowsAsync<StoreSchemaException>(() => fresh.Invitations.HelpAsync(id, new MemberId(6), T0 + Duration.FromMinutes(5)));
         Assert.Contains("row '30/1' of sc_invitation_events", unreadable.Message, StringComparison.Ordinal);
     }
@@ -63,7 +55,7 @@ public abstract class InvitationStoreTests<TDatabase>(TDatabase database) : ICla
         var id = new InvitationId(1);
         var owner = new MemberId(1);
         BargainSchedule schedule;
-        await using (var shop = await StoreHost.StartAsync(database, db))
+        await using (var shop = await StoreHost.StartAsync(Database, db))
         {
             var opened = await shop.Invitations.OpenAsync(id, "cut", owner, T0, seed: 20261111);
             schedule = StoreHost.Bargain.CreateSchedule(20261111);
@@ -88,7 +80,7 @@ public abstract class InvitationStoreTests<TDatabase>(TDatabase database) : ICla
             await Assert.ThrowsAsync<UnknownInvitationException>(() => shop.Invitations.HelpAsync(new InvitationId(404), new MemberId(2), T0));
         }
 
-        await using var restarted = await StoreHost.StartAsync(database, db, "b");
+        await using var restarted = await StoreHost.StartAsync(Database, db, "b");
         Assert.Equal(InvitationRefusal.HelperQuotaReached, (await restarted.Invitations.HelpAsync(new InvitationId(3), new MemberId(2), T0 + Duration.FromHours(2))).Refusal);
         InvitationResult last = default;
         for (var m = 7; m <= 11; m++)
@@ -110,7 +102,7 @@ public abstract class InvitationStoreTests<TDatabase>(TDatabase database) : ICla
     public async Task An_assist_unlocks_and_an_unfinished_one_fails_at_the_deadline_job()
     {
         var db = await NewDatabaseAsync();
-        await using var shop = await StoreHost.StartAsync(database, db);
+        await using var shop = await StoreHost.StartAsync(Database, db);
         await shop.Invitations.OpenAsync(new InvitationId(1), "tea", new MemberId(1), T0, 0);
         await shop.Invitations.OpenAsync(new InvitationId(2), "tea", new MemberId(1), T0, 0);
         await shop.Invitations.HelpAsync(new InvitationId(1), new MemberId(2), T0);
@@ -131,8 +123,8 @@ public abstract class InvitationStoreTests<TDatabase>(TDatabase database) : ICla
     {
         var db = await NewDatabaseAsync();
         var id = new InvitationId(1);
-        await using var a = await StoreHost.StartAsync(database, db, "a");
-        await using var b = await StoreHost.StartAsync(database, db, "b");
+        await using var a = await StoreHost.StartAsync(Database, db, "a");
+        await using var b = await StoreHost.StartAsync(Database, db, "b");
         await a.Invitations.OpenAsync(id, "cut", new MemberId(1), T0, 99);
         var accepted = new ConcurrentBag<InvitationHelped>();
         var workers = Enumerable.Range(0, 8).Select(w => Task.Run(async () =>
@@ -165,7 +157,7 @@ public abstract class InvitationStoreTests<TDatabase>(TDatabase database) : ICla
         var alice = new MemberId(1);
         var bob = new MemberId(2);
         var sale = new Sale("S-1", bob, T0 + Duration.FromDays(1), Currency.CNY, [new SaleLine("p-1", "tea", 1, new Money(100m, Currency.CNY))]);
-        await using (var shop = await StoreHost.StartAsync(database, db))
+        await using (var shop = await StoreHost.StartAsync(Database, db))
         {
             await shop.Network.RegisterAsync(alice, null, T0);
             await shop.Network.RegisterAsync(bob, alice, T0);
@@ -186,7 +178,7 @@ public abstract class InvitationStoreTests<TDatabase>(TDatabase database) : ICla
             Assert.IsType<ReferralRewardEarned>((await shop.Referrals.EarnAsync("S-1", sale.PaidAt + Duration.FromDays(1))).Event);
         }
 
-        await using var restarted = await StoreHost.StartAsync(database, db, "b");
+        await using var restarted = await StoreHost.StartAsync(Database, db, "b");
         var refundAt = sale.PaidAt + Duration.FromDays(2);
         await restarted.Ledger.RefundAsync(LedgerRefund.Full("R-1", "S-1", refundAt));
         Assert.IsType<ReferralRewardReversed>((await restarted.Referrals.ReverseAsync("S-1", refundAt)).Event);
@@ -204,8 +196,8 @@ public abstract class InvitationStoreTests<TDatabase>(TDatabase database) : ICla
     public async Task A_sale_id_claimed_for_one_buyer_is_refused_for_another_and_the_first_reward_still_earns()
     {
         var db = await NewDatabaseAsync();
-        await using var a = await StoreHost.StartAsync(database, db, "a");
-        await using var b = await StoreHost.StartAsync(database, db, "b");
+        await using var a = await StoreHost.StartAsync(Database, db, "a");
+        await using var b = await StoreHost.StartAsync(Database, db, "b");
         Sale Purchase(long buyer) => new("S-1", new MemberId(buyer), T0 + Duration.FromHours(1), Currency.CNY, [new SaleLine("p", "tea", 1, new Money(60m, Currency.CNY))]);
 
         Assert.True((await a.Referrals.ClaimAsync(Purchase(20), new NetworkMember(new MemberId(20), new MemberId(1), T0))).IsAccepted);
@@ -221,8 +213,8 @@ public abstract class InvitationStoreTests<TDatabase>(TDatabase database) : ICla
     public async Task Racing_claims_of_one_inviters_friends_never_pass_the_cap()
     {
         var db = await NewDatabaseAsync();
-        await using var a = await StoreHost.StartAsync(database, db, "a");
-        await using var b = await StoreHost.StartAsync(database, db, "b");
+        await using var a = await StoreHost.StartAsync(Database, db, "a");
+        await using var b = await StoreHost.StartAsync(Database, db, "b");
         var claims = await Task.WhenAll(Enumerable.Range(10, 16).Select(friend => Task.Run(async () =>
         {
             var shop = friend % 2 == 0 ? a : b;

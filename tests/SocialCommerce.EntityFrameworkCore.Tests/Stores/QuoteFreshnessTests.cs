@@ -11,13 +11,9 @@ namespace SocialCommerce.EntityFrameworkCore.Tests.Stores;
 /// The stored quote's freshness when quotes share refreshes, on PostgreSQL only: the test holds a refresh open between
 /// its read and its end while another instance writes, which SQLite's single writer would wait out.
 /// </summary>
-public abstract class QuoteFreshnessTests<TDatabase>(TDatabase database) : IClassFixture<TDatabase>
+public abstract class QuoteFreshnessTests<TDatabase>(TDatabase database) : DatabaseTests<TDatabase>(database)
     where TDatabase : StoreDatabase
 {
-    private static readonly Instant T0 = StoreHost.T0;
-
-    private TDatabase Database { get; } = database;
-
     [SkippableFact]
     public async Task A_quote_does_not_settle_for_a_refresh_that_read_the_log_before_it_was_called()
     {

@@ -14,22 +14,10 @@ namespace SocialCommerce.EntityFrameworkCore.Tests.Stores;
 /// The stores' behaviour, the same on every provider: each test on a fresh database, and each ends with a restart
 /// (a new host on the same database) that must see exactly what was committed.
 /// </summary>
-public abstract class StoreTests<TDatabase>(TDatabase database) : IClassFixture<TDatabase>
+public abstract class StoreTests<TDatabase>(TDatabase database) : DatabaseTests<TDatabase>(database)
     where TDatabase : StoreDatabase
 {
     private static readonly MemberId One = new(1);
-
-    protected static readonly Instant T0 = StoreHost.T0;
-
-    protected TDatabase Database { get; } = database;
-
-    protected async Task<string> NewDatabaseAsync()
-    {
-        Database.SkipUnlessAvailable();
-        return await Database.CreateDatabaseAsync();
-    }
-
-    protected SocialCommerceDbContext OpenContext(string connectionString) => StoreHost.OpenContext(Database, connectionString);
 
     [SkippableFact]
     public async Task The_network_registers_binds_refuses_a_cycle_and_is_the_same_after_a_restart()

@@ -86,7 +86,7 @@ public sealed class ReferralRewardBook
                 // and given back when the claim is refused.
                 var owner = _sales.GetOrAdd(sale.Id, sale.Buyer);
                 result = ReferralClaim.CheckSaleId(sale, owner) ?? claim.Claim(Rule, sale, buyer, count, quote, Profile);
-                if (result.IsAccepted && !result.IsDuplicate)
+                if (result.IsApplied)
                 {
                     list.Add((sale.PaidAt, sale.Buyer));
                 }

@@ -29,6 +29,12 @@ public sealed class ReferralRewardResult
     /// <summary>Gets whether the same action had already been applied (a retry): nothing changed.</summary>
     public bool IsDuplicate { get; }
 
+    /// <summary>
+    /// Gets a value indicating whether the command changed something now: accepted and not a duplicate (the event is
+    /// new and is what a store appends and a host publishes).
+    /// </summary>
+    public bool IsApplied => IsAccepted && !IsDuplicate;
+
     /// <summary>Gets the event that happened (or, for a duplicate, the earlier one); null when refused.</summary>
     public ReferralRewardEvent? Event { get; }
 

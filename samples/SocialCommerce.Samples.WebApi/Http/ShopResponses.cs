@@ -17,7 +17,7 @@ internal static class ShopResponses
 {
     public static QuoteResponse Quote(CommissionQuote quote)
     {
-        var lines = new List<CommissionLineDto>(quote.Lines.Length);
+        var lines = new List<CommissionLineDto>(quote.Lines.Count);
         foreach (var line in quote.Lines)
         {
             lines.Add(new CommissionLineDto(

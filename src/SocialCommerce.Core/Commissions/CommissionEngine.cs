@@ -166,7 +166,7 @@ public sealed class CommissionEngine
         using var operation = _listener?.StartOperation(SocialCommerceOperations.Quote);
         if (_direct is not null && QuoteDirect(sale, network) is { } direct)
         {
-            _listener?.OnQuoted(new QuotedArguments(Plan.Name, sale.Id, direct.Total, direct.Lines.Length, direct));
+            _listener?.OnQuoted(new QuotedArguments(Plan.Name, sale.Id, direct.Total, direct.Lines.Count, direct));
             return direct;
         }
 
@@ -192,7 +192,7 @@ public sealed class CommissionEngine
                 _compiled.Display(total),
                 _compiled.Display(context.PoolAmount - total),
                 _compiled.Display(rounding),
-                ImmutableCollectionsMarshal.AsImmutableArray(lines),
+                new CommissionLines(lines),
                 context.Adjustments.Count == 0 ? [] : [.. context.Adjustments],
                 findings is null ? [] : [.. findings])
             {
@@ -286,7 +286,7 @@ public sealed class CommissionEngine
             new Money(totals.Total, currency),
             new Money(totals.Residual, currency),
             new Money(totals.Rounding, currency),
-            ImmutableCollectionsMarshal.AsImmutableArray(lines),
+            new CommissionLines(lines, _direct, sale),
             [],
             [])
         {

@@ -35,7 +35,7 @@ public sealed class CommissionQuote
         Money total,
         Money residual,
         Money roundingResidual,
-        ImmutableArray<CommissionLine> lines,
+        CommissionLines lines,
         ImmutableArray<CommissionAdjustment> adjustments,
         ImmutableArray<ComplianceFinding> findings)
     {
@@ -49,7 +49,7 @@ public sealed class CommissionQuote
         Total = total;
         Residual = residual;
         RoundingResidual = roundingResidual;
-        Lines = lines.IsDefault ? [] : lines;
+        Lines = lines;
         Adjustments = adjustments.IsDefault ? [] : adjustments;
         Findings = findings.IsDefault ? [] : findings;
     }
@@ -62,7 +62,7 @@ public sealed class CommissionQuote
         Money total,
         Money residual,
         Money roundingResidual,
-        ImmutableArray<CommissionLine> lines,
+        CommissionLines lines,
         ImmutableArray<CommissionAdjustment> adjustments,
         ImmutableArray<ComplianceFinding> findings)
         : this(sale.Id, sale.Buyer, sale.PaidAt, sale.Currency, planName, saleBase, pool, total, residual, roundingResidual, lines, adjustments, findings)
@@ -102,8 +102,8 @@ public sealed class CommissionQuote
     /// <summary>Gets the part of the residual that rounding toward zero left over.</summary>
     public Money RoundingResidual { get; }
 
-    /// <summary>Gets the commission lines.</summary>
-    public ImmutableArray<CommissionLine> Lines { get; }
+    /// <summary>Gets the commission lines, in the order the rules produced them.</summary>
+    public CommissionLines Lines { get; }
 
     /// <summary>Gets the changes made to proposed lines (forfeits, compressions, caps, truncations).</summary>
     public ImmutableArray<CommissionAdjustment> Adjustments { get; }
@@ -113,5 +113,5 @@ public sealed class CommissionQuote
 
     /// <summary>Formats as <c>"Quote S-1: 3 lines, 29.85 CNY of pool 29.85 CNY, residual 0 CNY"</c>.</summary>
     public override string ToString() =>
-        string.Create(CultureInfo.InvariantCulture, $"Quote {SaleId}: {Lines.Length} lines, {Total} of pool {Pool}, residual {Residual}");
+        string.Create(CultureInfo.InvariantCulture, $"Quote {SaleId}: {Lines.Count} lines, {Total} of pool {Pool}, residual {Residual}");
 }

@@ -120,13 +120,52 @@ internal sealed class DirectQuote
         TryQuote(sale, network, destination, allocate: false, out _, out totals);
 
     /// <summary>
-    /// Quotes into a new array of exactly the lines (for <see cref="CommissionEngine.Quote"/>): sized once the upline
-    /// is known, written in one pass, trimmed only when a line rounds to zero. Returns false as the other overload.
+    /// Quotes into a new array of exactly the lines in their compact form (for <see cref="CommissionEngine.Quote"/>,
+    /// whose <see cref="CommissionLines"/> composes each line when it is read): sized once the upline is known, written
+    /// in one pass, trimmed only when a line rounds to zero. Returns false as the other overload.
     /// </summary>
-    public bool TryQuote(Sale sale, IReferralNetwork network, out CommissionLine[] lines, out Totals totals) =>
+    public bool TryQuote(Sale sale, IReferralNetwork network, out DirectLine[] lines, out Totals totals) =>
         TryQuote(sale, network, default, allocate: true, out lines, out totals);
 
-    private bool TryQuote(Sale sale, IReferralNetwork network, Span<CommissionLine> destination, bool allocate, out CommissionLine[] allocated, out Totals totals)
+    /// <summary>
+    /// The line a compact line stands for: the fields the pipeline writes (the base as the sale states it, the plan's
+    /// own <see cref="Rate"/> or fixed amount, the rule's name), equal to what <see cref="TryQuote(Sale, IReferralNetwork, Span{CommissionLine}, out Totals)"/>
+    /// writes for it.
+    /// </summary>
+    public CommissionLine Compose(in DirectLine line, Sale sale)
+    {
+        var saleLine = sale.LineArray[line.SaleLineIndex];
+        var marks = line.Level != line.Slot ? CommissionLineMarks.Compressed : CommissionLineMarks.None;
+        var rule = line.Schedule == 0 ? CommissionRuleNames.LevelRates : CommissionRuleNames.Overrides;
+        CommissionLine composed = default;
+        if (line.Slot == 0)
+        {
+            CommissionLine.WriteRate(ref composed, line.Beneficiary, line.Level, line.SaleLineIndex, BaseOf(saleLine), _plan.SelfRate, Display(line.AmountMinor), rule, marks);
+            return composed;
+        }
+
+        var schedule = _plan.Schedules[line.Schedule];
+        if (schedule.IsFixed[line.Slot - 1])
+        {
+            return new CommissionLine
+            {
+                Beneficiary = line.Beneficiary,
+                Level = line.Level,
+                SaleLineIndex = line.SaleLineIndex,
+                Base = BaseOf(saleLine),
+                FixedPerUnit = schedule.FixedMoney[line.Slot - 1],
+                Units = saleLine.Quantity,
+                Amount = Display(line.AmountMinor),
+                Rule = rule,
+                Marks = marks,
+            };
+        }
+
+        CommissionLine.WriteRate(ref composed, line.Beneficiary, line.Level, line.SaleLineIndex, BaseOf(saleLine), schedule.Rates[line.Slot - 1], Display(line.AmountMinor), rule, marks);
+        return composed;
+    }
+
+    private bool TryQuote(Sale sale, IReferralNetwork network, Span<CommissionLine> destination, bool allocate, out DirectLine[] allocated, out Totals totals)
     {
         totals = default;
         allocated = [];
@@ -174,14 +213,29 @@ internal sealed class DirectQuote
         var bound = lines.Length * (pass.Uplines + (_plan.HasSelfRate ? 1 : 0));
         if (allocate)
         {
-            allocated = new CommissionLine[bound];
-            destination = allocated;
+            // Compact lines: the bound always fits, so there is no counting pass.
+            allocated = new DirectLine[bound];
+            pass.Compact = allocated;
+            Run<ToCompact>(ref pass, sale, destination, lines, scheduleOf, write: true);
+            if (pass.TooLarge || RatioForcesGeneralPath(ref pass, saleBase))
+            {
+                allocated = [];
+                return false;
+            }
+
+            if (pass.Count < allocated.Length)
+            {
+                allocated = allocated[..pass.Count];
+            }
+
+            totals = new Totals(pass.Count, saleBase, pass.TotalMinor, pass.LeftMillionths, pass.LeftMinor, pass.RoundingMillionths, RatioExceeded(ref pass, saleBase) || BeyondAuditedDepth(allocated), pass.Adjusted, _digits);
+            return true;
         }
 
         var counted = false;
         if (bound > destination.Length)
         {
-            Run(ref pass, sale, destination, lines, scheduleOf, write: false);
+            Run<ToSpan>(ref pass, sale, destination, lines, scheduleOf, write: false);
             if (pass.TooLarge || RatioForcesGeneralPath(ref pass, saleBase))
             {
                 return false;
@@ -195,16 +249,11 @@ internal sealed class DirectQuote
             counted = true;
         }
 
-        Run(ref pass, sale, destination, lines, scheduleOf, write: true);
+        Run<ToSpan>(ref pass, sale, destination, lines, scheduleOf, write: true);
         if (!counted && (pass.TooLarge || RatioForcesGeneralPath(ref pass, saleBase)))
         {
             destination[..pass.Count].Clear();
             return false;
-        }
-
-        if (allocate && pass.Count < allocated.Length)
-        {
-            allocated = allocated[..pass.Count];
         }
 
         totals = new Totals(pass.Count, saleBase, pass.TotalMinor, pass.LeftMillionths, pass.LeftMinor, pass.RoundingMillionths, RatioExceeded(ref pass, saleBase) || BeyondAuditedDepth(destination[..pass.Count]), pass.Adjusted, _digits);
@@ -212,7 +261,8 @@ internal sealed class DirectQuote
     }
 
     /// <summary>The pipeline's order: level rates and the rebate line by line, then overrides.</summary>
-    private void Run(ref Pass pass, Sale sale, Span<CommissionLine> destination, SaleLine[] lines, ReadOnlySpan<int> scheduleOf, bool write)
+    private void Run<TSink>(ref Pass pass, Sale sale, Span<CommissionLine> destination, SaleLine[] lines, ReadOnlySpan<int> scheduleOf, bool write)
+        where TSink : struct, ISink
     {
         pass.Write = write;
         pass.Count = 0;
@@ -226,12 +276,12 @@ internal sealed class DirectQuote
             var baseMinor = BaseMinor(line);
             if (_plan.HasSelfRate)
             {
-                EmitRate(ref pass, destination, sale.Buyer, 0, 0, i, baseMinor, line, _selfRate, _plan.SelfRate, CommissionRuleNames.LevelRates);
+                EmitRate<TSink>(ref pass, destination, sale.Buyer, 0, 0, 0, i, baseMinor, line, _selfRate, _plan.SelfRate, CommissionRuleNames.LevelRates);
             }
 
             if (scheduleOf[i] == 0)
             {
-                EmitSchedule(ref pass, destination, i, baseMinor, line, 0, CommissionRuleNames.LevelRates);
+                EmitSchedule<TSink>(ref pass, destination, i, baseMinor, line, 0, CommissionRuleNames.LevelRates);
             }
         }
 
@@ -241,7 +291,7 @@ internal sealed class DirectQuote
             {
                 var line = lines[i];
                 var baseMinor = BaseMinor(line);
-                EmitSchedule(ref pass, destination, i, baseMinor, line, scheduleOf[i], CommissionRuleNames.Overrides);
+                EmitSchedule<TSink>(ref pass, destination, i, baseMinor, line, scheduleOf[i], CommissionRuleNames.Overrides);
             }
         }
     }
@@ -252,6 +302,25 @@ internal sealed class DirectQuote
 
     /// <summary>Whether a line pays beyond an audited profile's paid depth (the pipeline words a finding for it).</summary>
     private bool BeyondAuditedDepth(ReadOnlySpan<CommissionLine> written)
+    {
+        if (_auditedDepth == int.MaxValue)
+        {
+            return false;
+        }
+
+        foreach (var line in written)
+        {
+            if (line.Level > _auditedDepth)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether a compact line pays beyond an audited profile's paid depth.</summary>
+    private bool BeyondAuditedDepth(ReadOnlySpan<DirectLine> written)
     {
         if (_auditedDepth == int.MaxValue)
         {
@@ -286,7 +355,8 @@ internal sealed class DirectQuote
         return true;
     }
 
-    private void EmitSchedule(ref Pass pass, Span<CommissionLine> destination, int saleLine, long baseMinor, SaleLine line, int scheduleIndex, string rule)
+    private void EmitSchedule<TSink>(ref Pass pass, Span<CommissionLine> destination, int saleLine, long baseMinor, SaleLine line, int scheduleIndex, string rule)
+        where TSink : struct, ISink
     {
         var quantity = line.Quantity;
         var schedule = _plan.Schedules[scheduleIndex];
@@ -313,7 +383,14 @@ internal sealed class DirectQuote
 
                 if (pass.Write)
                 {
-                    CommissionLine.WriteRate(ref destination[pass.Count], pass.Upline[slot - 1], slot, saleLine, lineBase, stated[slot - 1], Display(amount), rule, CommissionLineMarks.None);
+                    if (TSink.Compact)
+                    {
+                        pass.Compact[pass.Count] = new DirectLine(pass.Upline[slot - 1], amount, slot, saleLine, slot, scheduleIndex);
+                    }
+                    else
+                    {
+                        CommissionLine.WriteRate(ref destination[pass.Count], pass.Upline[slot - 1], slot, saleLine, lineBase, stated[slot - 1], Display(amount), rule, CommissionLineMarks.None);
+                    }
                 }
 
                 pass.TotalMinor += amount;
@@ -370,7 +447,11 @@ internal sealed class DirectQuote
                     continue;
                 }
 
-                if (pass.Write)
+                if (pass.Write && TSink.Compact)
+                {
+                    pass.Compact[pass.Count] = new DirectLine(pass.Upline[level - 1], amount, level, saleLine, slot, scheduleIndex);
+                }
+                else if (pass.Write)
                 {
                     destination[pass.Count] = new CommissionLine
                     {
@@ -395,12 +476,13 @@ internal sealed class DirectQuote
             }
             else
             {
-                EmitRate(ref pass, destination, pass.Upline[level - 1], level, slot, saleLine, baseMinor, line, rates[slot - 1], schedule.Rates[slot - 1], rule);
+                EmitRate<TSink>(ref pass, destination, pass.Upline[level - 1], level, slot, scheduleIndex, saleLine, baseMinor, line, rates[slot - 1], schedule.Rates[slot - 1], rule);
             }
         }
     }
 
-    private void EmitRate(ref Pass pass, Span<CommissionLine> destination, MemberId beneficiary, int level, int slot, int saleLine, long baseMinor, SaleLine line, long millionths, Rate rate, string rule)
+    private void EmitRate<TSink>(ref Pass pass, Span<CommissionLine> destination, MemberId beneficiary, int level, int slot, int scheduleIndex, int saleLine, long baseMinor, SaleLine line, long millionths, Rate rate, string rule)
+        where TSink : struct, ISink
     {
         var product = baseMinor * millionths;
         if (level == 0 && _plan.NeedsEligibility && !pass.SelfEligible)
@@ -420,7 +502,14 @@ internal sealed class DirectQuote
 
         if (pass.Write)
         {
-            CommissionLine.WriteRate(ref destination[pass.Count], beneficiary, level, saleLine, BaseOf(line), rate, Display(amount), rule, level != slot ? CommissionLineMarks.Compressed : CommissionLineMarks.None);
+            if (TSink.Compact)
+            {
+                pass.Compact[pass.Count] = new DirectLine(beneficiary, amount, level, saleLine, slot, scheduleIndex);
+            }
+            else
+            {
+                CommissionLine.WriteRate(ref destination[pass.Count], beneficiary, level, saleLine, BaseOf(line), rate, Display(amount), rule, level != slot ? CommissionLineMarks.Compressed : CommissionLineMarks.None);
+            }
         }
 
         pass.TotalMinor += amount;
@@ -475,11 +564,33 @@ internal sealed class DirectQuote
     /// <summary>Whole minor units as money with exactly the currency's minor digits (the scale the rounding stage gives).</summary>
     private Money Display(long minor) => new(new decimal(unchecked((int)minor), unchecked((int)(minor >> 32)), 0, false, _digits), _plan.Currency);
 
+    /// <summary>Where a writing pass puts its lines: a type argument, so each path is compiled without the other's branch.</summary>
+    private interface ISink
+    {
+        /// <summary>Gets a value indicating whether lines go to <see cref="Pass.Compact"/> rather than the caller's span.</summary>
+        static abstract bool Compact { get; }
+    }
+
+    /// <summary>Lines go to the caller's span as <see cref="CommissionLine"/>s (<see cref="CommissionEngine.QuoteInto"/>).</summary>
+    private readonly struct ToSpan : ISink
+    {
+        public static bool Compact => false;
+    }
+
+    /// <summary>Lines go to <see cref="Pass.Compact"/> as <see cref="DirectLine"/>s (<see cref="CommissionEngine.Quote"/>).</summary>
+    private readonly struct ToCompact : ISink
+    {
+        public static bool Compact => true;
+    }
+
     /// <summary>The state of one quote's two passes, on the stack.</summary>
     private ref struct Pass(Span<MemberId> upline, Span<int> eligibleLevels)
     {
         public Span<MemberId> Upline = upline;
         public Span<int> EligibleLevels = eligibleLevels;
+
+        /// <summary>Where <see cref="CommissionEngine.Quote"/>'s compact lines go; empty for the caller's span.</summary>
+        public Span<DirectLine> Compact;
         public int Uplines;
         public int EligibleCount;
         public bool SelfEligible = true;

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using SocialCommerce.Commissions;
@@ -26,6 +27,7 @@ namespace SocialCommerce.Serialization;
 [JsonSerializable(typeof(ActivityId))]
 [JsonSerializable(typeof(CommissionQuote))]
 [JsonSerializable(typeof(CommissionLine))]
+[JsonSerializable(typeof(ImmutableArray<CommissionLine>))]
 [JsonSerializable(typeof(CommissionAdjustment))]
 [JsonSerializable(typeof(ComplianceFinding))]
 [JsonSerializable(typeof(PlanFacts))]

@@ -85,17 +85,36 @@ public class ThreeLevelQuoteBenchmarks
         return lines;
     }
 
-    /// <summary>The SDK's commission engine through <see cref="CommissionEngine.Quote"/>: a whole <c>CommissionQuote</c> allocated per sale.</summary>
+    /// <summary>
+    /// The SDK's commission engine through <see cref="CommissionEngine.Quote"/>: a whole <c>CommissionQuote</c> allocated
+    /// per sale (its lines in their compact form, composed when read: see <see cref="SdkEngineQuoteAndRead"/>).
+    /// </summary>
     [Benchmark(OperationsPerInvoke = SalesPerInvoke)]
     public long SdkEngineQuote()
     {
         long lines = 0;
         foreach (var sale in _sdkSales)
         {
-            lines += _engine.Quote(sale, _network).Lines.Length;
+            lines += _engine.Quote(sale, _network).Lines.Count;
         }
 
         return lines;
+    }
+
+    /// <summary>As <see cref="SdkEngineQuote"/>, then every line read once as a <see cref="CommissionLine"/> (what a host that posts or shows the lines pays on top).</summary>
+    [Benchmark(OperationsPerInvoke = SalesPerInvoke)]
+    public long SdkEngineQuoteAndRead()
+    {
+        long levels = 0;
+        foreach (var sale in _sdkSales)
+        {
+            foreach (var line in _engine.Quote(sale, _network).Lines)
+            {
+                levels += line.Level + line.Amount.Amount.Scale;
+            }
+        }
+
+        return levels;
     }
 
     private long QuoteAll(IThreeLevelQuoter quoter)

@@ -236,7 +236,7 @@ public sealed class CommissionPropertyTests
 
         // The batch path into a destination with exactly the room needed (the counting pass) or with room to spare
         // (one pass), over stale lines that must be overwritten.
-        var room = shortOfRoom ? expected.Lines.Length : 64;
+        var room = shortOfRoom ? expected.Lines.Count : 64;
         var buffer = Enumerable.Repeat(new CommissionLine { Beneficiary = new MemberId(-1), Rule = "stale" }, room).ToArray();
         var count = engine.QuoteInto(sale, network, buffer, out var residual);
 

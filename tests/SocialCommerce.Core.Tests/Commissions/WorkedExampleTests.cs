@@ -20,7 +20,7 @@ public sealed class WorkedExampleTests
             .Build();
         var quote = new CommissionEngine(plan).Quote(Sale(3, Line("SKU-1", "tea", 1, 199.00m)), Chain(1, 2, 3));
 
-        Assert.Equal(2, quote.Lines.Length);
+        Assert.Equal(2, quote.Lines.Count);
         AssertLine(quote, B, 1, 0, 19.90m);
         AssertLine(quote, A, 2, 0, 9.95m);
         Assert.Equal(Cny(29.85m), quote.Pool);
@@ -51,7 +51,7 @@ public sealed class WorkedExampleTests
         AssertLine(quote, A, 2, 1, 6.00m);
         AssertLine(quote, B, 1, 2, 3.33m);
         AssertLine(quote, A, 2, 2, 1.66m);
-        Assert.Equal(6, quote.Lines.Length);
+        Assert.Equal(6, quote.Lines.Count);
         Assert.Equal(Cny(43.9695m), quote.Pool);
         Assert.Equal(Cny(43.96m), quote.Total);
         Assert.Equal(Cny(0.0095m), quote.Residual);
@@ -74,7 +74,7 @@ public sealed class WorkedExampleTests
             .Build();
         var quote = new CommissionEngine(compress).Quote(sale, network);
 
-        Assert.Equal(2, quote.Lines.Length);
+        Assert.Equal(2, quote.Lines.Count);
         AssertLine(quote, new MemberId(1), 1, 0, 10.00m);
         AssertLine(quote, new MemberId(3), 3, 0, 5.00m);
         Assert.Equal(CommissionLineMarks.Compressed, quote.Lines.Single(l => l.Level == 3).Marks);
@@ -106,7 +106,7 @@ public sealed class WorkedExampleTests
         var quote = new CommissionEngine(plan, new CommissionEngineOptions { Ranks = ranks })
             .Quote(Sale(10, Line("SKU-1", "tea", 1, 200.00m)), Chain(4, 3, 2, 1, 10));
 
-        Assert.Equal(2, quote.Lines.Length);
+        Assert.Equal(2, quote.Lines.Count);
         AssertLine(quote, new MemberId(1), 1, 0, 10.00m);
         AssertLine(quote, new MemberId(3), 3, 0, 14.00m);
         Assert.Equal(Rate.Percent(7), quote.Lines[1].Rate);
@@ -161,7 +161,7 @@ public sealed class WorkedExampleTests
 
         var quote = engine.Quote(Sale(10, Line("SKU-1", "tea", 1, 100.00m)), Chain(5, 4, 3, 2, 1, 10));
 
-        Assert.Equal(3, quote.Lines.Length);
+        Assert.Equal(3, quote.Lines.Count);
         AssertLine(quote, new MemberId(1), 1, 0, 10.00m);
         AssertLine(quote, new MemberId(2), 2, 0, 5.00m);
         AssertLine(quote, new MemberId(3), 3, 0, 3.00m);

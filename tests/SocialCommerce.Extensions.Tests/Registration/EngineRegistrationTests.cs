@@ -220,7 +220,7 @@ public sealed class EngineRegistrationTests
         await host.StartAsync();
         var engine = host.Services.GetRequiredService<CommissionEngine>();
         Assert.Contains(engine.PlanFindings, f => f.Code == ComplianceCodes.PlanPaidDepthExceeded);
-        Assert.Equal(3, engine.Quote(Sale(100m), Chain()).Lines.Length);
+        Assert.Equal(3, engine.Quote(Sale(100m), Chain()).Lines.Count);
     }
 
     private static IConfiguration BuildConfiguration(string json) =>

@@ -31,7 +31,7 @@ public sealed class CommissionInvariantsTests
         var cny = Currency.CNY;
         var sale = new Sale("S-9", new MemberId(3), Instant.FromUtc(2026, 1, 1, 0, 0), cny, [new SaleLine("p", "c", 1, new Money(100m, cny))]);
         var line = new CommissionLine { Beneficiary = new MemberId(2), Level = 1, Base = new Money(100m, cny), Amount = new Money(10.005m, cny), Rule = "levels" };
-        var broken = new CommissionQuote(sale, "plan", new Money(100m, cny), new Money(10m, cny), new Money(10.005m, cny), Money.Zero(cny), Money.Zero(cny), [line], [], []);
+        var broken = new CommissionQuote(sale, "plan", new Money(100m, cny), new Money(10m, cny), new Money(10.005m, cny), Money.Zero(cny), Money.Zero(cny), new CommissionLines([line]), [], []);
 
         var result = CommissionInvariants.Conservation(broken);
 

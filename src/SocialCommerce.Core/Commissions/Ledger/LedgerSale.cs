@@ -131,7 +131,7 @@ public sealed class LedgerSale
             lines[i] = new LedgerSaleLine(sale.Lines[i].Quantity, sale.Lines[i].PaidAmount);
         }
 
-        var earnings = new LedgerEarning[quote.Lines.Length];
+        var earnings = new LedgerEarning[quote.Lines.Count];
         for (var i = 0; i < earnings.Length; i++)
         {
             var line = quote.Lines[i];

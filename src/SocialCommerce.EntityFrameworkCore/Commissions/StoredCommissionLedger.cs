@@ -7,6 +7,7 @@ using Microsoft.EntityFrameworkCore;
 using NodaTime;
 using SocialCommerce.Commissions;
 using SocialCommerce.EntityFrameworkCore.Execution;
+using SocialCommerce.EntityFrameworkCore.Network;
 using SocialCommerce.Network;
 using SocialCommerce.Telemetry;
 
@@ -88,11 +89,61 @@ public sealed partial class StoredCommissionLedger
         return results;
     }
 
-    private Task<IReadOnlyList<SaleCommissionResult>> PostManyCoreAsync(IReadOnlyList<LedgerSale> sales, HashSet<string> ids, CancellationToken cancellationToken)
+    /// <summary>
+    /// Quotes a sale against the stored network and posts it, in one transaction of two round trips: the quote reads
+    /// nothing (it uses the network's cache), and the posting's own round trip checks that the binding log holds no
+    /// entry the cache lacks. When it does, nothing is written: the cache reads the new entries and the sale is quoted
+    /// and posted again. The earnings therefore reflect every binding committed before the posting's writes ran, on
+    /// any instance — at least as fresh as <see cref="StoredReferralNetwork.QuoteAsync"/> followed by
+    /// <see cref="PostAsync(LedgerSale, CancellationToken)"/>, one round trip cheaper, whatever
+    /// <see cref="SocialCommerceStoreOptions.NetworkFreshness"/> says.
+    /// </summary>
+    /// <param name="network">The stored network of this store.</param>
+    /// <param name="engine">The commission engine (its plan's return window holds the earnings).</param>
+    /// <param name="sale">The sale.</param>
+    /// <param name="cancellationToken">Cancels the command (nothing is stored unless it committed).</param>
+    /// <returns>Applied with the postings, a duplicate (a resend, answered by its business content), or the refusal.</returns>
+    /// <exception cref="UnknownMemberException">The buyer is not in the network.</exception>
+    /// <exception cref="InvalidSaleException">The sale is in another currency than the engine's plan.</exception>
+    /// <exception cref="StoreConflictException">Other writers changed the same rows or the network first, every attempt.</exception>
+    /// <exception cref="StoreUnavailableException">The database failed every attempt.</exception>
+    public async Task<SaleCommissionResult> QuoteAndPostAsync(StoredReferralNetwork network, CommissionEngine engine, Sale sale, CancellationToken cancellationToken = default)
     {
-        var command = sales.Count == 1 ? $"post sale '{sales[0].SaleId}'" : $"post {sales.Count} sales";
+        ArgumentNullException.ThrowIfNull(network);
+        ArgumentNullException.ThrowIfNull(engine);
+        ArgumentNullException.ThrowIfNull(sale);
+        await network.EnsureLoadedAsync(cancellationToken).ConfigureAwait(false);
+        var results = await ReportedAsync(PostManyCoreAsync(
+            $"quote and post sale '{sale.Id}'",
+            new HashSet<string>(StringComparer.Ordinal) { sale.Id },
+            () =>
+            {
+                var (quote, sequence) = network.QuoteCached(engine, sale);
+                return ([LedgerSale.FromQuote(sale, quote, engine.Plan)], sequence);
+            },
+            network.RefreshAsync,
+            cancellationToken)).ConfigureAwait(false);
+        return results[0];
+    }
+
+    private Task<IReadOnlyList<SaleCommissionResult>> PostManyCoreAsync(IReadOnlyList<LedgerSale> sales, HashSet<string> ids, CancellationToken cancellationToken) =>
+        PostManyCoreAsync(sales.Count == 1 ? $"post sale '{sales[0].SaleId}'" : $"post {sales.Count} sales", ids, () => (sales, null), null, cancellationToken);
+
+    /// <summary>
+    /// Posts sales in one transaction. <paramref name="prepare"/> gives each attempt its sales and, for a quote from the
+    /// network's cache, the log entry the cache holds up to: the writes then commit only if the log has nothing later
+    /// (read in their round trip); otherwise <paramref name="refresh"/> reads the rest and the attempt is a conflict.
+    /// </summary>
+    private Task<IReadOnlyList<SaleCommissionResult>> PostManyCoreAsync(
+        string command,
+        HashSet<string> ids,
+        Func<(IReadOnlyList<LedgerSale> Sales, long? Seen)> prepare,
+        Func<CancellationToken, Task<int>>? refresh,
+        CancellationToken cancellationToken)
+    {
         return _store.RunAsync<IReadOnlyList<SaleCommissionResult>>(command, async (db, attempt, ct) =>
         {
+            var (sales, seen) = prepare();
             // The first attempt inserts blindly (the unique key is the check); after a conflict, sales already stored
             // are decided as reposts.
             var stored = attempt == 1
@@ -132,9 +183,22 @@ public sealed partial class StoredCommissionLedger
             var batch = new SqlBatch(db);
             batch.Insert(saleRows, SaleColumns, static r => [r.SaleId, r.Version, r.Status, r.ReleaseAt, r.Currency, r.SchemaVersion, r.State], skipExisting: true);
             accounts.Write(db, batch);
-            if (await StoreTransaction.CommitAsync(db, batch, ct).ConfigureAwait(false))
+            if (seen is not null)
+            {
+                var log = batch.Table<BindingRow>(out var logTable);
+                batch.ReadLast($"SELECT COALESCE(MAX({batch.Column<BindingRow>(logTable, nameof(BindingRow.Sequence))}), 0) FROM {log};\n");
+            }
+
+            if (await StoreTransaction.CommitAsync(db, batch, ct, seen is { } cached ? last => last <= cached : null).ConfigureAwait(false))
             {
                 return results;
+            }
+
+            if (seen is { } quotedAt && batch.LastRead > quotedAt)
+            {
+                // The network moved since the cache's last read: read the rest and quote again (the next attempt).
+                await refresh!(ct).ConfigureAwait(false);
+                throw new DbUpdateConcurrencyException($"{command}: the binding log holds entry {batch.LastRead}, the quote's network only {quotedAt}; quoting again.");
             }
 
             // Nothing was written. A sale stored meanwhile (a resend, another instance) makes this a conflict: the next

@@ -6,6 +6,7 @@ using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -28,6 +29,7 @@ internal sealed class SqlBatch
     private readonly List<(string Text, List<DbParameter> Parameters)> _commands = [];
     private StringBuilder _text = new();
     private List<DbParameter> _parameters = [];
+    private string? _readLast;
 
     public SqlBatch(DbContext db)
     {
@@ -38,6 +40,9 @@ internal sealed class SqlBatch
 
     /// <summary>Gets the number of rows the statements must affect (each insert its rows, each upsert its accounts).</summary>
     public int ExpectedRows { get; private set; }
+
+    /// <summary>Gets the number <see cref="ReadLast"/>'s query returned, once <see cref="ExecuteAsync"/> ran.</summary>
+    public long LastRead { get; private set; }
 
     /// <summary>Gets a value indicating whether no statement was added.</summary>
     public bool IsEmpty => _commands.Count == 0 && _text.Length == 0;
@@ -118,18 +123,60 @@ internal sealed class SqlBatch
         return "@" + parameter.ParameterName;
     }
 
+    /// <summary>
+    /// Runs a query of one number after every statement, in the same round trip as the last of them (a guard the
+    /// caller checks before it commits: what the query sees is what the writes saw, or later). Read it from
+    /// <see cref="LastRead"/>.
+    /// </summary>
+    /// <param name="sql">A query giving one row of one 64-bit number.</param>
+    public void ReadLast(string sql) => _readLast = sql;
+
     /// <summary>Runs every statement (one round trip per 30,000 parameters) and returns the rows they affected.</summary>
     public async Task<int> ExecuteAsync(CancellationToken ct)
     {
         Flush();
         var affected = 0;
-        foreach (var (text, parameters) in _commands)
+        for (var i = 0; i < _commands.Count; i++)
         {
-            affected += await _db.Database.ExecuteSqlRawAsync(text, parameters, ct).ConfigureAwait(false);
+            var (text, parameters) = _commands[i];
+            affected += _readLast is not null && i == _commands.Count - 1
+                ? await ExecuteThenReadAsync(text, parameters, _readLast, ct).ConfigureAwait(false)
+                : await _db.Database.ExecuteSqlRawAsync(text, parameters, ct).ConfigureAwait(false);
         }
 
         _commands.Clear();
         return affected;
+    }
+
+    /// <summary>
+    /// The statements and the query as one command through EF Core's command pipeline (its interceptors, logging and
+    /// the context's transaction and timeout, as <c>ExecuteSqlRaw</c>), read as a reader: the query's number and the
+    /// rows the statements affected.
+    /// </summary>
+    private async Task<int> ExecuteThenReadAsync(string text, List<DbParameter> parameters, string read, CancellationToken ct)
+    {
+        var command = _db.GetService<IRawSqlCommandBuilder>().Build(text + read, parameters);
+        var reader = await command.RelationalCommand.ExecuteReaderAsync(
+            new RelationalCommandParameterObject(
+                _db.GetService<IRelationalConnection>(),
+                command.ParameterValues,
+                null,
+                _db,
+                _db.GetService<IRelationalCommandDiagnosticsLogger>(),
+                CommandSource.ExecuteSqlRaw),
+            ct).ConfigureAwait(false);
+        await using (reader.ConfigureAwait(false))
+        {
+            var data = reader.DbDataReader;
+            LastRead = await data.ReadAsync(ct).ConfigureAwait(false) && !await data.IsDBNullAsync(0, ct).ConfigureAwait(false)
+                ? Convert.ToInt64(data.GetValue(0), CultureInfo.InvariantCulture)
+                : 0;
+            while (await data.NextResultAsync(ct).ConfigureAwait(false))
+            {
+            }
+
+            return data.RecordsAffected;
+        }
     }
 
     private void Flush()

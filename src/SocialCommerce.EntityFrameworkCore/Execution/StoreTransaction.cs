@@ -1,3 +1,4 @@
+using System;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.EntityFrameworkCore;
@@ -12,9 +13,10 @@ internal static class StoreTransaction
 {
     /// <summary>
     /// Saves and commits; returns <see langword="false"/>, having committed nothing, when the batch affected fewer rows
-    /// than it must (a row it inserts exists, or a guard refused an upsert): the caller decides what that means.
+    /// than it must (a row it inserts exists, or a guard refused an upsert), or when <paramref name="accept"/> refuses
+    /// the number the batch read last (<see cref="SqlBatch.ReadLast"/>): the caller decides what that means.
     /// </summary>
-    public static async Task<bool> CommitAsync(DbContext db, SqlBatch batch, CancellationToken ct)
+    public static async Task<bool> CommitAsync(DbContext db, SqlBatch batch, CancellationToken ct, Func<long, bool>? accept = null)
     {
         if (batch.IsEmpty)
         {
@@ -27,7 +29,7 @@ internal static class StoreTransaction
         {
             await db.SaveChangesAsync(ct).ConfigureAwait(false);
             var affected = await batch.ExecuteAsync(ct).ConfigureAwait(false);
-            if (affected != batch.ExpectedRows)
+            if (affected != batch.ExpectedRows || (accept is not null && !accept(batch.LastRead)))
             {
                 await transaction.RollbackAsync(ct).ConfigureAwait(false);
                 return false;

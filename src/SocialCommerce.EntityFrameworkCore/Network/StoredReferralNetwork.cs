@@ -145,6 +145,24 @@ public sealed class StoredReferralNetwork : IReferralNetwork, IDisposable
         }
     }
 
+    /// <summary>
+    /// Quotes a sale against the cache as it is, without reading the log, and returns the log entry the cache holds
+    /// up to; <see cref="Commissions.StoredCommissionLedger.QuoteAndPostAsync"/> checks that number in the posting's
+    /// own round trip.
+    /// </summary>
+    internal (CommissionQuote Quote, long Sequence) QuoteCached(CommissionEngine engine, Sale sale)
+    {
+        _lock.EnterReadLock();
+        try
+        {
+            return (engine.Quote(sale, Loaded()), _sequence);
+        }
+        finally
+        {
+            _lock.ExitReadLock();
+        }
+    }
+
     /// <summary>Gets a member's binding history from the cache (rebindings only; a registration is not a binding).</summary>
     /// <param name="member">The member.</param>
     /// <returns>The bindings, oldest first.</returns>

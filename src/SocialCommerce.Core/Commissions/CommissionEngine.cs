@@ -277,18 +277,7 @@ public sealed class CommissionEngine
             return null;
         }
 
-        var currency = _compiled.Currency;
-        return new CommissionQuote(
-            sale,
-            Plan.Name,
-            new Money(totals.SaleBase, currency),
-            new Money(totals.Pool, currency),
-            new Money(totals.Total, currency),
-            new Money(totals.Residual, currency),
-            new Money(totals.Rounding, currency),
-            new CommissionLines(lines, _direct, sale),
-            [],
-            [])
+        return new CommissionQuote(sale, Plan.Name, totals, new CommissionLines(lines, _direct, sale))
         {
             PlanVersion = Plan.Version,
         };

@@ -22,6 +22,14 @@ namespace SocialCommerce.Commissions;
 /// </remarks>
 public sealed class CommissionQuote
 {
+    private readonly Money _base;
+    private readonly Money _pool;
+    private readonly Money _total;
+    private readonly Money _residual;
+    private readonly Money _roundingResidual;
+    private readonly DirectQuote.Totals _totals;
+    private readonly bool _fromTotals;
+
     /// <summary>Reads a stored quote (the JSON contract); the values are taken as recorded, nothing is re-quoted.</summary>
     [JsonConstructor]
     internal CommissionQuote(
@@ -44,11 +52,11 @@ public sealed class CommissionQuote
         PaidAt = paidAt;
         Currency = currency;
         PlanName = planName;
-        Base = @base;
-        Pool = pool;
-        Total = total;
-        Residual = residual;
-        RoundingResidual = roundingResidual;
+        _base = @base;
+        _pool = pool;
+        _total = total;
+        _residual = residual;
+        _roundingResidual = roundingResidual;
         Lines = lines;
         Adjustments = adjustments.IsDefault ? [] : adjustments;
         Findings = findings.IsDefault ? [] : findings;
@@ -67,6 +75,24 @@ public sealed class CommissionQuote
         ImmutableArray<ComplianceFinding> findings)
         : this(sale.Id, sale.Buyer, sale.PaidAt, sale.Currency, planName, saleBase, pool, total, residual, roundingResidual, lines, adjustments, findings)
     {
+    }
+
+    /// <summary>
+    /// A quote of the whole-minor-unit path: its amounts are kept as the integers they were computed in and stated as
+    /// money when read (each read gives an equal value), so quoting does not build five decimals nobody may read.
+    /// </summary>
+    internal CommissionQuote(Sale sale, string planName, in DirectQuote.Totals totals, CommissionLines lines)
+    {
+        SaleId = sale.Id;
+        Buyer = sale.Buyer;
+        PaidAt = sale.PaidAt;
+        Currency = sale.Currency;
+        PlanName = planName;
+        _totals = totals;
+        _fromTotals = true;
+        Lines = lines;
+        Adjustments = [];
+        Findings = [];
     }
 
     /// <summary>Gets the sale's id.</summary>
@@ -88,19 +114,19 @@ public sealed class CommissionQuote
     public string PlanName { get; }
 
     /// <summary>Gets the sale's commissionable base (sum of its lines' bases).</summary>
-    public Money Base { get; }
+    public Money Base => _fromTotals ? new Money(_totals.SaleBase, Currency) : _base;
 
     /// <summary>Gets what the rules proposed, exactly, before rounding, caps, forfeits and truncation.</summary>
-    public Money Pool { get; }
+    public Money Pool => _fromTotals ? new Money(_totals.Pool, Currency) : _pool;
 
     /// <summary>Gets the sum of the lines: what is paid out.</summary>
-    public Money Total { get; }
+    public Money Total => _fromTotals ? new Money(_totals.Total, Currency) : _total;
 
     /// <summary>Gets what stays with the platform: <see cref="Pool"/> − <see cref="Total"/>, exactly.</summary>
-    public Money Residual { get; }
+    public Money Residual => _fromTotals ? new Money(_totals.Residual, Currency) : _residual;
 
     /// <summary>Gets the part of the residual that rounding toward zero left over.</summary>
-    public Money RoundingResidual { get; }
+    public Money RoundingResidual => _fromTotals ? new Money(_totals.Rounding, Currency) : _roundingResidual;
 
     /// <summary>Gets the commission lines, in the order the rules produced them.</summary>
     public CommissionLines Lines { get; }

@@ -101,14 +101,19 @@ public class ThreeLevelQuoteBenchmarks
         return lines;
     }
 
-    /// <summary>As <see cref="SdkEngineQuote"/>, then every line read once as a <see cref="CommissionLine"/> (what a host that posts or shows the lines pays on top).</summary>
+    /// <summary>
+    /// As <see cref="SdkEngineQuote"/>, then the total and every line read once as a <see cref="CommissionLine"/>: what a
+    /// host that posts or shows the quote pays on top (the quote states its amounts as decimals when they are read).
+    /// </summary>
     [Benchmark(OperationsPerInvoke = SalesPerInvoke)]
     public long SdkEngineQuoteAndRead()
     {
         long levels = 0;
         foreach (var sale in _sdkSales)
         {
-            foreach (var line in _engine.Quote(sale, _network).Lines)
+            var quote = _engine.Quote(sale, _network);
+            levels += quote.Total.Amount.Scale;
+            foreach (var line in quote.Lines)
             {
                 levels += line.Level + line.Amount.Amount.Scale;
             }

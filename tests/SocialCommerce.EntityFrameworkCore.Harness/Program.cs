@@ -89,6 +89,29 @@ if (only.Contains("quote"))
     rows.Add(("quote a sale (QuoteAsync, NetworkFreshness 0), one caller", Per(one), "", Per(inMemory), "one binding-log read per quote"));
     rows.Add(("quote a sale (QuoteAsync, NetworkFreshness 0), 8 callers", Per(shared), "", "", "concurrent quotes share each read"));
     rows.Add(("quote a sale (QuoteAsync, NetworkFreshness 1 s), one caller", Per(cached), "", "", "reads the log at most once a second"));
+
+    // Quote for posting: QuoteAsync then PostAsync (a log read, then the posting) against QuoteAndPostAsync (the log's
+    // last entry read in the posting's own round trip), one caller, both with NetworkFreshness 0.
+    var ledgerA = a.Services.GetRequiredService<StoredCommissionLedger>();
+    Sale PostSale(string prefix, int i) => new($"{prefix}-{i}", new MemberId(2 + i % 999), at, Currency.CNY, [new SaleLine("p", "c", 1, new Money(10m + i % 1000 + 0.37m, Currency.CNY))]);
+    await ledgerA.QuoteAndPostAsync(network, quoteEngine, PostSale("qp-warm", 0));
+    var thenPost = await RateAsync(sizes.Single, async () =>
+    {
+        for (var i = 0; i < sizes.Single; i++)
+        {
+            var sale = PostSale("q-then-p", i);
+            await ledgerA.PostAsync(LedgerSale.FromQuote(sale, await network.QuoteAsync(quoteEngine, sale), quoteEngine.Plan));
+        }
+    });
+    var together = await RateAsync(sizes.Single, async () =>
+    {
+        for (var i = 0; i < sizes.Single; i++)
+        {
+            await ledgerA.QuoteAndPostAsync(network, quoteEngine, PostSale("q-and-p", i));
+        }
+    });
+    rows.Add(("quote then post (QuoteAsync + PostAsync), one caller", Per(thenPost), "", "", "a log read, then the posting: 3 round trips"));
+    rows.Add(("quote and post (QuoteAndPostAsync), one caller", Per(together), "", "", "the log checked in the posting's round trip: 2"));
 }
 
 // 1. One sale per transaction, one writer.

@@ -61,6 +61,22 @@ public readonly struct CommissionLines : IReadOnlyList<CommissionLine>
         }
     }
 
+    /// <summary>
+    /// The ledger's earning of the line at <paramref name="index"/> (beneficiary, level, sale line, amount), read from a
+    /// compact line without composing the whole <see cref="CommissionLine"/>.
+    /// </summary>
+    internal LedgerEarning EarningAt(int index)
+    {
+        if (_direct is null)
+        {
+            var line = this[index];
+            return new LedgerEarning(line.Beneficiary, line.Level, line.SaleLineIndex, line.Amount);
+        }
+
+        var direct = _direct[index];
+        return new LedgerEarning(direct.Beneficiary, direct.Level, direct.SaleLineIndex, _quoter!.AmountOf(direct.AmountMinor));
+    }
+
     /// <summary>Returns the lines as an immutable array (a new array, except for lines already held as values).</summary>
     /// <returns>The lines, in order.</returns>
     public ImmutableArray<CommissionLine> ToImmutableArray()

@@ -228,7 +228,7 @@ internal sealed class DirectQuote
                 allocated = allocated[..pass.Count];
             }
 
-            totals = new Totals(pass.Count, saleBase, pass.TotalMinor, pass.LeftMillionths, pass.LeftMinor, pass.RoundingMillionths, RatioExceeded(ref pass, saleBase) || BeyondAuditedDepth(allocated), pass.Adjusted, _digits);
+            totals = new Totals(pass.Count, saleBase, pass.TotalMinor, pass.LeftMillionths, pass.LeftMinor, pass.RoundingMillionths, RatioExceeded(ref pass, saleBase) || BeyondAuditedDepth(default, allocated), pass.Adjusted, _digits);
             return true;
         }
 
@@ -256,7 +256,7 @@ internal sealed class DirectQuote
             return false;
         }
 
-        totals = new Totals(pass.Count, saleBase, pass.TotalMinor, pass.LeftMillionths, pass.LeftMinor, pass.RoundingMillionths, RatioExceeded(ref pass, saleBase) || BeyondAuditedDepth(destination[..pass.Count]), pass.Adjusted, _digits);
+        totals = new Totals(pass.Count, saleBase, pass.TotalMinor, pass.LeftMillionths, pass.LeftMinor, pass.RoundingMillionths, RatioExceeded(ref pass, saleBase) || BeyondAuditedDepth(destination[..pass.Count], default), pass.Adjusted, _digits);
         return true;
     }
 
@@ -300,36 +300,21 @@ internal sealed class DirectQuote
     private bool RatioExceeded(ref Pass pass, long saleBase) =>
         _profile is { MaxPayoutRatio: { } ratio } && pass.TotalMinor > ratio.Fraction * saleBase;
 
-    /// <summary>Whether a line pays beyond an audited profile's paid depth (the pipeline words a finding for it).</summary>
-    private bool BeyondAuditedDepth(ReadOnlySpan<CommissionLine> written)
+    /// <summary>
+    /// Whether a line pays beyond an audited profile's paid depth (the pipeline words a finding for it): the written
+    /// lines are <paramref name="compact"/> when it is not empty, else <paramref name="written"/>.
+    /// </summary>
+    private bool BeyondAuditedDepth(ReadOnlySpan<CommissionLine> written, ReadOnlySpan<DirectLine> compact)
     {
         if (_auditedDepth == int.MaxValue)
         {
             return false;
         }
 
-        foreach (var line in written)
+        var count = compact.IsEmpty ? written.Length : compact.Length;
+        for (var i = 0; i < count; i++)
         {
-            if (line.Level > _auditedDepth)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    /// <summary>Whether a compact line pays beyond an audited profile's paid depth.</summary>
-    private bool BeyondAuditedDepth(ReadOnlySpan<DirectLine> written)
-    {
-        if (_auditedDepth == int.MaxValue)
-        {
-            return false;
-        }
-
-        foreach (var line in written)
-        {
-            if (line.Level > _auditedDepth)
+            if ((compact.IsEmpty ? written[i].Level : compact[i].Level) > _auditedDepth)
             {
                 return true;
             }
@@ -560,6 +545,9 @@ internal sealed class DirectQuote
     /// <summary>A line's base as the pipeline states it: the paid amount as given (its scale kept), plus shipping when the plan includes it.</summary>
     private Money BaseOf(SaleLine line) =>
         _plan.IncludeShipping ? new Money(line.PaidAmount.Amount + line.Shipping.Amount, _plan.Currency) : line.PaidAmount;
+
+    /// <summary>A compact line's amount as its <see cref="CommissionLine.Amount"/> states it.</summary>
+    public Money AmountOf(long minor) => Display(minor);
 
     /// <summary>Whole minor units as money with exactly the currency's minor digits (the scale the rounding stage gives).</summary>
     private Money Display(long minor) => new(new decimal(unchecked((int)minor), unchecked((int)(minor >> 32)), 0, false, _digits), _plan.Currency);

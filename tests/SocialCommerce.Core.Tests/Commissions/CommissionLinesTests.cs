@@ -13,7 +13,9 @@ namespace SocialCommerce.Core.Tests.Commissions;
 /// </summary>
 public sealed class CommissionLinesTests
 {
-    private static CommissionQuote CompactQuote()
+    private static CommissionQuote CompactQuote() => CompactQuote(out _);
+
+    private static CommissionQuote CompactQuote(out Sale sale)
     {
         // Level rates, an override and a fixed amount: every kind of line the compact form stands for.
         var plan = CommissionPlan.CreateBuilder("mall", Currency.CNY)
@@ -22,7 +24,7 @@ public sealed class CommissionLinesTests
             .CategoryOverride("books", o => o.Level(1, Rate.Percent(20)).Level(2, Rate.Percent(10)))
             .ProductOverride("TEA-1", o => o.FixedPerUnit(1, Cny(5.00m)).FixedPerUnit(2, Cny(2.00m)))
             .Build();
-        var sale = Sale(3, Line("BOOK-7", "books", 1, 59.90m), Line("TEA-1", "drinks", 3, 120.00m), Line("PEN-2", "office", 1, 33.33m));
+        sale = Sale(3, Line("BOOK-7", "books", 1, 59.90m), Line("TEA-1", "drinks", 3, 120.00m), Line("PEN-2", "office", 1, 33.33m));
         return new CommissionEngine(plan).Quote(sale, Chain(1, 2, 3));
     }
 
@@ -45,6 +47,17 @@ public sealed class CommissionLinesTests
         Assert.Equal(quote.Total.Amount, byIndex.Sum(line => line.Amount.Amount));
         Assert.Contains(byIndex, line => line.FixedPerUnit is { } perUnit && perUnit == Cny(5.00m) && line.Units == 3 && line.Rule == CommissionRuleNames.Overrides);
         Assert.Contains(byIndex, line => line.Level == 0 && line.Rate == Rate.Percent(2) && line.Rule == CommissionRuleNames.LevelRates);
+    }
+
+    [Fact]
+    public void The_ledger_books_the_lines_a_host_reads()
+    {
+        var quote = CompactQuote(out var sale);
+
+        var booked = LedgerSale.FromQuote(sale, quote, NodaTime.Duration.FromDays(7));
+
+        Assert.Equal(quote.Lines.Select(l => new LedgerEarning(l.Beneficiary, l.Level, l.SaleLineIndex, l.Amount)), booked.Earnings);
+        Assert.All(booked.Earnings, e => Assert.Equal(2, e.Amount.Amount.Scale));
     }
 
     [Fact]

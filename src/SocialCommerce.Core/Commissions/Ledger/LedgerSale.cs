@@ -134,8 +134,7 @@ public sealed class LedgerSale
         var earnings = new LedgerEarning[quote.Lines.Count];
         for (var i = 0; i < earnings.Length; i++)
         {
-            var line = quote.Lines[i];
-            earnings[i] = new LedgerEarning(line.Beneficiary, line.Level, line.SaleLineIndex, line.Amount);
+            earnings[i] = quote.Lines.EarningAt(i);
         }
 
         return new LedgerSale(sale.Id, sale.Buyer, sale.PaidAt, sale.Currency, lines, earnings, returnWindow) { PlanVersion = quote.PlanVersion };

@@ -97,10 +97,15 @@ public sealed class ReferralRewardTests
     public void A_full_refund_before_completion_releases_the_claim_and_the_next_purchase_claims_again()
     {
         var book = new ReferralRewardBook(Rule());
-        book.Claim(Purchase("S-1", 100m, BoundAt), BobBound);
+        var first = book.Claim(Purchase("S-1", 100m, BoundAt), BobBound);
         Assert.IsType<ReferralRewardReleased>(book.Reverse("S-1", BoundAt + Duration.FromHours(1)).Event);
         Assert.True(book.Reverse("S-1", BoundAt + Duration.FromHours(2)).IsDuplicate);
-        Assert.Equal(ReferralRewardRefusal.SaleRefunded, book.Claim(Purchase("S-1", 100m, BoundAt), BobBound).Refusal);
+
+        // A resend of the released sale's claim answers its first outcome and claims nothing again.
+        var resent = book.Claim(Purchase("S-1", 100m, BoundAt), BobBound);
+        Assert.True(resent.IsAccepted && resent.IsDuplicate);
+        Assert.Equal(first.Event, resent.Event);
+        Assert.Equal(ReferralClaimStatus.Open, book.GetStatus(Bob));
         Assert.Equal(ReferralRewardRefusal.NotClaimedBySale, book.Earn("S-9", BoundAt).Refusal);
 
         var again = book.Claim(Purchase("S-2", 80m, BoundAt + Duration.FromDays(1)), BobBound);

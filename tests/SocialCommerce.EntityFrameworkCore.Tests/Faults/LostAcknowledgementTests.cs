@@ -25,6 +25,9 @@ public sealed class LosingAcknowledgements : SaveChangesInterceptor, IDbTransact
 
     public void Arm() => Interlocked.Exchange(ref _armed, 1);
 
+    /// <summary>Disarms without failing (the armed command committed nothing).</summary>
+    public void Disarm() => Interlocked.Exchange(ref _armed, 0);
+
     public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default) =>
         eventData.Context?.Database.CurrentTransaction is null && Interlocked.Exchange(ref _armed, 0) == 1 ? throw new AcknowledgementLostException() : ValueTask.FromResult(result);
 

@@ -137,7 +137,8 @@ public sealed class ReferralClaim
     /// <see cref="ReferralRewardRefusal.AlreadyRewarded"/>, <see cref="ReferralRewardRefusal.ClaimPending"/>,
     /// <see cref="ReferralRewardRefusal.OtherCurrency"/>, <see cref="ReferralRewardRefusal.OutsideWindow"/>,
     /// <see cref="ReferralRewardRefusal.BelowMinimum"/>, <see cref="ReferralRewardRefusal.InviterCapReached"/>
-    /// (and <see cref="ReferralRewardRefusal.SaleRefunded"/> for a sale whose claim a full refund released).
+    /// — decided after the duplicate check, so a resend of the claiming sale answers a duplicate carrying its claim even
+    /// after a full refund released it.
     /// </returns>
     /// <exception cref="ArgumentNullException"><paramref name="rule"/> or <paramref name="sale"/> is null.</exception>
     /// <exception cref="ArgumentException">The sale's buyer is not the invited member, the inviter is the buyer, or the quote is not the sale's.</exception>
@@ -173,7 +174,9 @@ public sealed class ReferralClaim
         {
             if (past is ReferralRewardReleased released && string.Equals(released.SaleId, sale.Id, StringComparison.Ordinal))
             {
-                return ReferralRewardResult.Refused(Invited, ReferralRewardRefusal.SaleRefunded);
+                // The sale claimed, then a full refund released the claim: a resend answers its first outcome (and
+                // claims nothing again; the next qualifying purchase may).
+                return ReferralRewardResult.Duplicate(ClaimOf(sale.Id));
             }
         }
 
@@ -222,6 +225,20 @@ public sealed class ReferralClaim
         return buyer.Referrer is MemberId inviter
             ? Claim(rule, sale, inviter, buyer.BoundAt, inviterRewardsInPeriod, quote, profile)
             : ReferralRewardResult.Refused(Invited, ReferralRewardRefusal.NoInviter);
+    }
+
+    /// <summary>The claim a sale made (it exists: the sale's release follows it).</summary>
+    private ReferralRewardClaimed ClaimOf(string saleId)
+    {
+        foreach (var past in _events)
+        {
+            if (past is ReferralRewardClaimed claimed && string.Equals(claimed.SaleId, saleId, StringComparison.Ordinal))
+            {
+                return claimed;
+            }
+        }
+
+        throw new InvalidOperationException($"Member {Invited}'s claim history releases sale '{saleId}' without its claim.");
     }
 
     /// <summary>The claiming purchase completed: the reward is earned (the host grants points and coupons now).</summary>

@@ -27,9 +27,6 @@ public enum ReferralRewardRefusal
     /// <summary>The sale is not the one that claimed the reward, or nothing claimed it.</summary>
     NotClaimedBySale = 7,
 
-    /// <summary>The sale claimed the reward and was then refunded in full: it cannot claim again.</summary>
-    SaleRefunded = 8,
-
     /// <summary>The buyer has no referrer: nobody invited them.</summary>
     NoInviter = 9,
 

@@ -20,10 +20,13 @@ public readonly record struct BindingResult
 
     /// <summary>
     /// Gets a value indicating whether nothing was recorded because it already was: the member already had that
-    /// referrer (a binding), or was already registered with that referrer (a registration seen again — a resend after a
-    /// lost acknowledgement answers its first outcome). <see cref="IsBound"/> is also true.
+    /// referrer (a binding), the same binding — member, referrer and instant — was recorded before (a binding seen again,
+    /// even after a later binding replaced it), or the member was already registered with that referrer (a registration
+    /// seen again). A resend after a lost acknowledgement answers its first outcome. <see cref="IsBound"/> is also true.
     /// </summary>
     public bool AlreadyBound { get; }
+
+    internal static BindingResult Resent => new(BindingRefusalReason.None, "This binding (member, referrer, instant) was recorded before; nothing was recorded again.", alreadyBound: true);
 
     internal static BindingResult Unchanged => new(BindingRefusalReason.None, "The member already has that referrer; nothing was recorded.", alreadyBound: true);
 

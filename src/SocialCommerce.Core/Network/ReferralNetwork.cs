@@ -162,7 +162,9 @@ public sealed partial class ReferralNetwork : IReferralNetwork
     /// <returns>
     /// <see cref="BindingResult.Bound"/> when bound; a result with <see cref="BindingResult.IsBound"/> and
     /// <see cref="BindingResult.AlreadyBound"/> both true when the member already has that referrer (nothing is recorded:
-    /// the binding stands as it was, with its lock period); otherwise the refusal with a message naming the members.
+    /// the binding stands as it was, with its lock period) or when this binding — the same member, referrer and instant —
+    /// was recorded before (a resend answers its first outcome, even after a later binding replaced it); otherwise the
+    /// refusal with a message naming the members.
     /// Nothing changes on refusal.
     /// </returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="at"/> is outside [<see cref="Limits.MinInstant"/>, <see cref="Limits.MaxInstant"/>).</exception>
@@ -223,6 +225,19 @@ public sealed partial class ReferralNetwork : IReferralNetwork
         if (!_index.TryGetValue(referrer, out parent))
         {
             return BindingResult.Refused(BindingRefusalReason.UnknownReferrer, $"Referrer {referrer} of member {member} is not in the referral network.");
+        }
+
+        // The same binding seen again (member, referrer and instant: a resend after a lost acknowledgement) answers its
+        // first outcome before any state check, even when a later binding has replaced it since.
+        if (_history.TryGetValue(child, out var past))
+        {
+            foreach (var binding in past)
+            {
+                if (binding.Referrer == referrer && binding.At == at)
+                {
+                    return BindingResult.Resent;
+                }
+            }
         }
 
         current = _parent[child];

@@ -101,6 +101,26 @@ public sealed class ReferralNetworkTests
     }
 
     [Fact]
+    public void A_resent_binding_answers_its_first_outcome_even_after_a_later_binding_replaced_it()
+    {
+        var network = Chain(BindingPolicy.RebindAfter(Duration.FromDays(1)));
+        Assert.Equal(BindingResult.Bound, network.TryBind(D, A, T0));
+        Assert.Equal(BindingResult.Bound, network.TryBind(D, B, T0 + Duration.FromDays(2)));
+
+        // The first binding's acknowledgement was lost and it is sent again, as it was: it answers bound, changes nothing.
+        var resent = network.TryBind(D, A, T0);
+
+        Assert.True(resent.IsBound && resent.AlreadyBound, resent.ToString());
+        Assert.True(network.TryGetReferrer(D, out var referrer) && referrer == B);
+        Assert.Equal(2, network.GetBindingHistory(D).Count);
+
+        // Binding back to A as a new request (another instant) is a rebinding under the policy.
+        Assert.Equal(BindingRefusalReason.LockPeriodNotElapsed, network.TryBind(D, A, T0 + Duration.FromDays(2) + Duration.FromHours(1)).Refusal);
+        Assert.Equal(BindingResult.Bound, network.TryBind(D, A, T0 + Duration.FromDays(4)));
+        Assert.Equal(3, network.GetBindingHistory(D).Count);
+    }
+
+    [Fact]
     public void First_binding_wins_forbids_a_rebind()
     {
         var network = Chain();

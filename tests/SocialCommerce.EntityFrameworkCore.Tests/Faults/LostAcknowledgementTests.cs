@@ -56,6 +56,37 @@ public abstract class LostAcknowledgementTests<TDatabase>(TDatabase database) : 
     }
 
     [SkippableFact]
+    public async Task A_binding_resent_after_a_later_binding_replaced_it_answers_its_first_outcome_and_changes_nothing()
+    {
+        database.SkipUnlessAvailable();
+        var db = await database.CreateDatabaseAsync();
+        var lost = new LosingAcknowledgements();
+        static void Rebind(SocialCommerceStoreOptions o) => o.Binding = BindingPolicy.RebindAfter(Duration.Zero);
+        await using var a = await StoreHost.StartAsync(database, db, "a", Rebind, lost);
+        await using var b = await StoreHost.StartAsync(database, db, "b", Rebind);
+        foreach (var m in new[] { 1, 2, 30 })
+        {
+            await a.Network.RegisterAsync(new MemberId(m), null, T0);
+        }
+
+        // Member 30 bound to 1 (the caller sees a failure), then to 2 on the other instance; the first is resent as it was.
+        lost.Arm();
+        await Assert.ThrowsAsync<AcknowledgementLostException>(() => a.Network.TryBindAsync(new MemberId(30), new MemberId(1), T0 + Duration.FromHours(1)));
+        Assert.True((await b.Network.TryBindAsync(new MemberId(30), new MemberId(2), T0 + Duration.FromHours(2))) is { IsBound: true, AlreadyBound: false });
+        await using var restarted = await StoreHost.StartAsync(database, db, "c", Rebind);
+        foreach (var host in new[] { a, b, restarted })
+        {
+            var resent = await host.Network.TryBindAsync(new MemberId(30), new MemberId(1), T0 + Duration.FromHours(1));
+            Assert.True(resent is { IsBound: true, AlreadyBound: true }, resent.Message);
+        }
+
+        await using var fresh = await StoreHost.StartAsync(database, db, "d", Rebind);
+        Assert.True(fresh.Network.TryGetReferrer(new MemberId(30), out var referrer));
+        Assert.Equal(new MemberId(2), referrer);
+        Assert.Equal(2, fresh.Network.GetBindingHistory(new MemberId(30)).Count);
+    }
+
+    [SkippableFact]
     public async Task Every_command_resent_after_a_lost_acknowledgement_answers_its_first_outcome()
     {
         database.SkipUnlessAvailable();

@@ -1,7 +1,9 @@
+using SocialCommerce.EntityFrameworkCore.Execution;
+
 namespace SocialCommerce.EntityFrameworkCore.GroupBuying;
 
 /// <summary>One event of a group buy; (GroupId, Version) is the primary key, so an append at a version already taken fails.</summary>
-internal sealed class GroupEventRow
+internal sealed class GroupEventRow : IEventRow
 {
     /// <summary>Gets or sets: The group.</summary>
     public long GroupId { get; set; }

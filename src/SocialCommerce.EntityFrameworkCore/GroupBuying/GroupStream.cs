@@ -35,15 +35,7 @@ internal sealed class GroupStream(GroupBuyBook rules) : EventStream<GroupBuy, Gr
     {
         foreach (var e in events)
         {
-            db.Add(new GroupEventRow
-            {
-                GroupId = e.GroupId.Value,
-                Version = e.Version,
-                Type = e.GetType().Name,
-                SchemaVersion = Serialization.SocialCommerceJson.SchemaVersion,
-                Event = StoredJson.Write(e),
-                At = StoredJson.Ticks(e.At),
-            });
+            db.Add(IEventRow.Fill(new GroupEventRow { GroupId = e.GroupId.Value }, e, e.Version, e.At));
         }
     }
 

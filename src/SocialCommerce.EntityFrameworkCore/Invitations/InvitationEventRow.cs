@@ -1,7 +1,9 @@
+using SocialCommerce.EntityFrameworkCore.Execution;
+
 namespace SocialCommerce.EntityFrameworkCore.Invitations;
 
 /// <summary>One event of an invitation; (InvitationId, Version) is the primary key, so an append at a version already taken fails.</summary>
-internal sealed class InvitationEventRow
+internal sealed class InvitationEventRow : IEventRow
 {
     /// <summary>Gets or sets: The invitation.</summary>
     public long InvitationId { get; set; }

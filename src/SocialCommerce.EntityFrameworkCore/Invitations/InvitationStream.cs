@@ -29,15 +29,7 @@ internal sealed class InvitationStream(InvitationBook rules) : EventStream<Invit
     {
         foreach (var e in events)
         {
-            db.Add(new InvitationEventRow
-            {
-                InvitationId = e.InvitationId.Value,
-                Version = e.Version,
-                Type = e.GetType().Name,
-                SchemaVersion = Serialization.SocialCommerceJson.SchemaVersion,
-                Event = StoredJson.Write(e),
-                At = StoredJson.Ticks(e.At),
-            });
+            db.Add(IEventRow.Fill(new InvitationEventRow { InvitationId = e.InvitationId.Value }, e, e.Version, e.At));
         }
     }
 

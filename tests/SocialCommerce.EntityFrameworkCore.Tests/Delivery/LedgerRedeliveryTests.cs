@@ -68,17 +68,10 @@ public abstract class LedgerRedeliveryTests<TDatabase>(TDatabase database) : ICl
             }
         }
 
-        var deliveries = commands.Select((c, i) => (Index: i, Order: (double)i)).ToList();
-        for (var i = 0; i < commands.Count; i++)
-        {
-            for (var r = commands[i].Resend ? random.Next(3) : 0; r > 0; r--)
-            {
-                deliveries.Add((i, i + random.NextDouble() * (commands.Count - i)));
-            }
-        }
+        var deliveries = Redeliveries.Schedule(commands.Count, i => commands[i].Resend, random);
 
         var seen = new bool[commands.Count];
-        foreach (var (index, _) in deliveries.OrderBy(d => d.Order))
+        foreach (var index in deliveries)
         {
             var (name, model, _, send) = commands[index];
             var outcome = await send(random.Next(2) == 0 ? a : b);

@@ -107,17 +107,10 @@ public abstract class RedeliveryTests<TDatabase>(TDatabase database) : IClassFix
         }
 
         // Deliveries: each command once in order, plus up to two redeliveries somewhere after its first.
-        var deliveries = commands.Select((c, i) => (Index: i, Order: (double)i)).ToList();
-        for (var i = 0; i < commands.Count; i++)
-        {
-            for (var r = random.Next(3); r > 0; r--)
-            {
-                deliveries.Add((i, i + random.NextDouble() * (commands.Count - i)));
-            }
-        }
+        var deliveries = Redeliveries.Schedule(commands.Count, _ => true, random);
 
         var first = new Reply?[commands.Count];
-        foreach (var (index, _) in deliveries.OrderBy(d => d.Order))
+        foreach (var index in deliveries)
         {
             var command = commands[index];
             var reply = await command.Send(random.Next(2) == 0 ? a : b);

@@ -65,14 +65,7 @@ public abstract class ReferralRedeliveryTests<TDatabase>(TDatabase database) : I
             }
         }
 
-        var deliveries = commands.Select((c, i) => (Index: i, Order: (double)i)).ToList();
-        for (var i = 0; i < commands.Count; i++)
-        {
-            for (var r = commands[i].Resend ? random.Next(3) : 0; r > 0; r--)
-            {
-                deliveries.Add((i, i + random.NextDouble() * (commands.Count - i)));
-            }
-        }
+        var deliveries = Redeliveries.Schedule(commands.Count, i => commands[i].Resend, random);
 
         Assert.Contains(commands, c => c.Model.IsApplied);
         Assert.Contains(commands, c => !c.Model.IsAccepted);
@@ -121,7 +114,7 @@ public abstract class ReferralRedeliveryTests<TDatabase>(TDatabase database) : I
             }
         }
 
-        foreach (var (index, _) in deliveries.OrderBy(d => d.Order))
+        foreach (var index in deliveries)
         {
             var toA = random.Next(2) == 0;
             await DeliverAsync(index, toA ? a : b, toA && commands[index].Model.IsApplied && random.Next(3) == 0);

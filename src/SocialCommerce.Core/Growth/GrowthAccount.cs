@@ -112,7 +112,11 @@ internal sealed class GrowthAccount
         foreach (var pair in _activities)
         {
             var a = pair.Value;
-            activities.Add(new GrowthActivityRecord(new ActivityId(pair.Key), a.Points, a.Sales, a.Source >= 0, a.Reversed, a.IsReversal));
+            activities.Add(new GrowthActivityRecord(new ActivityId(pair.Key), a.Points, a.Sales, a.Source >= 0, a.Reversed, a.IsReversal)
+            {
+                Content = a.Content,
+                Ignored = a.Ignored == 0 ? null : (IgnoredReason)(a.Ignored - 1),
+            });
         }
 
         activities.Sort(static (x, y) => x.Id.Value.CompareTo(y.Id.Value));
@@ -192,7 +196,7 @@ internal sealed class GrowthAccount
         for (var i = 0; i < sources.Count; i++)
         {
             check.That(!sources[i].Kind.IsDefault, $"$.sources[{i}].kind", null, "a source names its kind.");
-            check.That(sources[i].Count >= 0, $"$.sources[{i}].count", sources[i].Count, "should not be negative.");
+            check.That(sources[i].Count is >= 0 and <= MaxStored, $"$.sources[{i}].count", sources[i].Count, $"from 0 to {MaxStored}.");
             check.That(sources[i].CapEarned is >= 0 and <= MaxStored, $"$.sources[{i}].capEarned", sources[i].CapEarned, "from 0 to the supported points.");
             check.That(sources[i].CapDay is not { } day || (day >= MinDay && day <= MaxDay), $"$.sources[{i}].capDay", sources[i].CapDay, "outside the supported days.");
         }
@@ -201,7 +205,7 @@ internal sealed class GrowthAccount
         for (var i = 0; i < progress.Count; i++)
         {
             check.That(progress[i].Rule is not null, $"$.honourProgress[{i}].rule", null, "a progress names its honour rule.");
-            check.That(progress[i].Count >= 0, $"$.honourProgress[{i}].count", progress[i].Count, "should not be negative.");
+            check.That(progress[i].Count is >= 0 and <= MaxStored, $"$.honourProgress[{i}].count", progress[i].Count, $"from 0 to {MaxStored}.");
             check.That(progress[i].TiersAwarded >= 0, $"$.honourProgress[{i}].tiersAwarded", progress[i].TiersAwarded, "should not be negative.");
         }
 
@@ -217,6 +221,8 @@ internal sealed class GrowthAccount
         {
             check.That(ids.Add(activities[i].Id.Value), $"$.activities[{i}].id", activities[i].Id, "an activity is recorded once.");
             check.That(activities[i].Points is >= -MaxStored and <= MaxStored, $"$.activities[{i}].points", activities[i].Points, "outside the supported points.");
+            check.That(activities[i].Ignored is not { } ignored || (Enum.IsDefined(ignored) && ignored is not (IgnoredReason.Duplicate or IgnoredReason.ConflictingDuplicate or IgnoredReason.OutOfOrder)),
+                $"$.activities[{i}].ignored", activities[i].Ignored, "a reason a first delivery is recorded with.");
         }
 
         var order = Serialization.SocialCommerceJson.OrEmpty(s.RecordOrder);
@@ -282,7 +288,16 @@ internal sealed class GrowthAccount
 
         foreach (var a in Serialization.SocialCommerceJson.OrEmpty(s.Activities))
         {
-            account._activities[a.Id.Value] = new ActivityRecord { Points = a.Points, Sales = a.Sales, Source = a.Scored ? 0 : -1, Reversed = a.Reversed, IsReversal = a.IsReversal };
+            account._activities[a.Id.Value] = new ActivityRecord
+            {
+                Points = a.Points,
+                Sales = a.Sales,
+                Source = a.Scored ? 0 : -1,
+                Reversed = a.Reversed,
+                IsReversal = a.IsReversal,
+                Content = a.Content,
+                Ignored = a.Ignored is { } ignored ? checked((byte)(ignored + 1)) : (byte)0,
+            };
         }
 
         foreach (var r in Serialization.SocialCommerceJson.OrEmpty(s.Referred))
@@ -363,9 +378,18 @@ internal sealed class GrowthAccount
         }
 
         var id = activity.Id.Value;
-        if (_activities.ContainsKey(id))
+        var content = ActivityContent.Hash(activity);
+        if (_activities.TryGetValue(id, out var first))
         {
-            events.Add(new ActivityIgnored(Member, activity.At, activity.Id, activity.Kind, IgnoredReason.Duplicate) { ProgramVersion = _program.Version });
+            // A resend answers its first outcome, whatever the state says now; another activity under the same id is
+            // refused the same way (records restored without a hash cannot tell the two apart: a duplicate).
+            var reason = first.Content != 0 && first.Content != content ? IgnoredReason.ConflictingDuplicate : IgnoredReason.Duplicate;
+            events.Add(new ActivityIgnored(Member, activity.At, activity.Id, activity.Kind, reason)
+            {
+                ProgramVersion = _program.Version,
+                FirstPoints = first.Points,
+                FirstIgnored = first.Ignored == 0 ? null : (IgnoredReason)(first.Ignored - 1),
+            });
             return;
         }
 
@@ -375,7 +399,7 @@ internal sealed class GrowthAccount
             return;
         }
 
-        var slot = new ActivityRecord { Source = -1 };
+        var slot = new ActivityRecord { Source = -1, Content = content };
         ApplyNew(activity, ticks, ref slot, events);
         _activities[id] = slot;
         if (_program.Policy.RefundWindow is not null)
@@ -414,7 +438,7 @@ internal sealed class GrowthAccount
             }
 
             var reason = activity.Kind == GrowthActivityKind.MemberReferred ? IgnoredReason.RecruitmentEarnsNothing : IgnoredReason.NoSource;
-            events.Add(new ActivityIgnored(Member, activity.At, activity.Id, activity.Kind, reason) { ProgramVersion = _program.Version });
+            Ignore(activity, reason, ref slot, events);
             return;
         }
 
@@ -439,7 +463,7 @@ internal sealed class GrowthAccount
             day = _clock.Day(ticks);
             if (day == LastSignInDay)
             {
-                Ignore(activity, IgnoredReason.AlreadySignedInToday, events);
+                Ignore(activity, IgnoredReason.AlreadySignedInToday, ref slot, events);
                 return;
             }
 
@@ -458,13 +482,13 @@ internal sealed class GrowthAccount
                 ?? throw new ArgumentException($"Activity {activity.Id} ({activity.Kind}) names no referred member.", nameof(activity));
             if (activity.Amount is not { IsZero: false })
             {
-                Ignore(activity, IgnoredReason.NotAPurchase, events);
+                Ignore(activity, IgnoredReason.NotAPurchase, ref slot, events);
                 return;
             }
 
             if (!_referred.Add(referred.Value))
             {
-                Ignore(activity, IgnoredReason.NotFirstOrder, events);
+                Ignore(activity, IgnoredReason.NotFirstOrder, ref slot, events);
                 return;
             }
         }
@@ -610,8 +634,11 @@ internal sealed class GrowthAccount
         return Period.Between(joined, now, PeriodUnits.Years).Years;
     }
 
-    private void Ignore(in GrowthActivity activity, IgnoredReason reason, List<GrowthEvent> events) =>
+    private void Ignore(in GrowthActivity activity, IgnoredReason reason, ref ActivityRecord slot, List<GrowthEvent> events)
+    {
+        slot.Ignored = (byte)(reason + 1);
         events.Add(new ActivityIgnored(Member, activity.At, activity.Id, activity.Kind, reason) { ProgramVersion = _program.Version });
+    }
 
     private void Reverse(in GrowthActivity activity, long ticks, ref ActivityRecord slot, List<GrowthEvent> events)
     {
@@ -619,13 +646,13 @@ internal sealed class GrowthAccount
             ?? throw new ArgumentException($"Refund {activity.Id} names no activity to reverse.", nameof(activity));
         if (!_activities.TryGetValue(target.Value, out var original) || original.IsReversal || original.Source < 0)
         {
-            Ignore(activity, IgnoredReason.UnknownActivity, events);
+            Ignore(activity, IgnoredReason.UnknownActivity, ref slot, events);
             return;
         }
 
         if (original.Reversed)
         {
-            Ignore(activity, IgnoredReason.AlreadyReversed, events);
+            Ignore(activity, IgnoredReason.AlreadyReversed, ref slot, events);
             return;
         }
 

@@ -56,8 +56,28 @@ public sealed record PointsReversed(MemberId Member, Instant At, ActivityId Acti
 /// <param name="Activity">The activity id.</param>
 /// <param name="Kind">The activity kind.</param>
 /// <param name="Reason">Why.</param>
+/// <remarks>
+/// A resend (<see cref="IgnoredReason.Duplicate"/>) and another activity under a used id
+/// (<see cref="IgnoredReason.ConflictingDuplicate"/>) carry the first delivery's outcome: <see cref="FirstPoints"/> and
+/// <see cref="FirstIgnored"/>. Whatever happened since (a later cap, a refund), the answer is the same.
+/// </remarks>
 public sealed record ActivityIgnored(MemberId Member, Instant At, ActivityId Activity, GrowthActivityKind Kind, IgnoredReason Reason)
-    : GrowthEvent(Member, At);
+    : GrowthEvent(Member, At)
+{
+    /// <summary>
+    /// Gets, for a duplicate, the points the first delivery credited (negative for a refund that took points back; 0
+    /// when it earned nothing); null for the other reasons.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public long? FirstPoints { get; init; }
+
+    /// <summary>
+    /// Gets, for a duplicate, why the first delivery earned nothing; null when it was scored or took points back (and
+    /// for the other reasons, or a first delivery recorded before reasons were kept).
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IgnoredReason? FirstIgnored { get; init; }
+}
 
 /// <summary>The member's balance crossed a higher level's threshold.</summary>
 /// <param name="Member">The member.</param>

@@ -19,7 +19,8 @@ namespace SocialCommerce.Growth;
 /// <para>
 /// Per activity, in order: retention boundaries up to its instant are evaluated; an activity
 /// earlier than one already processed is ignored (<see cref="IgnoredReason.OutOfOrder"/>); a
-/// repeated activity id is ignored (<see cref="IgnoredReason.Duplicate"/>); the source's rule
+/// repeated activity id is ignored (<see cref="IgnoredReason.Duplicate"/>, or
+/// <see cref="IgnoredReason.ConflictingDuplicate"/> with other content; both carry the first outcome); the source's rule
 /// scores it; the daily cap of the source clips positive points per local day; the balance never
 /// goes below zero unless the policy allows debt; the level follows the balance (promotion as soon
 /// as a threshold is crossed). After the activities, retention boundaries up to <c>asOf</c> are

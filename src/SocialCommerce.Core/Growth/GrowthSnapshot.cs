@@ -102,4 +102,16 @@ public readonly record struct HonourProgress(string Rule, long Count, int TiersA
 /// <param name="Scored">Whether a source scored it (only scored activities can be refunded).</param>
 /// <param name="Reversed">Whether a refund reversed it.</param>
 /// <param name="IsReversal">Whether it is itself a refund.</param>
-public readonly record struct GrowthActivityRecord(ActivityId Id, long Points, decimal Sales, bool Scored, bool Reversed, bool IsReversal);
+public readonly record struct GrowthActivityRecord(ActivityId Id, long Points, decimal Sales, bool Scored, bool Reversed, bool IsReversal)
+{
+    /// <summary>
+    /// Gets the hash of the activity's content (kind, instant, amount, subject, rank, reversed activity, referred
+    /// member), which tells a resend from another activity reusing the id; 0 in records written before it was kept.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingDefault)]
+    public long Content { get; init; }
+
+    /// <summary>Gets why the activity earned nothing when first posted; null when a source scored it or it reversed points.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public IgnoredReason? Ignored { get; init; }
+}

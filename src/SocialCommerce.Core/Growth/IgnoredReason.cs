@@ -3,7 +3,7 @@ namespace SocialCommerce.Growth;
 /// <summary>Why an activity earned nothing and changed nothing (an expected business outcome, not an error).</summary>
 public enum IgnoredReason
 {
-    /// <summary>An activity with this id was already posted for the member.</summary>
+    /// <summary>The same activity (same id and content) was already posted for the member: a resend.</summary>
     Duplicate,
 
     /// <summary>The activity is earlier than one already processed for the member; activities are processed in time order.</summary>
@@ -29,4 +29,10 @@ public enum IgnoredReason
 
     /// <summary>A refund names an activity that was already reversed.</summary>
     AlreadyReversed,
+
+    /// <summary>
+    /// An activity with this id but other content (kind, instant, amount, subject, rank, reversed activity or referred
+    /// member) was already posted for the member; the first stands.
+    /// </summary>
+    ConflictingDuplicate,
 }

@@ -54,7 +54,11 @@ public sealed class StoredGrowth
         }, cancellationToken);
     }
 
-    /// <summary>Records activity of an enrolled member, as <see cref="GrowthProgram.Evaluate"/> decides (activity already posted is skipped by its id).</summary>
+    /// <summary>
+    /// Records activity of an enrolled member, as <see cref="GrowthProgram.Evaluate"/> decides: an activity already
+    /// posted (by this instance or another, before a crash or a lost acknowledgement) answers its first outcome
+    /// (<see cref="ActivityIgnored.FirstPoints"/>) and changes nothing.
+    /// </summary>
     /// <param name="member">The member.</param>
     /// <param name="activities">The activities, in order.</param>
     /// <param name="asOf">The evaluation instant.</param>

@@ -105,16 +105,36 @@ public sealed class GrowthProperties
             return true.ToProperty();
         }
 
-        var original = posted[pick.Get % posted.Length];
-        var repost = original.Kind == GrowthActivityKind.OrderRefunded || original.Kind == GrowthActivityKind.ReferredFirstOrder || original.Kind == GrowthActivityKind.MemberReferred
+        // The same activity answers Duplicate, another one under its id ConflictingDuplicate; both carry the first
+        // delivery's outcome as the history's own events reported it, and change nothing.
+        // Each activity yields one of these three events, in order: the recorded delivery of an id is the occurrence
+        // whose event is not a repeat or out of order.
+        var id = posted[pick.Get % posted.Length].Id;
+        var outcomes = program.Evaluate(program.Enrol(ActivityHistory.Member, ActivityHistory.Start), activities, t).Events
+            .Select(e => e switch
+            {
+                PointsEarned p when p.Activity == id => (p.Points, (IgnoredReason?)null),
+                PointsReversed v when v.Activity == id => (-v.Points, null),
+                ActivityIgnored i when i.Activity == id => (0L, i.Reason),
+                _ => ((long, IgnoredReason?)?)null,
+            })
+            .OfType<(long Points, IgnoredReason? Ignored)>()
+            .ToArray();
+        var occurrences = activities.Where(a => a.Id == id).ToArray();
+        var recorded = Enumerable.Range(0, occurrences.Length)
+            .First(k => outcomes[k].Ignored is not (IgnoredReason.Duplicate or IgnoredReason.ConflictingDuplicate or IgnoredReason.OutOfOrder));
+        var original = occurrences[recorded];
+        var first = outcomes[recorded];
+        var other = original.Kind == GrowthActivityKind.OrderRefunded || original.Kind == GrowthActivityKind.ReferredFirstOrder || original.Kind == GrowthActivityKind.MemberReferred
             ? GrowthActivity.OrderCompleted(original.Id, ActivityHistory.Member, t, new Money(99m, Currency.CNY))
-            : new GrowthActivity(original.Id, ActivityHistory.Member, t, original.Kind) { Amount = original.Amount, Rank = original.Rank };
-        var r = program.Evaluate(state, [repost, repost], t);
+            : new GrowthActivity(original.Id, ActivityHistory.Member, t, original.Kind) { Amount = original.Amount, Rank = original.Rank, Subject = "other" };
+        var r = program.Evaluate(state, [original, other, original], t);
         var ignored = r.Events.OfType<ActivityIgnored>().ToArray();
         return (Snapshot(r.State, activities) == Snapshot(state, activities)
-                && ignored.Length == 2 && ignored.All(e => e.Reason == IgnoredReason.Duplicate)
-                && r.Events.Count == 2)
-            .Label(script.ToString());
+                && r.Events.Count == 3 && ignored.Length == 3
+                && ignored.Select(e => e.Reason).SequenceEqual([IgnoredReason.Duplicate, IgnoredReason.ConflictingDuplicate, IgnoredReason.Duplicate])
+                && ignored.All(e => (e.FirstPoints, e.FirstIgnored) == first))
+            .Label($"{script}; first {first}; answered {string.Join(", ", ignored.Select(e => $"{e.Reason} {e.FirstPoints} {e.FirstIgnored}"))}");
     }
 
     [Property(MaxTest = 500)]

@@ -117,9 +117,28 @@ public sealed class GoldenSnapshotTests
             GrowthActivity.OrderCompleted(new ActivityId(2), member, t + Duration.FromHours(1), GrowthExamples.Yuan(120.50m)),
             GrowthActivity.TaskCompleted(new ActivityId(3), member, t + Duration.FromHours(2), "share"),
             GrowthActivity.ReferredFirstOrder(new ActivityId(4), member, t + Duration.FromHours(3), new MemberId(9), GrowthExamples.Yuan(10m)),
+            GrowthActivity.SignIn(new ActivityId(5), member, t + Duration.FromHours(4)),
         ], t + Duration.FromDays(1)).State;
         AssertGolden("growth", s => program.Restore(s).ToSnapshot(), state.ToSnapshot());
     }
+
+    [Fact]
+    public void A_growth_snapshot_stored_before_records_kept_their_content_restores_and_answers_resends_as_duplicates()
+    {
+        var program = GrowthExamples.Program;
+        var path = Path.Combine(Path.GetDirectoryName(GoldenPath())!, "Golden", "growth-before-content.json");
+        var stored = File.ReadAllText(path).ReplaceLineEndings("\n");
+        var restored = program.Restore(SocialCommerceJson.Deserialize<GrowthSnapshot>(stored)!);
+        Assert.Equal(stored, JsonSerializer.Serialize(restored.ToSnapshot(), Indented).ReplaceLineEndings("\n"));
+
+        // Activity 2 was an order of 120.50 (120 points); a record without content cannot tell a resend from another order.
+        var t = GrowthExamples.Local(2026, 4, 2);
+        var resend = program.Evaluate(restored, [GrowthActivity.OrderCompleted(new ActivityId(2), restored.Member, t, GrowthExamples.Yuan(1m))], t);
+        var answer = Assert.IsType<ActivityIgnored>(Assert.Single(resend.Events, e => e is ActivityIgnored));
+        Assert.Equal((IgnoredReason.Duplicate, 120L), (answer.Reason, answer.FirstPoints!.Value));
+    }
+
+    private static string GoldenPath([CallerFilePath] string callerPath = "") => callerPath;
 
     [Fact]
     public void A_stored_community_batch_snapshot_restores()

@@ -6,6 +6,7 @@ using NodaTime;
 using SocialCommerce.Commissions;
 using SocialCommerce.EntityFrameworkCore.Tests.Stores;
 using SocialCommerce.GroupBuying;
+using SocialCommerce.Growth;
 using SocialCommerce.Invitations;
 using SocialCommerce.Network;
 using SocialCommerce.Tests.Databases;
@@ -158,6 +159,26 @@ public abstract class LostAcknowledgementTests<TDatabase>(TDatabase database) : 
             Assert.Equal(2, r.Withdrawal.Attempts);
         }, "r7");
         Assert.Equal(new Money(5m, Currency.CNY), await b.Ledger.GetInWithdrawalAsync(new MemberId(1), Currency.CNY));
+
+        // Growth activity: ActivityIgnored(Duplicate) with nothing of the first outcome before.
+        var order = GrowthActivity.OrderCompleted(new ActivityId(1), new MemberId(40), T0 + Duration.FromHours(1), new Money(300m, Currency.CNY));
+        await a.Growth.EnrolAsync(new MemberId(40), T0);
+        static void AnswersFirst(GrowthEvaluation r, IgnoredReason reason)
+        {
+            var answer = Assert.IsType<ActivityIgnored>(Assert.Single(r.Events));
+            Assert.Equal((reason, 300L, (IgnoredReason?)null), (answer.Reason, answer.FirstPoints!.Value, answer.FirstIgnored));
+            Assert.Equal(800, r.State.Balance);
+        }
+
+        lost.Arm();
+        await Assert.ThrowsAsync<AcknowledgementLostException>(() => a.Growth.RecordAsync(new MemberId(40), [order], order.At));
+        await b.Growth.RecordAsync(new MemberId(40), [GrowthActivity.OrderCompleted(new ActivityId(2), new MemberId(40), T0 + Duration.FromHours(2), new Money(500m, Currency.CNY))], T0 + Duration.FromHours(2));
+        await using var growthRestarted = await StoreHost.StartAsync(database, db, "r8");
+        foreach (var host in new[] { a, b, growthRestarted })
+        {
+            AnswersFirst(await host.Growth.RecordAsync(new MemberId(40), [order], order.At), IgnoredReason.Duplicate);
+            AnswersFirst(await host.Growth.RecordAsync(new MemberId(40), [order with { Amount = new Money(1m, Currency.CNY) }], order.At), IgnoredReason.ConflictingDuplicate);
+        }
     }
 }
 

@@ -324,7 +324,7 @@ internal sealed class GrowthAccount
 
     public long Balance { get; private set; }
 
-    /// <summary>The number of growth events produced so far: the account's version.</summary>
+    /// <summary>The number of growth events that changed the account so far (not repeats or out-of-order activity): its version.</summary>
     public long Version { get; set; }
 
     public int Level { get; private set; }
@@ -369,7 +369,8 @@ internal sealed class GrowthAccount
     }
 
     /// <summary>Applies one activity (already checked for member and instant); the hot path.</summary>
-    public void Apply(in GrowthActivity activity, List<GrowthEvent> events)
+    /// <returns>False when the activity changed nothing (a repeat, or out of order): its event does not count in the version.</returns>
+    public bool Apply(in GrowthActivity activity, List<GrowthEvent> events)
     {
         var ticks = activity.At.ToUnixTimeTicks();
         if (ticks >= NextBoundaryTicks)
@@ -390,13 +391,13 @@ internal sealed class GrowthAccount
                 FirstPoints = first.Points,
                 FirstIgnored = first.Ignored == 0 ? null : (IgnoredReason)(first.Ignored - 1),
             });
-            return;
+            return false;
         }
 
         if (ticks < LastTicks)
         {
             events.Add(new ActivityIgnored(Member, activity.At, activity.Id, activity.Kind, IgnoredReason.OutOfOrder) { ProgramVersion = _program.Version });
-            return;
+            return false;
         }
 
         var slot = new ActivityRecord { Source = -1, Content = content };
@@ -406,6 +407,8 @@ internal sealed class GrowthAccount
         {
             _order = _order.Enqueue((ticks, id));
         }
+
+        return true;
     }
 
     /// <summary>Drops the records older than the policy's refund window (each once: amortised O(1) per activity).</summary>

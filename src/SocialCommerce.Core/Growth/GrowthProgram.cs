@@ -216,6 +216,7 @@ public sealed class GrowthProgram
         var account = state.Account.Clone();
         var member = account.Member;
         var events = new List<GrowthEvent>(activities.Length + 4);
+        var unchanged = 0;
         for (var i = 0; i < activities.Length; i++)
         {
             ref readonly var activity = ref activities[i];
@@ -234,12 +235,15 @@ public sealed class GrowthProgram
                 throw new ArgumentException($"Activity {activity.Id} has no kind (a default value).", nameof(activities));
             }
 
-            account.Apply(activity, events);
+            if (!account.Apply(activity, events))
+            {
+                unchanged++;
+            }
         }
 
         account.AdvanceTo(asOf.ToUnixTimeTicks(), events);
         account.EvaluateHonours(asOf, events);
-        account.Version += events.Count;
+        account.Version += events.Count - unchanged;
         account.Prune();
         account.Freeze();
         var evaluation = new GrowthEvaluation(new MemberGrowth(account), events);

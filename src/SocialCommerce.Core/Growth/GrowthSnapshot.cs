@@ -36,7 +36,7 @@ namespace SocialCommerce.Growth;
 /// <param name="HonourProgress">Per honour rule: the activity count and the tiers awarded.</param>
 /// <param name="Activities">The activity records (for idempotence and refunds).</param>
 /// <param name="Referred">The members whose first order already earned a referral.</param>
-/// <param name="Version">The account's version: the growth events produced so far.</param>
+/// <param name="Version">The account's version: the growth events that changed it so far (<see cref="MemberGrowth.Version"/>).</param>
 public sealed record GrowthSnapshot(
     int SchemaVersion,
     string ProgramVersion,

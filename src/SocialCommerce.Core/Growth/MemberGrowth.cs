@@ -65,8 +65,9 @@ public sealed class MemberGrowth
     internal GrowthAccount Account { get; }
 
     /// <summary>
-    /// Gets the version: the number of growth events the member's evaluations produced. The expected version of the
-    /// next store append of this member's growth account.
+    /// Gets the version: the number of growth events the member's evaluations produced that changed its state (a
+    /// repeated or out-of-order activity's <see cref="ActivityIgnored"/> does not count, so a resend leaves the version
+    /// as it was). The expected version of the next store append of this member's growth account.
     /// </summary>
     public long Version => Account.Version;
 

@@ -43,6 +43,7 @@ public sealed class GrowthResendTests
             Assert.Equal(20, answer.FirstPoints);
             Assert.Null(answer.FirstIgnored);
             Assert.Equal(60, result.State.Balance);
+            Assert.Equal(copy.Version, result.State.Version);
         }
     }
 

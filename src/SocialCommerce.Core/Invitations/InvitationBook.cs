@@ -305,8 +305,7 @@ public sealed class InvitationBook
     /// <summary>Gets how many per-helper daily counts the book keeps (for tests of the pruning).</summary>
     internal int DailyCountEntries => _daily.Count;
 
-    // A help is decided only on an open invitation and at or after its opening, so a day before the day the rule's
-    // earliest open invitation opened (or before today, when none is open) can never be counted again.
+    // The rule decides which days can never be counted again (InvitationRule.FirstCountedHelperDay).
     private void PruneDailyCounts(Dictionary<string, Instant> earliestOpen, Instant at)
     {
         if (_daily.IsEmpty || !Limits.IsSupported(at))
@@ -321,8 +320,7 @@ public sealed class InvitationBook
                 continue;
             }
 
-            var from = earliestOpen.TryGetValue(key.Rule, out var opened) && opened < at ? opened : at;
-            if (key.Day < rule.DayOf(from))
+            if (key.Day < rule.FirstCountedHelperDay(at, earliestOpen.TryGetValue(key.Rule, out var opened) ? opened : null))
             {
                 _daily.TryRemove(key, out _);
             }

@@ -140,17 +140,48 @@ public sealed class StoredInvitations
         }, ct), cancellationToken));
     }
 
-    /// <summary>Closes every open invitation whose deadline is at or before <paramref name="at"/> (the deadline job; safe on several instances at once).</summary>
+    /// <summary>
+    /// Closes every open invitation whose deadline is at or before <paramref name="at"/> (the deadline job; safe on
+    /// several instances at once), then deletes the per-helper daily counts of days no help can fall on any more
+    /// (<see cref="InvitationRule.FirstCountedHelperDay"/>), so the table keeps only the days that can still decide.
+    /// </summary>
     /// <param name="at">The instant the job runs for.</param>
     /// <param name="cancellationToken">Cancels the job (closed invitations stay closed).</param>
     /// <returns>The closing of each invitation this call closed.</returns>
-    public Task<IReadOnlyList<InvitationResult>> CloseDueAsync(Instant at, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<InvitationResult>> CloseDueAsync(Instant at, CancellationToken cancellationToken = default)
     {
         Instants.Check(at, nameof(at));
         var ticks = StoredJson.Ticks(at);
-        return DueItems.SettleAsync<InvitationRow, long, long, InvitationResult>(
+        var closed = await DueItems.SettleAsync<InvitationRow, long, long, InvitationResult>(
             _store, $"invitations due at {at}", i => i.Status == (int)InvitationStatus.Open && i.Deadline <= ticks, i => i.Deadline, i => i.InvitationId,
-            (id, ct) => CloseAsync(new InvitationId(id), at, ct), static r => r.IsApplied, cancellationToken);
+            (id, ct) => CloseAsync(new InvitationId(id), at, ct), static r => r.IsApplied, cancellationToken).ConfigureAwait(false);
+        await ForgetHelperDaysAsync(at, cancellationToken).ConfigureAwait(false);
+        return closed;
+    }
+
+    // The helper-day rows of days no help can fall on any more (the rule decides which: InvitationRule.FirstCountedHelperDay,
+    // from the opening of the rule's earliest open invitation — its first event's instant), deleted per rule.
+    private Task<int> ForgetHelperDaysAsync(Instant at, CancellationToken cancellationToken)
+    {
+        var rules = _rules.Rules.Where(static r => r.HelpsPerHelperPerDay is not null).ToArray();
+        return rules.Length == 0 ? Task.FromResult(0) : _store.RunAsync($"forget the helper days past at {at}", async (db, _, ct) =>
+        {
+            var forgotten = 0;
+            foreach (var rule in rules)
+            {
+                var name = rule.Name;
+                var earliest = await (
+                    from invitation in db.Set<InvitationRow>()
+                    where invitation.RuleName == name && invitation.Status == (int)InvitationStatus.Open
+                    join opened in db.Set<InvitationEventRow>() on invitation.InvitationId equals opened.InvitationId
+                    where opened.Version == 1
+                    select (long?)opened.At).MinAsync(ct).ConfigureAwait(false);
+                var first = Period.DaysBetween(Epoch, rule.FirstCountedHelperDay(at, earliest is { } t ? StoredJson.Instant(t) : null));
+                forgotten += await db.Set<HelperDayRow>().Where(d => d.RuleName == name && d.Day < first).ExecuteDeleteAsync(ct).ConfigureAwait(false);
+            }
+
+            return forgotten;
+        }, cancellationToken);
     }
 
     /// <summary>Reads an invitation as its stored events make it (its progress, schedule and helpers).</summary>

@@ -295,6 +295,17 @@ public sealed class InvitationTests
     }
 
     [Fact]
+    public void The_first_counted_helper_day_is_the_earliest_open_invitations_opening_day_or_today_in_the_rules_zone()
+    {
+        var rule = Bargain(o => { o.HelpsPerHelperPerDay = 1; o.DayZone = DateTimeZoneProviders.Tzdb["Asia/Shanghai"]; });
+        var now = Instant.FromUtc(2026, 11, 11, 17, 0);                         // 01:00 on the 12th in Shanghai
+        Assert.Equal(new LocalDate(2026, 11, 12), rule.FirstCountedHelperDay(now, null));
+        Assert.Equal(new LocalDate(2026, 11, 10), rule.FirstCountedHelperDay(now, Instant.FromUtc(2026, 11, 9, 16, 30)));
+        Assert.Equal(new LocalDate(2026, 11, 12), rule.FirstCountedHelperDay(now, now + Duration.FromDays(3)));
+        Assert.Throws<ArgumentOutOfRangeException>(() => rule.FirstCountedHelperDay(Instant.MaxValue, null));
+    }
+
+    [Fact]
     public void The_deadline_job_forgets_daily_counts_no_open_invitation_can_use_and_keeps_the_quota_of_the_others()
     {
         var rule = Bargain(o => { o.Helpers = 5; o.HelpsPerHelperPerDay = 1; o.DayZone = DateTimeZoneProviders.Tzdb["Asia/Shanghai"]; });

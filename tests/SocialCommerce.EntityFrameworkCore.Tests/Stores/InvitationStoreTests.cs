@@ -99,6 +99,43 @@ public abstract class InvitationStoreTests<TDatabase>(TDatabase database) : Data
     }
 
     [SkippableFact]
+    public async Task The_deadline_job_deletes_the_helper_days_no_open_invitation_can_use_and_the_quota_of_the_others_holds()
+    {
+        var db = await NewDatabaseAsync();
+        await using var shop = await StoreHost.StartAsync(Database, db);
+        async Task<int> HelperDaysAsync()
+        {
+            await using var context = StoreHost.OpenContext(Database, db);
+            return await context.Set<HelperDayRow>().CountAsync();
+        }
+
+        // T0 is noon in Shanghai (the rule's zone, two helps a helper a day).
+        var first = new InvitationId(1);
+        await shop.Invitations.OpenAsync(first, "cut", new MemberId(1), T0, 1);
+        Assert.True((await shop.Invitations.HelpAsync(first, new MemberId(2), T0)).IsAccepted);
+        Assert.True((await shop.Invitations.HelpAsync(first, new MemberId(3), T0)).IsAccepted);
+        Assert.Equal(2, await HelperDaysAsync());
+
+        // The next morning a second bargain opens; the first is still open (24 hours), so its day's counts stay.
+        var nextMorning = T0 + Duration.FromHours(20);
+        await shop.Invitations.OpenAsync(new InvitationId(2), "cut", new MemberId(4), nextMorning, 2);
+        Assert.True((await shop.Invitations.HelpAsync(new InvitationId(2), new MemberId(2), nextMorning)).IsAccepted);
+        Assert.Empty(await shop.Invitations.CloseDueAsync(nextMorning));
+        Assert.Equal(3, await HelperDaysAsync());
+
+        // The first closes at its deadline: no help can fall on its day any more.
+        var deadline = T0 + Duration.FromHours(24);
+        Assert.Single(await shop.Invitations.CloseDueAsync(deadline));
+        Assert.Equal(1, await HelperDaysAsync());
+
+        // The day kept still decides: member 2's second help today is accepted, its third refused.
+        await shop.Invitations.OpenAsync(new InvitationId(3), "cut", new MemberId(5), deadline, 3);
+        Assert.True((await shop.Invitations.HelpAsync(new InvitationId(3), new MemberId(2), deadline)).IsAccepted);
+        await shop.Invitations.OpenAsync(new InvitationId(4), "cut", new MemberId(6), deadline, 4);
+        Assert.Equal(InvitationRefusal.HelperQuotaReached, (await shop.Invitations.HelpAsync(new InvitationId(4), new MemberId(2), deadline)).Refusal);
+    }
+
+    [SkippableFact]
     public async Task An_assist_unlocks_and_an_unfinished_one_fails_at_the_deadline_job()
     {
         var db = await NewDatabaseAsync();

@@ -112,6 +112,27 @@ public abstract class InvitationRule
     /// <returns>The day.</returns>
     public LocalDate DayOf(Instant at) => at.InZone(DayZone).Date;
 
+    /// <summary>
+    /// Returns the earliest day whose per-helper daily counts (<see cref="HelpsPerHelperPerDay"/>) can still decide a
+    /// help: a help is decided only on an open invitation, at or after its opening, so no help can fall on a day before
+    /// the one the rule's earliest open invitation opened on — or before today, when none is open. A store or a book
+    /// forgets the counts of earlier days (the deadline job does, in memory and on the database).
+    /// </summary>
+    /// <param name="now">Now.</param>
+    /// <param name="earliestOpenedAt">When the earliest of the rule's open invitations opened; <see langword="null"/> when none is open.</param>
+    /// <returns>The first day to keep.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">An instant is outside the supported range (<see cref="Limits.IsSupported(Instant)"/>).</exception>
+    public LocalDate FirstCountedHelperDay(Instant now, Instant? earliestOpenedAt)
+    {
+        Limits.Check(now, nameof(now));
+        if (earliestOpenedAt is { } opened)
+        {
+            Limits.Check(opened, nameof(earliestOpenedAt));
+        }
+
+        return DayOf(earliestOpenedAt is { } earliest && earliest < now ? earliest : now);
+    }
+
     /// <summary>Returns the rule's kind and name.</summary>
     /// <returns>E.g. <c>"bargain 'cut-to-1'"</c>.</returns>
     public override string ToString() => (Kind == InvitationKind.Bargain ? "bargain '" : "assist '") + Name + "'";

@@ -121,6 +121,8 @@ public sealed class StoredReferralRewards
         return claimed;
     }
 
+    private static readonly int[] CountedStatuses = ReferralCapWindow.CountedStatuses.Select(static s => (int)s).ToArray();
+
     private Task<(ReferralRewardResult Result, ReferralClaim Claim)> ClaimStoredAsync(Sale sale, NetworkMember buyer, CommissionQuote? quote, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(sale);
@@ -149,10 +151,11 @@ public sealed class StoredReferralRewards
                     db.Add(inviterRow);
                 }
 
-                var to = StoredJson.Ticks(sale.PaidAt);
-                var from = StoredJson.Ticks(sale.PaidAt - rule.CapPeriod);
+                var window = rule.CapWindow(sale.PaidAt);
+                var after = StoredJson.Ticks(window.After);
+                var through = StoredJson.Ticks(window.Through);
                 count = await db.Set<ReferralClaimRow>().AsNoTracking()
-                    .CountAsync(r => r.InviterId == inviter.Value && r.InvitedId != sale.Buyer.Value && r.Status != (int)ReferralClaimStatus.Open && r.ClaimedAt > from && r.ClaimedAt <= to, ct).ConfigureAwait(false);
+                    .CountAsync(r => r.InviterId == inviter.Value && r.InvitedId != sale.Buyer.Value && CountedStatuses.Contains(r.Status) && r.ClaimedAt > after && r.ClaimedAt <= through, ct).ConfigureAwait(false);
             }
 
             var result = claim.Claim(rule, sale, buyer, count, quote, _program.Profile);

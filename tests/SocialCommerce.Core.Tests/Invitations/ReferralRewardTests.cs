@@ -130,6 +130,20 @@ public sealed class ReferralRewardTests
     }
 
     [Fact]
+    public void The_cap_window_excludes_its_start_and_includes_the_purchase_and_counts_only_claims_that_hold_a_place()
+    {
+        var rule = Rule(o => { o.InviterCap = 2; o.CapPeriod = Duration.FromDays(7); });
+        var paid = BoundAt + Duration.FromDays(10);
+        var window = rule.CapWindow(paid);
+        Assert.Equal(new ReferralCapWindow(paid - Duration.FromDays(7), paid), window);
+        Assert.False(window.Contains(paid - Duration.FromDays(7)));
+        Assert.True(window.Contains(paid - Duration.FromDays(7) + Duration.Epsilon));
+        Assert.True(window.Contains(paid));
+        Assert.False(window.Contains(paid + Duration.Epsilon));
+        Assert.Equal([ReferralClaimStatus.Pending, ReferralClaimStatus.Earned, ReferralClaimStatus.Reversed], ReferralCapWindow.CountedStatuses);
+    }
+
+    [Fact]
     public void Rewards_are_scaled_to_the_profiles_payout_ratio_with_the_plans_commission()
     {
         var network = new ReferralNetwork();

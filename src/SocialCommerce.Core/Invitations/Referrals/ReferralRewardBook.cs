@@ -75,11 +75,12 @@ public sealed class ReferralRewardBook
         {
             lock (list)
             {
-                var since = sale.PaidAt - Rule.CapPeriod;
+                // The list holds the inviter's counted claims (a release takes its entry out).
+                var window = Rule.CapWindow(sale.PaidAt);
                 var count = 0;
                 foreach (var (at, _) in list)
                 {
-                    count += at > since && at <= sale.PaidAt ? 1 : 0;
+                    count += window.Contains(at) ? 1 : 0;
                 }
 
                 // The sale id is taken for this buyer first (a racing claim of another buyer with the same id sees it),

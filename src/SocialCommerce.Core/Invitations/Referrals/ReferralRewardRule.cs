@@ -92,6 +92,11 @@ public sealed class ReferralRewardRule
     /// <summary>Gets the rolling period of <see cref="InviterCap"/>.</summary>
     public Duration CapPeriod { get; }
 
+    /// <summary>Returns the window of <see cref="InviterCap"/> for a purchase: the rewards it counts.</summary>
+    /// <param name="paidAt">When the purchase was paid.</param>
+    /// <returns>The window <c>(paidAt − CapPeriod, paidAt]</c>.</returns>
+    public ReferralCapWindow CapWindow(Instant paidAt) => new(paidAt - CapPeriod, paidAt);
+
     /// <summary>Gets the rule's version, a content hash (<c>"sha256:…"</c>); a claim records it.</summary>
     public string Version { get; }
 

@@ -269,6 +269,41 @@ public sealed class GroupBuy
     /// <returns><see langword="true"/> when the member holds a seat.</returns>
     public bool Contains(MemberId member) => _index?.Contains(member) ?? IndexOf(member) >= 0;
 
+    /// <summary>
+    /// Reports how the events of one accepted command of this group change its members' open-group counts (the
+    /// <see cref="ParticipantFacts.OpenGroups"/> that <see cref="GroupBuyRule.MaxOpenGroupsPerMember"/> limits): +1 for
+    /// the leader who opened it and for each member who joined, then −1 for every participant when the group stopped
+    /// being open (formed, failed or cancelled). A store keeps its per-member counts with it; call it on the group as
+    /// the command left it.
+    /// </summary>
+    /// <param name="events">The events of the command (<see cref="GroupBuyResult.Events"/> of an applied result).</param>
+    /// <param name="change">Receives each member and its change.</param>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    public void CountOpenGroups(IReadOnlyList<GroupBuyEvent> events, Action<MemberId, int> change)
+    {
+        ArgumentNullException.ThrowIfNull(events);
+        ArgumentNullException.ThrowIfNull(change);
+        for (var i = 0; i < events.Count; i++)
+        {
+            switch (events[i])
+            {
+                case GroupOpened opened:
+                    change(opened.Leader, +1);
+                    break;
+                case MemberJoined joined:
+                    change(joined.Member, +1);
+                    break;
+                case GroupFormed or GroupFailed or GroupCancelled:
+                    for (var p = 0; p < _count; p++)
+                    {
+                        change(_participants[p], -1);
+                    }
+
+                    break;
+            }
+        }
+    }
+
     /// <summary>Returns the real participants, the leader first, then in joining order.</summary>
     /// <returns>A new array.</returns>
     public MemberId[] GetParticipants() => _participants.AsSpan(0, _count).ToArray();

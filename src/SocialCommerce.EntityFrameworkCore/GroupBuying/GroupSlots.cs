@@ -65,25 +65,12 @@ internal sealed class GroupSlots
 
     public int OpenGroups(MemberId member) => _rows.TryGetValue(member.Value, out var row) ? row.OpenGroups : 0;
 
-    /// <summary>Counts the joining members in, and everyone out when the group stopped being open.</summary>
-    public void Track(GroupBuy group, IReadOnlyList<MemberId> joining, bool wasOpen)
+    /// <summary>Applies what the command's events change, as Core counts it (<see cref="GroupBuy.CountOpenGroups"/>).</summary>
+    public void Track(GroupBuy group, IReadOnlyList<GroupBuyEvent> events)
     {
-        if (_rule is null)
+        if (_rule is not null)
         {
-            return;
-        }
-
-        foreach (var member in joining)
-        {
-            Change(member, +1);
-        }
-
-        if (group.Status != GroupBuyStatus.Open && (wasOpen || joining.Count > 0))
-        {
-            foreach (var member in group.GetParticipants())
-            {
-                Change(member, -1);
-            }
+            group.CountOpenGroups(events, Change);
         }
     }
 

@@ -75,7 +75,7 @@ public sealed class StoredGroupBuys
 
             db.Add(new GroupRow { GroupId = id.Value, RuleName = rule.Name, Status = (int)group!.Status, Deadline = StoredJson.Ticks(group.Deadline), Version = group.Version });
             GroupStream.AddEvents(db, result.Events);
-            slots.Track(group, [leader], wasOpen: false);
+            slots.Track(group, result.Events);
             await _versions.RecordAsync(db, "group-buy-rule", rule.Name, rule.Version, rule.ToString() ?? rule.Name, at, ct).ConfigureAwait(false);
             await db.SaveChangesAsync(ct).ConfigureAwait(false);
             _versions.Committed("group-buy-rule", rule.Name, rule.Version);
@@ -275,7 +275,7 @@ public sealed class StoredGroupBuys
                 }
 
                 events.AddRange(replies[i].Result.Events);
-                slots.Track(group, decisions[i].Joining, wasOpen);
+                slots.Track(group, replies[i].Result.Events);
             }
 
             return (replies, (IReadOnlyList<GroupBuyEvent>)events);

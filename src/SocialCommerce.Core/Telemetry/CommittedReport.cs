@@ -4,7 +4,8 @@ namespace SocialCommerce.Telemetry;
 
 /// <summary>
 /// Tells a listener about a change that is already committed. A listener that throws must not make the change look
-/// failed (a retry would then see its own effect): telemetry is observation, and its failure is discarded.
+/// failed (a retry would then see its own effect): telemetry is observation, and its failure is discarded. The one
+/// guard: the in-memory engines and the EF Core stores (after their commit) report through it.
 /// </summary>
 internal static class CommittedReport
 {

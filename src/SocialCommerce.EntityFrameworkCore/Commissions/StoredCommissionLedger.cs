@@ -245,7 +245,7 @@ public sealed partial class StoredCommissionLedger
     // Reported once committed (or refused), like the in-memory ledger; a throwing listener never fails a command.
     private void Report(string operation, SaleCommissionResult result) => Report(new LedgerArguments(operation, result.Outcome, result.Refusal, result.Postings));
 
-    private void Report(in LedgerArguments arguments) => StoreReport.To(_listener, static (l, a) => l.OnLedger(a), arguments);
+    private void Report(in LedgerArguments arguments) => SocialCommerce.Telemetry.CommittedReport.To(_listener, static (l, a) => l.OnLedger(a), arguments);
 
     /// <summary>
     /// Releases every sale whose return window closed at or before <paramref name="at"/> (the batch job): frozen

@@ -87,7 +87,7 @@ public sealed class StoredGroupBuys
     private async Task<GroupBuyResult> ReportedAsync(string ruleName, Task<GroupBuyResult> command)
     {
         var result = await command.ConfigureAwait(false);
-        StoreReport.To(_listener, static (l, a) => l.OnGroupBuy(a), new SocialCommerce.Telemetry.GroupBuyArguments(ruleName, result));
+        SocialCommerce.Telemetry.CommittedReport.To(_listener, static (l, a) => l.OnGroupBuy(a), new SocialCommerce.Telemetry.GroupBuyArguments(ruleName, result));
         return result;
     }
 
@@ -284,7 +284,7 @@ public sealed class StoredGroupBuys
         {
             if (error is null)
             {
-                StoreReport.To(_listener, static (l, a) => l.OnGroupBuy(a), new SocialCommerce.Telemetry.GroupBuyArguments(ruleName, result));
+                SocialCommerce.Telemetry.CommittedReport.To(_listener, static (l, a) => l.OnGroupBuy(a), new SocialCommerce.Telemetry.GroupBuyArguments(ruleName, result));
             }
         }
 

@@ -223,7 +223,7 @@ public sealed class StoredInvitations
         var result = await command.ConfigureAwait(false);
         if (rule() is { } decidedBy)
         {
-            StoreReport.To(_listener, static (l, a) => l.OnInvitation(a), new SocialCommerce.Telemetry.InvitationArguments(decidedBy.Name, decidedBy.Kind, result));
+            SocialCommerce.Telemetry.CommittedReport.To(_listener, static (l, a) => l.OnInvitation(a), new SocialCommerce.Telemetry.InvitationArguments(decidedBy.Name, decidedBy.Kind, result));
         }
 
         return result;

@@ -110,14 +110,14 @@ public sealed class StoredReferralRewards
     private async Task<ReferralRewardResult> ReportedAsync(Task<ReferralRewardResult> command)
     {
         var result = await command.ConfigureAwait(false);
-        StoreReport.To(_listener, static (l, a) => l.OnReferralReward(a), new SocialCommerce.Telemetry.ReferralRewardArguments(_program.Rule.Name, result));
+        SocialCommerce.Telemetry.CommittedReport.To(_listener, static (l, a) => l.OnReferralReward(a), new SocialCommerce.Telemetry.ReferralRewardArguments(_program.Rule.Name, result));
         return result;
     }
 
     private async Task<(ReferralRewardResult Result, ReferralClaim Claim)> ClaimCoreAsync(Sale sale, NetworkMember buyer, CommissionQuote? quote, CancellationToken cancellationToken)
     {
         var claimed = await ClaimStoredAsync(sale, buyer, quote, cancellationToken).ConfigureAwait(false);
-        StoreReport.To(_listener, static (l, a) => l.OnReferralReward(a), new SocialCommerce.Telemetry.ReferralRewardArguments(_program.Rule.Name, claimed.Result));
+        SocialCommerce.Telemetry.CommittedReport.To(_listener, static (l, a) => l.OnReferralReward(a), new SocialCommerce.Telemetry.ReferralRewardArguments(_program.Rule.Name, claimed.Result));
         return claimed;
     }
 

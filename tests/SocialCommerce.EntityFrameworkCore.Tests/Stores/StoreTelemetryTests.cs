@@ -68,6 +68,37 @@ public abstract class StoreTelemetryTests<TDatabase>(TDatabase database) : IClas
             recording.Calls.ToArray());
     }
 
+    private sealed class Throwing : SocialCommerceListener
+    {
+        public int Calls;
+
+        public override void OnGroupBuy(in GroupBuyArguments arguments) => throw new InvalidOperationException($"listener failure {++Calls}");
+
+        public override void OnInvitation(in InvitationArguments arguments) => throw new InvalidOperationException($"listener failure {++Calls}");
+
+        public override void OnReferralReward(in ReferralRewardArguments arguments) => throw new InvalidOperationException($"listener failure {++Calls}");
+    }
+
+    [SkippableFact]
+    public async Task A_listener_that_throws_never_makes_a_committed_command_look_failed()
+    {
+        database.SkipUnlessAvailable();
+        var db = await database.CreateDatabaseAsync();
+        var throwing = new Throwing();
+        StoreHost.Listener = throwing;
+        await using var shop = await StoreHost.StartAsync(database, db, "throwing");
+        await shop.Network.RegisterAsync(new MemberId(1), null, T0);
+        await shop.Network.RegisterAsync(new MemberId(2), new MemberId(1), T0);
+
+        Assert.True((await shop.Groups.OpenAsync(new GroupBuyId(1), "five", new MemberId(1), T0)).IsApplied);
+        Assert.True((await shop.Groups.JoinAsync(new GroupBuyId(1), new MemberId(2), T0)).IsApplied);
+        Assert.True((await shop.Invitations.OpenAsync(new InvitationId(1), "tea", new MemberId(1), T0, 0)).IsApplied);
+        var sale = new Sale("S-1", new MemberId(2), T0, Currency.CNY, [new SaleLine("p", "c", 1, new Money(100m, Currency.CNY))]);
+        Assert.True((await shop.Referrals.ClaimAsync(sale, shop.Network.GetMember(new MemberId(2)))).IsApplied);
+        Assert.Equal(4, throwing.Calls);
+        Assert.Equal(2, (await shop.Groups.GetAsync(new GroupBuyId(1)))!.ParticipantCount);
+    }
+
     [SkippableFact]
     public async Task Every_store_command_is_a_span_with_its_attempts_and_outcome()
     {

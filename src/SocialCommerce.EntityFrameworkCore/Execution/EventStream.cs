@@ -33,14 +33,23 @@ internal abstract class EventStream<TAggregate, TEvent>
         await using (transaction.ConfigureAwait(false))
         {
             // Other instances' commands on this aggregate wait here until this one commits or rolls back, so what it
-            // reads next is the latest and its append never loses a race.
-            if (await LockAsync(db, id, ct).ConfigureAwait(false) == 0)
+            // reads next is the latest and its append never loses a race. A kept aggregate takes the lock and reads
+            // what is new in one round trip; otherwise the lock, then the whole stream.
+            TAggregate aggregate;
+            if (_kept.TryTake(id, out var kept))
             {
-                _kept.Forget(id);
+                var later = await LockAndReadSinceAsync(db, id, VersionOf(kept), ct).ConfigureAwait(false) ?? throw Unknown(id);
+                aggregate = later.Count == 0 ? kept : Continue(kept, later);
+            }
+            else if (await LockAsync(db, id, ct).ConfigureAwait(false) == 0)
+            {
                 throw Unknown(id);
             }
+            else
+            {
+                aggregate = await ReadAsync(db, id, ct).ConfigureAwait(false) ?? throw Unknown(id);
+            }
 
-            var aggregate = await LatestAsync(db, id, ct).ConfigureAwait(false);
             var loaded = VersionOf(aggregate);
             var (reply, events) = await decide(aggregate).ConfigureAwait(false);
             if (events.Count > 0)
@@ -68,9 +77,6 @@ internal abstract class EventStream<TAggregate, TEvent>
     /// <summary>Updates the head row without changing it (to take its lock); returns the rows updated (0: no such aggregate).</summary>
     protected abstract Task<int> LockAsync(DbContext db, long id, CancellationToken ct);
 
-    /// <summary>Reads the events after <paramref name="version"/>, in order.</summary>
-    protected abstract Task<List<TEvent>> ReadSinceAsync(DbContext db, long id, long version, CancellationToken ct);
-
     /// <summary>Continues a kept aggregate with the events stored since (Core's <c>FromHistory(earlier, laterEvents)</c>).</summary>
     protected abstract TAggregate Continue(TAggregate earlier, List<TEvent> laterEvents);
 
@@ -97,14 +103,46 @@ internal abstract class EventStream<TAggregate, TEvent>
         }
     }
 
-    private async Task<TAggregate> LatestAsync(DbContext db, long id, CancellationToken ct)
+    /// <summary>
+    /// Takes the head row's lock and reads the events after <paramref name="version"/> in one round trip: the head is
+    /// updated without change (<c>Version = Version</c>), then its stream's later events are selected, as one command.
+    /// </summary>
+    /// <typeparam name="THead">The head row.</typeparam>
+    /// <typeparam name="TRow">The event row.</typeparam>
+    /// <param name="db">The attempt's context (in its transaction).</param>
+    /// <param name="key">The stream key's property, the same name on the head and the event rows.</param>
+    /// <param name="id">The aggregate.</param>
+    /// <param name="version">The version the caller has.</param>
+    /// <param name="row">Creates an event row of the aggregate (its key set).</param>
+    /// <param name="ct">Cancels the command.</param>
+    /// <returns>Whether the head exists, and the later event rows in order.</returns>
+    protected static async Task<(bool Exists, List<TRow> Rows)> LockAndReadRowsSinceAsync<THead, TRow>(DbContext db, string key, long id, long version, Func<TRow> row, CancellationToken ct)
+        where TRow : IEventRow
     {
-        if (_kept.TryTake(id, out var kept))
+        var batch = new SqlBatch(db);
+        var head = batch.Table<THead>(out var headTable);
+        var events = batch.Table<TRow>(out var eventTable);
+        var headVersion = batch.Column<THead>(headTable, nameof(IEventRow.Version));
+        string Of(string property) => batch.Column<TRow>(eventTable, property);
+        var idParameter = batch.Parameter(id);
+        var versionParameter = batch.Parameter(version);
+        var sql =
+            $"UPDATE {head} SET {headVersion} = {headVersion} WHERE {batch.Column<THead>(headTable, key)} = {idParameter};\n" +
+            $"SELECT {Of(nameof(IEventRow.Version))}, {Of(nameof(IEventRow.Type))}, {Of(nameof(IEventRow.SchemaVersion))}, {Of(nameof(IEventRow.Event))}, {Of(nameof(IEventRow.At))} " +
+            $"FROM {events} WHERE {Of(key)} = {idParameter} AND {Of(nameof(IEventRow.Version))} > {versionParameter} ORDER BY {Of(nameof(IEventRow.Version))};";
+        var (rows, affected) = await batch.QueryAsync(sql, r =>
         {
-            var later = await ReadSinceAsync(db, id, VersionOf(kept), ct).ConfigureAwait(false);
-            return later.Count == 0 ? kept : Continue(kept, later);
-        }
-
-        return await ReadAsync(db, id, ct).ConfigureAwait(false) ?? throw Unknown(id);
+            var e = row();
+            e.Version = r.GetInt64(0);
+            e.Type = r.GetString(1);
+            e.SchemaVersion = r.GetInt32(2);
+            e.Event = r.GetString(3);
+            e.At = r.GetInt64(4);
+            return e;
+        }, ct).ConfigureAwait(false);
+        return (affected > 0, rows);
     }
+
+    /// <summary>Takes the head row's lock and reads the events after <paramref name="version"/> (one round trip); null when the aggregate has no head row.</summary>
+    protected abstract Task<List<TEvent>?> LockAndReadSinceAsync(DbContext db, long id, long version, CancellationToken ct);
 }

@@ -179,6 +179,43 @@ internal sealed class SqlBatch
         }
     }
 
+    /// <summary>
+    /// Runs <paramref name="sql"/> — statements, then one query — as one command through EF Core's command pipeline
+    /// (its interceptors and logging, the context's transaction and timeout), with the parameters added so far.
+    /// </summary>
+    /// <param name="sql">The statements and the query.</param>
+    /// <param name="read">Reads one row of the query.</param>
+    /// <param name="ct">Cancels the command.</param>
+    /// <returns>The query's rows and the rows the statements affected.</returns>
+    public async Task<(List<T> Rows, int Affected)> QueryAsync<T>(string sql, Func<DbDataReader, T> read, CancellationToken ct)
+    {
+        var command = _db.GetService<IRawSqlCommandBuilder>().Build(sql, _parameters);
+        var reader = await command.RelationalCommand.ExecuteReaderAsync(
+            new RelationalCommandParameterObject(
+                _db.GetService<IRelationalConnection>(),
+                command.ParameterValues,
+                null,
+                _db,
+                _db.GetService<IRelationalCommandDiagnosticsLogger>(),
+                CommandSource.ExecuteSqlRaw),
+            ct).ConfigureAwait(false);
+        await using (reader.ConfigureAwait(false))
+        {
+            var data = reader.DbDataReader;
+            var rows = new List<T>();
+            do
+            {
+                while (await data.ReadAsync(ct).ConfigureAwait(false))
+                {
+                    rows.Add(read(data));
+                }
+            }
+            while (await data.NextResultAsync(ct).ConfigureAwait(false));
+
+            return (rows, data.RecordsAffected);
+        }
+    }
+
     private void Flush()
     {
         if (_text.Length == 0)

@@ -44,8 +44,11 @@ internal sealed class GroupStream(GroupBuyBook rules) : EventStream<GroupBuy, Gr
     protected override Task<int> LockAsync(DbContext db, long id, CancellationToken ct) =>
         db.Set<GroupRow>().Where(g => g.GroupId == id).ExecuteUpdateAsync(s => s.SetProperty(g => g.Version, g => g.Version), ct);
 
-    protected override async Task<List<GroupBuyEvent>> ReadSinceAsync(DbContext db, long id, long version, CancellationToken ct) =>
-        Events(await db.Set<GroupEventRow>().AsNoTracking().Where(e => e.GroupId == id && e.Version > version).OrderBy(e => e.Version).ToListAsync(ct).ConfigureAwait(false));
+    protected override async Task<List<GroupBuyEvent>?> LockAndReadSinceAsync(DbContext db, long id, long version, CancellationToken ct)
+    {
+        var (exists, rows) = await LockAndReadRowsSinceAsync<GroupRow, GroupEventRow>(db, nameof(GroupRow.GroupId), id, version, () => new GroupEventRow { GroupId = id }, ct).ConfigureAwait(false);
+        return exists ? Events(rows) : null;
+    }
 
     protected override GroupBuy Continue(GroupBuy earlier, List<GroupBuyEvent> laterEvents) =>
         Restored("group", earlier.Id.Value, "sc_group_events", () => GroupBuy.FromHistory(earlier, laterEvents));

@@ -38,8 +38,11 @@ internal sealed class InvitationStream(InvitationBook rules) : EventStream<Invit
     protected override Task<int> LockAsync(DbContext db, long id, CancellationToken ct) =>
         db.Set<InvitationRow>().Where(i => i.InvitationId == id).ExecuteUpdateAsync(s => s.SetProperty(i => i.Version, i => i.Version), ct);
 
-    protected override async Task<List<InvitationEvent>> ReadSinceAsync(DbContext db, long id, long version, CancellationToken ct) =>
-        Events(await db.Set<InvitationEventRow>().AsNoTracking().Where(e => e.InvitationId == id && e.Version > version).OrderBy(e => e.Version).ToListAsync(ct).ConfigureAwait(false));
+    protected override async Task<List<InvitationEvent>?> LockAndReadSinceAsync(DbContext db, long id, long version, CancellationToken ct)
+    {
+        var (exists, rows) = await LockAndReadRowsSinceAsync<InvitationRow, InvitationEventRow>(db, nameof(InvitationRow.InvitationId), id, version, () => new InvitationEventRow { InvitationId = id }, ct).ConfigureAwait(false);
+        return exists ? Events(rows) : null;
+    }
 
     protected override Invitation Continue(Invitation earlier, List<InvitationEvent> laterEvents) =>
         Restored("invitation", earlier.Id.Value, "sc_invitation_events", () => Invitation.FromHistory(earlier, laterEvents));

@@ -116,6 +116,26 @@ public abstract class HotGroupTests<TDatabase>(TDatabase database) : DatabaseTes
     }
 
     [SkippableFact]
+    public async Task A_join_of_a_kept_group_takes_three_round_trips_the_lock_and_the_new_events_read_as_one()
+    {
+        var db = await NewDatabaseAsync();
+        var counter = new RoundTripCounter();
+        await using var a = await StoreHost.StartAsync(Database, db, "a", null, counter);
+        await using var b = await StoreHost.StartAsync(Database, db, "b");
+        Assert.True((await a.Groups.OpenAsync(new GroupBuyId(70), "five", new MemberId(1), T0)).IsAccepted);
+        Assert.True((await b.Groups.JoinAsync(new GroupBuyId(70), new MemberId(2), T0 + Duration.FromMinutes(1))).IsAccepted);
+
+        // Instance a kept the group at version 1; the join stored by b since is read with the lock.
+        counter.Reset();
+        var joined = await a.Groups.JoinAsync(new GroupBuyId(70), new MemberId(3), T0 + Duration.FromMinutes(2));
+        Assert.Equal(3, Assert.IsType<MemberJoined>(Assert.Single(joined.Events)).Participants);
+        // Lock and new events in one command; the events and the head's move (one batch on PostgreSQL; EF Core sends
+        // SQLite's statements one by one, in process); the commit.
+        Assert.Equal((Database.IsNetworked ? 2 : 3, 1), (counter.Commands, counter.Transactions));
+        await Assert.ThrowsAsync<UnknownGroupBuyException>(() => a.Groups.JoinAsync(new GroupBuyId(71), new MemberId(3), T0));
+    }
+
+    [SkippableFact]
     public async Task A_join_that_forms_a_limited_group_frees_every_participants_slot()
     {
         var db = await NewDatabaseAsync();

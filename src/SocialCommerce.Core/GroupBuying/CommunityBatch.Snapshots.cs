@@ -18,7 +18,7 @@ public sealed partial class CommunityBatch
             lines[i] = new CommunityOrderRecord(line.OrderId, line.Member, _products[line.Product].ProductId, line.Quantity);
         }
 
-        return new CommunityBatchSnapshot(SocialCommerceJson.SchemaVersion, Id, Leader, DeliveryDate, CutOffLocal, Rule.Version, _products, lines, Status, Version);
+        return new CommunityBatchSnapshot(SocialCommerceJson.SchemaVersion, Id, Leader, DeliveryDate, CutOffLocal, Rule.Version, _products, lines, Status, Version) { ClosedAt = ClosedAt };
     }
 
     /// <summary>Restores a batch from its snapshot in O(lines), re-deciding nothing (limits and thresholds are not re-checked).</summary>
@@ -96,8 +96,11 @@ public sealed partial class CommunityBatch
 
         check.Version(snapshot.Version, "$.version");
         check.That(snapshot.Version >= orders, "$.version", snapshot.Version, $"each of the {orders} orders made a version.");
+        check.That(snapshot.ClosedAt is not { } closedAt || (snapshot.Status == CommunityBatchStatus.Closed && Limits.IsSupported(closedAt) && closedAt >= batch.CutOff),
+            "$.closedAt", snapshot.ClosedAt, "a closed batch's closing instant, at or after its cut-off.");
         batch.Status = snapshot.Status;
         batch.Version = snapshot.Version;
+        batch.ClosedAt = snapshot.ClosedAt;
         return batch;
     }
 }

@@ -157,8 +157,11 @@ public sealed partial class CommunityBatch
     /// <param name="lines">The lines: at least one, each product at most once, quantities at least 1.</param>
     /// <param name="at">When the order is placed.</param>
     /// <returns>
-    /// Accepted, or refused — checked in this order: <see cref="CommunityBatchRefusal.AlreadyClosed"/>,
-    /// <see cref="CommunityBatchRefusal.CutOffPassed"/>, <see cref="CommunityBatchRefusal.DuplicateOrder"/>,
+    /// Accepted; a duplicate (<see cref="CommunityOrderResult.IsDuplicate"/>) when the same order — id, member and
+    /// lines — was accepted before, whatever happened since (decided before any state check: a resend after the
+    /// cut-off or the close still answers its first outcome); or refused — checked in this order:
+    /// <see cref="CommunityBatchRefusal.ConflictingDuplicate"/> (the id was used for another order),
+    /// <see cref="CommunityBatchRefusal.AlreadyClosed"/>, <see cref="CommunityBatchRefusal.CutOffPassed"/>,
     /// <see cref="CommunityBatchRefusal.PerMemberLimitExceeded"/>.
     /// </returns>
     /// <exception cref="ArgumentNullException"><paramref name="orderId"/> or <paramref name="lines"/> is null.</exception>
@@ -194,6 +197,13 @@ public sealed partial class CommunityBatch
             }
         }
 
+        if (_orderIds.Contains(orderId))
+        {
+            return SameOrder(orderId, member, lines, indices)
+                ? new CommunityOrderResult(orderId, CommunityBatchRefusal.None, Version) { IsDuplicate = true }
+                : new CommunityOrderResult(orderId, CommunityBatchRefusal.ConflictingDuplicate, Version);
+        }
+
         CommunityBatchRefusal refusal;
         if (Status == CommunityBatchStatus.Closed)
         {
@@ -202,10 +212,6 @@ public sealed partial class CommunityBatch
         else if (at >= CutOff)
         {
             refusal = CommunityBatchRefusal.CutOffPassed;
-        }
-        else if (_orderIds.Contains(orderId))
-        {
-            refusal = CommunityBatchRefusal.DuplicateOrder;
         }
         else
         {
@@ -256,18 +262,44 @@ public sealed partial class CommunityBatch
     /// </summary>
     /// <param name="at">The instant of evaluation; at or after <see cref="CutOff"/>.</param>
     /// <param name="listener">Told about the settlement (products confirmed and refunded); none when null.</param>
-    /// <returns>The settlement, or refused with <see cref="CommunityBatchRefusal.NotYetDue"/> or <see cref="CommunityBatchRefusal.AlreadyClosed"/>.</returns>
+    /// <returns>
+    /// The settlement; the same settlement again as a duplicate (<see cref="CommunityCloseResult.IsDuplicate"/>) when
+    /// the batch was closed before, whatever the instant (a resend answers its first outcome); or refused with
+    /// <see cref="CommunityBatchRefusal.NotYetDue"/>, or <see cref="CommunityBatchRefusal.AlreadyClosed"/> for a batch
+    /// restored from a snapshot written before the closing instant was kept.
+    /// </returns>
     public CommunityCloseResult CloseAtCutOff(Instant at, SocialCommerceListener? listener = null)
     {
         if (Status == CommunityBatchStatus.Closed)
         {
-            return new CommunityCloseResult(CommunityBatchRefusal.AlreadyClosed, null);
+            return ClosedAt is { } closedAt
+                ? Settle(closedAt) with { IsDuplicate = true }
+                : new CommunityCloseResult(CommunityBatchRefusal.AlreadyClosed, null);
         }
 
         if (at < CutOff)
         {
             return new CommunityCloseResult(CommunityBatchRefusal.NotYetDue, null);
         }
+
+        Status = CommunityBatchStatus.Closed;
+        ClosedAt = at;
+        Version++;
+        var closed = Settle(at);
+        if (listener is not null)
+        {
+            CommittedReport.To(listener, static (l, a) => l.OnCommunityBatchClosed(a), new CommunityBatchClosedArguments(Id, closed.Settlement!));
+        }
+
+        return closed;
+    }
+
+    /// <summary>Gets when the batch was closed; null while open (or restored from a snapshot that did not keep it).</summary>
+    public Instant? ClosedAt { get; private set; }
+
+    // The settlement of a closed batch: what its lines decide, at the closing instant (the same every time).
+    private CommunityCloseResult Settle(Instant at)
+    {
 
         var zero = Money.Zero(Currency);
         var confirmed = new bool[_products.Length];
@@ -309,17 +341,32 @@ public sealed partial class CommunityBatch
         var earned = exact.Round(RoundingMode.TowardZero);
         var commission = new LeaderCommission(Leader, rate, confirmedSales, exact, earned, exact - earned);
 
-        Status = CommunityBatchStatus.Closed;
-        Version++;
-        var closed = new CommunityCloseResult(
+        return new CommunityCloseResult(
             CommunityBatchRefusal.None,
             new CommunityBatchSettlement(Id, at, Version, products, lines, confirmedSales, refunded, commission));
-        if (listener is not null)
+    }
+
+    // Whether a resent order is the order accepted under its id: the same member and the same lines (in any order).
+    private bool SameOrder(string orderId, MemberId member, IReadOnlyList<CommunityOrderLine> lines, int[] indices)
+    {
+        var matched = 0;
+        foreach (var accepted in _lines)
         {
-            CommittedReport.To(listener, static (l, a) => l.OnCommunityBatchClosed(a), new CommunityBatchClosedArguments(Id, closed.Settlement!));
+            if (!string.Equals(accepted.OrderId, orderId, StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            var i = Array.IndexOf(indices, accepted.Product);
+            if (accepted.Member != member || i < 0 || lines[i].Quantity != accepted.Quantity)
+            {
+                return false;
+            }
+
+            matched++;
         }
 
-        return closed;
+        return matched == lines.Count;
     }
 
     /// <summary>Describes the batch.</summary>

@@ -12,7 +12,8 @@ public enum CommunityBatchRefusal
     /// <summary>The order would take the member past a product's per-member limit.</summary>
     PerMemberLimitExceeded = 2,
 
-    /// <summary>An order with the same id was already accepted; nothing was applied again.</summary>
+    /// <summary>No longer returned: a resent order is accepted as a duplicate (<see cref="CommunityOrderResult.IsDuplicate"/>), and another order under a used id is <see cref="ConflictingDuplicate"/>.</summary>
+    [System.Obsolete("A resent order is accepted as a duplicate (CommunityOrderResult.IsDuplicate); another order under a used id is ConflictingDuplicate.")]
     DuplicateOrder = 3,
 
     /// <summary>The batch is already closed.</summary>
@@ -20,4 +21,7 @@ public enum CommunityBatchRefusal
 
     /// <summary>Closing was asked before the cut-off; the batch stays open.</summary>
     NotYetDue = 5,
+
+    /// <summary>An order with this id but another member or other lines was already accepted; the first stands.</summary>
+    ConflictingDuplicate = 6,
 }

@@ -28,7 +28,12 @@ public sealed record CommunityBatchSnapshot(
     IReadOnlyList<CommunityProduct> Products,
     IReadOnlyList<CommunityOrderRecord> Lines,
     CommunityBatchStatus Status,
-    long Version);
+    long Version)
+{
+    /// <summary>Gets when the batch was closed (a resent close answers its settlement); null while open, or in snapshots written before it was kept.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public NodaTime.Instant? ClosedAt { get; init; }
+}
 
 /// <summary>One accepted order line of a <see cref="CommunityBatchSnapshot"/>.</summary>
 /// <param name="OrderId">The order.</param>

@@ -20,11 +20,13 @@ public sealed class StoredCommunityBatches
 {
     private readonly StoreExecutor _store;
     private readonly Func<string, CommunityBatchRule?> _rules;
+    private readonly BatchRows _rows;
 
     internal StoredCommunityBatches(StoreExecutor store, Func<string, CommunityBatchRule?> rules)
     {
         _store = store;
         _rules = rules;
+        _rows = new BatchRows(Rule);
     }
 
     /// <summary>Stores a new batch, under the name its rule is registered with.</summary>
@@ -44,14 +46,17 @@ public sealed class StoredCommunityBatches
 
         return _store.RunAsync($"create batch '{batch.Id}'", async (db, attempt, ct) =>
         {
-            if (attempt > 1 && await db.Set<BatchRow>().AsNoTracking().AnyAsync(b => b.BatchId == batch.Id, ct).ConfigureAwait(false))
+            // The id is the creation's identity: the same creation seen again (its insert met the row: a lost
+            // acknowledgement, a resend to another instance) is done already; another batch under the id is refused.
+            if (attempt > 1 && await _rows.ReadAsync(db, batch.Id, ct).ConfigureAwait(false) is { } stored)
             {
-                throw new ArgumentException($"Batch '{batch.Id}' already exists; choose a new id for each batch.", nameof(batch));
+                return stored.Leader == batch.Leader && stored.CutOff == batch.CutOff && stored.DeliveryDate == batch.DeliveryDate
+                    && string.Equals(stored.Rule.Version, batch.Rule.Version, StringComparison.Ordinal)
+                    ? true
+                    : throw new ArgumentException($"Batch '{batch.Id}' already exists with another leader, delivery day, cut-off or rule; choose a new id for each batch.", nameof(batch));
             }
 
-            var row = new BatchRow { BatchId = batch.Id, RuleName = ruleName };
-            Update(row, batch);
-            db.Add(row);
+            db.Add(BatchRows.New(batch, ruleName));
             await db.SaveChangesAsync(ct).ConfigureAwait(false);
             return true;
         }, cancellationToken);
@@ -72,7 +77,7 @@ public sealed class StoredCommunityBatches
         return ChangeAsync($"order '{orderId}' in batch '{batchId}'", batchId, batch =>
         {
             var result = batch.PlaceOrder(orderId, member, lines, at);
-            return (result, result.IsAccepted);
+            return (result, result.IsAccepted && !result.IsDuplicate);
         }, cancellationToken);
     }
 
@@ -85,7 +90,7 @@ public sealed class StoredCommunityBatches
         ChangeAsync($"close batch '{batchId}'", batchId, batch =>
         {
             var result = batch.CloseAtCutOff(at);
-            return (result, result.IsClosed);
+            return (result, result.IsClosed && !result.IsDuplicate);
         }, cancellationToken);
 
     /// <summary>Closes every open batch whose cut-off is at or before <paramref name="at"/> (the cut-off job; safe on several instances at once: each batch is closed once).</summary>
@@ -98,7 +103,7 @@ public sealed class StoredCommunityBatches
         var ticks = StoredJson.Ticks(at);
         return DueItems.SettleAsync<BatchRow, long, string, CommunityCloseResult>(
             _store, $"batches due at {at}", b => b.Status == (int)CommunityBatchStatus.Open && b.CutOff <= ticks, b => b.CutOff, b => b.BatchId,
-            (id, ct) => CloseAtCutOffAsync(id, at, ct), static r => r.IsClosed, cancellationToken);
+            (id, ct) => CloseAtCutOffAsync(id, at, ct), static r => r.IsClosed && !r.IsDuplicate, cancellationToken);
     }
 
     /// <summary>Reads a batch as stored.</summary>
@@ -108,50 +113,22 @@ public sealed class StoredCommunityBatches
     public Task<CommunityBatch?> GetAsync(string batchId, CancellationToken cancellationToken = default)
     {
         StoredIds.Check(batchId, nameof(batchId));
-        return _store.RunAsync($"read batch '{batchId}'", async (db, _, ct) =>
-        {
-            var row = await db.Set<BatchRow>().AsNoTracking().FirstOrDefaultAsync(b => b.BatchId == batchId, ct).ConfigureAwait(false);
-            return row is null ? null : Read(row);
-        }, cancellationToken);
+        return _store.RunAsync($"read batch '{batchId}'", (db, _, ct) => _rows.ReadAsync(db, batchId, ct), cancellationToken);
     }
 
     private Task<T> ChangeAsync<T>(string command, string batchId, Func<CommunityBatch, (T Result, bool Changed)> decide, CancellationToken cancellationToken)
     {
         StoredIds.Check(batchId, nameof(batchId));
-        return _store.RunAsync(command, "batch/" + batchId, async (db, _, ct) =>
+        return _store.RunAsync(command, "batch/" + batchId, (db, _, ct) => _rows.DecideAsync(db, batchId, batch =>
         {
-            var row = await db.Set<BatchRow>().FirstOrDefaultAsync(b => b.BatchId == batchId, ct).ConfigureAwait(false)
-                ?? throw new KeyNotFoundException($"Community batch '{batchId}' is not stored; create it first (StoredCommunityBatches.CreateAsync).");
-            var batch = Read(row);
             var (result, changed) = decide(batch);
-            if (changed)
-            {
-                Update(row, batch);
-                await db.SaveChangesAsync(ct).ConfigureAwait(false);
-            }
-
-            return result;
-        }, cancellationToken);
-    }
-
-    private CommunityBatch Read(BatchRow row)
-    {
-        var snapshot = StoredJson.Read<CommunityBatchSnapshot>(row.State, row.SchemaVersion, "sc_batches", row.BatchId);
-        return CommunityBatch.FromSnapshot(snapshot, Rule(row.RuleName));
+            return (result, changed ? batch : null);
+        }, ct), cancellationToken);
     }
 
     private CommunityBatchRule Rule(string ruleName)
     {
         ArgumentNullException.ThrowIfNull(ruleName);
         return _rules(ruleName) ?? throw new ArgumentException($"No community batch rule is registered as '{ruleName}'; register it with AddCommunityBatchRule(\"{ruleName}\", rule).", nameof(ruleName));
-    }
-
-    private static void Update(BatchRow row, CommunityBatch batch)
-    {
-        row.Status = (int)batch.Status;
-        row.CutOff = StoredJson.Ticks(batch.CutOff);
-        row.Version = batch.Version;
-        row.SchemaVersion = Serialization.SocialCommerceJson.SchemaVersion;
-        row.State = StoredJson.Write(batch.ToSnapshot());
     }
 }

@@ -19,11 +19,13 @@ public sealed class StoredGrowth
 {
     private readonly StoreExecutor _store;
     private readonly GrowthProgram _program;
+    private readonly GrowthRows _rows;
 
     internal StoredGrowth(StoreExecutor store, GrowthProgram program)
     {
         _store = store;
         _program = program;
+        _rows = new GrowthRows(program);
     }
 
     /// <summary>Gets the growth program every instance must share.</summary>
@@ -40,15 +42,12 @@ public sealed class StoredGrowth
         var enrolled = _program.Enrol(member, joinedAt, zone);
         return _store.RunAsync($"enrol member {member} in growth", Keys.Member(member), async (db, _, ct) =>
         {
-            var row = await db.Set<GrowthRow>().AsNoTracking().FirstOrDefaultAsync(g => g.MemberId == member.Value, ct).ConfigureAwait(false);
-            if (row is not null)
+            if (await _rows.ReadAsync(db, member, ct).ConfigureAwait(false) is { } stored)
             {
-                return Read(row);
+                return stored;
             }
 
-            row = new GrowthRow { MemberId = member.Value };
-            Update(row, enrolled);
-            db.Add(row);
+            db.Add(GrowthRows.New(enrolled));
             await db.SaveChangesAsync(ct).ConfigureAwait(false);
             return enrolled;
         }, cancellationToken);
@@ -74,19 +73,11 @@ public sealed class StoredGrowth
             copy[i] = activities[i];
         }
 
-        return _store.RunAsync($"record {copy.Length} activities of member {member}", Keys.Member(member), async (db, _, ct) =>
+        return _store.RunAsync($"record {copy.Length} activities of member {member}", Keys.Member(member), (db, _, ct) => _rows.DecideAsync(db, member, state =>
         {
-            var row = await db.Set<GrowthRow>().FirstOrDefaultAsync(g => g.MemberId == member.Value, ct).ConfigureAwait(false)
-                ?? throw new KeyNotFoundException($"Member {member} is not enrolled in growth; call StoredGrowth.EnrolAsync first.");
-            var state = Read(row);
             var evaluation = _program.Evaluate(state, copy, asOf);
-            if (Update(row, evaluation.State))
-            {
-                await db.SaveChangesAsync(ct).ConfigureAwait(false);
-            }
-
-            return evaluation;
-        }, cancellationToken);
+            return (evaluation, evaluation.State);
+        }, ct), cancellationToken);
     }
 
     /// <summary>Reads a member's growth as stored.</summary>
@@ -94,30 +85,5 @@ public sealed class StoredGrowth
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>The member's growth, or <see langword="null"/> when not enrolled.</returns>
     public Task<MemberGrowth?> GetAsync(MemberId member, CancellationToken cancellationToken = default) =>
-        _store.RunAsync($"read the growth of member {member}", async (db, _, ct) =>
-        {
-            var row = await db.Set<GrowthRow>().AsNoTracking().FirstOrDefaultAsync(g => g.MemberId == member.Value, ct).ConfigureAwait(false);
-            return row is null ? null : Read(row);
-        }, cancellationToken);
-
-    private MemberGrowth Read(GrowthRow row) =>
-        _program.Restore(StoredJson.Read<GrowthSnapshot>(row.State, row.SchemaVersion, "sc_growth", row.MemberId.ToString(System.Globalization.CultureInfo.InvariantCulture)));
-
-    // The row's version counts stored changes (a member's growth version counts its events, and points can change
-    // without one), so every change moves the concurrency token.
-    private static bool Update(GrowthRow row, MemberGrowth state)
-    {
-        var json = StoredJson.Write(state.ToSnapshot());
-        if (string.Equals(json, row.State, StringComparison.Ordinal))
-        {
-            return false;
-        }
-
-        row.Version++;
-        row.Level = state.LevelIndex;
-        row.Balance = state.Balance;
-        row.SchemaVersion = Serialization.SocialCommerceJson.SchemaVersion;
-        row.State = json;
-        return true;
-    }
+        _store.RunAsync($"read the growth of member {member}", (db, _, ct) => _rows.ReadAsync(db, member, ct), cancellationToken);
 }

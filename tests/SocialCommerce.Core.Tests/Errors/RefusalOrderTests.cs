@@ -98,13 +98,14 @@ public sealed class RefusalOrderTests
             return batch;
         }
 
+        // The order's identity first (a used id with other lines), then closed, cut-off passed, the member's limit.
         CommunityOrderLine[] over = [new("durian", 1)];
         var closed = Open();
         closed.CloseAtCutOff(closed.CutOff);
-        Assert.Equal(CommunityBatchRefusal.AlreadyClosed, closed.PlaceOrder("O-1", new MemberId(2), over, closed.CutOff).Refusal);
+        Assert.Equal(CommunityBatchRefusal.ConflictingDuplicate, closed.PlaceOrder("O-1", new MemberId(2), over, closed.CutOff).Refusal);
+        Assert.Equal(CommunityBatchRefusal.AlreadyClosed, closed.PlaceOrder("O-2", new MemberId(2), over, closed.CutOff).Refusal);
         var open = Open();
-        Assert.Equal(CommunityBatchRefusal.CutOffPassed, open.PlaceOrder("O-1", new MemberId(2), over, open.CutOff).Refusal);
-        Assert.Equal(CommunityBatchRefusal.DuplicateOrder, open.PlaceOrder("O-1", new MemberId(2), over, T0).Refusal);
+        Assert.Equal(CommunityBatchRefusal.CutOffPassed, open.PlaceOrder("O-2", new MemberId(2), over, open.CutOff).Refusal);
         Assert.Equal(CommunityBatchRefusal.PerMemberLimitExceeded, open.PlaceOrder("O-2", new MemberId(2), over, T0).Refusal);
         Assert.True(open.PlaceOrder("O-2", new MemberId(3), over, T0).IsAccepted);
     }

@@ -67,11 +67,29 @@ public sealed class CommunityBatchTests
         Assert.Equal(0, batch.OrderedQuantity("durian"));
         Assert.Equal(1, batch.Version);
 
-        Assert.Equal(CommunityBatchRefusal.DuplicateOrder, batch.PlaceOrder("o1", new MemberId(2), [new CommunityOrderLine("durian", 1)], at).Refusal);
+        Assert.Equal(CommunityBatchRefusal.ConflictingDuplicate, batch.PlaceOrder("o1", new MemberId(2), [new CommunityOrderLine("durian", 1)], at).Refusal);
+        Assert.Equal(CommunityBatchRefusal.ConflictingDuplicate, batch.PlaceOrder("o1", new MemberId(1), [new CommunityOrderLine("eggs", 3)], at).Refusal);
+        var resent = batch.PlaceOrder("o1", new MemberId(1), [new CommunityOrderLine("eggs", 2)], at + Duration.FromMinutes(5));
+        Assert.True(resent is { IsAccepted: true, IsDuplicate: true, Version: 1 });
+        Assert.Equal(2, batch.OrderedQuantity("eggs"));
         Assert.Equal(CommunityBatchRefusal.NotYetDue, batch.CloseAtCutOff(at).Refusal);
-        Assert.True(batch.CloseAtCutOff(batch.CutOff).IsClosed);
-        Assert.Equal(CommunityBatchRefusal.AlreadyClosed, batch.CloseAtCutOff(batch.CutOff).Refusal);
+        var closed = batch.CloseAtCutOff(batch.CutOff);
+        Assert.True(closed is { IsClosed: true, IsDuplicate: false });
+
+        // Resent after the close, the close and the order answer their first outcomes; a new order is refused.
+        var again = batch.CloseAtCutOff(batch.CutOff + Duration.FromHours(1));
+        Assert.True(again is { IsClosed: true, IsDuplicate: true });
+        Assert.Equal((closed.Settlement!.At, closed.Settlement.Version), (again.Settlement!.At, again.Settlement.Version));
+        Assert.Equal(closed.Settlement.Lines, again.Settlement.Lines);
+        Assert.Equal(closed.Settlement.Commission, again.Settlement.Commission);
+        Assert.True(batch.PlaceOrder("o1", new MemberId(1), [new CommunityOrderLine("eggs", 2)], batch.CutOff).IsDuplicate);
         Assert.Equal(CommunityBatchRefusal.AlreadyClosed, batch.PlaceOrder("o3", new MemberId(3), [new CommunityOrderLine("durian", 1)], at).Refusal);
+        Assert.Equal(2, batch.Version);
+
+        // A snapshot written before the closing instant was kept cannot answer a resent close with its settlement.
+        var old = CommunityBatch.FromSnapshot(batch.ToSnapshot() with { ClosedAt = null }, batch.Rule);
+        Assert.Equal(CommunityBatchRefusal.AlreadyClosed, old.CloseAtCutOff(batch.CutOff).Refusal);
+        Assert.Equal(batch.ClosedAt, CommunityBatch.FromSnapshot(batch.ToSnapshot(), batch.Rule).ClosedAt);
     }
 
     [Fact]

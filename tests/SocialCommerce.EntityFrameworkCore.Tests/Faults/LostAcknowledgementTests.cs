@@ -160,6 +160,22 @@ public abstract class LostAcknowledgementTests<TDatabase>(TDatabase database) : 
         }, "r7");
         Assert.Equal(new Money(5m, Currency.CNY), await b.Ledger.GetInWithdrawalAsync(new MemberId(1), Currency.CNY));
 
+        // Community batches: creating one again threw ArgumentException ("already exists"), an order DuplicateOrder
+        // (AlreadyClosed after the close), the close AlreadyClosed without its settlement, before.
+        var delivery = new LocalDate(2026, 11, 4);
+        var batch = new CommunityBatch("B-9", new MemberId(1), delivery, StoreHost.DailyRule, [new CommunityProduct("durian", new Money(89m, Currency.CNY), 1)]);
+        await ResendEverywhereAsync(db, lost, a, b, async s => { await s.Batches.CreateAsync(batch, "daily"); return true; }, Assert.True, "r8");
+        await ResendEverywhereAsync(db, lost, a, b, s => s.Batches.PlaceOrderAsync("B-9", "O-1", new MemberId(2), [new CommunityOrderLine("durian", 2)], T0),
+            r => Assert.True(r is { IsAccepted: true, IsDuplicate: true, Version: 1 }, r.ToString()), "r9");
+        var cutOff = StoreHost.DailyRule.ResolveCutOff(delivery);
+        await ResendEverywhereAsync(db, lost, a, b, s => s.Batches.CloseAtCutOffAsync("B-9", cutOff), r =>
+        {
+            Assert.True(r is { IsClosed: true, IsDuplicate: true }, r.ToString());
+            Assert.Equal((cutOff, new Money(178m, Currency.CNY)), (r.Settlement!.At, r.Settlement.ConfirmedSales));
+        }, "r10");
+        Assert.True((await b.Batches.PlaceOrderAsync("B-9", "O-1", new MemberId(2), [new CommunityOrderLine("durian", 2)], cutOff)).IsDuplicate);
+        await Assert.ThrowsAsync<ArgumentException>(() => b.Batches.CreateAsync(new CommunityBatch("B-9", new MemberId(3), delivery, StoreHost.DailyRule, [new CommunityProduct("durian", new Money(89m, Currency.CNY), 1)]), "daily"));
+
         // Growth activity: ActivityIgnored(Duplicate) with nothing of the first outcome before.
         var order = GrowthActivity.OrderCompleted(new ActivityId(1), new MemberId(40), T0 + Duration.FromHours(1), new Money(300m, Currency.CNY));
         await a.Growth.EnrolAsync(new MemberId(40), T0);
@@ -173,7 +189,7 @@ public abstract class LostAcknowledgementTests<TDatabase>(TDatabase database) : 
         lost.Arm();
         await Assert.ThrowsAsync<AcknowledgementLostException>(() => a.Growth.RecordAsync(new MemberId(40), [order], order.At));
         await b.Growth.RecordAsync(new MemberId(40), [GrowthActivity.OrderCompleted(new ActivityId(2), new MemberId(40), T0 + Duration.FromHours(2), new Money(500m, Currency.CNY))], T0 + Duration.FromHours(2));
-        await using var growthRestarted = await StoreHost.StartAsync(database, db, "r8");
+        await using var growthRestarted = await StoreHost.StartAsync(database, db, "r11");
         foreach (var host in new[] { a, b, growthRestarted })
         {
             AnswersFirst(await host.Growth.RecordAsync(new MemberId(40), [order], order.At), IgnoredReason.Duplicate);

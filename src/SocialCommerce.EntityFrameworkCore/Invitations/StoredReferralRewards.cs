@@ -30,6 +30,7 @@ public sealed class StoredReferralRewards
     private readonly StoredCommissionLedger _ledger;
     private readonly RuleVersions _versions;
     private readonly SocialCommerce.Telemetry.SocialCommerceListener? _listener;
+    private readonly ClaimRows _claims = new();
 
     internal StoredReferralRewards(StoreExecutor store, ReferralRewardBook program, StoredCommissionLedger ledger, RuleVersions versions, SocialCommerce.Telemetry.SocialCommerceListener? listener = null)
     {
@@ -102,10 +103,7 @@ public sealed class StoredReferralRewards
     /// <returns>The claim (open at version 0 when nothing was claimed).</returns>
     public Task<ReferralClaim> GetAsync(MemberId invited, CancellationToken cancellationToken = default) =>
         _store.RunAsync($"read the referral reward of member {invited}", async (db, _, ct) =>
-        {
-            var row = await db.Set<ReferralClaimRow>().AsNoTracking().FirstOrDefaultAsync(r => r.InvitedId == invited.Value, ct).ConfigureAwait(false);
-            return Load(invited, row);
-        }, cancellationToken);
+            await _claims.ReadAsync(db, invited, ct).ConfigureAwait(false) ?? ReferralClaim.Start(invited), cancellationToken);
 
     private async Task<ReferralRewardResult> ReportedAsync(Task<ReferralRewardResult> command)
     {
@@ -130,7 +128,7 @@ public sealed class StoredReferralRewards
         return _store.RunAsync($"claim the referral reward of sale '{sale.Id}'", async (db, _, ct) =>
         {
             var row = await db.Set<ReferralClaimRow>().FirstOrDefaultAsync(r => r.InvitedId == sale.Buyer.Value, ct).ConfigureAwait(false);
-            var claim = Load(sale.Buyer, row);
+            var claim = ClaimRows.Load(sale.Buyer, row);
             var saleRow = await db.Set<ReferralSaleRow>().AsNoTracking().FirstOrDefaultAsync(s => s.SaleId == sale.Id, ct).ConfigureAwait(false);
             if (ReferralClaim.CheckSaleId(sale, saleRow is null ? null : new MemberId(saleRow.InvitedId)) is { } taken)
             {
@@ -170,7 +168,7 @@ public sealed class StoredReferralRewards
                 db.Add(row);
             }
 
-            Save(row, claim);
+            ClaimRows.Save(row, claim);
             db.Add(new ReferralSaleRow { SaleId = sale.Id, InvitedId = sale.Buyer.Value });
             if (inviterRow is not null)
             {
@@ -198,45 +196,11 @@ public sealed class StoredReferralRewards
                 return decide(ReferralClaim.Start(default));
             }
 
-            var row = await db.Set<ReferralClaimRow>().FirstAsync(r => r.InvitedId == sale.InvitedId, ct).ConfigureAwait(false);
-            var claim = Load(new MemberId(sale.InvitedId), row);
-            var result = decide(claim);
-            if (result.IsApplied)
+            return await _claims.DecideAsync(db, new MemberId(sale.InvitedId), claim =>
             {
-                Save(row, claim);
-                await db.SaveChangesAsync(ct).ConfigureAwait(false);
-            }
-
-            return result;
+                var result = decide(claim);
+                return (result, result.IsApplied ? claim : null);
+            }, ct).ConfigureAwait(false);
         }, cancellationToken);
-    }
-
-    private static ReferralClaim Load(MemberId invited, ReferralClaimRow? row)
-    {
-        if (row is null)
-        {
-            return ReferralClaim.Start(invited);
-        }
-
-        var events = StoredJson.Read<IReadOnlyList<ReferralRewardEvent>>(row.Events, row.SchemaVersion, "sc_referral_claims", invited.ToString());
-        try
-        {
-            return ReferralClaim.FromHistory(invited, events);
-        }
-        catch (CorruptStateException ex)
-        {
-            throw new StoreSchemaException($"SocialCommerce store: the events of member {invited}'s referral reward in sc_referral_claims do not make a valid claim: {ex.Message}", ex);
-        }
-    }
-
-    private static void Save(ReferralClaimRow row, ReferralClaim claim)
-    {
-        row.Events = StoredJson.Write<IReadOnlyList<ReferralRewardEvent>>(claim.Events.ToArray());
-        row.SchemaVersion = Serialization.SocialCommerceJson.SchemaVersion;
-        row.Status = (int)claim.Status;
-        row.InviterId = claim.Claimed?.Inviter.Value ?? 0;
-        row.SaleId = claim.Claimed?.SaleId;
-        row.ClaimedAt = claim.Claimed is { } c ? StoredJson.Ticks(c.At) : 0;
-        row.Version = claim.Version;
     }
 }

@@ -155,16 +155,7 @@ internal sealed class SqlBatch
     /// </summary>
     private async Task<int> ExecuteThenReadAsync(string text, List<DbParameter> parameters, string read, CancellationToken ct)
     {
-        var command = _db.GetService<IRawSqlCommandBuilder>().Build(text + read, parameters);
-        var reader = await command.RelationalCommand.ExecuteReaderAsync(
-            new RelationalCommandParameterObject(
-                _db.GetService<IRelationalConnection>(),
-                command.ParameterValues,
-                null,
-                _db,
-                _db.GetService<IRelationalCommandDiagnosticsLogger>(),
-                CommandSource.ExecuteSqlRaw),
-            ct).ConfigureAwait(false);
+        var reader = await ExecuteReaderAsync(text + read, parameters, ct).ConfigureAwait(false);
         await using (reader.ConfigureAwait(false))
         {
             var data = reader.DbDataReader;
@@ -189,16 +180,7 @@ internal sealed class SqlBatch
     /// <returns>The query's rows and the rows the statements affected.</returns>
     public async Task<(List<T> Rows, int Affected)> QueryAsync<T>(string sql, Func<DbDataReader, T> read, CancellationToken ct)
     {
-        var command = _db.GetService<IRawSqlCommandBuilder>().Build(sql, _parameters);
-        var reader = await command.RelationalCommand.ExecuteReaderAsync(
-            new RelationalCommandParameterObject(
-                _db.GetService<IRelationalConnection>(),
-                command.ParameterValues,
-                null,
-                _db,
-                _db.GetService<IRelationalCommandDiagnosticsLogger>(),
-                CommandSource.ExecuteSqlRaw),
-            ct).ConfigureAwait(false);
+        var reader = await ExecuteReaderAsync(sql, _parameters, ct).ConfigureAwait(false);
         await using (reader.ConfigureAwait(false))
         {
             var data = reader.DbDataReader;
@@ -214,6 +196,22 @@ internal sealed class SqlBatch
 
             return (rows, data.RecordsAffected);
         }
+    }
+
+    // One command through EF Core's command pipeline, as ExecuteSqlRaw sends it: interceptors, logging, the context's
+    // transaction and timeout.
+    private Task<RelationalDataReader> ExecuteReaderAsync(string sql, IReadOnlyList<DbParameter> parameters, CancellationToken ct)
+    {
+        var command = _db.GetService<IRawSqlCommandBuilder>().Build(sql, parameters);
+        return command.RelationalCommand.ExecuteReaderAsync(
+            new RelationalCommandParameterObject(
+                _db.GetService<IRelationalConnection>(),
+                command.ParameterValues,
+                null,
+                _db,
+                _db.GetService<IRelationalCommandDiagnosticsLogger>(),
+                CommandSource.ExecuteSqlRaw),
+            ct);
     }
 
     private void Flush()

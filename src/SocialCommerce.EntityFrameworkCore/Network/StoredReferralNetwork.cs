@@ -242,7 +242,8 @@ public sealed class StoredReferralNetwork : IReferralNetwork, IDisposable
                 var network = _network!;
                 sequence = _sequence;
                 result = isRegistration ? network.CheckRegistration(member, referrer) : network.CheckBinding(member, referrer!.Value, at);
-                if (!isRegistration && network.TryGetReferrer(member, out var current))
+                // Only a binding that will be recorded has a member to read (a refused one may name a stranger).
+                if (!isRegistration && result.IsBound && !result.AlreadyBound && network.TryGetReferrer(member, out var current))
                 {
                     previous = current;
                 }

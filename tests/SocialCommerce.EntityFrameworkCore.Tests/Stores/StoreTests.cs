@@ -36,6 +36,7 @@ public abstract class StoreTests<TDatabase>(TDatabase database) : DatabaseTests<
             var cycle = await shop.Network.TryBindAsync(new MemberId(3), new MemberId(2), T0 + Duration.FromHours(2));
             Assert.Equal(BindingRefusalReason.Cycle, cycle.Refusal);
             Assert.True((await shop.Network.TryBindAsync(new MemberId(1), new MemberId(3), T0 + Duration.FromHours(3))).AlreadyBound);
+            Assert.Equal(BindingRefusalReason.UnknownMember, (await shop.Network.TryBindAsync(new MemberId(404), new MemberId(1), T0 + Duration.FromHours(3))).Refusal); // refused as in memory, not thrown
             Assert.Equal(4, shop.Network.Sequence);
         }
 

@@ -5,7 +5,7 @@ namespace SocialCommerce.GroupBuying;
 /// <summary>The outcome of placing a community order: accepted (all lines), or refused (none).</summary>
 /// <param name="OrderId">The order.</param>
 /// <param name="Refusal">Why it was refused; <see cref="CommunityBatchRefusal.None"/> when accepted.</param>
-/// <param name="Version">The batch's version after the action (unchanged when refused).</param>
+/// <param name="Version">The batch's version after the action (unchanged when refused; for a duplicate, the batch's version now).</param>
 public readonly record struct CommunityOrderResult(string OrderId, CommunityBatchRefusal Refusal, long Version)
 {
     /// <summary>Gets a value indicating whether the order was accepted (now, or before: <see cref="IsDuplicate"/>).</summary>

@@ -44,11 +44,13 @@ public sealed class StoredCommunityBatches
             throw new ArgumentException($"Batch '{batch.Id}' uses rule {batch.Rule}, not the rule registered as '{ruleName}' ({rule}).", nameof(ruleName));
         }
 
-        return _store.RunAsync($"create batch '{batch.Id}'", async (db, attempt, ct) =>
+        return _store.RunAsync($"create batch '{batch.Id}'", async (db, _, ct) =>
         {
-            // The id is the creation's identity: the same creation seen again (its insert met the row: a lost
-            // acknowledgement, a resend to another instance) is done already; another batch under the id is refused.
-            if (attempt > 1 && await _rows.ReadAsync(db, batch.Id, ct).ConfigureAwait(false) is { } stored)
+            // The id is the creation's identity: the same creation seen again (a lost acknowledgement, a resend to
+            // another instance) is done already; another batch under the id is refused. Read first, so that a resend
+            // does not make the database (and EF Core's log) report a key violation; a racing twin's insert still
+            // meets the key, and the retry reads it here.
+            if (await _rows.ReadAsync(db, batch.Id, ct).ConfigureAwait(false) is { } stored)
             {
                 return stored.Leader == batch.Leader && stored.CutOff == batch.CutOff && stored.DeliveryDate == batch.DeliveryDate
                     && string.Equals(stored.Rule.Version, batch.Rule.Version, StringComparison.Ordinal)

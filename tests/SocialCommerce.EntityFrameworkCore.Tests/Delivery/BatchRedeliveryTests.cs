@@ -61,35 +61,11 @@ public abstract class BatchRedeliveryTests<TDatabase>(TDatabase database) : ICla
         Assert.Contains(commands, c => c.Model is CommunityOrderResult { Refusal: CommunityBatchRefusal.PerMemberLimitExceeded });
         Assert.Contains(commands, c => c.Model is CommunityOrderResult { Refusal: CommunityBatchRefusal.CutOffPassed });
         var deliveries = Redeliveries.Schedule(commands.Count, i => commands[i].Accepted, random);
-        var seen = new bool[commands.Count];
-        var committedUnseen = new bool[commands.Count];
-        var lost = 0;
-        async Task DeliverAsync(int index, StoreHost host, bool loseAcknowledgement)
+        var deliver = new LosingDelivery<object>(lostAcks, commands.Count);
+        await deliver.RunAsync(deliveries, random, a, b, i => commands[i].Accepted, (i, host) => commands[i].Send(host), (index, reply, seen, committedUnseen) =>
         {
-            var (name, _, expected, send) = commands[index];
-            if (loseAcknowledgement)
-            {
-                lostAcks.Arm();
-            }
-
-            object reply;
-            try
-            {
-                reply = await send(host);
-            }
-            catch (AcknowledgementLostException)
-            {
-                lost++;
-                committedUnseen[index] = true;
-                return;
-            }
-            finally
-            {
-                lostAcks.Disarm();
-            }
-
-            var first = !seen[index] && !committedUnseen[index];
-            seen[index] = true;
+            var (name, _, expected, _) = commands[index];
+            var first = !seen && !committedUnseen;
             switch (expected, reply)
             {
                 case (CommunityOrderResult e, CommunityOrderResult r):
@@ -103,24 +79,9 @@ public abstract class BatchRedeliveryTests<TDatabase>(TDatabase database) : ICla
                 default:
                     throw new InvalidOperationException($"{name}: {reply}");
             }
-        }
+        });
 
-        foreach (var index in deliveries)
-        {
-            var toA = random.Next(2) == 0;
-            await DeliverAsync(index, toA ? a : b, toA && commands[index].Accepted && random.Next(3) == 0);
-        }
-
-        // Every command whose only replies were lost is resent once more.
-        for (var i = 0; i < commands.Count; i++)
-        {
-            if (!seen[i])
-            {
-                await DeliverAsync(i, b, false);
-            }
-        }
-
-        Assert.True(lost > 0, $"no acknowledgement was lost ({deliveries.Count} deliveries)");
+        Assert.True(deliver.Lost > 0, $"no acknowledgement was lost ({deliveries.Count} deliveries)");
         await using var fresh = await StoreHost.StartAsync(database, db, "c");
         foreach (var (id, expected) in model)
         {

@@ -79,35 +79,12 @@ public abstract class GrowthRedeliveryTests<TDatabase>(TDatabase database) : ICl
         Assert.Contains(commands, c => c.Model.Events.Any(e => e is ActivityIgnored { Reason: IgnoredReason.AlreadyReversed }));
         Assert.Contains(commands, c => c.Model.Events.Any(e => e is LevelPromoted));
         var deliveries = Redeliveries.Schedule(commands.Count, _ => true, random);
-        var seen = new bool[commands.Count];
-        var committedUnseen = new bool[commands.Count];
-        var lost = 0;
-        async Task DeliverAsync(int index, StoreHost host, bool loseAcknowledgement)
+        var delivery = new LosingDelivery<GrowthEvaluation>(lostAcks, commands.Count);
+        await delivery.RunAsync(deliveries, random, a, b, _ => true, (i, host) => host.Growth.RecordAsync(commands[i].Member, [commands[i].Activity], commands[i].Activity.At), (index, reply, seen, committedUnseen) =>
         {
             var (member, activity, expected) = commands[index];
-            if (loseAcknowledgement)
-            {
-                lostAcks.Arm();
-            }
-
-            GrowthEvaluation reply;
-            try
-            {
-                reply = await host.Growth.RecordAsync(member, [activity], activity.At);
-            }
-            catch (AcknowledgementLostException)
-            {
-                lost++;
-                committedUnseen[index] = true;
-                return;
-            }
-            finally
-            {
-                lostAcks.Disarm();
-            }
-
             var name = $"activity {activity.Id} ({activity.Kind}) of member {member}";
-            if (!seen[index] && !committedUnseen[index])
+            if (!seen && !committedUnseen)
             {
                 Assert.Equal(expected.Events, reply.Events);
             }
@@ -117,26 +94,9 @@ public abstract class GrowthRedeliveryTests<TDatabase>(TDatabase database) : ICl
                 Assert.True(answer.Reason == IgnoredReason.Duplicate, $"{name} again: {answer}");
                 Assert.Equal(OutcomeOf(expected, activity.Id), (answer.FirstPoints!.Value, answer.FirstIgnored));
             }
+        });
 
-            seen[index] = true;
-        }
-
-        foreach (var index in deliveries)
-        {
-            var toA = random.Next(2) == 0;
-            await DeliverAsync(index, toA ? a : b, toA && random.Next(3) == 0);
-        }
-
-        // Every command whose only replies were lost is resent once more.
-        for (var i = 0; i < commands.Count; i++)
-        {
-            if (!seen[i])
-            {
-                await DeliverAsync(i, b, false);
-            }
-        }
-
-        Assert.True(lost > 0, $"no acknowledgement was lost ({deliveries.Count} deliveries)");
+        Assert.True(delivery.Lost > 0, $"no acknowledgement was lost ({deliveries.Count} deliveries)");
         await using var fresh = await StoreHost.StartAsync(database, db, "c");
         foreach (var member in members)
         {

@@ -67,34 +67,11 @@ public abstract class NetworkRedeliveryTests<TDatabase>(TDatabase database) : IC
         Assert.Contains(commands, c => c.Model is { IsBound: true, AlreadyBound: false } && c.Name.StartsWith("bind", StringComparison.Ordinal));
         Assert.Contains(commands, c => !c.Model.IsBound);
         var deliveries = Redeliveries.Schedule(commands.Count, i => commands[i].Model.IsBound, random);
-        var seen = new bool[commands.Count];
-        var committedUnseen = new bool[commands.Count];
-        var lost = 0;
-        async Task DeliverAsync(int index, StoreHost host, bool loseAcknowledgement)
+        var delivery = new LosingDelivery<BindingResult>(lostAcks, commands.Count);
+        await delivery.RunAsync(deliveries, random, a, b, i => commands[i].Model is { IsBound: true, AlreadyBound: false }, (i, host) => commands[i].Send(host), (index, reply, seen, committedUnseen) =>
         {
-            var (name, expected, send) = commands[index];
-            if (loseAcknowledgement)
-            {
-                lostAcks.Arm();
-            }
-
-            BindingResult reply;
-            try
-            {
-                reply = await send(host);
-            }
-            catch (AcknowledgementLostException)
-            {
-                lost++;
-                committedUnseen[index] = true;
-                return;
-            }
-            finally
-            {
-                lostAcks.Disarm();
-            }
-
-            if (!seen[index] && !committedUnseen[index])
+            var (name, expected, _) = commands[index];
+            if (!seen && !committedUnseen)
             {
                 Assert.True((reply.IsBound, reply.AlreadyBound, reply.Refusal) == (expected.IsBound, expected.AlreadyBound, expected.Refusal), $"{name}: the model says {expected}, the store {reply}");
             }
@@ -102,26 +79,9 @@ public abstract class NetworkRedeliveryTests<TDatabase>(TDatabase database) : IC
             {
                 Assert.True(reply is { IsBound: true, AlreadyBound: true }, $"{name} again: {reply}");
             }
+        });
 
-            seen[index] = true;
-        }
-
-        foreach (var index in deliveries)
-        {
-            var toA = random.Next(2) == 0;
-            await DeliverAsync(index, toA ? a : b, toA && commands[index].Model is { IsBound: true, AlreadyBound: false } && random.Next(3) == 0);
-        }
-
-        // Every command whose only replies were lost is resent once more.
-        for (var i = 0; i < commands.Count; i++)
-        {
-            if (!seen[i])
-            {
-                await DeliverAsync(i, b, false);
-            }
-        }
-
-        Assert.True(lost > 0, $"no acknowledgement was lost ({deliveries.Count} deliveries)");
+        Assert.True(delivery.Lost > 0, $"no acknowledgement was lost ({deliveries.Count} deliveries)");
         await using var fresh = await StoreHost.StartAsync(database, db, "c", Rebind);
         for (var m = 1; m <= 30; m++)
         {

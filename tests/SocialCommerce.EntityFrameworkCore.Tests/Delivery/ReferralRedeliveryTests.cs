@@ -70,38 +70,14 @@ public abstract class ReferralRedeliveryTests<TDatabase>(TDatabase database) : I
         Assert.Contains(commands, c => c.Model.IsApplied);
         Assert.Contains(commands, c => !c.Model.IsAccepted);
         // A lost acknowledgement: the command committed, its caller saw a failure; its next reply must be a duplicate.
-        var seen = new bool[commands.Count];
-        var committedUnseen = new bool[commands.Count];
-        var lost = 0;
-        async Task DeliverAsync(int index, StoreHost host, bool loseAcknowledgement)
+        var delivery = new LosingDelivery<ReferralRewardResult>(lostAcks, commands.Count);
+        await delivery.RunAsync(deliveries, random, a, b, i => commands[i].Model.IsApplied, (i, host) => commands[i].Send(host), (index, reply, seen, committedUnseen) =>
         {
-            var (name, expected, _, send) = commands[index];
-            if (loseAcknowledgement)
+            var (name, expected, _, _) = commands[index];
+            if (!seen)
             {
-                lostAcks.Arm();
-            }
-
-            ReferralRewardResult reply;
-            try
-            {
-                reply = await send(host);
-            }
-            catch (AcknowledgementLostException)
-            {
-                lost++;
-                committedUnseen[index] = true;
-                return;
-            }
-            finally
-            {
-                lostAcks.Disarm();
-            }
-
-            if (!seen[index])
-            {
-                seen[index] = true;
                 Assert.True(expected.IsApplied ? reply.IsAccepted : reply.Refusal == expected.Refusal, $"{name}: the model says {expected}, the store {reply}");
-                Assert.True(!committedUnseen[index] || reply.IsDuplicate, $"{name} after its lost acknowledgement: {reply}");
+                Assert.True(!committedUnseen || reply.IsDuplicate, $"{name} after its lost acknowledgement: {reply}");
             }
             else
             {
@@ -112,24 +88,9 @@ public abstract class ReferralRedeliveryTests<TDatabase>(TDatabase database) : I
             {
                 Assert.Equal(expected.Event, reply.Event);
             }
-        }
+        });
 
-        foreach (var index in deliveries)
-        {
-            var toA = random.Next(2) == 0;
-            await DeliverAsync(index, toA ? a : b, toA && commands[index].Model.IsApplied && random.Next(3) == 0);
-        }
-
-        // Every command whose only replies were lost is resent once more.
-        for (var i = 0; i < commands.Count; i++)
-        {
-            if (!seen[i])
-            {
-                await DeliverAsync(i, b, false);
-            }
-        }
-
-        Assert.True(lost > 0, $"no acknowledgement was lost ({commands.Count(c => c.Model.IsApplied)} applied commands, {deliveries.Count} deliveries)");
+        Assert.True(delivery.Lost > 0, $"no acknowledgement was lost ({commands.Count(c => c.Model.IsApplied)} applied commands, {deliveries.Count} deliveries)");
         await using var fresh = await StoreHost.StartAsync(database, db, "c");
         for (var m = 10; m < 30; m++)
         {

@@ -34,7 +34,7 @@ public sealed partial class StoredCommissionLedger
         {
             var currency = withdrawal.Amount.Currency;
             var (row, known) = await StoredAccounts.TrackWithWithdrawalAsync(db, withdrawal.Member, currency, withdrawal.WithdrawalId, ct).ConfigureAwait(false);
-            var account = StoredAccounts.FromRow(row, Options, null, known is null ? null : RecordOf(known, StoredAccounts.CurrencyOf(known.Currency, row.MinorUnit)));
+            var account = AccountWith(row, known);
             var result = account.RequestWithdrawal(withdrawal, _store.Options.Withholding);
             if (!result.IsApplied)
             {
@@ -187,7 +187,7 @@ public sealed partial class StoredCommissionLedger
         return results;
     }
 
-    /// <summary>Reads a withdrawal as stored, or <see langword="null"/>.</summary>
+    /// <summary>Reads a withdrawal of the lifecycle (<see cref="RequestWithdrawalAsync"/>) as stored, or <see langword="null"/> (an immediate withdrawal is answered by <see cref="WithdrawAsync"/> and recorded as entries, as in the in-memory ledger).</summary>
     /// <param name="member">The member whose account the withdrawal is of (withdrawal ids are scoped to the account).</param>
     /// <param name="currency">The account's currency.</param>
     /// <param name="withdrawalId">The withdrawal.</param>
@@ -200,7 +200,7 @@ public sealed partial class StoredCommissionLedger
         return _store.RunAsync($"read withdrawal '{withdrawalId}' of member {member}", async (db, _, ct) =>
         {
             var row = await db.Set<WithdrawalRow>().AsNoTracking().FirstOrDefaultAsync(w => w.MemberId == member.Value && w.Currency == currency.Code && w.WithdrawalId == withdrawalId, ct).ConfigureAwait(false);
-            if (row is null)
+            if (row is null || IsImmediate(row))
             {
                 return null;
             }
@@ -232,12 +232,7 @@ public sealed partial class StoredCommissionLedger
         return _store.RunAsync($"{verb} withdrawal '{withdrawalId}' of member {member}", Keys.Account(member, currency), async (db, _, ct) =>
         {
             var (row, stored) = await StoredAccounts.TrackWithWithdrawalAsync(db, member, currency, withdrawalId, ct).ConfigureAwait(false);
-            if (stored is null)
-            {
-                return new WithdrawalStepResult(LedgerOutcome.Refused, LedgerRefusal.UnknownWithdrawal, $"Withdrawal '{withdrawalId}' was never requested.", null);
-            }
-
-            var account = StoredAccounts.FromRow(row, Options, null, RecordOf(stored, StoredAccounts.CurrencyOf(row.Currency, row.MinorUnit)));
+            var account = AccountWith(row, stored);
             var result = step(account, withdrawalId);
             if (!result.IsApplied)
             {
@@ -245,7 +240,7 @@ public sealed partial class StoredCommissionLedger
             }
 
             StoredAccounts.CopyBalances(account, row);
-            Update(stored, result.Withdrawal!);
+            Update(stored!, result.Withdrawal!); // applied: the account held the record, so it was stored
             if (result.Withdrawal!.Status == WithdrawalStatus.Paid)
             {
                 db.Add(WithdrawalEntry(withdrawalId, result.Withdrawal.Member, result.Withdrawal.Gross.Currency, result.Withdrawal.Gross.ToMinorUnits(), paidAt!.Value));
@@ -254,6 +249,21 @@ public sealed partial class StoredCommissionLedger
             await db.SaveChangesAsync(ct).ConfigureAwait(false);
             return result;
         }, cancellationToken);
+    }
+
+    /// <summary>
+    /// An immediate withdrawal (<see cref="WithdrawAsync"/>) is stored as paid without a transfer reference; a withdrawal
+    /// of the lifecycle is paid only with one.
+    /// </summary>
+    private static bool IsImmediate(WithdrawalRow row) => row.Status == (int)WithdrawalStatus.Paid && row.TransferReference is null;
+
+    /// <summary>The account of <paramref name="row"/> in Core, holding the one withdrawal a command names (if stored) as the account keeps it: immediate, or a lifecycle record.</summary>
+    private CommissionAccount AccountWith(AccountRow row, WithdrawalRow? withdrawal)
+    {
+        var currency = StoredAccounts.CurrencyOf(row.Currency, row.MinorUnit);
+        return withdrawal is null ? StoredAccounts.FromRow(row, Options, null)
+            : IsImmediate(withdrawal) ? StoredAccounts.FromRow(row, Options, new LedgerWithdrawal(withdrawal.WithdrawalId, new MemberId(withdrawal.MemberId), Money.FromMinorUnits(withdrawal.Requested, currency), StoredJson.Instant(withdrawal.At)))
+            : StoredAccounts.FromRow(row, Options, null, RecordOf(withdrawal, currency));
     }
 
     private static WithdrawalRecord RecordOf(WithdrawalRow row, Currency currency) => new(

@@ -327,8 +327,7 @@ public sealed partial class StoredCommissionLedger
         {
             var currency = withdrawal.Amount.Currency;
             var (row, known) = await StoredAccounts.TrackWithWithdrawalAsync(db, withdrawal.Member, currency, withdrawal.WithdrawalId, ct).ConfigureAwait(false);
-            LedgerWithdrawal? first = known is null ? null : new LedgerWithdrawal(known.WithdrawalId, new MemberId(known.MemberId), Money.FromMinorUnits(known.Requested, StoredAccounts.CurrencyOf(known.Currency, row.MinorUnit)), StoredJson.Instant(known.At));
-            var account = StoredAccounts.FromRow(row, Options, first);
+            var account = AccountWith(row, known);
             var result = account.Withdraw(withdrawal);
             if (result.Result.Outcome != LedgerOutcome.Applied)
             {

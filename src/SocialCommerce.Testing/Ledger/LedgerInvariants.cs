@@ -26,8 +26,8 @@ public static class LedgerInvariants
     public const string RefundSymmetryName = "refund symmetry";
 
     /// <summary>
-    /// Checks that the ledger created and lost nothing for each member: pending + frozen + available + withdrawn − debt
-    /// equals booked − reversed + written off + forgiven, exactly; and that the members' booked totals add up to the
+    /// Checks that the ledger created and lost nothing for each member: pending + frozen + available + in withdrawal +
+    /// withdrawn − debt equals booked − reversed + written off + forgiven + adjusted, exactly; and that the members' booked totals add up to the
     /// ledger's earned entries.
     /// </summary>
     /// <param name="ledger">The ledger.</param>
@@ -45,11 +45,11 @@ public static class LedgerInvariants
         foreach (var member in members)
         {
             var b = ledger.GetBalance(member, currency);
-            var held = b.Pending.Amount + b.Frozen.Amount + b.Available.Amount + b.Withdrawn.Amount - b.ClawbackDebt.Amount;
-            var net = b.Booked.Amount - b.Reversed.Amount + b.WrittenOff.Amount + b.Forgiven.Amount;
+            var held = b.Pending.Amount + b.Frozen.Amount + b.Available.Amount + b.InWithdrawal.Amount + b.Withdrawn.Amount - b.ClawbackDebt.Amount;
+            var net = b.Booked.Amount - b.Reversed.Amount + b.WrittenOff.Amount + b.Forgiven.Amount + b.Adjusted.Amount;
             if (held != net)
             {
-                problems.Add(F($"member {member.Value} holds {held} (pending {b.Pending.Amount} + frozen {b.Frozen.Amount} + available {b.Available.Amount} + withdrawn {b.Withdrawn.Amount} - debt {b.ClawbackDebt.Amount}) but earned {net} (booked {b.Booked.Amount} - reversed {b.Reversed.Amount} + written off {b.WrittenOff.Amount} + forgiven {b.Forgiven.Amount}): {Math.Abs(held - net)} {(held > net ? "created" : "lost")}"));
+                problems.Add(F($"member {member.Value} holds {held} (pending {b.Pending.Amount} + frozen {b.Frozen.Amount} + available {b.Available.Amount} + in withdrawal {b.InWithdrawal.Amount} + withdrawn {b.Withdrawn.Amount} - debt {b.ClawbackDebt.Amount}) but earned {net} (booked {b.Booked.Amount} - reversed {b.Reversed.Amount} + written off {b.WrittenOff.Amount} + forgiven {b.Forgiven.Amount} + adjusted {b.Adjusted.Amount}): {Math.Abs(held - net)} {(held > net ? "created" : "lost")}"));
             }
 
             booked += b.Booked.Amount;

@@ -76,7 +76,7 @@ public abstract class SchemaUpgradeTests<TDatabase>(TDatabase database) : IClass
             var balance = Assert.Single(balances, x => x.Member.Value == row.GetProperty("MemberId").GetInt64());
             Money Cny(string column) => Money.FromMinorUnits(row.GetProperty(column).GetInt64(), Currency.CNY);
             Assert.Equal(
-                new LedgerBalance(balance.Member, Currency.CNY, Cny("Pending"), Cny("Frozen"), Cny("Available"), Cny("Withdrawn"), Cny("Fees"), Cny("Debt"), Cny("WrittenOff"), Cny("Forgiven"), Cny("Booked"), Cny("Reversed")),
+                new LedgerBalance(balance.Member, Currency.CNY, Cny("Pending"), Cny("Frozen"), Cny("Available"), Cny("Withdrawn"), Cny("Fees"), Cny("Debt"), Cny("WrittenOff"), Cny("Forgiven"), Cny("Booked"), Cny("Reversed")) { InWithdrawal = Cny("InWithdrawal"), Adjusted = Cny("Adjusted") },
                 balance);
             Assert.Equal(Cny("InWithdrawal"), await b.Ledger.GetInWithdrawalAsync(balance.Member, Currency.CNY));
         }

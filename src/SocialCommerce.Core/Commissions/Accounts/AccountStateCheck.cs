@@ -14,8 +14,7 @@ internal static class AccountStateCheck
     /// <param name="check">The restore's checks.</param>
     /// <param name="b">The balances.</param>
     /// <param name="path">The JSON path of the balances, e.g. <c>$.accounts[3]</c>.</param>
-    /// <param name="lifecycle">Whether the state may hold the withdrawal lifecycle and adjustments (a split account), or not (the single ledger).</param>
-    public static void Check(StateCheck check, LedgerAccountState? b, string path, bool lifecycle)
+    public static void Check(StateCheck check, LedgerAccountState? b, string path)
     {
         check.Present(b, path);
         check.Present(b!.Currency, path + ".currency");
@@ -31,13 +30,6 @@ internal static class AccountStateCheck
         check.NotNegative(b.Reversed, path + ".reversed");
         check.NotNegative(b.InWithdrawal, path + ".inWithdrawal");
         check.NotNegative(b.Withheld, path + ".withheld");
-        if (!lifecycle)
-        {
-            check.That(b.InWithdrawal == 0, path + ".inWithdrawal", b.InWithdrawal, "the single ledger has no withdrawal lifecycle.");
-            check.That(b.Withheld == 0, path + ".withheld", b.Withheld, "the single ledger withholds nothing.");
-            check.That(b.Adjusted == 0, path + ".adjusted", b.Adjusted, "the single ledger has no manual adjustments.");
-        }
-
         check.That(b.Reversed <= b.Booked, path + ".reversed", b.Reversed, $"more than the {b.Booked} minor units booked.");
         check.That((Int128)b.Fees + b.Withheld <= b.Withdrawn, path + ".fees", b.Fees, $"fees and withholding ({b.Withheld}) exceed the {b.Withdrawn} minor units withdrawn.");
         check.That(b.Forgiven <= b.Withdrawn, path + ".forgiven", b.Forgiven, $"only withdrawn money is forgiven, and {b.Withdrawn} minor units were withdrawn.");

@@ -6,7 +6,7 @@ namespace SocialCommerce.Commissions;
 /// <summary>Signed manual adjustments of an account.</summary>
 public sealed partial class CommissionAccount
 {
-    private readonly Dictionary<string, AccountAdjustment> _adjustments = new(StringComparer.Ordinal);
+    private Dictionary<string, AccountAdjustment>? _adjustments;
     private long _adjusted;
 
     /// <summary>Gets the sum of the signed manual adjustments.</summary>
@@ -35,7 +35,7 @@ public sealed partial class CommissionAccount
             throw new ArgumentException($"Adjustment '{adjustment.AdjustmentId}' = {adjustment.Amount}: it must be non-zero whole minor units of at most {Limits.MaxMinorUnits} minor units either way.", nameof(adjustment));
         }
 
-        if (_adjustments.TryGetValue(adjustment.AdjustmentId, out var first))
+        if (_adjustments is not null && _adjustments.TryGetValue(adjustment.AdjustmentId, out var first))
         {
             return first.Member == adjustment.Member && first.Amount == adjustment.Amount && string.Equals(first.Author, adjustment.Author, StringComparison.Ordinal) && string.Equals(first.Reason, adjustment.Reason, StringComparison.Ordinal)
                 ? LedgerResult.Duplicate($"Adjustment '{adjustment.AdjustmentId}' was already applied; nothing changed.")
@@ -56,24 +56,30 @@ public sealed partial class CommissionAccount
         }
 
         _adjusted = adjusted;
-        _adjustments.Add(adjustment.AdjustmentId, adjustment);
+        (_adjustments ??= new Dictionary<string, AccountAdjustment>(StringComparer.Ordinal)).Add(adjustment.AdjustmentId, adjustment);
         Version++;
         return new LedgerResult(null, LedgerOutcome.Applied, LedgerRefusal.None, null, 0, 0);
     }
 
     private AccountAdjustment[] AdjustmentsSnapshot()
     {
-        var adjustments = new AccountAdjustment[_adjustments.Count];
-        _adjustments.Values.CopyTo(adjustments, 0);
+        var adjustments = new AccountAdjustment[_adjustments?.Count ?? 0];
+        _adjustments?.Values.CopyTo(adjustments, 0);
         Array.Sort(adjustments, static (a, b) => string.CompareOrdinal(a.AdjustmentId, b.AdjustmentId));
         return adjustments;
     }
 
-    private void RestoreAdjustments(CommissionAccountSnapshot snapshot)
+    private void RestoreAdjustments(CommissionAccountSnapshot snapshot) => RestoreAdjustments(Serialization.SocialCommerceJson.OrEmpty(snapshot.Adjustments));
+
+    /// <summary>Adds adjustments applied before (a restore; checked by the caller).</summary>
+    internal void RestoreAdjustments(IReadOnlyList<AccountAdjustment> adjustments)
     {
-        foreach (var adjustment in Serialization.SocialCommerceJson.OrEmpty(snapshot.Adjustments))
+        foreach (var adjustment in adjustments)
         {
-            _adjustments[adjustment.AdjustmentId] = adjustment;
+            (_adjustments ??= new Dictionary<string, AccountAdjustment>(StringComparer.Ordinal))[adjustment.AdjustmentId] = adjustment;
         }
     }
+
+    /// <summary>Gets the adjustments applied, in no order.</summary>
+    internal IEnumerable<AccountAdjustment> Adjustments => _adjustments is null ? [] : _adjustments.Values;
 }

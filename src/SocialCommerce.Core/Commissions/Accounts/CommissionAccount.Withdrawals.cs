@@ -7,7 +7,7 @@ namespace SocialCommerce.Commissions;
 /// <summary>The withdrawal lifecycle of an account: request → approved or rejected → paid or failed → (retry) paid, or cancelled.</summary>
 public sealed partial class CommissionAccount
 {
-    private readonly Dictionary<string, WithdrawalRecord> _requests = new(StringComparer.Ordinal);
+    private Dictionary<string, WithdrawalRecord>? _requests;
     private long _inWithdrawal;
     private long _withheld;
 
@@ -23,7 +23,7 @@ public sealed partial class CommissionAccount
     public WithdrawalRecord? GetWithdrawal(string withdrawalId)
     {
         ArgumentNullException.ThrowIfNull(withdrawalId);
-        return _requests.TryGetValue(withdrawalId, out var record) ? record : null;
+        return _requests is not null && _requests.TryGetValue(withdrawalId, out var record) ? record : null;
     }
 
     // The balances restore from the snapshot's account state; the records it carries may be all of the account's
@@ -42,9 +42,9 @@ public sealed partial class CommissionAccount
     public WithdrawalStepResult RequestWithdrawal(LedgerWithdrawal withdrawal, IWithholdingPolicy? withholding = null)
     {
         CheckOwn(withdrawal);
-        LedgerWithdrawal? first = withdrawal.WithdrawalId is not null && _requests.TryGetValue(withdrawal.WithdrawalId, out var known)
+        LedgerWithdrawal? first = withdrawal.WithdrawalId is not null && GetWithdrawal(withdrawal.WithdrawalId) is { } known
             ? new LedgerWithdrawal(known.WithdrawalId, known.Member, known.Gross, known.RequestedAt)
-            : withdrawal.WithdrawalId is not null && _withdrawals.TryGetValue(withdrawal.WithdrawalId, out var immediate) ? immediate : null;
+            : withdrawal.WithdrawalId is not null && _withdrawals is not null && _withdrawals.TryGetValue(withdrawal.WithdrawalId, out var immediate) ? immediate : null;
         if (WithdrawalDecision.Decide(_options, _options.MinimumWithdrawals ?? [], withdrawal, first, _available, out var gross, out var fee) is { } answer)
         {
             var existing = withdrawal.WithdrawalId is not null ? GetWithdrawal(withdrawal.WithdrawalId) : null;
@@ -62,7 +62,7 @@ public sealed partial class CommissionAccount
         var units = gross.ToMinorUnits();
         _available -= units;
         _inWithdrawal += units;
-        _requests.Add(record.WithdrawalId, record);
+        (_requests ??= new Dictionary<string, WithdrawalRecord>(StringComparer.Ordinal)).Add(record.WithdrawalId, record);
         Version++;
         return new WithdrawalStepResult(LedgerOutcome.Applied, LedgerRefusal.None, null, record);
     }
@@ -161,7 +161,7 @@ public sealed partial class CommissionAccount
     private WithdrawalStepResult Step(string withdrawalId, string verb, WithdrawalStatus target, WithdrawalStatus[] from, Func<WithdrawalRecord, WithdrawalRecord> change, bool restore, bool pay, bool reserve = false, bool duplicateWhenInTarget = true)
     {
         Limits.CheckId(withdrawalId, nameof(withdrawalId));
-        if (!_requests.TryGetValue(withdrawalId, out var record))
+        if (GetWithdrawal(withdrawalId) is not { } record)
         {
             return new WithdrawalStepResult(LedgerOutcome.Refused, LedgerRefusal.UnknownWithdrawal, $"Withdrawal '{withdrawalId}' was not requested from the account of member {Member} in {Currency.Code}.", null);
         }
@@ -199,7 +199,7 @@ public sealed partial class CommissionAccount
         }
 
         var next = change(record);
-        _requests[withdrawalId] = next;
+        _requests![withdrawalId] = next;
         Version++;
         return new WithdrawalStepResult(LedgerOutcome.Applied, LedgerRefusal.None, null, next);
     }
@@ -214,17 +214,23 @@ public sealed partial class CommissionAccount
 
     private WithdrawalRecord[] RequestsSnapshot()
     {
-        var records = new WithdrawalRecord[_requests.Count];
-        _requests.Values.CopyTo(records, 0);
+        var records = new WithdrawalRecord[_requests?.Count ?? 0];
+        _requests?.Values.CopyTo(records, 0);
         Array.Sort(records, static (a, b) => string.CompareOrdinal(a.WithdrawalId, b.WithdrawalId));
         return records;
     }
 
-    private void RestoreRequests(CommissionAccountSnapshot snapshot)
+    private void RestoreRequests(CommissionAccountSnapshot snapshot) => RestoreRequests(Serialization.SocialCommerceJson.OrEmpty(snapshot.Requests));
+
+    /// <summary>Adds withdrawals requested before (a restore; checked by the caller).</summary>
+    internal void RestoreRequests(IReadOnlyList<WithdrawalRecord> requests)
     {
-        foreach (var record in Serialization.SocialCommerceJson.OrEmpty(snapshot.Requests))
+        foreach (var record in requests)
         {
-            _requests[record.WithdrawalId] = record; // checked by Check(snapshot)
+            (_requests ??= new Dictionary<string, WithdrawalRecord>(StringComparer.Ordinal))[record.WithdrawalId] = record;
         }
     }
+
+    /// <summary>Gets the withdrawals requested through the lifecycle, in no order.</summary>
+    internal IEnumerable<WithdrawalRecord> Requests => _requests is null ? [] : _requests.Values;
 }

@@ -8,8 +8,8 @@ namespace SocialCommerce.Commissions;
 /// <summary>
 /// One sale's commission record: the aggregate a database keeps per sale. It holds what the sale booked (its
 /// <see cref="LedgerSale"/>), where it is in the lifecycle, and what its refunds reversed; its commands decide and
-/// return the postings for the members' <see cref="CommissionAccount"/>s, which are separate aggregates. The rules are
-/// the <see cref="CommissionLedger"/>'s: a record and its accounts, fed the same commands, reach the ledger's balances.
+/// return the postings for the members' <see cref="CommissionAccount"/>s, which are separate aggregates. The in-memory
+/// <see cref="CommissionLedger"/> is built on the same records and accounts, so it and a database decide alike.
 /// </summary>
 /// <remarks>
 /// Posting ids name the sale, the step and the earning (<c>S-1/post/0</c>, <c>S-1/complete/0</c>, <c>S-1/release/0</c>,
@@ -19,12 +19,12 @@ namespace SocialCommerce.Commissions;
 /// </remarks>
 public sealed class SaleCommissionRecord
 {
-    private readonly long[] _paid;
-    private readonly long[] _refundedUnits;
+    // Created by the first refund (most sales are never refunded): units refunded per line, minor units reversed per earning.
+    private long[]? _refundedUnits;
     private readonly long[] _booked;
-    private readonly long[] _reversed;
+    private long[]? _reversed;
     private readonly long _paidTotal;
-    private readonly Dictionary<string, LedgerRefund> _refunds = new(StringComparer.Ordinal);
+    private Dictionary<string, LedgerRefund>? _refunds;
     private long _refundedAmount;
     private LedgerSaleRefunds _basis;
 
@@ -32,17 +32,13 @@ public sealed class SaleCommissionRecord
     {
         Sale = sale;
         var lines = sale.LineArray;
-        _paid = new long[lines.Length];
-        _refundedUnits = new long[lines.Length];
         for (var i = 0; i < lines.Length; i++)
         {
-            _paid[i] = lines[i].Paid.ToMinorUnits();
-            _paidTotal = checked(_paidTotal + _paid[i]);
+            _paidTotal = checked(_paidTotal + lines[i].Paid.ToMinorUnits());
         }
 
         var earnings = sale.EarningArray;
         _booked = new long[earnings.Length];
-        _reversed = new long[earnings.Length];
         for (var i = 0; i < earnings.Length; i++)
         {
             _booked[i] = earnings[i].Amount.ToMinorUnits();
@@ -110,7 +106,14 @@ public sealed class SaleCommissionRecord
     /// <returns>Applied with the cancellations, a duplicate when already declined, or refused when the sale is not held.</returns>
     public SaleCommissionResult Decline(Instant at)
     {
-        if (_refunds.ContainsKey(DeclineRefundId))
+        var postings = new PostingList(Sale, "refund:" + DeclineRefundId);
+        return Decline(at, ref postings).WithPostings(postings.Postings);
+    }
+
+    internal SaleCommissionResult Decline<TSink>(Instant at, ref TSink sink)
+        where TSink : struct, IPostingSink
+    {
+        if (_refunds?.ContainsKey(DeclineRefundId) == true)
         {
             return Unchanged(LedgerOutcome.Duplicate, $"Sale '{Sale.SaleId}' was already declined; nothing changed.");
         }
@@ -120,7 +123,7 @@ public sealed class SaleCommissionRecord
             return Refused(LedgerRefusal.SaleNotHeld, $"Sale '{Sale.SaleId}' is not held; hold it before declining it, or refund it.");
         }
 
-        var result = Refund(LedgerRefund.Full(DeclineRefundId, Sale.SaleId, at));
+        var result = Refund(LedgerRefund.Full(DeclineRefundId, Sale.SaleId, at), ref sink);
         if (result.Outcome == LedgerOutcome.Applied)
         {
             HoldReason = null;
@@ -136,17 +139,54 @@ public sealed class SaleCommissionRecord
     /// <exception cref="ArgumentNullException"><paramref name="sale"/> is null.</exception>
     public static SaleCommissionRecord Post(LedgerSale sale, out SaleCommissionResult result)
     {
-        ArgumentNullException.ThrowIfNull(sale);
-        var record = new SaleCommissionRecord(sale) { Version = 1 };
-        var postings = new List<AccountPosting>(record._booked.Length);
-        for (var e = 0; e < record._booked.Length; e++)
-        {
-            record.Emit(postings, "post", e, AccountPostingKind.Earned, LedgerState.Pending, record._booked[e]);
-        }
-
-        result = new SaleCommissionResult(LedgerOutcome.Applied, LedgerRefusal.None, null, postings, 1);
+        var record = Open(sale);
+        var postings = new PostingList(sale, "post");
+        result = record.Book(ref postings).WithPostings(postings.Postings);
         return record;
     }
+
+    /// <summary>Creates the record of a sale about to be posted, at version 1, before its earnings are booked; throws before anything else when an amount is beyond 64-bit minor units.</summary>
+    internal static SaleCommissionRecord Open(LedgerSale sale)
+    {
+        ArgumentNullException.ThrowIfNull(sale);
+        return new SaleCommissionRecord(sale) { Version = 1 };
+    }
+
+    /// <summary>Books each earning of a record just opened as pending.</summary>
+    internal SaleCommissionResult Book<TSink>(ref TSink sink)
+        where TSink : struct, IPostingSink
+    {
+        for (var e = 0; e < _booked.Length; e++)
+        {
+            if (_booked[e] > 0)
+            {
+                sink.Add(e, AccountPostingKind.Earned, LedgerState.Pending, _booked[e]);
+            }
+        }
+
+        return new SaleCommissionResult(LedgerOutcome.Applied, LedgerRefusal.None, null, [], 1);
+    }
+
+    /// <summary>Gets the sum of the earnings booked, in minor units (checked: it throws beyond 2^63 − 1).</summary>
+    internal long BookedTotal
+    {
+        get
+        {
+            long total = 0;
+            foreach (var booked in _booked)
+            {
+                total = checked(total + booked);
+            }
+
+            return total;
+        }
+    }
+
+    /// <summary>Returns a refund this record applied, or <see langword="null"/>.</summary>
+    internal LedgerRefund? FindRefund(string refundId) => _refunds is not null && _refunds.TryGetValue(refundId, out var refund) ? refund : null;
+
+    /// <summary>The refund id a decline is recorded under.</summary>
+    internal const string DeclineRefundId = "decline";
 
     /// <summary>
     /// Answers a sale sent again under this sale's id before it is quoted (a host's resend): a duplicate when its
@@ -197,9 +237,20 @@ public sealed class SaleCommissionRecord
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="completedAt"/> is before the payment or outside the supported instants.</exception>
     public SaleCommissionResult Complete(Instant completedAt)
     {
+        var postings = new PostingList(Sale, "complete");
+        return Complete(completedAt, ref postings).WithPostings(postings.Postings);
+    }
+
+    internal SaleCommissionResult Complete<TSink>(Instant completedAt, ref TSink sink)
+        where TSink : struct, IPostingSink
+    {
         if (Status != LedgerSaleStatus.Pending)
         {
-            return Unchanged(LedgerOutcome.Duplicate, $"Sale '{Sale.SaleId}' was already completed at {CompletedAt}; nothing changed.");
+            // Idempotent by the sale id: a retried completion (the host may stamp it later) is a duplicate, and the
+            // first completion's instant stands.
+            return Unchanged(LedgerOutcome.Duplicate, CompletedAt == completedAt
+                ? $"Sale '{Sale.SaleId}' was already completed at {completedAt}; nothing changed."
+                : $"Sale '{Sale.SaleId}' was already completed at {CompletedAt}; the completion at {completedAt} is a retry and changes nothing.");
         }
 
         if (completedAt < Sale.PaidAt)
@@ -210,13 +261,20 @@ public sealed class SaleCommissionRecord
         Limits.Check(completedAt, nameof(completedAt));
         Status = LedgerSaleStatus.Frozen;
         CompletedAt = completedAt;
-        return Changed("complete", AccountPostingKind.Completed, LedgerState.Frozen);
+        return Changed(ref sink, AccountPostingKind.Completed, LedgerState.Frozen);
     }
 
     /// <summary>Releases the earnings when the return window has closed at <paramref name="at"/>.</summary>
     /// <param name="at">The instant of evaluation.</param>
     /// <returns>Applied with the postings when due; a duplicate (nothing changed) when not due or already released.</returns>
     public SaleCommissionResult Release(Instant at)
+    {
+        var postings = new PostingList(Sale, "release");
+        return Release(at, ref postings).WithPostings(postings.Postings);
+    }
+
+    internal SaleCommissionResult Release<TSink>(Instant at, ref TSink sink)
+        where TSink : struct, IPostingSink
     {
         if (IsHeld)
         {
@@ -229,7 +287,7 @@ public sealed class SaleCommissionRecord
         }
 
         Status = LedgerSaleStatus.Released;
-        return Changed("release", AccountPostingKind.Released, LedgerState.Available);
+        return Changed(ref sink, AccountPostingKind.Released, LedgerState.Available);
     }
 
     /// <summary>Refunds the sale (in full, by lines or by amount): each earning is reversed to its share, cancelled before release or clawed back after.</summary>
@@ -242,24 +300,34 @@ public sealed class SaleCommissionRecord
     public SaleCommissionResult Refund(LedgerRefund refund)
     {
         ArgumentNullException.ThrowIfNull(refund);
+        var postings = new PostingList(Sale, "refund:" + refund.RefundId);
+        return Refund(refund, ref postings).WithPostings(postings.Postings);
+    }
+
+    internal SaleCommissionResult Refund<TSink>(LedgerRefund refund, ref TSink sink)
+        where TSink : struct, IPostingSink
+    {
+        ArgumentNullException.ThrowIfNull(refund);
         if (!string.Equals(refund.SaleId, Sale.SaleId, StringComparison.Ordinal))
         {
             throw new ArgumentException($"Refund '{refund.RefundId}' is of sale '{refund.SaleId}', not '{Sale.SaleId}'.", nameof(refund));
         }
 
-        if (_refunds.TryGetValue(refund.RefundId, out var known))
+        if (_refunds is not null && _refunds.TryGetValue(refund.RefundId, out var known))
         {
             return known.SameContent(refund)
                 ? Unchanged(LedgerOutcome.Duplicate, $"Refund '{refund.RefundId}' was already posted; nothing changed.")
                 : Refused(LedgerRefusal.ConflictingDuplicate, $"Refund id '{refund.RefundId}' was already posted with other content; the first posting stands.");
         }
 
-        var refusal = RefundDecision.Check(_basis, refund, Sale.SaleId, Sale.Currency, _paid.Length, i => Sale.LineArray[i].Quantity, i => _refundedUnits[i], _paidTotal, _refundedAmount, out var message);
+        var refusal = RefundDecision.Check(_basis, refund, Sale.SaleId, Sale.Currency, Sale.LineArray.Length, i => Sale.LineArray[i].Quantity, i => _refundedUnits?[i] ?? 0, _paidTotal, _refundedAmount, out var message);
         if (refusal != LedgerRefusal.None)
         {
             return Refused(refusal, message!);
         }
 
+        _refundedUnits ??= new long[Sale.LineArray.Length];
+        _reversed ??= new long[_booked.Length];
         switch (refund.Basis)
         {
             case LedgerRefundBasis.Full:
@@ -272,7 +340,7 @@ public sealed class SaleCommissionRecord
                 }
 
                 var all = true;
-                for (var i = 0; i < _paid.Length; i++)
+                for (var i = 0; i < Sale.LineArray.Length; i++)
                 {
                     all &= _refundedUnits[i] == Sale.LineArray[i].Quantity;
                 }
@@ -285,8 +353,7 @@ public sealed class SaleCommissionRecord
                 break;
         }
 
-        _refunds.Add(refund.RefundId, refund);
-        var postings = new List<AccountPosting>();
+        (_refunds ??= new Dictionary<string, LedgerRefund>(StringComparer.Ordinal)).Add(refund.RefundId, refund);
         var kind = Status == LedgerSaleStatus.Released ? AccountPostingKind.Clawback : AccountPostingKind.Cancelled;
         var from = Status == LedgerSaleStatus.Pending ? LedgerState.Pending : Status == LedgerSaleStatus.Frozen ? LedgerState.Frozen : LedgerState.Available;
         for (var e = 0; e < _booked.Length; e++)
@@ -296,23 +363,26 @@ public sealed class SaleCommissionRecord
             if (delta > 0)
             {
                 _reversed[e] = target;
-                Emit(postings, "refund:" + refund.RefundId, e, kind, from, delta);
+                sink.Add(e, kind, from, delta);
             }
         }
 
         Version++;
-        return new SaleCommissionResult(LedgerOutcome.Applied, LedgerRefusal.None, null, postings, Version);
+        return new SaleCommissionResult(LedgerOutcome.Applied, LedgerRefusal.None, null, [], Version);
     }
 
     /// <summary>Exports the record's state (O(lines + earnings + refunds)).</summary>
     /// <returns>The snapshot.</returns>
     public SaleCommissionSnapshot ToSnapshot()
     {
-        var refunds = new LedgerRefund[_refunds.Count];
-        _refunds.Values.CopyTo(refunds, 0);
-        var state = new LedgerSaleState(Sale, Status, CompletedAt, _refundedAmount, _basis, (long[])_refundedUnits.Clone(), (long[])_reversed.Clone());
-        return new SaleCommissionSnapshot(Serialization.SocialCommerceJson.SchemaVersion, state, refunds, Version) { HoldReason = HoldReason };
+        var refunds = new LedgerRefund[_refunds?.Count ?? 0];
+        _refunds?.Values.CopyTo(refunds, 0);
+        return new SaleCommissionSnapshot(Serialization.SocialCommerceJson.SchemaVersion, State with { HoldReason = null }, refunds, Version) { HoldReason = HoldReason };
     }
+
+    /// <summary>Gets the record's state as the ledger's snapshot lists it (with the hold reason).</summary>
+    internal LedgerSaleState State =>
+        new(Sale, Status, CompletedAt, _refundedAmount, _basis, _refundedUnits is null ? new long[Sale.LineArray.Length] : (long[])_refundedUnits.Clone(), _reversed is null ? new long[_booked.Length] : (long[])_reversed.Clone()) { HoldReason = HoldReason };
 
     /// <summary>Restores a record from its snapshot, re-deciding nothing.</summary>
     /// <param name="snapshot">The snapshot.</param>
@@ -340,58 +410,55 @@ public sealed class SaleCommissionRecord
         }
 
         check.That(refunds.Count == 0 || state.RefundBasis != LedgerSaleRefunds.None, "$.state.refundBasis", state.RefundBasis, "a refunded sale has a refund basis.");
-        var record = new SaleCommissionRecord(state.Sale);
-        for (var i = 0; i < record._refundedUnits.Length; i++)
-        {
-            record._refundedUnits[i] = state.RefundedQuantities[i];
-        }
+        var record = Restore(state with { HoldReason = snapshot.HoldReason }, refunds);
+        record.Version = snapshot.Version;
+        return record;
+    }
 
-        for (var i = 0; i < record._reversed.Length; i++)
+    /// <summary>Restores a record from its checked state and refunds, re-deciding nothing (version 1).</summary>
+    internal static SaleCommissionRecord Restore(LedgerSaleState state, IReadOnlyList<LedgerRefund> refunds)
+    {
+        var record = new SaleCommissionRecord(state.Sale);
+        if (state.RefundBasis != LedgerSaleRefunds.None)
         {
-            record._reversed[i] = state.ReversedMinorUnits[i];
+            record._refundedUnits = [.. state.RefundedQuantities];
+            record._reversed = [.. state.ReversedMinorUnits];
         }
 
         record.Status = state.Status;
         record.CompletedAt = state.CompletedAt;
         record._refundedAmount = state.RefundedMinorUnits;
         record._basis = state.RefundBasis;
-        record.Version = snapshot.Version;
-        record.HoldReason = snapshot.HoldReason;
-        foreach (var refund in Serialization.SocialCommerceJson.OrEmpty(snapshot.Refunds))
+        record.Version = 1;
+        record.HoldReason = state.HoldReason;
+        foreach (var refund in refunds)
         {
-            record._refunds[refund.RefundId] = refund;
+            (record._refunds ??= new Dictionary<string, LedgerRefund>(StringComparer.Ordinal))[refund.RefundId] = refund;
         }
 
         return record;
     }
 
-    private const string DeclineRefundId = "decline";
-
     private long Target(int e)
     {
         var line = Sale.EarningArray[e].LineIndex;
-        return RefundDecision.Target(_basis, _booked[e], _refundedUnits[line], Sale.LineArray[line].Quantity, _refundedAmount, _paidTotal);
+        return RefundDecision.Target(_basis, _booked[e], _refundedUnits![line], Sale.LineArray[line].Quantity, _refundedAmount, _paidTotal);
     }
 
-    private SaleCommissionResult Changed(string step, AccountPostingKind kind, LedgerState state)
+    private SaleCommissionResult Changed<TSink>(ref TSink sink, AccountPostingKind kind, LedgerState state)
+        where TSink : struct, IPostingSink
     {
-        var postings = new List<AccountPosting>(_booked.Length);
         for (var e = 0; e < _booked.Length; e++)
         {
-            Emit(postings, step, e, kind, state, _booked[e] - _reversed[e]);
+            var amount = _booked[e] - (_reversed?[e] ?? 0);
+            if (amount > 0)
+            {
+                sink.Add(e, kind, state, amount);
+            }
         }
 
         Version++;
-        return new SaleCommissionResult(LedgerOutcome.Applied, LedgerRefusal.None, null, postings, Version);
-    }
-
-    private void Emit(List<AccountPosting> postings, string step, int earning, AccountPostingKind kind, LedgerState state, long amount)
-    {
-        if (amount > 0)
-        {
-            var beneficiary = Sale.EarningArray[earning].Beneficiary;
-            postings.Add(new AccountPosting(string.Create(CultureInfo.InvariantCulture, $"{Sale.SaleId}/{step}/{earning}"), Sale.SaleId, beneficiary, Sale.Currency, kind, state, amount));
-        }
+        return new SaleCommissionResult(LedgerOutcome.Applied, LedgerRefusal.None, null, [], Version);
     }
 
     private SaleCommissionResult Unchanged(LedgerOutcome outcome, string message) => new(outcome, LedgerRefusal.None, message, [], Version);

@@ -16,4 +16,6 @@ public readonly record struct SaleCommissionResult(LedgerOutcome Outcome, Ledger
 {
     /// <summary>Gets a value indicating whether the command was applied.</summary>
     public bool IsApplied => Outcome == LedgerOutcome.Applied;
+
+    internal SaleCommissionResult WithPostings(IReadOnlyList<AccountPosting> postings) => this with { Postings = postings };
 }

@@ -20,61 +20,51 @@ public sealed partial class CommissionLedger
     private LedgerResult PostCore(LedgerSale sale)
     {
         ArgumentNullException.ThrowIfNull(sale);
-        var lines = sale.LineArray;
-        var earnings = sale.EarningArray;
-        var paidTotal = StageSlots(sale, out var firstLine, out var firstEarning);
-
-        if (_saleIndex.TryGetValue(sale.SaleId, out var existing))
+        ref var index = ref CollectionsMarshal.GetValueRefOrAddDefault(_saleIndex, sale.SaleId, out var exists);
+        if (exists)
         {
-            return IsSameSale(existing, sale)
-                ? LedgerResult.Duplicate($"Sale '{sale.SaleId}' was already posted; nothing changed.")
-                : LedgerResult.Refused(LedgerRefusal.ConflictingDuplicate, $"Sale id '{sale.SaleId}' was already posted with other content; the first posting stands.");
+            // Business content only — buyer, currency, lines: a retry stamped with a later instant, or quoted again after
+            // a plan reload (other earnings, another return window), is still the same sale, and the first posting stands.
+            return ToResult(_sales[index].Record.PostAgain(sale), _entryCount);
         }
 
-        // Every account total the posting raises is checked before anything is committed: an overflow throws with the
-        // ledger exactly as it was (the sale id stays free, so a retry is a first posting).
-        CheckAccountHeadroom(sale, firstEarning, earnings.Length);
+        // Everything that can throw comes first — the record converts the amounts, every account total the posting
+        // raises is checked — so an overflow throws with the ledger exactly as it was (the sale id stays free).
+        SaleCommissionRecord record;
+        try
+        {
+            record = SaleCommissionRecord.Open(sale);
+            CheckAccountHeadroom(sale, record);
+        }
+        catch
+        {
+            _saleIndex.Remove(sale.SaleId);
+            throw;
+        }
 
-        ref var index = ref CollectionsMarshal.GetValueRefOrAddDefault(_saleIndex, sale.SaleId, out _);
-
+        index = _saleCount;
         var s = _saleCount;
-        index = s;
         var currency = GetOrAddCurrency(sale.Currency);
         if (s == _sales.Length)
         {
             Array.Resize(ref _sales, s * 2);
         }
 
-        _lineCount = firstLine + lines.Length;
-        _earningCount = firstEarning + earnings.Length;
-        _sales[s] = new SaleSlot
+        var earnings = sale.EarningArray;
+        var firstEarning = _earningCount;
+        EnsureCapacity(ref _earningAccounts, firstEarning + earnings.Length);
+        for (var i = 0; i < earnings.Length; i++)
         {
-            Id = sale.SaleId,
-            Buyer = sale.Buyer,
-            PaidAt = sale.PaidAt,
-            Window = sale.ReturnWindow,
-            PaidTotal = paidTotal,
-            Currency = currency,
-            FirstLine = firstLine,
-            LineCount = lines.Length,
-            FirstEarning = firstEarning,
-            EarningCount = earnings.Length,
-        };
+            _earningAccounts[firstEarning + i] = GetOrAddAccount(earnings[i].Beneficiary, currency);
+        }
+
+        _earningCount = firstEarning + earnings.Length;
+        _sales[s] = new SaleSlot { Record = record, FirstEarning = firstEarning };
         _saleCount = s + 1;
 
         var firstEntry = _entryCount;
-        for (var i = 0; i < earnings.Length; i++)
-        {
-            var e = firstEarning + i;
-            ref var earning = ref _earnings[e];
-            var a = GetOrAddAccount(earnings[i].Beneficiary, currency);
-            earning.Account = a;
-            ref var acc = ref _accounts[a];
-            acc.Pending += earning.Booked;
-            acc.Booked += earning.Booked;
-            Append(LedgerEntryKind.Earned, LedgerState.Pending, a, earning.Booked, s, e, None);
-        }
-
+        var booking = new Booking(this, s, None);
+        record.Book(ref booking);
         return Applied(firstEntry);
     }
 
@@ -101,43 +91,16 @@ public sealed partial class CommissionLedger
             return LedgerResult.Refused(LedgerRefusal.UnknownSale, $"Completion of sale '{saleId}' refused: the sale was not posted. Post the sale first.");
         }
 
-        ref var sale = ref _sales[s];
-        if (sale.Status != SaleStatus.Pending)
-        {
-            // Idempotent by the sale id: a retried completion (the host may stamp it later) is a duplicate, and the
-            // first completion's instant stands.
-            return LedgerResult.Duplicate(sale.CompletedAt == completedAt
-                ? $"Sale '{saleId}' was already completed at {completedAt}; nothing changed."
-                : $"Sale '{saleId}' was already completed at {sale.CompletedAt}; the completion at {completedAt} is a retry and changes nothing.");
-        }
-
-        if (completedAt < sale.PaidAt)
-        {
-            throw new ArgumentOutOfRangeException(nameof(completedAt), completedAt, $"Completion of sale '{saleId}' at {completedAt} is before it was paid at {sale.PaidAt}.");
-        }
-
-        Limits.Check(completedAt, nameof(completedAt));
-        var releaseAt = completedAt + sale.Window;
-        sale.Status = SaleStatus.Frozen;
-        sale.CompletedAt = completedAt;
-        sale.ReleaseAt = releaseAt;
         var firstEntry = _entryCount;
-        var end = sale.FirstEarning + sale.EarningCount;
-        for (var e = sale.FirstEarning; e < end; e++)
+        var booking = new Booking(this, s, None);
+        var record = _sales[s].Record;
+        var result = record.Complete(completedAt, ref booking);
+        if (result.IsApplied)
         {
-            ref readonly var earning = ref _earnings[e];
-            var remaining = earning.Booked - earning.Reversed;
-            if (remaining > 0)
-            {
-                ref var acc = ref _accounts[earning.Account];
-                acc.Pending -= remaining;
-                acc.Frozen += remaining;
-                Append(LedgerEntryKind.Completed, LedgerState.Frozen, earning.Account, remaining, s, e, None);
-            }
+            EnqueueFrozen(s, record.ReleaseAt!.Value);
         }
 
-        EnqueueFrozen(s, sale.ReleaseAt);
-        return Applied(firstEntry);
+        return ToResult(result, firstEntry);
     }
 
     /// <summary>
@@ -164,12 +127,12 @@ public sealed partial class CommissionLedger
                 var s = _releaseQueue[_releaseHead];
                 _releaseHead = (_releaseHead + 1) % _releaseQueue.Length;
                 _releaseCount--;
-                ReleaseSale(s, _sales[s].ReleaseAt);
+                ReleaseSale(s);
             }
             else if (fromHeap)
             {
                 _frozen.Dequeue();
-                ReleaseSale(h, heapKey.At);
+                ReleaseSale(h);
             }
             else
             {
@@ -182,6 +145,8 @@ public sealed partial class CommissionLedger
 
     private void EnqueueFrozen(int s, Instant releaseAt)
     {
+        _sales[s].ReleaseAt = releaseAt;
+        _sales[s].Queued = true;
         if (_releaseCount > 0)
         {
             var tail = _releaseQueue[(_releaseHead + _releaseCount - 1) % _releaseQueue.Length];
@@ -208,71 +173,19 @@ public sealed partial class CommissionLedger
         _releaseCount++;
     }
 
-    private void ReleaseSale(int s, Instant releaseAt)
+    /// <summary>Releases a sale taken from the queue at its deadline; a held sale stays frozen (lifting the hold queues it again).</summary>
+    private void ReleaseSale(int s)
     {
-        ref var sale = ref _sales[s];
-        sale.Status = SaleStatus.Released;
-        var end = sale.FirstEarning + sale.EarningCount;
-        for (var e = sale.FirstEarning; e < end; e++)
-        {
-            ref readonly var earning = ref _earnings[e];
-            var remaining = earning.Booked - earning.Reversed;
-            if (remaining <= 0)
-            {
-                continue;
-            }
-
-            ref var acc = ref _accounts[earning.Account];
-            acc.Frozen -= remaining;
-            Append(LedgerEntryKind.Released, LedgerState.Available, earning.Account, remaining, s, e, None);
-            var repaid = DebtFirst.Return(remaining, ref acc.Available, ref acc.Debt);
-            if (repaid > 0)
-            {
-                Append(LedgerEntryKind.DebtRepaid, LedgerState.Debt, earning.Account, repaid, s, e, None);
-            }
-        }
+        _sales[s].Queued = false;
+        var booking = new Booking(this, s, None);
+        _sales[s].Record.Release(_sales[s].ReleaseAt, ref booking);
     }
 
-    /// <summary>
-    /// Converts a sale's lines and earnings into the slots past the used ones (accounts not yet assigned), without
-    /// committing them: if anything throws (an amount beyond the range of minor units), nothing has changed.
-    /// </summary>
-    /// <returns>The paid total in minor units.</returns>
-    private long StageSlots(LedgerSale sale, out int firstLine, out int firstEarning)
+    private void CheckAccountHeadroom(LedgerSale sale, SaleCommissionRecord record)
     {
-        var lines = sale.LineArray;
-        var earnings = sale.EarningArray;
-        EnsureCapacity(ref _lines, _lineCount + lines.Length);
-        EnsureCapacity(ref _earnings, _earningCount + earnings.Length);
-        firstLine = _lineCount;
-        long paidTotal = 0;
-        for (var i = 0; i < lines.Length; i++)
-        {
-            var paid = lines[i].Paid.ToMinorUnits();
-            paidTotal = checked(paidTotal + paid);
-            _lines[firstLine + i] = new LineSlot { Quantity = lines[i].Quantity, Paid = paid };
-        }
-
-        firstEarning = _earningCount;
-        for (var i = 0; i < earnings.Length; i++)
-        {
-            var earning = earnings[i];
-            _earnings[firstEarning + i] = new EarningSlot { Booked = earning.Amount.ToMinorUnits(), Level = earning.Level, LineIndex = earning.LineIndex };
-        }
-
-        return paidTotal;
-    }
-
-    private void CheckAccountHeadroom(LedgerSale sale, int firstEarning, int count)
-    {
-        long total = 0;
-        for (var i = 0; i < count; i++)
-        {
-            total = checked(total + _earnings[firstEarning + i].Booked);
-        }
-
-        var currency = FindCurrency(sale.Currency);
-        if (currency == None)
+        var total = record.BookedTotal;
+        var c = FindCurrency(sale.Currency);
+        if (c == None)
         {
             return;
         }
@@ -280,10 +193,10 @@ public sealed partial class CommissionLedger
         var earnings = sale.EarningArray;
         for (var i = 0; i < earnings.Length; i++)
         {
-            if (_accountIndex.TryGetValue(new AccountKey(earnings[i].Beneficiary.Value, currency), out var a))
+            if (_accountIndex.TryGetValue(new AccountKey(earnings[i].Beneficiary.Value, c), out var a))
             {
-                ref readonly var acc = ref _accounts[a];
-                if (acc.Booked > long.MaxValue - total || acc.Pending > long.MaxValue - total)
+                var account = _accounts[a].Account;
+                if (account.BookedUnits > long.MaxValue - total || account.PendingUnits > long.MaxValue - total)
                 {
                     throw new OverflowException($"Posting sale '{sale.SaleId}' would take the account of member {earnings[i].Beneficiary} in {sale.Currency.Code} beyond 2^63 - 1 minor units booked; nothing was changed.");
                 }
@@ -291,36 +204,69 @@ public sealed partial class CommissionLedger
         }
     }
 
-    private bool IsSameSale(int s, LedgerSale sale)
-    {
-        ref readonly var slot = ref _sales[s];
-        // Business content only — buyer, currency, lines: a retry stamped with a later instant, or quoted again after a
-        // plan reload (other earnings, another return window), is still the same sale, and the first posting stands.
-        if (slot.Buyer != sale.Buyer
-            || !_currencies[slot.Currency].Equals(sale.Currency)
-            || slot.LineCount != sale.LineArray.Length)
-        {
-            return false;
-        }
-
-        for (var i = 0; i < slot.LineCount; i++)
-        {
-            ref readonly var line = ref _lines[slot.FirstLine + i];
-            var given = sale.LineArray[i];
-            if (line.Quantity != given.Quantity || line.Paid != given.Paid.ToMinorUnits())
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
-
     private static void EnsureCapacity<T>(ref T[] array, int needed)
     {
         if (needed > array.Length)
         {
             Array.Resize(ref array, Math.Max(needed, array.Length * 2));
+        }
+    }
+
+    /// <summary>
+    /// Applies a record's effects to the accounts of its earnings as the record decides them, and writes them as
+    /// entries: a release that repays debt adds a <see cref="LedgerEntryKind.DebtRepaid"/> entry, a clawback its
+    /// policy's shortfall entries.
+    /// </summary>
+    /// <param name="ledger">The ledger.</param>
+    /// <param name="sale">The sale's slot.</param>
+    /// <param name="refund">The refund's index for a refund's effects; <see cref="None"/> otherwise.</param>
+    private readonly struct Booking(CommissionLedger ledger, int sale, int refund) : IPostingSink
+    {
+        public void Add(int earning, AccountPostingKind kind, LedgerState state, long amount) => ledger.Book(sale, earning, refund, kind, state, amount);
+    }
+
+    private void Book(int s, int e, int r, AccountPostingKind kind, LedgerState state, long amount)
+    {
+        var a = _earningAccounts[_sales[s].FirstEarning + e];
+        var effect = _accounts[a].Account.Book(kind, state, amount);
+        switch (kind)
+        {
+            case AccountPostingKind.Earned:
+                Append(LedgerEntryKind.Earned, LedgerState.Pending, a, amount, s, e, None);
+                break;
+            case AccountPostingKind.Completed:
+                Append(LedgerEntryKind.Completed, LedgerState.Frozen, a, amount, s, e, None);
+                break;
+            case AccountPostingKind.Released:
+                Append(LedgerEntryKind.Released, LedgerState.Available, a, amount, s, e, None);
+                if (effect.Repaid > 0)
+                {
+                    Append(LedgerEntryKind.DebtRepaid, LedgerState.Debt, a, effect.Repaid, s, e, None);
+                }
+
+                break;
+            case AccountPostingKind.Cancelled:
+                Append(LedgerEntryKind.Cancelled, state, a, -amount, s, e, r);
+                break;
+            default:
+                Append(LedgerEntryKind.Clawback, LedgerState.Available, a, -amount, s, e, r);
+                var outcome = effect.Clawback;
+                if (outcome.WrittenOff > 0)
+                {
+                    Append(LedgerEntryKind.WrittenOff, LedgerState.WrittenOff, a, outcome.WrittenOff, s, e, r);
+                }
+
+                if (outcome.Forgiven > 0)
+                {
+                    Append(LedgerEntryKind.Forgiven, LedgerState.Forgiven, a, outcome.Forgiven, s, e, r);
+                }
+
+                if (outcome.Debt > 0)
+                {
+                    Append(LedgerEntryKind.DebtIncurred, LedgerState.Debt, a, outcome.Debt, s, e, r);
+                }
+
+                break;
         }
     }
 }

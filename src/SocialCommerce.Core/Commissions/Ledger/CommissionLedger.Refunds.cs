@@ -1,9 +1,10 @@
 using System;
 using System.Globalization;
+using NodaTime;
 
 namespace SocialCommerce.Commissions;
 
-/// <content>Refunds: cancellations before release, clawbacks after.</content>
+/// <content>Refunds (cancellations before release, clawbacks after), holds and declines.</content>
 public sealed partial class CommissionLedger
 {
     /// <summary>
@@ -15,7 +16,7 @@ public sealed partial class CommissionLedger
     /// <returns>
     /// Applied (one entry per earning whose reversal is above zero, plus shortfall entries);
     /// <see cref="LedgerOutcome.Duplicate"/> when the same refund was already posted; or refused:
-    /// <see cref="LedgerRefusal.ConflictingDuplicate"/> (refund id reused with other content),
+    /// <see cref="LedgerRefusal.ConflictingDuplicate"/> (refund id reused for the sale with other content),
     /// <see cref="LedgerRefusal.UnknownSale"/>, <see cref="LedgerRefusal.NothingLeftToRefund"/>,
     /// <see cref="LedgerRefusal.RefundExceedsRemaining"/> or <see cref="LedgerRefusal.MixedRefundBasis"/>.
     /// </returns>
@@ -33,135 +34,98 @@ public sealed partial class CommissionLedger
     private LedgerResult RefundCore(LedgerRefund refund)
     {
         ArgumentNullException.ThrowIfNull(refund);
-        if (_refundIndex.TryGetValue(refund.RefundId, out var known))
-        {
-            return _refunds[known].SameContent(refund)
-                ? LedgerResult.Duplicate($"Refund '{refund.RefundId}' was already posted; nothing changed.")
-                : LedgerResult.Refused(LedgerRefusal.ConflictingDuplicate, $"Refund id '{refund.RefundId}' was already posted with other content; the first posting stands.");
-        }
-
         if (!_saleIndex.TryGetValue(refund.SaleId, out var s))
         {
             return LedgerResult.Refused(LedgerRefusal.UnknownSale, $"Refund '{refund.RefundId}' refused: sale '{refund.SaleId}' was not posted. Post the sale first.");
         }
 
-        ref var sale = ref _sales[s];
-        var refusal = CheckRefund(ref sale, refund, out var message);
-        if (refusal != LedgerRefusal.None)
+        var firstEntry = _entryCount;
+        var booking = new Booking(this, s, _refunds.Count);
+        var result = _sales[s].Record.Refund(refund, ref booking);
+        if (result.IsApplied)
         {
-            return LedgerResult.Refused(refusal, message!);
+            _refunds.Add(refund);
         }
 
-        // Accepted: record the cumulative refunded quantities or amount, then reverse each earning up to its new target.
-        switch (refund.Basis)
+        return ToResult(result, firstEntry);
+    }
+
+    /// <summary>
+    /// Holds a sale's earnings (a fraud review, a flagged referral): <see cref="Release"/> leaves them frozen until
+    /// <see cref="LiftHold"/>; a refund or a <see cref="Decline"/> still applies.
+    /// </summary>
+    /// <param name="saleId">The sale.</param>
+    /// <param name="reason">Why, for the members and the audit.</param>
+    /// <returns>
+    /// Applied (no entries: nothing moves yet); a duplicate when already held; refused with
+    /// <see cref="LedgerRefusal.UnknownSale"/> or <see cref="LedgerRefusal.SaleAlreadyReleased"/>.
+    /// </returns>
+    /// <exception cref="ArgumentNullException"><paramref name="saleId"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="reason"/> is empty or too long.</exception>
+    public LedgerResult Hold(string saleId, string reason) =>
+        Report(LedgerOperations.Hold, OnSale(saleId, "Hold", record => record.Hold(reason)));
+
+    /// <summary>Lifts a hold: the sale releases at its deadline, or at the next <see cref="Release"/> when that has passed.</summary>
+    /// <param name="saleId">The sale.</param>
+    /// <returns>Applied (no entries); a duplicate when the sale is not held; refused with <see cref="LedgerRefusal.UnknownSale"/>.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="saleId"/> is null.</exception>
+    public LedgerResult LiftHold(string saleId) => Report(LedgerOperations.LiftHold, OnSale(saleId, "Lifting the hold of", record => record.LiftHold()));
+
+    /// <summary>
+    /// Declines a held sale's earnings after review: they are reversed like a full refund (recorded as refund
+    /// <c>decline</c> of the sale) and the hold ends.
+    /// </summary>
+    /// <param name="saleId">The sale.</param>
+    /// <param name="at">When.</param>
+    /// <returns>
+    /// Applied with the reversals' entries; a duplicate when already declined; refused with
+    /// <see cref="LedgerRefusal.UnknownSale"/>, <see cref="LedgerRefusal.SaleNotHeld"/> or what a full refund is refused with.
+    /// </returns>
+    /// <exception cref="ArgumentNullException"><paramref name="saleId"/> is null.</exception>
+    public LedgerResult Decline(string saleId, Instant at)
+    {
+        ArgumentNullException.ThrowIfNull(saleId);
+        if (!_saleIndex.TryGetValue(saleId, out var s))
         {
-            case LedgerRefundBasis.Full:
-                sale.Refunds = RefundState.Full;
-                break;
-            case LedgerRefundBasis.Lines:
-                var all = true;
-                foreach (var line in refund.LineArray)
-                {
-                    _lines[sale.FirstLine + line.LineIndex].Refunded += line.Quantity;
-                }
-
-                for (var i = 0; i < sale.LineCount; i++)
-                {
-                    ref readonly var line = ref _lines[sale.FirstLine + i];
-                    all &= line.Refunded == line.Quantity;
-                }
-
-                sale.Refunds = all ? RefundState.Full : RefundState.Lines;
-                break;
-            default:
-                sale.RefundedAmount += refund.Amount!.Value.ToMinorUnits();
-                sale.Refunds = sale.RefundedAmount == sale.PaidTotal ? RefundState.Full : RefundState.Amount;
-                break;
+            return Report(LedgerOperations.Decline, UnknownSale("Declining", saleId));
         }
-
-        var r = _refunds.Count;
-        _refunds.Add(refund);
-        _refundIndex.Add(refund.RefundId, r);
 
         var firstEntry = _entryCount;
-        var end = sale.FirstEarning + sale.EarningCount;
-        for (var e = sale.FirstEarning; e < end; e++)
+        var booking = new Booking(this, s, _refunds.Count);
+        var record = _sales[s].Record;
+        var result = record.Decline(at, ref booking);
+        if (result.IsApplied)
         {
-            ref var earning = ref _earnings[e];
-            var target = ReversalTarget(in sale, in earning);
-            var delta = target - earning.Reversed;
-            if (delta <= 0)
-            {
-                continue;
-            }
-
-            earning.Reversed = target;
-            Reverse(sale.Status, earning.Account, delta, s, e, r);
+            _refunds.Add(record.FindRefund(SaleCommissionRecord.DeclineRefundId)!);
+            QueueIfReleasable(s);
         }
 
-        return Applied(firstEntry);
+        return Report(LedgerOperations.Decline, ToResult(result, firstEntry));
     }
 
-    private long ReversalTarget(in SaleSlot sale, in EarningSlot earning)
+    private LedgerResult OnSale(string saleId, string verb, Func<SaleCommissionRecord, SaleCommissionResult> command)
     {
-        ref readonly var line = ref _lines[sale.FirstLine + earning.LineIndex];
-        return RefundDecision.Target((LedgerSaleRefunds)sale.Refunds, earning.Booked, line.Refunded, line.Quantity, sale.RefundedAmount, sale.PaidTotal);
+        ArgumentNullException.ThrowIfNull(saleId);
+        if (!_saleIndex.TryGetValue(saleId, out var s))
+        {
+            return UnknownSale(verb, saleId);
+        }
+
+        var result = command(_sales[s].Record);
+        QueueIfReleasable(s);
+        return ToResult(result, _entryCount);
     }
 
-    private void Reverse(SaleStatus status, int a, long delta, int s, int e, int r)
+    /// <summary>Queues a frozen sale that is not held and not queued (a hold that ended after the queue dropped the sale): it releases at its deadline.</summary>
+    private void QueueIfReleasable(int s)
     {
-        ref var acc = ref _accounts[a];
-        acc.Reversed += delta;
-        if (status == SaleStatus.Pending)
+        var record = _sales[s].Record;
+        if (!_sales[s].Queued && !record.IsHeld && record.Status == LedgerSaleStatus.Frozen)
         {
-            acc.Pending -= delta;
-            Append(LedgerEntryKind.Cancelled, LedgerState.Pending, a, -delta, s, e, r);
-            return;
-        }
-
-        if (status == SaleStatus.Frozen)
-        {
-            acc.Frozen -= delta;
-            Append(LedgerEntryKind.Cancelled, LedgerState.Frozen, a, -delta, s, e, r);
-            return;
-        }
-
-        // Released: a clawback takes what the available balance holds; the policy handles the shortfall.
-        Append(LedgerEntryKind.Clawback, LedgerState.Available, a, -delta, s, e, r);
-        var outcome = ClawbackOutcome.Of(_options.Clawback, delta, acc.Available, acc.Withdrawn, acc.Forgiven);
-        acc.Available -= outcome.Taken;
-        if (outcome.WrittenOff > 0)
-        {
-            acc.WrittenOff += outcome.WrittenOff;
-            Append(LedgerEntryKind.WrittenOff, LedgerState.WrittenOff, a, outcome.WrittenOff, s, e, r);
-        }
-
-        if (outcome.Forgiven > 0)
-        {
-            acc.Forgiven += outcome.Forgiven;
-            Append(LedgerEntryKind.Forgiven, LedgerState.Forgiven, a, outcome.Forgiven, s, e, r);
-        }
-
-        if (outcome.Debt > 0)
-        {
-            acc.Debt += outcome.Debt;
-            Append(LedgerEntryKind.DebtIncurred, LedgerState.Debt, a, outcome.Debt, s, e, r);
+            EnqueueFrozen(s, record.ReleaseAt!.Value);
         }
     }
 
-    private LedgerRefusal CheckRefund(ref SaleSlot sale, LedgerRefund refund, out string? message)
-    {
-        var firstLine = sale.FirstLine;
-        return RefundDecision.Check(
-            (LedgerSaleRefunds)sale.Refunds,
-            refund,
-            sale.Id,
-            _currencies[sale.Currency],
-            sale.LineCount,
-            i => _lines[firstLine + i].Quantity,
-            i => _lines[firstLine + i].Refunded,
-            sale.PaidTotal,
-            sale.RefundedAmount,
-            out message);
-    }
+    private static LedgerResult UnknownSale(string verb, string saleId) =>
+        LedgerResult.Refused(LedgerRefusal.UnknownSale, $"{verb} sale '{saleId}' refused: the sale was not posted. Post the sale first.");
 }

@@ -10,53 +10,40 @@ namespace SocialCommerce.Commissions;
 /// <content>Snapshots: export and restore in O(state).</content>
 public sealed partial class CommissionLedger
 {
-    /// <summary>Exports the ledger's state (accounts, sales, refunds, withdrawals) without its entries.</summary>
+    /// <summary>Exports the ledger's state (accounts, sales, refunds, withdrawals, holds, adjustments) without its entries.</summary>
     /// <returns>A snapshot that <see cref="FromSnapshot"/> restores to a ledger that behaves exactly like this one.</returns>
     /// <remarks>O(accounts + sales + lines + earnings + refunds + withdrawals). Not safe concurrently with postings.</remarks>
     public LedgerSnapshot ToSnapshot()
     {
         var accounts = new LedgerAccountState[_accountCount];
+        List<WithdrawalRecord>? requests = null;
+        List<AccountAdjustment>? adjustments = null;
         for (var a = 0; a < accounts.Length; a++)
         {
-            ref readonly var acc = ref _accounts[a];
-            accounts[a] = new LedgerAccountState(acc.Member, _currencies[acc.Currency], acc.Pending, acc.Frozen, acc.Available, acc.Withdrawn, acc.Fees, acc.Debt, acc.WrittenOff, acc.Forgiven, acc.Booked, acc.Reversed);
+            var account = _accounts[a].Account;
+            accounts[a] = account.State;
+            foreach (var request in account.Requests)
+            {
+                (requests ??= []).Add(request);
+            }
+
+            foreach (var adjustment in account.Adjustments)
+            {
+                (adjustments ??= []).Add(adjustment);
+            }
         }
 
         var sales = new LedgerSaleState[_saleCount];
         for (var s = 0; s < sales.Length; s++)
         {
-            ref readonly var slot = ref _sales[s];
-            var currency = _currencies[slot.Currency];
-            var lines = new LedgerSaleLine[slot.LineCount];
-            var refunded = new long[slot.LineCount];
-            for (var i = 0; i < lines.Length; i++)
-            {
-                ref readonly var line = ref _lines[slot.FirstLine + i];
-                lines[i] = new LedgerSaleLine(checked((int)line.Quantity), LedgerAmounts.FromMinor(line.Paid, currency));
-                refunded[i] = line.Refunded;
-            }
-
-            var earnings = new LedgerEarning[slot.EarningCount];
-            var reversed = new long[slot.EarningCount];
-            for (var i = 0; i < earnings.Length; i++)
-            {
-                ref readonly var earning = ref _earnings[slot.FirstEarning + i];
-                earnings[i] = new LedgerEarning(_accounts[earning.Account].Member, earning.Level, earning.LineIndex, LedgerAmounts.FromMinor(earning.Booked, currency));
-                reversed[i] = earning.Reversed;
-            }
-
-            var sale = new LedgerSale(slot.Id, slot.Buyer, slot.PaidAt, currency, lines, earnings, slot.Window);
-            sales[s] = new LedgerSaleState(
-                sale,
-                (LedgerSaleStatus)slot.Status,
-                slot.Status == SaleStatus.Pending ? null : slot.CompletedAt,
-                slot.RefundedAmount,
-                (LedgerSaleRefunds)slot.Refunds,
-                refunded,
-                reversed);
+            sales[s] = _sales[s].Record.State;
         }
 
-        return new LedgerSnapshot(SocialCommerceJson.SchemaVersion, LastSequence, accounts, sales, _refunds.ToArray(), _withdrawals.ToArray());
+        return new LedgerSnapshot(SocialCommerceJson.SchemaVersion, LastSequence, accounts, sales, _refunds.ToArray(), _withdrawals.ToArray())
+        {
+            Requests = requests?.ToArray(),
+            Adjustments = adjustments?.ToArray(),
+        };
     }
 
     /// <summary>Restores a ledger from its snapshot in O(state), replaying no command.</summary>
@@ -81,63 +68,61 @@ public sealed partial class CommissionLedger
         ledger._sequenceBase = snapshot.LastSequence;
 
         // LedgerSnapshotCheck has refused every duplicate and mismatch: what follows only copies the state in.
-        foreach (var account in SocialCommerceJson.OrEmpty(snapshot.Accounts))
+        foreach (var state in SocialCommerceJson.OrEmpty(snapshot.Accounts))
         {
-            var a = ledger.GetOrAddAccount(account.Member, ledger.GetOrAddCurrency(account.Currency));
-            ref var acc = ref ledger._accounts[a];
-            acc.Pending = account.Pending;
-            acc.Frozen = account.Frozen;
-            acc.Available = account.Available;
-            acc.Withdrawn = account.Withdrawn;
-            acc.Fees = account.Fees;
-            acc.Debt = account.Debt;
-            acc.WrittenOff = account.WrittenOff;
-            acc.Forgiven = account.Forgiven;
-            acc.Booked = account.Booked;
-            acc.Reversed = account.Reversed;
-        }
-
-        foreach (var sale in sales)
-        {
-            ledger.RestoreSale(sale);
-        }
-
-        foreach (var refund in SocialCommerceJson.OrEmpty(snapshot.Refunds))
-        {
-            ledger._refundIndex.Add(refund.RefundId, ledger._refunds.Count);
-            ledger._refunds.Add(refund);
+            ledger.GetOrAddAccount(state.Member, ledger.GetOrAddCurrency(state.Currency), CommissionAccount.Restore(state, ledger._options));
         }
 
         foreach (var withdrawal in SocialCommerceJson.OrEmpty(snapshot.Withdrawals))
         {
-            ledger._withdrawalIndex.Add(WithdrawalKey(withdrawal), ledger._withdrawals.Count);
             ledger._withdrawals.Add(withdrawal);
+            ledger.AccountOf(withdrawal.Member, withdrawal.Amount.Currency).RestoreWithdrawals([withdrawal]);
+        }
+
+        foreach (var request in SocialCommerceJson.OrEmpty(snapshot.Requests))
+        {
+            ledger.AccountOf(request.Member, request.Gross.Currency).RestoreRequests([request]);
+        }
+
+        foreach (var adjustment in SocialCommerceJson.OrEmpty(snapshot.Adjustments))
+        {
+            ledger.AccountOf(adjustment.Member, adjustment.Amount.Currency).RestoreAdjustments([adjustment]);
+        }
+
+        var refunds = SocialCommerceJson.OrEmpty(snapshot.Refunds);
+        Dictionary<string, List<LedgerRefund>>? refundsOfSale = null;
+        foreach (var refund in refunds)
+        {
+            ledger._refunds.Add(refund);
+            refundsOfSale ??= new Dictionary<string, List<LedgerRefund>>(StringComparer.Ordinal);
+            if (!refundsOfSale.TryGetValue(refund.SaleId, out var list))
+            {
+                refundsOfSale[refund.SaleId] = list = [];
+            }
+
+            list.Add(refund);
+        }
+
+        foreach (var sale in sales)
+        {
+            ledger.RestoreSale(sale, refundsOfSale is not null && refundsOfSale.TryGetValue(sale.Sale.SaleId, out var list) ? list : []);
         }
 
         return ledger;
     }
 
-    private void RestoreSale(LedgerSaleState snapshot)
+    private void RestoreSale(LedgerSaleState state, IReadOnlyList<LedgerRefund> refunds)
     {
-        var sale = snapshot.Sale;
-        var lines = sale.LineArray;
+        var sale = state.Sale;
         var earnings = sale.EarningArray;
-
         var currency = GetOrAddCurrency(sale.Currency);
-        var paidTotal = StageSlots(sale, out var firstLine, out var firstEarning);
-        for (var i = 0; i < lines.Length; i++)
-        {
-            _lines[firstLine + i].Refunded = snapshot.RefundedQuantities[i];
-        }
-
+        var firstEarning = _earningCount;
+        EnsureCapacity(ref _earningAccounts, firstEarning + earnings.Length);
         for (var i = 0; i < earnings.Length; i++)
         {
-            ref var earning = ref _earnings[firstEarning + i];
-            earning.Reversed = snapshot.ReversedMinorUnits[i];
-            earning.Account = GetOrAddAccount(earnings[i].Beneficiary, currency);
+            _earningAccounts[firstEarning + i] = GetOrAddAccount(earnings[i].Beneficiary, currency);
         }
 
-        _lineCount = firstLine + lines.Length;
         _earningCount = firstEarning + earnings.Length;
         var s = _saleCount;
         if (s == _sales.Length)
@@ -145,30 +130,13 @@ public sealed partial class CommissionLedger
             Array.Resize(ref _sales, s * 2);
         }
 
-        var completedAt = snapshot.CompletedAt ?? default;
-        _sales[s] = new SaleSlot
-        {
-            Id = sale.SaleId,
-            Buyer = sale.Buyer,
-            PaidAt = sale.PaidAt,
-            Window = sale.ReturnWindow,
-            CompletedAt = completedAt,
-            ReleaseAt = snapshot.Status == LedgerSaleStatus.Pending ? default : completedAt + sale.ReturnWindow,
-            PaidTotal = paidTotal,
-            RefundedAmount = snapshot.RefundedMinorUnits,
-            Currency = currency,
-            FirstLine = firstLine,
-            LineCount = lines.Length,
-            FirstEarning = firstEarning,
-            EarningCount = earnings.Length,
-            Status = (SaleStatus)snapshot.Status,
-            Refunds = (RefundState)snapshot.RefundBasis,
-        };
+        var record = SaleCommissionRecord.Restore(state, refunds);
+        _sales[s] = new SaleSlot { Record = record, FirstEarning = firstEarning };
         _saleCount = s + 1;
         _saleIndex.Add(sale.SaleId, s);
-        if (snapshot.Status == LedgerSaleStatus.Frozen)
+        if (record.Status == LedgerSaleStatus.Frozen && !record.IsHeld)
         {
-            EnqueueFrozen(s, _sales[s].ReleaseAt);
+            EnqueueFrozen(s, record.ReleaseAt!.Value);
         }
     }
 }

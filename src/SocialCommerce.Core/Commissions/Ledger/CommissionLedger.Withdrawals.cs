@@ -1,8 +1,11 @@
 using System;
+using System.Collections.Generic;
+using NodaTime;
+using SocialCommerce.Network;
 
 namespace SocialCommerce.Commissions;
 
-/// <content>Withdrawals.</content>
+/// <content>Withdrawals (immediate, or through the lifecycle), adjustments and payout runs: the accounts' own commands.</content>
 public sealed partial class CommissionLedger
 {
     /// <summary>
@@ -27,38 +30,211 @@ public sealed partial class CommissionLedger
         return result;
     }
 
-    /// <summary>A withdrawal's identity: its id within the member's account in its currency.</summary>
-    private static (long Member, string Currency, string Id) WithdrawalKey(in LedgerWithdrawal withdrawal) =>
-        (withdrawal.Member.Value, withdrawal.Amount.Currency.Code, withdrawal.WithdrawalId);
-
     private LedgerWithdrawalResult WithdrawCore(LedgerWithdrawal withdrawal)
     {
         ArgumentNullException.ThrowIfNull(withdrawal.WithdrawalId, "withdrawal.WithdrawalId");
-        LedgerWithdrawal? first = withdrawal.Amount != default && _withdrawalIndex.TryGetValue(WithdrawalKey(withdrawal), out var known) ? _withdrawals[known] : null;
-        var c = withdrawal.Amount == default ? None : FindCurrency(withdrawal.Amount.Currency);
-        var a = c == None || !_accountIndex.TryGetValue(new AccountKey(withdrawal.Member.Value, c), out var found) ? None : found;
-        var available = a == None ? 0 : _accounts[a].Available;
-        if (WithdrawalDecision.Decide(_options, _minimumWithdrawals, withdrawal, first, available, out var gross, out var fee) is { } answer)
+        var a = withdrawal.Amount == default ? None : FindAccount(withdrawal.Member, withdrawal.Amount.Currency);
+        if (a == None)
         {
-            return answer;
+            // No account: nothing is available. The decision refuses (or throws for a malformed withdrawal); no account is created.
+            var refused = WithdrawalDecision.Decide(_options, _options.MinimumWithdrawals ?? [], withdrawal, null, 0, out _, out _);
+            return refused ?? throw new InvalidOperationException($"Withdrawal '{withdrawal.WithdrawalId}' was accepted from an account that does not exist.");
         }
 
-        var grossUnits = gross.ToMinorUnits();
-        var feeUnits = fee.ToMinorUnits();
+        var result = _accounts[a].Account.Withdraw(withdrawal);
+        if (!result.Result.IsApplied)
+        {
+            return result;
+        }
+
         var w = _withdrawals.Count;
         _withdrawals.Add(withdrawal);
-        _withdrawalIndex.Add(WithdrawalKey(withdrawal), w);
-        ref var acc = ref _accounts[a];
-        acc.Available -= grossUnits;
-        acc.Withdrawn += grossUnits;
-        acc.Fees += feeUnits;
         var firstEntry = _entryCount;
-        Append(LedgerEntryKind.Withdrawn, LedgerState.Withdrawn, a, grossUnits, None, None, w);
-        if (feeUnits > 0)
+        Append(LedgerEntryKind.Withdrawn, LedgerState.Withdrawn, a, result.Gross.ToMinorUnits(), None, None, w);
+        if (result.Fee.Amount > 0)
         {
-            Append(LedgerEntryKind.WithdrawalFee, LedgerState.Withdrawn, a, feeUnits, None, None, w);
+            Append(LedgerEntryKind.WithdrawalFee, LedgerState.Withdrawn, a, result.Fee.ToMinorUnits(), None, None, w);
         }
 
-        return new LedgerWithdrawalResult(Applied(firstEntry), gross, fee, gross - fee);
+        return result with { Result = Applied(firstEntry) };
+    }
+
+    /// <summary>
+    /// Requests a withdrawal through the lifecycle (request → approved or rejected → paid or failed → retried, or
+    /// cancelled): the gross amount moves from available to in withdrawal, the fee and withholding are fixed now, and
+    /// it is approved at once when at most <see cref="LedgerOptions.AutoApproveUpTo"/>. The lifecycle's steps write no
+    /// entries: the withdrawal's record (<see cref="GetWithdrawal"/>) is its history.
+    /// </summary>
+    /// <param name="withdrawal">The request: id (unique within the member's account in its currency), member, gross amount, instant.</param>
+    /// <param name="withholding">The host's withholding rule, or <see langword="null"/> for none.</param>
+    /// <returns>Applied with the withdrawal; a duplicate; or refused (below the minimum, insufficient available, a conflicting id).</returns>
+    /// <exception cref="ArgumentException">The request has no id, no currency or a non-positive amount.</exception>
+    /// <exception cref="InvalidOperationException">The withholding policy returned an amount that is not whole minor units from 0 to gross − fee.</exception>
+    public WithdrawalStepResult RequestWithdrawal(LedgerWithdrawal withdrawal, IWithholdingPolicy? withholding = null)
+    {
+        if (withdrawal.Amount == default)
+        {
+            throw new ArgumentException($"Withdrawal '{withdrawal.WithdrawalId}' has no amount (default Money).", nameof(withdrawal));
+        }
+
+        var a = FindAccount(withdrawal.Member, withdrawal.Amount.Currency);
+        var account = a == None ? new CommissionAccount(withdrawal.Member, withdrawal.Amount.Currency, _options) : _accounts[a].Account;
+        var result = account.RequestWithdrawal(withdrawal, withholding);
+        if (result.IsApplied && a == None)
+        {
+            GetOrAddAccount(withdrawal.Member, GetOrAddCurrency(withdrawal.Amount.Currency), account);
+        }
+
+        return Step(LedgerOperations.RequestWithdrawal, result);
+    }
+
+    /// <summary>Approves a requested withdrawal (the reviewer's yes): it waits for the transfer.</summary>
+    /// <param name="member">The member.</param>
+    /// <param name="currency">The account's currency.</param>
+    /// <param name="withdrawalId">The withdrawal.</param>
+    /// <returns>Applied; a duplicate when already approved; refused when unknown or in another state.</returns>
+    public WithdrawalStepResult ApproveWithdrawal(MemberId member, Currency currency, string withdrawalId) =>
+        Step(LedgerOperations.WithdrawalStep, AccountOf(member, currency).ApproveWithdrawal(withdrawalId));
+
+    /// <summary>Rejects a requested withdrawal (the reviewer's no): the gross amount is available again, repaying debt first.</summary>
+    /// <param name="member">The member.</param>
+    /// <param name="currency">The account's currency.</param>
+    /// <param name="withdrawalId">The withdrawal.</param>
+    /// <param name="reason">Why, for the member and the audit.</param>
+    /// <returns>Applied; a duplicate when already rejected; refused when unknown or in another state.</returns>
+    public WithdrawalStepResult RejectWithdrawal(MemberId member, Currency currency, string withdrawalId, string reason) =>
+        Step(LedgerOperations.WithdrawalStep, AccountOf(member, currency).RejectWithdrawal(withdrawalId, reason));
+
+    /// <summary>Records the successful transfer of an approved withdrawal: the gross amount is withdrawn (fee and withholding with it).</summary>
+    /// <param name="member">The member.</param>
+    /// <param name="currency">The account's currency.</param>
+    /// <param name="withdrawalId">The withdrawal.</param>
+    /// <param name="transferReference">The payment provider's reference.</param>
+    /// <returns>Applied; a duplicate when already paid with this reference; refused when unknown, in another state, or paid with another reference.</returns>
+    public WithdrawalStepResult MarkWithdrawalPaid(MemberId member, Currency currency, string withdrawalId, string transferReference) =>
+        Step(LedgerOperations.WithdrawalStep, AccountOf(member, currency).MarkWithdrawalPaid(withdrawalId, transferReference));
+
+    /// <summary>Records a failed transfer of an approved withdrawal: the gross amount is available again until it is retried or cancelled.</summary>
+    /// <param name="member">The member.</param>
+    /// <param name="currency">The account's currency.</param>
+    /// <param name="withdrawalId">The withdrawal.</param>
+    /// <param name="reason">The payment provider's reason.</param>
+    /// <returns>Applied; a duplicate when already failed; refused when unknown or in another state.</returns>
+    public WithdrawalStepResult MarkWithdrawalFailed(MemberId member, Currency currency, string withdrawalId, string reason) =>
+        Step(LedgerOperations.WithdrawalStep, AccountOf(member, currency).MarkWithdrawalFailed(withdrawalId, reason));
+
+    /// <summary>Retries a failed withdrawal: the same gross, fee and withholding leave available again and it waits for the transfer.</summary>
+    /// <param name="member">The member.</param>
+    /// <param name="currency">The account's currency.</param>
+    /// <param name="withdrawalId">The withdrawal.</param>
+    /// <returns>Applied; a duplicate when it was already retried and has not failed again; refused when unknown, not failed, or not covered by the available balance.</returns>
+    public WithdrawalStepResult RetryWithdrawal(MemberId member, Currency currency, string withdrawalId) =>
+        Step(LedgerOperations.WithdrawalStep, AccountOf(member, currency).RetryWithdrawal(withdrawalId));
+
+    /// <summary>Cancels a withdrawal that was not paid (requested, approved or failed): what it held is available again.</summary>
+    /// <param name="member">The member.</param>
+    /// <param name="currency">The account's currency.</param>
+    /// <param name="withdrawalId">The withdrawal.</param>
+    /// <param name="reason">Why.</param>
+    /// <returns>Applied; a duplicate when already cancelled; refused when unknown, paid or rejected.</returns>
+    public WithdrawalStepResult CancelWithdrawal(MemberId member, Currency currency, string withdrawalId, string reason) =>
+        Step(LedgerOperations.WithdrawalStep, AccountOf(member, currency).CancelWithdrawal(withdrawalId, reason));
+
+    /// <summary>Returns a withdrawal requested through the lifecycle as it stands, or <see langword="null"/>.</summary>
+    /// <param name="member">The member.</param>
+    /// <param name="currency">The account's currency.</param>
+    /// <param name="withdrawalId">The withdrawal.</param>
+    /// <returns>The withdrawal's record.</returns>
+    public WithdrawalRecord? GetWithdrawal(MemberId member, Currency currency, string withdrawalId) =>
+        AccountOf(member, currency).GetWithdrawal(withdrawalId);
+
+    /// <summary>
+    /// Applies a signed manual adjustment (author and reason required): positive adds to available after repaying
+    /// clawback debt, negative takes from available and carries what is missing as debt. Idempotent by adjustment id
+    /// (within the member's account) and content. Writes no entry: the adjustment is its own record.
+    /// </summary>
+    /// <param name="adjustment">The adjustment.</param>
+    /// <returns>Applied, a duplicate, or refused with <see cref="LedgerRefusal.ConflictingDuplicate"/>.</returns>
+    /// <exception cref="ArgumentException">The adjustment is zero, not in whole minor units, beyond the supported range, or has no id, author or reason.</exception>
+    public LedgerResult Adjust(AccountAdjustment adjustment)
+    {
+        if (adjustment.Amount == default)
+        {
+            throw new ArgumentException($"Adjustment '{adjustment.AdjustmentId}' has no amount (default Money).", nameof(adjustment));
+        }
+
+        var a = FindAccount(adjustment.Member, adjustment.Amount.Currency);
+        var account = a == None ? new CommissionAccount(adjustment.Member, adjustment.Amount.Currency, _options) : _accounts[a].Account;
+        var result = account.Adjust(adjustment);
+        if (result.IsApplied && a == None)
+        {
+            GetOrAddAccount(adjustment.Member, GetOrAddCurrency(adjustment.Amount.Currency), account);
+        }
+
+        return Report(LedgerOperations.Adjust, result);
+    }
+
+    /// <summary>
+    /// Plans a payout run over the accounts (a dry run: nothing changes): every account's available money grouped into
+    /// payouts, skipping accounts below the minimum withdrawal and accounts in debt.
+    /// </summary>
+    /// <param name="runId">The run's id (unique per run; part of each payout's withdrawal id).</param>
+    /// <param name="at">The instant of the run.</param>
+    /// <param name="currency">Only this currency's accounts, or every account when null.</param>
+    /// <returns>The plan, to review and then <see cref="CommitPayoutRun"/>.</returns>
+    /// <exception cref="ArgumentException"><paramref name="runId"/> is empty or contains ':'.</exception>
+    public PayoutRun PlanPayoutRun(string runId, Instant at, Currency? currency = null)
+    {
+        var accounts = new List<CommissionAccount>(_accountCount);
+        for (var a = 0; a < _accountCount; a++)
+        {
+            var account = _accounts[a].Account;
+            if (currency is null || account.Currency.Equals(currency))
+            {
+                accounts.Add(account);
+            }
+        }
+
+        return PayoutRun.Plan(runId, at, accounts, _options);
+    }
+
+    /// <summary>
+    /// Commits a payout run: each payout becomes an approved withdrawal of its account, to be paid by the host's
+    /// transfers (<see cref="MarkWithdrawalPaid"/>). Committing again changes nothing; a payout whose account has less
+    /// available now than planned is refused with <see cref="LedgerRefusal.InsufficientAvailableBalance"/>.
+    /// </summary>
+    /// <param name="run">The run, planned by <see cref="PlanPayoutRun"/>.</param>
+    /// <param name="withholding">The host's withholding rule, or <see langword="null"/> for none.</param>
+    /// <returns>One result per payout, in the order of <see cref="PayoutRun.Payouts"/>.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="run"/> is null.</exception>
+    public IReadOnlyList<WithdrawalStepResult> CommitPayoutRun(PayoutRun run, IWithholdingPolicy? withholding = null)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        var results = run.Commit(AccountOf, withholding);
+        for (var i = 0; i < results.Count; i++)
+        {
+            Step(LedgerOperations.RequestWithdrawal, results[i]);
+        }
+
+        return results;
+    }
+
+    /// <summary>A member's account in a currency; an empty one, not added, when there is none (its commands refuse).</summary>
+    private CommissionAccount AccountOf(MemberId member, Currency currency)
+    {
+        ArgumentNullException.ThrowIfNull(currency);
+        var a = FindAccount(member, currency);
+        return a == None ? new CommissionAccount(member, currency, _options) : _accounts[a].Account;
+    }
+
+    private WithdrawalStepResult Step(string operation, WithdrawalStepResult result)
+    {
+        Report(operation, result.Outcome switch
+        {
+            LedgerOutcome.Applied => new LedgerResult(null, LedgerOutcome.Applied, LedgerRefusal.None, null, 0, 0),
+            LedgerOutcome.Duplicate => LedgerResult.Duplicate(result.Message ?? string.Empty),
+            _ => LedgerResult.Refused(result.Refusal, result.Message ?? string.Empty),
+        });
+        return result;
     }
 }

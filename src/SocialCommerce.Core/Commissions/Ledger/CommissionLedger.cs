@@ -24,7 +24,8 @@ namespace SocialCommerce.Commissions;
 /// book a clawback, and the <see cref="ClawbackPolicy"/> decides what happens to a shortfall. History is never edited.
 /// </para>
 /// <para>
-/// <b>Idempotence.</b> A sale, completion (keyed by the sale id), refund or withdrawal posted twice is a
+/// <b>Idempotence.</b> A sale, completion (keyed by the sale id), refund (keyed by the sale and refund ids) or
+/// withdrawal (keyed by the member's account and the withdrawal id) posted twice is a
 /// <see cref="LedgerOutcome.Duplicate"/> and changes nothing; the same id with other content is refused
 /// (<see cref="LedgerRefusal.ConflictingDuplicate"/>). Releasing again at the same instant releases nothing.
 /// </para>
@@ -46,9 +47,16 @@ namespace SocialCommerce.Commissions;
 /// and may be shared freely.
 /// </para>
 /// <para>
-/// <b>Performance.</b> Sales, earnings, accounts and entries are held in dense arrays keyed by dictionaries of ids;
-/// frozen sales wait in a priority queue ordered by release deadline, so a release touches only what it releases.
-/// Postings allocate nothing beyond the growth of those arrays.
+/// <b>One ledger.</b> The ledger is a home for the same aggregates a database keeps: one
+/// <see cref="SaleCommissionRecord"/> per sale and one <see cref="CommissionAccount"/> per member and currency. Every
+/// rule is theirs — the lifecycle, refunds, holds and declines, withdrawals (immediate, or through the request →
+/// approval → payment lifecycle), adjustments and payout runs — so the ledger and the stored ledger decide alike. The
+/// ledger adds what one process can: it applies a record's effects on its accounts in the same call, keeps the
+/// history as entries and releases due sales in order of their deadlines.
+/// </para>
+/// <para>
+/// <b>Performance.</b> Records and accounts are found through dictionaries of ids; entries are held in chunks of dense
+/// rows; frozen sales wait in a queue ordered by release deadline, so a release touches only what it releases.
 /// </para>
 /// </remarks>
 public sealed partial class CommissionLedger
@@ -56,15 +64,14 @@ public sealed partial class CommissionLedger
     private const int None = -1;
 
     private readonly LedgerOptions _options;
-    private readonly Money[] _minimumWithdrawals;
     private readonly List<Currency> _currencies = [];
     private readonly Dictionary<string, int> _saleIndex;
     private readonly Dictionary<AccountKey, int> _accountIndex;
     private readonly Dictionary<MemberId, int> _firstAccountOfMember;
-    private readonly Dictionary<string, int> _refundIndex = new(StringComparer.Ordinal);
+
+    // The refunds and immediate withdrawals applied, in order: the entries name them by index. Their idempotence is the
+    // records' and the accounts' own.
     private readonly List<LedgerRefund> _refunds = [];
-    // Withdrawal ids are scoped to the member's account in its currency: one member can neither block nor probe another's.
-    private readonly Dictionary<(long Member, string Currency, string Id), int> _withdrawalIndex = [];
     private readonly List<LedgerWithdrawal> _withdrawals = [];
     private readonly PriorityQueue<int, (Instant At, int Sale)> _frozen = new();
 
@@ -77,12 +84,13 @@ public sealed partial class CommissionLedger
 
     private SaleSlot[] _sales;
     private int _saleCount;
-    private LineSlot[] _lines;
-    private int _lineCount;
-    private EarningSlot[] _earnings;
+
+    /// <summary>The account slot of each earning, the sales' earnings one after another (<see cref="SaleSlot.FirstEarning"/>).</summary>
+    private int[] _earningAccounts;
     private int _earningCount;
     private AccountSlot[] _accounts;
     private int _accountCount;
+
     /// <summary>
     /// The entries, in chunks of <see cref="EntryChunkSize"/> rows (only the first chunk starts smaller and
     /// doubles up to that size): a growing ledger adds chunks instead of copying every row into an array
@@ -130,19 +138,12 @@ public sealed partial class CommissionLedger
             }
         }
 
-        _minimumWithdrawals = new Money[minimums.Count];
-        for (var i = 0; i < _minimumWithdrawals.Length; i++)
-        {
-            _minimumWithdrawals[i] = minimums[i];
-        }
-
         capacity = Math.Max(capacity, 4);
         _saleIndex = new Dictionary<string, int>(capacity, StringComparer.Ordinal);
         _accountIndex = new Dictionary<AccountKey, int>(capacity);
         _firstAccountOfMember = new Dictionary<MemberId, int>(capacity);
         _sales = new SaleSlot[capacity];
-        _lines = new LineSlot[capacity];
-        _earnings = new EarningSlot[capacity * 2];
+        _earningAccounts = new int[capacity * 2];
         _releaseQueue = new int[capacity];
         _accounts = new AccountSlot[capacity];
         var rows = (long)capacity * 6;
@@ -175,14 +176,8 @@ public sealed partial class CommissionLedger
     public LedgerBalance GetBalance(MemberId member, Currency currency)
     {
         ArgumentNullException.ThrowIfNull(currency);
-        var c = FindCurrency(currency);
-        if (c != None && _accountIndex.TryGetValue(new AccountKey(member.Value, c), out var a))
-        {
-            return ToBalance(a);
-        }
-
-        var zero = LedgerAmounts.FromMinor(0, currency);
-        return new LedgerBalance(member, currency, zero, zero, zero, zero, zero, zero, zero, zero, zero, zero);
+        var a = FindAccount(member, currency);
+        return a != None ? _accounts[a].Account.Balance : new CommissionAccount(member, currency, _options).Balance;
     }
 
     /// <summary>Returns a member's balances in every currency the member has an account in, in order of first use.</summary>
@@ -195,11 +190,21 @@ public sealed partial class CommissionLedger
         {
             for (; a != None; a = _accounts[a].NextOfMember)
             {
-                result.Add(ToBalance(a));
+                result.Add(_accounts[a].Account.Balance);
             }
         }
 
         return result;
+    }
+
+    /// <summary>Returns a sale's commission record (its lifecycle, hold and refunds), or <see langword="null"/> when it was not posted.</summary>
+    /// <param name="saleId">The sale.</param>
+    /// <returns>A copy of the record: changing it changes nothing in the ledger.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="saleId"/> is null.</exception>
+    public SaleCommissionRecord? GetSale(string saleId)
+    {
+        ArgumentNullException.ThrowIfNull(saleId);
+        return _saleIndex.TryGetValue(saleId, out var s) ? SaleCommissionRecord.FromSnapshot(_sales[s].Record.ToSnapshot()) : null;
     }
 
     /// <summary>Returns a member's entries in every currency, in history order.</summary>
@@ -245,43 +250,25 @@ public sealed partial class CommissionLedger
         return result;
     }
 
-    private LedgerBalance ToBalance(int a)
-    {
-        ref readonly var acc = ref _accounts[a];
-        var currency = _currencies[acc.Currency];
-        return new LedgerBalance(
-            acc.Member,
-            currency,
-            LedgerAmounts.FromMinor(acc.Pending, currency),
-            LedgerAmounts.FromMinor(acc.Frozen, currency),
-            LedgerAmounts.FromMinor(acc.Available, currency),
-            LedgerAmounts.FromMinor(acc.Withdrawn, currency),
-            LedgerAmounts.FromMinor(acc.Fees, currency),
-            LedgerAmounts.FromMinor(acc.Debt, currency),
-            LedgerAmounts.FromMinor(acc.WrittenOff, currency),
-            LedgerAmounts.FromMinor(acc.Forgiven, currency),
-            LedgerAmounts.FromMinor(acc.Booked, currency),
-            LedgerAmounts.FromMinor(acc.Reversed, currency));
-    }
-
     private LedgerEntry ToEntry(int e)
     {
         ref readonly var row = ref EntryAt(e);
-        ref readonly var acc = ref _accounts[row.Account];
+        var account = _accounts[row.Account].Account;
         var kind = (LedgerEntryKind)row.Kind;
+        var record = row.Sale == None ? null : _sales[row.Sale].Record;
         string? refundId = null;
         string? withdrawalId = null;
         Instant at;
         switch (kind)
         {
             case LedgerEntryKind.Earned:
-                at = _sales[row.Sale].PaidAt;
+                at = record!.Sale.PaidAt;
                 break;
             case LedgerEntryKind.Completed:
-                at = _sales[row.Sale].CompletedAt;
+                at = record!.CompletedAt!.Value;
                 break;
             case LedgerEntryKind.Released or LedgerEntryKind.DebtRepaid:
-                at = _sales[row.Sale].ReleaseAt;
+                at = record!.ReleaseAt!.Value;
                 break;
             case LedgerEntryKind.Withdrawn or LedgerEntryKind.WithdrawalFee:
                 var withdrawal = _withdrawals[row.Source];
@@ -295,18 +282,19 @@ public sealed partial class CommissionLedger
                 break;
         }
 
+        var earning = record is null ? default : record.Sale.EarningArray[row.Earning];
         return new LedgerEntry(
             _sequenceBase + e + 1L,
             kind,
             (LedgerState)row.State,
-            acc.Member,
-            LedgerAmounts.FromMinor(row.Amount, _currencies[acc.Currency]),
+            account.Member,
+            LedgerAmounts.FromMinor(row.Amount, account.Currency),
             at,
-            row.Sale == None ? null : _sales[row.Sale].Id,
+            record?.Sale.SaleId,
             refundId,
             withdrawalId,
-            row.Earning == None ? -1 : _earnings[row.Earning].Level,
-            row.Earning == None ? -1 : _earnings[row.Earning].LineIndex);
+            record is null ? -1 : earning.Level,
+            record is null ? -1 : earning.LineIndex);
     }
 
     private int FindCurrency(Currency currency)
@@ -335,7 +323,16 @@ public sealed partial class CommissionLedger
         return c;
     }
 
-    private int GetOrAddAccount(MemberId member, int currency)
+    /// <summary>The slot of a member's account in a currency, or <see cref="None"/>.</summary>
+    private int FindAccount(MemberId member, Currency currency)
+    {
+        var c = FindCurrency(currency);
+        return c != None && _accountIndex.TryGetValue(new AccountKey(member.Value, c), out var a) ? a : None;
+    }
+
+    private int GetOrAddAccount(MemberId member, int currency) => GetOrAddAccount(member, currency, null);
+
+    private int GetOrAddAccount(MemberId member, int currency, CommissionAccount? restored)
     {
         ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(_accountIndex, new AccountKey(member.Value, currency), out var exists);
         if (exists)
@@ -350,7 +347,7 @@ public sealed partial class CommissionLedger
             Array.Resize(ref _accounts, a * 2);
         }
 
-        _accounts[a] = new AccountSlot { Member = member, Currency = currency, LastEntry = None, NextOfMember = None };
+        _accounts[a] = new AccountSlot { Account = restored ?? new CommissionAccount(member, _currencies[currency], _options), LastEntry = None, NextOfMember = None };
         _accountCount = a + 1;
 
         ref var first = ref CollectionsMarshal.GetValueRefOrAddDefault(_firstAccountOfMember, member, out var memberExists);
@@ -421,77 +418,34 @@ public sealed partial class CommissionLedger
     private LedgerResult Applied(int firstEntry) =>
         new(this, LedgerOutcome.Applied, LedgerRefusal.None, null, _sequenceBase + firstEntry + 1L, _entryCount - firstEntry);
 
+    /// <summary>A record's answer as the ledger's result: applied with the entries from <paramref name="firstEntry"/>, or the record's duplicate or refusal.</summary>
+    private LedgerResult ToResult(in SaleCommissionResult result, int firstEntry) => result.Outcome switch
+    {
+        LedgerOutcome.Applied => Applied(firstEntry),
+        LedgerOutcome.Duplicate => LedgerResult.Duplicate(result.Message!),
+        _ => LedgerResult.Refused(result.Refusal, result.Message!),
+    };
+
     private readonly record struct AccountKey(long Member, int Currency);
-
-    private enum SaleStatus : byte
-    {
-        Pending = 0,
-        Frozen = 1,
-        Released = 2,
-    }
-
-    private enum RefundState : byte
-    {
-        None = 0,
-        Lines = 1,
-        Amount = 2,
-        Full = 3,
-    }
 
     private struct SaleSlot
     {
-        public string Id;
-        public MemberId Buyer;
-        public Instant PaidAt;
-        public Duration Window;
-        public Instant CompletedAt;
+        public SaleCommissionRecord Record;
         public Instant ReleaseAt;
-        public long PaidTotal;
-        public long RefundedAmount;
-        public int Currency;
-        public int FirstLine;
-        public int LineCount;
         public int FirstEarning;
-        public int EarningCount;
-        public SaleStatus Status;
-        public RefundState Refunds;
-    }
 
-    private struct LineSlot
-    {
-        public long Quantity;
-        public long Paid;
-        public long Refunded;
-    }
-
-    private struct EarningSlot
-    {
-        public long Booked;
-        public long Reversed;
-        public int Account;
-        public int Level;
-        public int LineIndex;
+        /// <summary>Whether the sale waits in a release queue (a held sale taken from it is queued again when the hold ends).</summary>
+        public bool Queued;
     }
 
     private struct AccountSlot
     {
-        public MemberId Member;
-        public long Pending;
-        public long Frozen;
-        public long Available;
-        public long Withdrawn;
-        public long Fees;
-        public long Debt;
-        public long WrittenOff;
-        public long Forgiven;
-        public long Booked;
-        public long Reversed;
-        public int Currency;
+        public CommissionAccount Account;
         public int LastEntry;
         public int NextOfMember;
     }
 
-    /// <summary>32 bytes: the source is a refund index for refund entries, a withdrawal index for withdrawal entries.</summary>
+    /// <summary>32 bytes: the source is a refund index for refund entries, a withdrawal index for withdrawal entries; the earning is the sale's.</summary>
     private struct EntryRow
     {
         public long Amount;

@@ -13,7 +13,8 @@ namespace SocialCommerce.Commissions;
 /// </para>
 /// <para>
 /// Conservation holds exactly, per account and across the ledger:
-/// <c>Pending + Frozen + Available + Withdrawn − ClawbackDebt == Booked − Reversed + WrittenOff + Forgiven</c>.
+/// <c>Pending + Frozen + Available + InWithdrawal + Withdrawn − ClawbackDebt == Booked − Reversed + WrittenOff + Forgiven + Adjusted</c>
+/// (<see cref="IsConserved"/>).
 /// </para>
 /// </remarks>
 /// <param name="Member">The member.</param>
@@ -40,4 +41,31 @@ public readonly record struct LedgerBalance(
     Money WrittenOff,
     Money Forgiven,
     Money Booked,
-    Money Reversed);
+    Money Reversed)
+{
+    // Zero is stored as the default value, so a balance made without these properties equals one that sets them to zero.
+    private readonly Money _inWithdrawal;
+    private readonly Money _adjusted;
+
+    /// <summary>
+    /// Gets the gross amount of the withdrawals requested or approved and not yet paid: it has left
+    /// <see cref="Available"/> and is not <see cref="Withdrawn"/> yet (zero when not set).
+    /// </summary>
+    public Money InWithdrawal
+    {
+        get => _inWithdrawal.Equals(default(Money)) ? Money.Zero(Currency) : _inWithdrawal;
+        init => _inWithdrawal = value.Amount == 0m ? default : value;
+    }
+
+    /// <summary>Gets the sum of the signed manual adjustments (zero when not set).</summary>
+    public Money Adjusted
+    {
+        get => _adjusted.Equals(default(Money)) ? Money.Zero(Currency) : _adjusted;
+        init => _adjusted = value.Amount == 0m ? default : value;
+    }
+
+    /// <summary>Gets a value indicating whether the balances conserve money: what the account holds equals what it earned, net.</summary>
+    public bool IsConserved =>
+        Pending.Amount + Frozen.Amount + Available.Amount + InWithdrawal.Amount + Withdrawn.Amount - ClawbackDebt.Amount
+        == Booked.Amount - Reversed.Amount + WrittenOff.Amount + Forgiven.Amount + Adjusted.Amount;
+}

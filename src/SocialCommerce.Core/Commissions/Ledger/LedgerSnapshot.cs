@@ -6,8 +6,8 @@ namespace SocialCommerce.Commissions;
 
 /// <summary>
 /// The state of a <see cref="CommissionLedger"/> (<see cref="CommissionLedger.ToSnapshot"/>): every account's balances,
-/// every sale's record (what it booked, reversed and refunded, and where it is in the lifecycle), and the refunds and
-/// withdrawals that idempotence needs. Restoring it (<see cref="CommissionLedger.FromSnapshot"/>) costs O(accounts + sales
+/// every sale's record (what it booked, reversed and refunded, where it is in the lifecycle, whether it is held), and the
+/// refunds, withdrawals and adjustments that idempotence needs. Restoring it (<see cref="CommissionLedger.FromSnapshot"/>) costs O(accounts + sales
 /// + refunds + withdrawals) and replays no command; the entries are history, kept by the host, and the restored ledger
 /// continues their numbering from <see cref="LastSequence"/>.
 /// </summary>
@@ -23,7 +23,16 @@ public sealed record LedgerSnapshot(
     IReadOnlyList<LedgerAccountState> Accounts,
     IReadOnlyList<LedgerSaleState> Sales,
     IReadOnlyList<LedgerRefund> Refunds,
-    IReadOnlyList<LedgerWithdrawal> Withdrawals);
+    IReadOnlyList<LedgerWithdrawal> Withdrawals)
+{
+    /// <summary>Gets the withdrawals requested through the lifecycle (<see cref="CommissionLedger.RequestWithdrawal"/>), as they stand; omitted from JSON when none.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<WithdrawalRecord>? Requests { get; init; }
+
+    /// <summary>Gets the manual adjustments applied (<see cref="CommissionLedger.Adjust"/>); omitted from JSON when none.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<AccountAdjustment>? Adjustments { get; init; }
+}
 
 /// <summary>One account of a <see cref="LedgerSnapshot"/>, in whole minor units of its currency.</summary>
 /// <param name="Member">The member.</param>
@@ -83,7 +92,12 @@ public sealed record LedgerSaleState(
     long RefundedMinorUnits,
     LedgerSaleRefunds RefundBasis,
     IReadOnlyList<long> RefundedQuantities,
-    IReadOnlyList<long> ReversedMinorUnits);
+    IReadOnlyList<long> ReversedMinorUnits)
+{
+    /// <summary>Gets why the sale is held (<see cref="CommissionLedger.Hold"/>), or <see langword="null"/>; omitted from JSON when null.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public string? HoldReason { get; init; }
+}
 
 /// <summary>Where a sale's earnings are in the lifecycle.</summary>
 public enum LedgerSaleStatus

@@ -23,7 +23,7 @@ internal static class LedgerSnapshotCheck
         for (var a = 0; a < accounts.Count; a++)
         {
             var path = $"$.accounts[{a}]";
-            AccountStateCheck.Check(check, accounts[a], path, lifecycle: false);
+            AccountStateCheck.Check(check, accounts[a], path);
             check.That(expected.TryAdd((accounts[a].Member, accounts[a].Currency.Code), new Expected(a)), path + ".member", accounts[a].Member, $"the account of this member in {accounts[a].Currency.Code} is listed twice.");
         }
 
@@ -48,12 +48,12 @@ internal static class LedgerSnapshotCheck
             }
         }
 
-        var refundIds = new HashSet<string>(StringComparer.Ordinal);
+        var refundIds = new HashSet<(string, string)>();
         var refunds = SocialCommerceJson.OrEmpty(snapshot.Refunds);
         for (var r = 0; r < refunds.Count; r++)
         {
             var refund = check.Present(refunds[r], $"$.refunds[{r}]");
-            check.That(refundIds.Add(refund.RefundId), $"$.refunds[{r}].refundId", refund.RefundId, "a refund is recorded once.");
+            check.That(refundIds.Add((refund.SaleId, refund.RefundId)), $"$.refunds[{r}].refundId", refund.RefundId, "a refund of a sale is recorded once.");
             check.That(saleIds.Contains(refund.SaleId), $"$.refunds[{r}].saleId", refund.SaleId, "the ledger records no such sale.");
         }
 
@@ -69,6 +69,32 @@ internal static class LedgerSnapshotCheck
             account!.Withdrawn += withdrawal.Amount.ToMinorUnits();
         }
 
+        var requests = SocialCommerceJson.OrEmpty(snapshot.Requests);
+        for (var i = 0; i < requests.Count; i++)
+        {
+            var path = $"$.requests[{i}]";
+            var request = check.Present(requests[i], path);
+            check.That(request.Gross != default && expected.ContainsKey((request.Member, request.Gross.Currency.Code)), path + ".member", request.Member, "the ledger lists no account of this member in the withdrawal's currency.");
+            var account = expected[(request.Member, request.Gross.Currency.Code)];
+            var ids = account.RequestIds ??= [];
+            check.That(!withdrawalIds.Contains((request.Member, request.Gross.Currency.Code, request.WithdrawalId)), path + ".withdrawalId", request.WithdrawalId, "an immediate withdrawal of the account has this id.");
+            CommissionAccount.CheckRequest(check, request, path, accounts[account.Index], ids);
+            account.InWithdrawal += request.IsInWithdrawal ? request.Gross.ToMinorUnits() : 0;
+            account.Withdrawn += request.Status == WithdrawalStatus.Paid ? request.Gross.ToMinorUnits() : 0;
+            account.Withheld += request.Status == WithdrawalStatus.Paid ? request.Withheld.ToMinorUnits() : 0;
+        }
+
+        var adjustments = SocialCommerceJson.OrEmpty(snapshot.Adjustments);
+        for (var i = 0; i < adjustments.Count; i++)
+        {
+            var path = $"$.adjustments[{i}]";
+            var adjustment = adjustments[i];
+            check.That(adjustment.Amount != default && expected.ContainsKey((adjustment.Member, adjustment.Amount.Currency.Code)), path + ".member", adjustment.Member, "the ledger lists no account of this member in the adjustment's currency.");
+            var account = expected[(adjustment.Member, adjustment.Amount.Currency.Code)];
+            CommissionAccount.CheckAdjustment(check, adjustment, path, accounts[account.Index], account.AdjustmentIds ??= []);
+            account.Adjusted += adjustment.Amount.ToMinorUnits();
+        }
+
         foreach (var account in expected.Values)
         {
             var path = $"$.accounts[{account.Index}]";
@@ -78,6 +104,9 @@ internal static class LedgerSnapshotCheck
             check.That(found.Pending == account.Pending, path + ".pending", found.Pending, $"the pending sales hold {account.Pending} minor units for this account.");
             check.That(found.Frozen == account.Frozen, path + ".frozen", found.Frozen, $"the frozen sales hold {account.Frozen} minor units for this account.");
             check.That(found.Withdrawn == account.Withdrawn, path + ".withdrawn", found.Withdrawn, $"the withdrawals took {account.Withdrawn} minor units from this account.");
+            check.That(found.InWithdrawal == account.InWithdrawal, path + ".inWithdrawal", found.InWithdrawal, $"the requested and approved withdrawals hold {account.InWithdrawal} minor units of this account.");
+            check.That(found.Withheld == account.Withheld, path + ".withheld", found.Withheld, $"the paid withdrawals withheld {account.Withheld} minor units of this account.");
+            check.That(found.Adjusted == account.Adjusted, path + ".adjusted", found.Adjusted, $"the adjustments add up to {account.Adjusted} minor units for this account.");
         }
     }
 
@@ -92,6 +121,7 @@ internal static class LedgerSnapshotCheck
         var sale = check.Present(state.Sale, path + ".sale");
         check.That(Enum.IsDefined(state.Status), path + ".status", state.Status, "not a sale status.");
         check.That(Enum.IsDefined(state.RefundBasis), path + ".refundBasis", state.RefundBasis, "not a refund basis.");
+        check.That(state.HoldReason is null || (!string.IsNullOrWhiteSpace(state.HoldReason) && state.Status != LedgerSaleStatus.Released), path + ".holdReason", state.HoldReason, "a held sale has a reason and is not released.");
         check.That(state.Status == LedgerSaleStatus.Pending ? state.CompletedAt is null : state.CompletedAt is Instant c && c >= sale.PaidAt && Limits.IsSupported(c), path + ".completedAt", state.CompletedAt, "a pending sale has no completion; a completed one was completed at or after it was paid.");
         var lines = sale.LineArray;
         var earnings = sale.EarningArray;
@@ -140,5 +170,15 @@ internal static class LedgerSnapshotCheck
         public long Frozen { get; set; }
 
         public long Withdrawn { get; set; }
+
+        public long InWithdrawal { get; set; }
+
+        public long Adjusted { get; set; }
+
+        public long Withheld { get; set; }
+
+        public HashSet<string>? RequestIds { get; set; }
+
+        public HashSet<string>? AdjustmentIds { get; set; }
     }
 }

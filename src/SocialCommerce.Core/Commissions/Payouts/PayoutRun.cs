@@ -37,7 +37,7 @@ public sealed class PayoutRun
     /// <summary>Gets the total paid out per currency (ordered by code).</summary>
     public IReadOnlyList<Money> Totals { get; }
 
-    /// <summary>Plans a run over the accounts (a dry run: nothing changes).</summary>
+    /// <summary>Plans a run over the accounts (a dry run: nothing changes); an account with nothing available and no debt is not part of it.</summary>
     /// <param name="runId">The run's id (unique per run).</param>
     /// <param name="at">The instant of the run.</param>
     /// <param name="accounts">The accounts to consider.</param>
@@ -72,8 +72,13 @@ public sealed class PayoutRun
             }
 
             var balance = account.Balance;
+            if (balance.Available.Amount == 0 && balance.ClawbackDebt.Amount == 0)
+            {
+                // Not part of the run (a store does not even read it).
+                continue;
+            }
+
             var reason = balance.ClawbackDebt.Amount > 0 ? PayoutSkipReason.InDebt
-                : balance.Available.Amount == 0 ? PayoutSkipReason.NothingAvailable
                 : BelowMinimum(balance.Available, minimums) ? PayoutSkipReason.BelowMinimum
                 : (PayoutSkipReason?)null;
             if (reason is { } why)

@@ -14,26 +14,30 @@ namespace SocialCommerce.EntityFrameworkCore.Commissions;
 /// <summary>Holds, declines and manual adjustments on the database, and the finance page's reports.</summary>
 public sealed partial class StoredCommissionLedger
 {
-    /// <summary>Holds a sale's commission before release (<see cref="SaleCommissionRecord.Hold"/>): the release job skips it.</summary>
+    /// <summary>Holds a sale's commission before release (<see cref="SaleCommissionRecord.Hold"/>): the release job skips it until every hold is lifted.</summary>
     /// <param name="saleId">The sale.</param>
+    /// <param name="holdId">The hold's id (the host's review or case id), unique within the sale: the same hold resent is a duplicate.</param>
     /// <param name="reason">Why.</param>
     /// <param name="cancellationToken">Cancels the command.</param>
-    /// <returns>Applied, a duplicate, or the refusal (unknown, already released).</returns>
-    public Task<SaleCommissionResult> HoldSaleAsync(string saleId, string reason, CancellationToken cancellationToken = default)
+    /// <returns>Applied, a duplicate, or the refusal (unknown, already released, the id with another reason).</returns>
+    public Task<SaleCommissionResult> HoldSaleAsync(string saleId, string holdId, string reason, CancellationToken cancellationToken = default)
     {
         StoredIds.Check(saleId, nameof(saleId));
+        StoredIds.Check(holdId, nameof(holdId));
         ArgumentException.ThrowIfNullOrWhiteSpace(reason);
-        return ChangeSaleAsync($"hold sale '{saleId}'", saleId, Instant.MinValue, record => record.Hold(reason), cancellationToken);
+        return ChangeSaleAsync($"hold '{holdId}' of sale '{saleId}'", saleId, Instant.MinValue, record => record.Hold(holdId, reason), cancellationToken);
     }
 
-    /// <summary>Lifts a sale's hold: the next release job releases it when due.</summary>
+    /// <summary>Lifts a hold of a sale: once none is left, the next release job releases it when due.</summary>
     /// <param name="saleId">The sale.</param>
+    /// <param name="holdId">The hold to lift.</param>
     /// <param name="cancellationToken">Cancels the command.</param>
-    /// <returns>Applied, a duplicate, or refused (unknown).</returns>
-    public Task<SaleCommissionResult> LiftHoldAsync(string saleId, CancellationToken cancellationToken = default)
+    /// <returns>Applied, a duplicate (lifted already), or refused (unknown sale or hold).</returns>
+    public Task<SaleCommissionResult> LiftHoldAsync(string saleId, string holdId, CancellationToken cancellationToken = default)
     {
         StoredIds.Check(saleId, nameof(saleId));
-        return ChangeSaleAsync($"lift the hold of sale '{saleId}'", saleId, Instant.MinValue, static record => record.LiftHold(), cancellationToken);
+        StoredIds.Check(holdId, nameof(holdId));
+        return ChangeSaleAsync($"lift hold '{holdId}' of sale '{saleId}'", saleId, Instant.MinValue, record => record.LiftHold(holdId), cancellationToken);
     }
 
     /// <summary>Declines a held sale's commission: reversed like a full refund.</summary>

@@ -160,6 +160,21 @@ public abstract class LostAcknowledgementTests<TDatabase>(TDatabase database) : 
         }, "r7");
         Assert.Equal(new Money(5m, Currency.CNY), await b.Ledger.GetInWithdrawalAsync(new MemberId(1), Currency.CNY));
 
+        // A hold resent after its lift: held the sale again before (a hold had no identity).
+        await a.SellAsync("S-2", 2, 100m, T0);
+        await a.Ledger.CompleteAsync("S-2", T0);
+        lost.Arm();
+        await Assert.ThrowsAsync<AcknowledgementLostException>(() => a.Ledger.HoldSaleAsync("S-2", "H-1", "fraud review"));
+        Assert.True((await b.Ledger.LiftHoldAsync("S-2", "H-1")).IsApplied);
+        await using var holdRestarted = await StoreHost.StartAsync(database, db, "r7b");
+        foreach (var host in new[] { a, b, holdRestarted })
+        {
+            Assert.Equal(LedgerOutcome.Duplicate, (await host.Ledger.HoldSaleAsync("S-2", "H-1", "fraud review")).Outcome);
+            Assert.Equal(LedgerRefusal.ConflictingDuplicate, (await host.Ledger.HoldSaleAsync("S-2", "H-1", "other")).Refusal);
+        }
+
+        Assert.False((await b.Ledger.GetSaleAsync("S-2"))!.IsHeld);
+
         // Community batches: creating one again threw ArgumentException ("already exists"), an order DuplicateOrder
         // (AlreadyClosed after the close), the close AlreadyClosed without its settlement, before.
         var delivery = new LocalDate(2026, 11, 4);

@@ -41,6 +41,7 @@ public abstract class LedgerHomesTests<TDatabase>(TDatabase database) : Database
             var sale = $"S-{random.Next(Math.Max(1, sales))}";
             var member = Members[random.Next(1, 3)];
             var withdrawal = $"W-{random.Next(Math.Max(1, withdrawals))}";
+            var hold = $"H-{random.Next(3)}";
             if (requested.Count > 0 && random.Next(5) > 0)
             {
                 // Mostly a step of a withdrawal of the lifecycle, so that steps are applied as well as refused.
@@ -53,8 +54,8 @@ public abstract class LedgerHomesTests<TDatabase>(TDatabase database) : Database
                 3 or 4 => ("complete", Of(memory.Complete(sale, now)), Of(await store.CompleteAsync(sale, now))),
                 5 => ("release", Of(memory.Release(now)), await ReleaseAsync(now)),
                 6 => Refund(sale, random.Next(3), now),
-                7 => ("hold", Of(memory.Hold(sale, "review")), Of(await store.HoldSaleAsync(sale, "review"))),
-                8 => ("lift", Of(memory.LiftHold(sale)), Of(await store.LiftHoldAsync(sale))),
+                7 => ("hold", Of(memory.Hold(sale, hold, "review")), Of(await store.HoldSaleAsync(sale, hold, "review"))),
+                8 => ("lift", Of(memory.LiftHold(sale, hold)), Of(await store.LiftHoldAsync(sale, hold))),
                 9 => ("decline", Of(memory.Decline(sale, now)), Of(await store.DeclineSaleAsync(sale, now))),
                 10 => Withdraw(new LedgerWithdrawal($"W-{withdrawals++}", member, Yuan(random.Next(1, 8)), now)),
                 11 => Request(new LedgerWithdrawal($"W-{withdrawals++}", member, Yuan(random.Next(1, 8)), now)),

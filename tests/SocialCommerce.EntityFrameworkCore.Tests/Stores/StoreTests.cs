@@ -216,17 +216,17 @@ public abstract class StoreTests<TDatabase>(TDatabase database) : DatabaseTests<
             await shop.Ledger.CompleteAsync(id, T0);
         }
 
-        Assert.True((await shop.Ledger.HoldSaleAsync("S-1", "flagged referral")).IsApplied);
-        Assert.True((await shop.Ledger.HoldSaleAsync("S-2", "fraud review")).IsApplied);
-        Assert.Equal(LedgerRefusal.UnknownSale, (await shop.Ledger.HoldSaleAsync("S-404", "x")).Refusal);
+        Assert.True((await shop.Ledger.HoldSaleAsync("S-1", "H-1", "flagged referral")).IsApplied);
+        Assert.True((await shop.Ledger.HoldSaleAsync("S-2", "H-2", "fraud review")).IsApplied);
+        Assert.Equal(LedgerRefusal.UnknownSale, (await shop.Ledger.HoldSaleAsync("S-404", "H-3", "x")).Refusal);
         var released = await shop.Ledger.ReleaseDueAsync(T0 + Duration.FromDays(8));
         Assert.Single(released);                                             // S-3 only: the held sales stay frozen
         Assert.True((await shop.Ledger.DeclineSaleAsync("S-2", T0 + Duration.FromDays(9))).IsApplied);
-        Assert.True((await shop.Ledger.LiftHoldAsync("S-1")).IsApplied);
+        Assert.True((await shop.Ledger.LiftHoldAsync("S-1", "H-1")).IsApplied);
         var later = await shop.Ledger.ReleaseDueAsync(T0 + Duration.FromDays(9));          // S-1 now; S-2 (declined) releases nothing
         Assert.Equal(2, later.Sum(r => r.Postings.Count));
         Assert.All(later.SelectMany(r => r.Postings), p => Assert.Equal("S-1", p.SaleId));
-        Assert.Equal(LedgerRefusal.SaleAlreadyReleased, (await shop.Ledger.HoldSaleAsync("S-1", "late")).Refusal);
+        Assert.Equal(LedgerRefusal.SaleAlreadyReleased, (await shop.Ledger.HoldSaleAsync("S-1", "H-4", "late")).Refusal);
 
         var adjustment = new AccountAdjustment("A-1", new MemberId(2), new Money(-25m, Currency.CNY), "ops-7", "duplicate payment in October", T0 + Duration.FromDays(10));
         Assert.True((await shop.Ledger.AdjustAsync(adjustment)).IsApplied);

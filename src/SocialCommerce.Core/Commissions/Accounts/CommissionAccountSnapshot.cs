@@ -28,7 +28,11 @@ public sealed record CommissionAccountSnapshot(int SchemaVersion, LedgerAccountS
 /// <param name="Version">The record's version.</param>
 public sealed record SaleCommissionSnapshot(int SchemaVersion, LedgerSaleState State, IReadOnlyList<LedgerRefund> Refunds, long Version)
 {
-    /// <summary>Gets why the sale is held (not released by the release job), or <see langword="null"/>; omitted from JSON when null.</summary>
+    /// <summary>Gets the reason of a hold stored before holds had ids (read as the active hold <c>hold</c>); never written.</summary>
     [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public string? HoldReason { get; init; }
+
+    /// <summary>Gets the holds placed on the sale, lifted or not; omitted from JSON when none.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<SaleHold>? Holds { get; init; }
 }

@@ -25,6 +25,7 @@ public sealed class SaleCommissionRecord
     private long[]? _reversed;
     private readonly long _paidTotal;
     private Dictionary<string, LedgerRefund>? _refunds;
+    private List<SaleHold>? _holds;
     private long _refundedAmount;
     private LedgerSaleRefunds _basis;
 
@@ -60,45 +61,94 @@ public sealed class SaleCommissionRecord
     /// <summary>Gets the record's version: 1 after posting, one more per applied command.</summary>
     public long Version { get; private set; }
 
-    /// <summary>Gets why the sale is held (fraud review, a flagged referral), or <see langword="null"/> when it is not.</summary>
-    public string? HoldReason { get; private set; }
+    /// <summary>Gets why the sale is held — the reason of its first hold not lifted — or <see langword="null"/> when it is not.</summary>
+    public string? HoldReason
+    {
+        get
+        {
+            foreach (var hold in Holds)
+            {
+                if (!hold.IsLifted)
+                {
+                    return hold.Reason;
+                }
+            }
 
-    /// <summary>Gets a value indicating whether the sale is held: the release job does not release it.</summary>
+            return null;
+        }
+    }
+
+    /// <summary>Gets a value indicating whether the sale is held (a hold not lifted): the release job does not release it.</summary>
     public bool IsHeld => HoldReason is not null;
 
-    /// <summary>Holds the sale's earnings before they are released: <see cref="Release"/> leaves them frozen until <see cref="LiftHold"/>.</summary>
+    /// <summary>Gets every hold placed on the sale, in order, lifted or not: their ids answer resends.</summary>
+    public IReadOnlyList<SaleHold> Holds => _holds is null ? [] : _holds;
+
+    /// <summary>
+    /// Holds the sale's earnings before they are released (a fraud review, a flagged referral): <see cref="Release"/>
+    /// leaves them frozen until every hold is lifted (<see cref="LiftHold"/>). The hold's id is its identity: the same
+    /// hold sent again answers <see cref="LedgerOutcome.Duplicate"/>, even after it was lifted (it does not hold the
+    /// sale again); the id with another reason is <see cref="LedgerRefusal.ConflictingDuplicate"/>.
+    /// </summary>
+    /// <param name="holdId">The hold's id (the host's review or case id), unique within the sale.</param>
     /// <param name="reason">Why, for the members and the audit.</param>
-    /// <returns>Applied (no postings: nothing moves yet), a duplicate when already held, or refused when already released.</returns>
-    public SaleCommissionResult Hold(string reason)
+    /// <returns>Applied (no postings: nothing moves yet), a duplicate, or refused when the sale is already released.</returns>
+    /// <exception cref="ArgumentException"><paramref name="holdId"/> or <paramref name="reason"/> is empty or too long.</exception>
+    public SaleCommissionResult Hold(string holdId, string reason)
     {
+        Limits.CheckId(holdId, nameof(holdId));
         Limits.CheckReason(reason, nameof(reason));
+        if (FindHold(holdId) is { } known)
+        {
+            return string.Equals(known.Reason, reason, StringComparison.Ordinal)
+                ? Unchanged(LedgerOutcome.Duplicate, $"Hold '{holdId}' of sale '{Sale.SaleId}' was already placed{(known.IsLifted ? " and lifted since" : string.Empty)}; nothing changed.")
+                : Refused(LedgerRefusal.ConflictingDuplicate, $"Hold id '{holdId}' of sale '{Sale.SaleId}' was already used for the reason '{known.Reason}'; the first hold stands.");
+        }
+
         if (Status == LedgerSaleStatus.Released)
         {
             return Refused(LedgerRefusal.SaleAlreadyReleased, $"Sale '{Sale.SaleId}' was released; its earnings are available and cannot be held (refund it to take them back).");
         }
 
-        if (IsHeld)
-        {
-            return Unchanged(LedgerOutcome.Duplicate, $"Sale '{Sale.SaleId}' is already held ({HoldReason}); nothing changed.");
-        }
-
-        HoldReason = reason;
+        (_holds ??= []).Add(new SaleHold(holdId, reason, false));
         Version++;
         return new SaleCommissionResult(LedgerOutcome.Applied, LedgerRefusal.None, null, [], Version);
     }
 
-    /// <summary>Lifts a hold: the next release due releases the sale as usual.</summary>
-    /// <returns>Applied (no postings), or a duplicate when the sale is not held.</returns>
-    public SaleCommissionResult LiftHold()
+    /// <summary>Lifts a hold: once no hold is left, the sale releases at its deadline (or the next release after it).</summary>
+    /// <param name="holdId">The hold to lift.</param>
+    /// <returns>Applied (no postings); a duplicate when it was lifted already (or ended by a decline); refused with <see cref="LedgerRefusal.UnknownHold"/>.</returns>
+    /// <exception cref="ArgumentException"><paramref name="holdId"/> is empty or too long.</exception>
+    public SaleCommissionResult LiftHold(string holdId)
     {
-        if (!IsHeld)
+        Limits.CheckId(holdId, nameof(holdId));
+        var index = _holds is null ? -1 : _holds.FindIndex(h => string.Equals(h.HoldId, holdId, StringComparison.Ordinal));
+        if (index < 0)
         {
-            return Unchanged(LedgerOutcome.Duplicate, $"Sale '{Sale.SaleId}' is not held; nothing changed.");
+            return Refused(LedgerRefusal.UnknownHold, $"Sale '{Sale.SaleId}' has no hold '{holdId}'.");
         }
 
-        HoldReason = null;
+        if (_holds![index].IsLifted)
+        {
+            return Unchanged(LedgerOutcome.Duplicate, $"Hold '{holdId}' of sale '{Sale.SaleId}' was already lifted; nothing changed.");
+        }
+
+        _holds[index] = _holds[index] with { IsLifted = true };
         Version++;
         return new SaleCommissionResult(LedgerOutcome.Applied, LedgerRefusal.None, null, [], Version);
+    }
+
+    private SaleHold? FindHold(string holdId)
+    {
+        foreach (var hold in Holds)
+        {
+            if (string.Equals(hold.HoldId, holdId, StringComparison.Ordinal))
+            {
+                return hold;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>Declines a held sale's earnings after review: they are reversed like a full refund (refund id <c>decline</c>) and the hold ends.</summary>
@@ -126,7 +176,11 @@ public sealed class SaleCommissionRecord
         var result = Refund(LedgerRefund.Full(DeclineRefundId, Sale.SaleId, at), ref sink);
         if (result.Outcome == LedgerOutcome.Applied)
         {
-            HoldReason = null;
+            // The review is over: every hold ends (their ids still answer resends).
+            for (var i = 0; i < _holds!.Count; i++)
+            {
+                _holds[i] = _holds[i] with { IsLifted = true };
+            }
         }
 
         return result;
@@ -184,6 +238,9 @@ public sealed class SaleCommissionRecord
 
     /// <summary>Returns a refund this record applied, or <see langword="null"/>.</summary>
     internal LedgerRefund? FindRefund(string refundId) => _refunds is not null && _refunds.TryGetValue(refundId, out var refund) ? refund : null;
+
+    /// <summary>The id of a hold stored before holds had ids (a snapshot with only a hold reason).</summary>
+    internal const string LegacyHoldId = "hold";
 
     /// <summary>The refund id a decline is recorded under.</summary>
     internal const string DeclineRefundId = "decline";
@@ -377,12 +434,12 @@ public sealed class SaleCommissionRecord
     {
         var refunds = new LedgerRefund[_refunds?.Count ?? 0];
         _refunds?.Values.CopyTo(refunds, 0);
-        return new SaleCommissionSnapshot(Serialization.SocialCommerceJson.SchemaVersion, State with { HoldReason = null }, refunds, Version) { HoldReason = HoldReason };
+        return new SaleCommissionSnapshot(Serialization.SocialCommerceJson.SchemaVersion, State with { HoldReason = null, Holds = null }, refunds, Version) { Holds = _holds?.ToArray() };
     }
 
     /// <summary>Gets the record's state as the ledger's snapshot lists it (with the hold reason).</summary>
     internal LedgerSaleState State =>
-        new(Sale, Status, CompletedAt, _refundedAmount, _basis, _refundedUnits is null ? new long[Sale.LineArray.Length] : (long[])_refundedUnits.Clone(), _reversed is null ? new long[_booked.Length] : (long[])_reversed.Clone()) { HoldReason = HoldReason };
+        new(Sale, Status, CompletedAt, _refundedAmount, _basis, _refundedUnits is null ? new long[Sale.LineArray.Length] : (long[])_refundedUnits.Clone(), _reversed is null ? new long[_booked.Length] : (long[])_reversed.Clone()) { Holds = _holds?.ToArray() };
 
     /// <summary>Restores a record from its snapshot, re-deciding nothing.</summary>
     /// <param name="snapshot">The snapshot.</param>
@@ -410,7 +467,7 @@ public sealed class SaleCommissionRecord
         }
 
         check.That(refunds.Count == 0 || state.RefundBasis != LedgerSaleRefunds.None, "$.state.refundBasis", state.RefundBasis, "a refunded sale has a refund basis.");
-        var record = Restore(state with { HoldReason = snapshot.HoldReason }, refunds);
+        var record = Restore(state with { HoldReason = snapshot.HoldReason, Holds = snapshot.Holds }, refunds);
         record.Version = snapshot.Version;
         return record;
     }
@@ -430,7 +487,9 @@ public sealed class SaleCommissionRecord
         record._refundedAmount = state.RefundedMinorUnits;
         record._basis = state.RefundBasis;
         record.Version = 1;
-        record.HoldReason = state.HoldReason;
+        record._holds = state.Holds is { Count: > 0 } holds ? [.. holds]
+            : state.HoldReason is { } legacy ? [new SaleHold(LegacyHoldId, legacy, false)]
+            : null;
         foreach (var refund in refunds)
         {
             (record._refunds ??= new Dictionary<string, LedgerRefund>(StringComparer.Ordinal))[refund.RefundId] = refund;

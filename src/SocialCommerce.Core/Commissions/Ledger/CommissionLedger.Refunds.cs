@@ -51,25 +51,30 @@ public sealed partial class CommissionLedger
     }
 
     /// <summary>
-    /// Holds a sale's earnings (a fraud review, a flagged referral): <see cref="Release"/> leaves them frozen until
-    /// <see cref="LiftHold"/>; a refund or a <see cref="Decline"/> still applies.
+    /// Holds a sale's earnings (a fraud review, a flagged referral): <see cref="Release"/> leaves them frozen until every
+    /// hold is lifted (<see cref="LiftHold"/>); a refund or a <see cref="Decline"/> still applies. The hold id is its
+    /// identity: the same hold sent again is a duplicate, even after it was lifted.
     /// </summary>
     /// <param name="saleId">The sale.</param>
+    /// <param name="holdId">The hold's id (the host's review or case id), unique within the sale.</param>
     /// <param name="reason">Why, for the members and the audit.</param>
     /// <returns>
-    /// Applied (no entries: nothing moves yet); a duplicate when already held; refused with
-    /// <see cref="LedgerRefusal.UnknownSale"/> or <see cref="LedgerRefusal.SaleAlreadyReleased"/>.
+    /// Applied (no entries: nothing moves yet); a duplicate; refused with <see cref="LedgerRefusal.UnknownSale"/>,
+    /// <see cref="LedgerRefusal.SaleAlreadyReleased"/> or <see cref="LedgerRefusal.ConflictingDuplicate"/> (the id with another reason).
     /// </returns>
     /// <exception cref="ArgumentNullException"><paramref name="saleId"/> is null.</exception>
-    /// <exception cref="ArgumentException"><paramref name="reason"/> is empty or too long.</exception>
-    public LedgerResult Hold(string saleId, string reason) =>
-        Report(LedgerOperations.Hold, OnSale(saleId, "Hold", record => record.Hold(reason)));
+    /// <exception cref="ArgumentException"><paramref name="holdId"/> or <paramref name="reason"/> is empty or too long.</exception>
+    public LedgerResult Hold(string saleId, string holdId, string reason) =>
+        Report(LedgerOperations.Hold, OnSale(saleId, "Hold", record => record.Hold(holdId, reason)));
 
-    /// <summary>Lifts a hold: the sale releases at its deadline, or at the next <see cref="Release"/> when that has passed.</summary>
+    /// <summary>Lifts a hold: once no hold is left, the sale releases at its deadline, or at the next <see cref="Release"/> when that has passed.</summary>
     /// <param name="saleId">The sale.</param>
-    /// <returns>Applied (no entries); a duplicate when the sale is not held; refused with <see cref="LedgerRefusal.UnknownSale"/>.</returns>
+    /// <param name="holdId">The hold to lift.</param>
+    /// <returns>Applied (no entries); a duplicate when it was lifted already; refused with <see cref="LedgerRefusal.UnknownSale"/> or <see cref="LedgerRefusal.UnknownHold"/>.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="saleId"/> is null.</exception>
-    public LedgerResult LiftHold(string saleId) => Report(LedgerOperations.LiftHold, OnSale(saleId, "Lifting the hold of", record => record.LiftHold()));
+    /// <exception cref="ArgumentException"><paramref name="holdId"/> is empty or too long.</exception>
+    public LedgerResult LiftHold(string saleId, string holdId) =>
+        Report(LedgerOperations.LiftHold, OnSale(saleId, "Lifting the hold of", record => record.LiftHold(holdId)));
 
     /// <summary>
     /// Declines a held sale's earnings after review: they are reversed like a full refund (recorded as refund

@@ -52,4 +52,7 @@ public enum LedgerRefusal
 
     /// <summary>A decline of a sale that is not held: a sale is declined after review, from its hold.</summary>
     SaleNotHeld = 11,
+
+    /// <summary>A lift of a hold the sale does not have (no hold was placed under that id).</summary>
+    UnknownHold = 12,
 }

@@ -94,9 +94,13 @@ public sealed record LedgerSaleState(
     IReadOnlyList<long> RefundedQuantities,
     IReadOnlyList<long> ReversedMinorUnits)
 {
-    /// <summary>Gets why the sale is held (<see cref="CommissionLedger.Hold"/>), or <see langword="null"/>; omitted from JSON when null.</summary>
+    /// <summary>Gets the reason of a hold recorded before holds had ids (read as the active hold <c>hold</c>); never written.</summary>
     [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public string? HoldReason { get; init; }
+
+    /// <summary>Gets the holds placed on the sale (<see cref="CommissionLedger.Hold"/>), lifted or not; omitted from JSON when none.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<SaleHold>? Holds { get; init; }
 }
 
 /// <summary>Where a sale's earnings are in the lifecycle.</summary>

@@ -122,6 +122,16 @@ internal static class LedgerSnapshotCheck
         check.That(Enum.IsDefined(state.Status), path + ".status", state.Status, "not a sale status.");
         check.That(Enum.IsDefined(state.RefundBasis), path + ".refundBasis", state.RefundBasis, "not a refund basis.");
         check.That(state.HoldReason is null || (!string.IsNullOrWhiteSpace(state.HoldReason) && state.Status != LedgerSaleStatus.Released), path + ".holdReason", state.HoldReason, "a held sale has a reason and is not released.");
+        var holds = SocialCommerceJson.OrEmpty(state.Holds);
+        var holdIds = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < holds.Count; i++)
+        {
+            var hold = check.Present(holds[i], $"{path}.holds[{i}]");
+            check.That(!string.IsNullOrEmpty(hold.HoldId) && holdIds.Add(hold.HoldId), $"{path}.holds[{i}].holdId", hold.HoldId, "a hold id is present and used once per sale.");
+            check.That(!string.IsNullOrWhiteSpace(hold.Reason), $"{path}.holds[{i}].reason", hold.Reason, "a hold has a reason.");
+            check.That(hold.IsLifted || state.Status != LedgerSaleStatus.Released, $"{path}.holds[{i}].isLifted", hold.IsLifted, "a released sale holds nothing.");
+        }
+
         check.That(state.Status == LedgerSaleStatus.Pending ? state.CompletedAt is null : state.CompletedAt is Instant c && c >= sale.PaidAt && Limits.IsSupported(c), path + ".completedAt", state.CompletedAt, "a pending sale has no completion; a completed one was completed at or after it was paid.");
         var lines = sale.LineArray;
         var earnings = sale.EarningArray;

@@ -43,8 +43,8 @@ public sealed class CommissionLedgerReviewTests
     {
         var ledger = Completed("S1", "S2");
 
-        Assert.True(ledger.Hold("S1", "fraud review").IsApplied);
-        Assert.Equal(LedgerOutcome.Duplicate, ledger.Hold("S1", "fraud review").Outcome);
+        Assert.True(ledger.Hold("S1", "H1", "fraud review").IsApplied);
+        Assert.Equal(LedgerOutcome.Duplicate, ledger.Hold("S1", "H1", "fraud review").Outcome);
         var released = ledger.Release(Paid + Window);
 
         // Only S2 released: Bob's ¥19.90 of S1 stays frozen.
@@ -53,8 +53,8 @@ public sealed class CommissionLedgerReviewTests
         Assert.Equal(Yuan(19.90m), ledger.GetBalance(Bob, Currency.CNY).Available);
         Assert.Equal("fraud review", ledger.GetSale("S1")!.HoldReason);
 
-        Assert.True(ledger.LiftHold("S1").IsApplied);
-        Assert.Equal(LedgerOutcome.Duplicate, ledger.LiftHold("S1").Outcome);
+        Assert.True(ledger.LiftHold("S1", "H1").IsApplied);
+        Assert.Equal(LedgerOutcome.Duplicate, ledger.LiftHold("S1", "H1").Outcome);
         Assert.Equal(0, ledger.Release(Paid + Window - Duration.Epsilon).EntryCount);
         var later = ledger.Release(Paid + Window + Duration.FromDays(1));
 
@@ -69,8 +69,8 @@ public sealed class CommissionLedgerReviewTests
     public void A_hold_lifted_before_the_deadline_releases_at_the_deadline_once()
     {
         var ledger = Completed("S1");
-        ledger.Hold("S1", "flagged referral");
-        ledger.LiftHold("S1");
+        ledger.Hold("S1", "H1", "flagged referral");
+        ledger.LiftHold("S1", "H1");
 
         Assert.Equal(2, ledger.Release(Paid + Window).EntryCount);
         Assert.Equal(0, ledger.Release(Paid + Window + Duration.FromDays(30)).EntryCount);
@@ -83,14 +83,14 @@ public sealed class CommissionLedgerReviewTests
         var ledger = Completed("S1");
         ledger.Release(Paid + Window);
 
-        var released = ledger.Hold("S1", "late review");
-        var unknown = ledger.Hold("S9", "review");
+        var released = ledger.Hold("S1", "H2", "late review");
+        var unknown = ledger.Hold("S9", "H1", "review");
 
         Assert.Equal(LedgerRefusal.SaleAlreadyReleased, released.Refusal);
         Assert.Contains("S1", released.Message);
         Assert.Equal(LedgerRefusal.UnknownSale, unknown.Refusal);
         Assert.Contains("S9", unknown.Message);
-        Assert.Equal(LedgerRefusal.UnknownSale, ledger.LiftHold("S9").Refusal);
+        Assert.Equal(LedgerRefusal.UnknownSale, ledger.LiftHold("S9", "H1").Refusal);
         Assert.Equal(LedgerRefusal.UnknownSale, ledger.Decline("S9", Paid).Refusal);
     }
 
@@ -99,7 +99,7 @@ public sealed class CommissionLedgerReviewTests
     {
         var ledger = Completed("S1");
         Assert.Equal(LedgerRefusal.SaleNotHeld, ledger.Decline("S1", Paid + Duration.FromDays(2)).Refusal);
-        ledger.Hold("S1", "fraud review");
+        ledger.Hold("S1", "H1", "fraud review");
 
         var declined = ledger.Decline("S1", Paid + Duration.FromDays(2));
 
@@ -124,7 +124,7 @@ public sealed class CommissionLedgerReviewTests
     public void A_sale_declined_after_the_release_queue_passed_it_releases_at_the_next_release_as_in_the_database()
     {
         var ledger = Completed("S1");
-        ledger.Hold("S1", "fraud review");
+        ledger.Hold("S1", "H1", "fraud review");
         ledger.Release(Paid + Window);
         ledger.Decline("S1", Paid + Window + Duration.FromHours(1));
 
@@ -132,7 +132,7 @@ public sealed class CommissionLedgerReviewTests
 
         // Released with nothing left to release: a later hold is refused as it is by the stored ledger.
         Assert.Equal(LedgerSaleStatus.Released, ledger.GetSale("S1")!.Status);
-        Assert.Equal(LedgerRefusal.SaleAlreadyReleased, ledger.Hold("S1", "again").Refusal);
+        Assert.Equal(LedgerRefusal.SaleAlreadyReleased, ledger.Hold("S1", "H2", "again").Refusal);
     }
 
     [Fact]
@@ -149,14 +149,14 @@ public sealed class CommissionLedgerReviewTests
     public void A_held_sale_and_its_hold_survive_a_snapshot_round_trip()
     {
         var ledger = Completed("S1", "S2");
-        ledger.Hold("S1", "fraud review");
+        ledger.Hold("S1", "H1", "fraud review");
 
         var restored = CommissionLedger.FromSnapshot(ledger.ToSnapshot());
         restored.Release(Paid + Window);
 
         Assert.Equal("fraud review", restored.GetSale("S1")!.HoldReason);
         Assert.Equal(Yuan(19.90m), restored.GetBalance(Bob, Currency.CNY).Frozen);
-        restored.LiftHold("S1");
+        restored.LiftHold("S1", "H1");
         restored.Release(Paid + Window);
         Assert.Equal(Yuan(39.80m), restored.GetBalance(Bob, Currency.CNY).Available);
     }

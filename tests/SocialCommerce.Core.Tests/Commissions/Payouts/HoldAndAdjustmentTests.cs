@@ -21,8 +21,8 @@ public sealed class HoldAndAdjustmentTests
     {
         var record = SaleCommissionRecord.Post(Sale(), out _);
         record.Complete(Paid + Duration.FromDays(1));
-        Assert.True(record.Hold("flagged referral").IsApplied);
-        Assert.Equal(LedgerOutcome.Duplicate, record.Hold("again").Outcome);
+        Assert.True(record.Hold("H-1", "flagged referral").IsApplied);
+        Assert.Equal(LedgerOutcome.Duplicate, record.Hold("H-1", "flagged referral").Outcome);
 
         var due = Paid + Duration.FromDays(8);
         var whileHeld = record.Release(due);
@@ -32,9 +32,47 @@ public sealed class HoldAndAdjustmentTests
 
         var restored = SaleCommissionRecord.FromSnapshot(record.ToSnapshot());
         Assert.True(restored.IsHeld);
-        Assert.True(restored.LiftHold().IsApplied);
+        Assert.True(restored.LiftHold("H-1").IsApplied);
         Assert.Single(restored.Release(due).Postings);
-        Assert.Equal(LedgerRefusal.SaleAlreadyReleased, restored.Hold("too late").Refusal);
+        Assert.Equal(LedgerRefusal.SaleAlreadyReleased, restored.Hold("H-2", "too late").Refusal);
+    }
+
+    [Fact]
+    public void A_hold_is_identified_by_its_id_a_resend_after_the_lift_holds_nothing_and_holds_stack()
+    {
+        var record = SaleCommissionRecord.Post(Sale(), out _);
+        record.Complete(Paid + Duration.FromDays(1));
+        record.Hold("H-1", "fraud review");
+        record.Hold("H-2", "flagged referral");
+
+        Assert.Equal(LedgerRefusal.ConflictingDuplicate, record.Hold("H-1", "another reason").Refusal);
+        Assert.True(record.LiftHold("H-1").IsApplied);
+        Assert.True(record.IsHeld);                                              // H-2 still holds it
+        Assert.Equal("flagged referral", record.HoldReason);
+        Assert.Equal(LedgerOutcome.Duplicate, record.LiftHold("H-1").Outcome);
+        Assert.Equal(LedgerRefusal.UnknownHold, record.LiftHold("H-9").Refusal);
+        Assert.True(record.LiftHold("H-2").IsApplied);
+
+        // The first hold resent after its lift (a lost acknowledgement) answers its first outcome and holds nothing.
+        var resent = record.Hold("H-1", "fraud review");
+        Assert.Equal(LedgerOutcome.Duplicate, resent.Outcome);
+        Assert.False(record.IsHeld);
+        Assert.Single(record.Release(Paid + Duration.FromDays(8)).Postings);
+        Assert.Equal([new SaleHold("H-1", "fraud review", true), new SaleHold("H-2", "flagged referral", true)], record.Holds);
+    }
+
+    [Fact]
+    public void A_hold_stored_before_holds_had_ids_reads_as_the_active_hold_named_hold()
+    {
+        var record = SaleCommissionRecord.Post(Sale(), out _);
+        record.Complete(Paid + Duration.FromDays(1));
+        var legacy = record.ToSnapshot() with { HoldReason = "fraud review" };
+
+        var restored = SaleCommissionRecord.FromSnapshot(legacy);
+
+        Assert.Equal("fraud review", restored.HoldReason);
+        Assert.True(restored.LiftHold("hold").IsApplied);
+        Assert.False(restored.IsHeld);
     }
 
     [Fact]
@@ -45,7 +83,7 @@ public sealed class HoldAndAdjustmentTests
         Apply(account, posted);
         Apply(account, record.Complete(Paid + Duration.FromDays(1)));
         Assert.Equal(LedgerRefusal.SaleNotHeld, record.Decline(Paid + Duration.FromDays(2)).Refusal);
-        record.Hold("fraud review");
+        record.Hold("H-1", "fraud review");
 
         var declined = record.Decline(Paid + Duration.FromDays(2));
         Assert.True(declined.IsApplied);

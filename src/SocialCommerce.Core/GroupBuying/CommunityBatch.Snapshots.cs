@@ -64,29 +64,29 @@ public sealed partial class CommunityBatch
         {
             var line = lines[i];
             var path = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"$.lines[{i}]");
-            check.That(!string.IsNullOrEmpty(line.OrderId), path + ".orderId", line.OrderId, "an order id is not empty.");
-            check.That(line.ProductId is not null && batch._productIndex.TryGetValue(line.ProductId, out _), path + ".productId", line.ProductId, "not a product the batch offers.");
+            check.That(!string.IsNullOrEmpty(line.OrderId), $"{path}.orderId", line.OrderId, "an order id is not empty.");
+            check.That(line.ProductId is not null && batch._productIndex.TryGetValue(line.ProductId, out _), $"{path}.productId", line.ProductId, "not a product the batch offers.");
             var p = batch._productIndex[line.ProductId!];
-            check.That(line.Quantity >= 1, path + ".quantity", line.Quantity, "a line orders at least 1 unit.");
+            check.That(line.Quantity >= 1, $"{path}.quantity", line.Quantity, "a line orders at least 1 unit.");
             if (!string.Equals(line.OrderId, current, StringComparison.Ordinal))
             {
-                check.That(!batch._orderIds.Contains(line.OrderId), path + ".orderId", line.OrderId, "an order's lines are recorded together, once.");
+                check.That(!batch._orderIds.Contains(line.OrderId), $"{path}.orderId", line.OrderId, "an order's lines are recorded together, once.");
                 current = line.OrderId;
                 inOrder.Clear();
                 orders++;
             }
             else
             {
-                check.That(batch._lines[^1].Member == line.Member, path + ".member", line.Member, $"an order is one member's ({batch._lines[^1].Member}).");
+                check.That(batch._lines[^1].Member == line.Member, $"{path}.member", line.Member, $"an order is one member's ({batch._lines[^1].Member}).");
             }
 
-            check.That(inOrder.Add(p), path + ".productId", line.ProductId, "an order names a product once.");
-            check.That((long)batch._ordered[p] + line.Quantity <= int.MaxValue, path + ".quantity", line.Quantity, "the product's total is beyond the range the batch counts.");
+            check.That(inOrder.Add(p), $"{path}.productId", line.ProductId, "an order names a product once.");
+            check.That((long)batch._ordered[p] + line.Quantity <= int.MaxValue, $"{path}.quantity", line.Quantity, "the product's total is beyond the range the batch counts.");
             batch._ordered[p] += line.Quantity;
             if (batch._products[p].PerMemberLimit is int limit)
             {
                 var quantity = (long)batch.MemberQuantity(line.Member, p) + line.Quantity;
-                check.That(quantity <= limit, path + ".quantity", line.Quantity, $"member {line.Member} would hold {quantity} of product '{line.ProductId}', over its limit of {limit}.");
+                check.That(quantity <= limit, $"{path}.quantity", line.Quantity, $"member {line.Member} would hold {quantity} of product '{line.ProductId}', over its limit of {limit}.");
                 batch._perMember[(line.Member, p)] = (int)quantity;
             }
 

@@ -130,14 +130,14 @@ public sealed class GroupBuy
             check.Present(e, path);
             if (group is null)
             {
-                check.That(e is GroupOpened, path + ".type", e.GetType().Name, "a group's history starts with its opening.");
+                check.That(e is GroupOpened, $"{path}.type", e.GetType().Name, "a group's history starts with its opening.");
                 var opened = (GroupOpened)e;
-                check.That(opened.Version == 1, path + ".version", opened.Version, "the opening is version 1.");
-                check.That(string.Equals(opened.RuleName, rule.Name, StringComparison.Ordinal), path + ".ruleName", opened.RuleName, $"the group is restored under rule '{rule.Name}'.");
-                check.That(Limits.IsSupported(opened.At), path + ".at", opened.At, "outside the supported instants.");
-                check.That(opened.Deadline > opened.At && Limits.IsSupported(opened.Deadline), path + ".deadline", opened.Deadline, "the deadline is after the opening, within the supported instants.");
-                check.That(opened.Charged != default && opened.Charged.Currency.Equals(rule.Currency) && !opened.Charged.IsNegative && Limits.IsSupported(opened.Charged), path + ".charged", opened.Charged, $"a price is whole minor units of {rule.Currency.Code}, not negative.");
-                check.That(opened.Capacity is 0 or >= 2, path + ".capacity", opened.Capacity, "a number of seats (at least 2: the leader and one member), or 0 for the rule's.");
+                check.That(opened.Version == 1, $"{path}.version", opened.Version, "the opening is version 1.");
+                check.That(string.Equals(opened.RuleName, rule.Name, StringComparison.Ordinal), $"{path}.ruleName", opened.RuleName, $"the group is restored under rule '{rule.Name}'.");
+                check.That(Limits.IsSupported(opened.At), $"{path}.at", opened.At, "outside the supported instants.");
+                check.That(opened.Deadline > opened.At && Limits.IsSupported(opened.Deadline), $"{path}.deadline", opened.Deadline, "the deadline is after the opening, within the supported instants.");
+                check.That(opened.Charged != default && opened.Charged.Currency.Equals(rule.Currency) && !opened.Charged.IsNegative && Limits.IsSupported(opened.Charged), $"{path}.charged", opened.Charged, $"a price is whole minor units of {rule.Currency.Code}, not negative.");
+                check.That(opened.Capacity is 0 or >= 2, $"{path}.capacity", opened.Capacity, "a number of seats (at least 2: the leader and one member), or 0 for the rule's.");
 
                 // The group keeps the terms it opened with (deadline, price, seats), whatever the rule says today.
                 group = new GroupBuy(opened.GroupId, rule, opened.Leader, opened.At, opened.Deadline, opened.Charged, opened.Capacity > 0 ? opened.Capacity : rule.Capacity) { _opened = opened };
@@ -198,28 +198,28 @@ public sealed class GroupBuy
     // One stored event after the opening, checked against the group as it stands, then applied.
     private void Replay(GroupBuyEvent e, Serialization.StateCheck check, string path)
     {
-        check.That(e.GroupId == Id, path + ".groupId", e.GroupId, $"the history is group {Id}'s.");
-        check.That(e.Version == Version + 1, path + ".version", e.Version, $"the event after version {Version}.");
-        check.That(Status == GroupBuyStatus.Open, path + ".type", e.GetType().Name, $"nothing follows a {Status} group's final event.");
-        check.That(e.At >= OpenedAt && Limits.IsSupported(e.At), path + ".at", e.At, $"at or after the opening at {OpenedAt}.");
+        check.That(e.GroupId == Id, $"{path}.groupId", e.GroupId, $"the history is group {Id}'s.");
+        check.That(e.Version == Version + 1, $"{path}.version", e.Version, $"the event after version {Version}.");
+        check.That(Status == GroupBuyStatus.Open, $"{path}.type", e.GetType().Name, $"nothing follows a {Status} group's final event.");
+        check.That(e.At >= OpenedAt && Limits.IsSupported(e.At), $"{path}.at", e.At, $"at or after the opening at {OpenedAt}.");
         switch (e)
         {
             case MemberJoined joined:
                 check.That(_count < _capacity, path, joined.Member, $"joins beyond the group's {_capacity} seats.");
-                check.That(!Contains(joined.Member), path + ".member", joined.Member, "a member holds one seat.");
-                check.That(joined.At < Deadline, path + ".at", joined.At, $"a join comes before the deadline {Deadline}.");
-                check.That(joined.Charged == _joinPrice, path + ".charged", joined.Charged, $"a join is charged the price the group opened with, {_joinPrice}.");
-                check.That(joined.Participants == _count + 1, path + ".participants", joined.Participants, $"the join makes {_count + 1} participants.");
+                check.That(!Contains(joined.Member), $"{path}.member", joined.Member, "a member holds one seat.");
+                check.That(joined.At < Deadline, $"{path}.at", joined.At, $"a join comes before the deadline {Deadline}.");
+                check.That(joined.Charged == _joinPrice, $"{path}.charged", joined.Charged, $"a join is charged the price the group opened with, {_joinPrice}.");
+                check.That(joined.Participants == _count + 1, $"{path}.participants", joined.Participants, $"the join makes {_count + 1} participants.");
                 Add(joined.Member);
                 _joins[_count - 1] = [joined];
                 break;
             case GroupFormed formed:
-                check.That(formed.RealParticipants == _count, path + ".realParticipants", formed.RealParticipants, $"the group holds {_count} participants.");
-                check.That(formed.SimulatedParticipants >= 0 && (long)formed.SimulatedParticipants + _count <= _capacity, path + ".simulatedParticipants", formed.SimulatedParticipants, $"from 0 to the {_capacity - _count} empty seats.");
-                check.That(formed.SimulatedParticipants == 0 || formed.At >= Deadline, path + ".at", formed.At, $"simulated participants complete a group only at its deadline {Deadline}.");
-                check.That(formed.At >= Deadline || _count == _capacity, path + ".at", formed.At, $"a group forms before its deadline {Deadline} only when full.");
-                var settlements = check.Present(formed.Settlements, path + ".settlements");
-                check.That(settlements.Count == _count, path + ".settlements", settlements.Count, $"one settlement per participant ({_count}).");
+                check.That(formed.RealParticipants == _count, $"{path}.realParticipants", formed.RealParticipants, $"the group holds {_count} participants.");
+                check.That(formed.SimulatedParticipants >= 0 && (long)formed.SimulatedParticipants + _count <= _capacity, $"{path}.simulatedParticipants", formed.SimulatedParticipants, $"from 0 to the {_capacity - _count} empty seats.");
+                check.That(formed.SimulatedParticipants == 0 || formed.At >= Deadline, $"{path}.at", formed.At, $"simulated participants complete a group only at its deadline {Deadline}.");
+                check.That(formed.At >= Deadline || _count == _capacity, $"{path}.at", formed.At, $"a group forms before its deadline {Deadline} only when full.");
+                var settlements = check.Present(formed.Settlements, $"{path}.settlements");
+                check.That(settlements.Count == _count, $"{path}.settlements", settlements.Count, $"one settlement per participant ({_count}).");
                 for (var k = 0; k < settlements.Count; k++)
                 {
                     check.That(settlements[k].Member == _participants[k], string.Create(CultureInfo.InvariantCulture, $"{path}.settlements[{k}].member"), settlements[k].Member, $"the participants in joining order: {_participants[k]}.");
@@ -235,7 +235,7 @@ public sealed class GroupBuy
 
                 break;
             case GroupFailed failed:
-                check.That(failed.At >= Deadline, path + ".at", failed.At, $"a group fails at or after its deadline {Deadline}.");
+                check.That(failed.At >= Deadline, $"{path}.at", failed.At, $"a group fails at or after its deadline {Deadline}.");
                 Status = GroupBuyStatus.Failed;
                 _settled = failed;
                 break;
@@ -244,7 +244,7 @@ public sealed class GroupBuy
                 _settled = cancelled;
                 break;
             default:
-                throw check.Fail(path + ".type", e.GetType().Name, "cannot follow an opening.");
+                throw check.Fail($"{path}.type", e.GetType().Name, "cannot follow an opening.");
         }
 
         Version = e.Version;

@@ -195,7 +195,7 @@ internal sealed class GrowthAccount
         var sources = Serialization.SocialCommerceJson.OrEmpty(s.Sources);
         for (var i = 0; i < sources.Count; i++)
         {
-            check.That(!sources[i].Kind.IsDefault, $"$.sources[{i}].kind", null, "a source names its kind.");
+            check.That(!sources[i].Kind.IsDefault, $"$.sources[{i}].kind", (object?)null, "a source names its kind.");
             check.That(sources[i].Count is >= 0 and <= MaxStored, $"$.sources[{i}].count", sources[i].Count, $"from 0 to {MaxStored}.");
             check.That(sources[i].CapEarned is >= 0 and <= MaxStored, $"$.sources[{i}].capEarned", sources[i].CapEarned, "from 0 to the supported points.");
             check.That(sources[i].CapDay is not { } day || (day >= MinDay && day <= MaxDay), $"$.sources[{i}].capDay", sources[i].CapDay, "outside the supported days.");
@@ -204,7 +204,7 @@ internal sealed class GrowthAccount
         var progress = Serialization.SocialCommerceJson.OrEmpty(s.HonourProgress);
         for (var i = 0; i < progress.Count; i++)
         {
-            check.That(progress[i].Rule is not null, $"$.honourProgress[{i}].rule", null, "a progress names its honour rule.");
+            check.That(progress[i].Rule is not null, $"$.honourProgress[{i}].rule", (object?)null, "a progress names its honour rule.");
             check.That(progress[i].Count is >= 0 and <= MaxStored, $"$.honourProgress[{i}].count", progress[i].Count, $"from 0 to {MaxStored}.");
             check.That(progress[i].TiersAwarded >= 0, $"$.honourProgress[{i}].tiersAwarded", progress[i].TiersAwarded, "should not be negative.");
         }

@@ -237,31 +237,31 @@ public sealed class Invitation
     // One stored event after the opening, checked against the invitation as it stands, then applied.
     private void Next(StateCheck check, string path, InvitationEvent e)
     {
-        check.That(e.InvitationId == Id, path + ".invitationId", e.InvitationId, $"the history is invitation {Id}'s.");
-        check.That(e.Version == Version + 1, path + ".version", e.Version, $"the event after version {Version}.");
-        check.That(Status == InvitationStatus.Open, path + ".type", e.GetType().Name, $"nothing follows the final event of a {Status} invitation.");
-        check.That(e.At >= OpenedAt && Limits.IsSupported(e.At), path + ".at", e.At, $"at or after the opening at {OpenedAt}.");
+        check.That(e.InvitationId == Id, $"{path}.invitationId", e.InvitationId, $"the history is invitation {Id}'s.");
+        check.That(e.Version == Version + 1, $"{path}.version", e.Version, $"the event after version {Version}.");
+        check.That(Status == InvitationStatus.Open, $"{path}.type", e.GetType().Name, $"nothing follows the final event of a {Status} invitation.");
+        check.That(e.At >= OpenedAt && Limits.IsSupported(e.At), $"{path}.at", e.At, $"at or after the opening at {OpenedAt}.");
         switch (e)
         {
             case InvitationHelped helped:
                 Replay(check, path, helped);
                 break;
             case InvitationCompleted completed:
-                check.That(HelpsDone == HelpsRequired, path + ".type", "completed", $"an invitation completes with its last help; {HelpsDone} of {HelpsRequired} were given.");
-                check.That(completed.At == _helpTimes[^1], path + ".at", completed.At, "an invitation completes at its last help.");
-                check.That(completed.Price == Price, path + ".price", completed.Price, $"the reached price is {Price}.");
+                check.That(HelpsDone == HelpsRequired, $"{path}.type", "completed", $"an invitation completes with its last help; {HelpsDone} of {HelpsRequired} were given.");
+                check.That(completed.At == _helpTimes[^1], $"{path}.at", completed.At, "an invitation completes at its last help.");
+                check.That(completed.Price == Price, $"{path}.price", completed.Price, $"the reached price is {Price}.");
                 Status = InvitationStatus.Completed;
                 _helpEvents[^1] = [.. _helpEvents[^1], completed];
                 break;
             case InvitationExpired expired:
-                check.That(expired.At >= Deadline, path + ".at", expired.At, $"an invitation closes at or after its deadline {Deadline}.");
-                check.That(expired.HelpsDone == HelpsDone, path + ".helpsDone", expired.HelpsDone, $"{HelpsDone} helps were given.");
-                check.That(!expired.Purchasable || Schedule is not null, path + ".purchasable", expired.Purchasable, "only a bargain stays purchasable at its reached price.");
+                check.That(expired.At >= Deadline, $"{path}.at", expired.At, $"an invitation closes at or after its deadline {Deadline}.");
+                check.That(expired.HelpsDone == HelpsDone, $"{path}.helpsDone", expired.HelpsDone, $"{HelpsDone} helps were given.");
+                check.That(!expired.Purchasable || Schedule is not null, $"{path}.purchasable", expired.Purchasable, "only a bargain stays purchasable at its reached price.");
                 Status = expired.Purchasable ? InvitationStatus.Expired : InvitationStatus.Failed;
                 _closed = expired;
                 break;
             default:
-                throw check.Fail(path + ".type", e.GetType().Name, $"cannot follow version {Version} of invitation {Id}.");
+                throw check.Fail($"{path}.type", e.GetType().Name, $"cannot follow version {Version} of invitation {Id}.");
         }
 
         Version = e.Version;
@@ -457,37 +457,37 @@ public sealed class Invitation
 
     private static Invitation Opening(StateCheck check, string path, InvitationRule rule, InvitationEvent e)
     {
-        check.That(e is InvitationOpened, path + ".type", e.GetType().Name, "an invitation's history starts with its opening.");
+        check.That(e is InvitationOpened, $"{path}.type", e.GetType().Name, "an invitation's history starts with its opening.");
         var opened = (InvitationOpened)e;
-        check.That(opened.Version == 1, path + ".version", opened.Version, "the opening is version 1.");
-        check.That(string.Equals(opened.RuleName, rule.Name, StringComparison.Ordinal), path + ".ruleName", opened.RuleName, $"the invitation is restored under rule '{rule.Name}'.");
-        check.That(opened.Kind == rule.Kind, path + ".kind", opened.Kind, $"rule '{rule.Name}' is a {rule.Kind}.");
-        check.That(Limits.IsSupported(opened.At), path + ".at", opened.At, "outside the supported instants.");
-        check.That(opened.Deadline > opened.At && Limits.IsSupported(opened.Deadline), path + ".deadline", opened.Deadline, "the deadline follows the opening, within the supported instants.");
-        check.That(opened.HelpsRequired >= 1 && opened.HelpsRequired <= InvitationRule.MaxHelpers, path + ".helpsRequired", opened.HelpsRequired, $"from 1 to {InvitationRule.MaxHelpers} helps.");
+        check.That(opened.Version == 1, $"{path}.version", opened.Version, "the opening is version 1.");
+        check.That(string.Equals(opened.RuleName, rule.Name, StringComparison.Ordinal), $"{path}.ruleName", opened.RuleName, $"the invitation is restored under rule '{rule.Name}'.");
+        check.That(opened.Kind == rule.Kind, $"{path}.kind", opened.Kind, $"rule '{rule.Name}' is a {rule.Kind}.");
+        check.That(Limits.IsSupported(opened.At), $"{path}.at", opened.At, "outside the supported instants.");
+        check.That(opened.Deadline > opened.At && Limits.IsSupported(opened.Deadline), $"{path}.deadline", opened.Deadline, "the deadline follows the opening, within the supported instants.");
+        check.That(opened.HelpsRequired >= 1 && opened.HelpsRequired <= InvitationRule.MaxHelpers, $"{path}.helpsRequired", opened.HelpsRequired, $"from 1 to {InvitationRule.MaxHelpers} helps.");
         BargainSchedule? schedule = null;
         if (rule.Kind == InvitationKind.Bargain)
         {
             var start = opened.StartPrice;
             var floor = opened.Floor;
-            check.That(start is { } s && s != default && Limits.IsSupported(s) && s.Amount > 0m, path + ".startPrice", start, "a bargain opens at a positive price in whole minor units.");
-            check.That(floor is { } f && f != default && f.Currency.Equals(start!.Value.Currency) && Limits.IsSupported(f) && f.Amount >= 0m && f < start.Value, path + ".floor", floor, $"a floor of whole minor units of {start!.Value.Currency.Code}, from 0 to below the start price.");
-            var cuts = check.Present(opened.Cuts, path + ".cuts");
-            check.That(cuts.Count == opened.HelpsRequired, path + ".cuts", cuts.Count, $"one cut per help ({opened.HelpsRequired}).");
+            check.That(start is { } s && s != default && Limits.IsSupported(s) && s.Amount > 0m, $"{path}.startPrice", start, "a bargain opens at a positive price in whole minor units.");
+            check.That(floor is { } f && f != default && f.Currency.Equals(start!.Value.Currency) && Limits.IsSupported(f) && f.Amount >= 0m && f < start.Value, $"{path}.floor", floor, $"a floor of whole minor units of {start!.Value.Currency.Code}, from 0 to below the start price.");
+            var cuts = check.Present(opened.Cuts, $"{path}.cuts");
+            check.That(cuts.Count == opened.HelpsRequired, $"{path}.cuts", cuts.Count, $"one cut per help ({opened.HelpsRequired}).");
             try
             {
-                schedule = BargainSchedule.FromCuts(start.Value, floor!.Value, cuts);
+                schedule = BargainSchedule.FromCuts(start!.Value, floor!.Value, cuts);
             }
             catch (ArgumentException ex)
             {
-                throw check.Fail(path + ".cuts", cuts.Count, ex.Message);
+                throw check.Fail($"{path}.cuts", cuts.Count, ex.Message);
             }
 
-            check.That(opened.ScheduleHash is null || string.Equals(opened.ScheduleHash, schedule.Hash, StringComparison.Ordinal), path + ".scheduleHash", opened.ScheduleHash, $"the cuts hash to {schedule.Hash}.");
+            check.That(opened.ScheduleHash is null || string.Equals(opened.ScheduleHash, schedule.Hash, StringComparison.Ordinal), $"{path}.scheduleHash", opened.ScheduleHash, $"the cuts hash to {schedule.Hash}.");
         }
         else
         {
-            check.That(opened.Reward is not null, path + ".reward", null, "an assist opens with its reward.");
+            check.That(opened.Reward is not null, $"{path}.reward", (object?)null, "an assist opens with its reward.");
         }
 
         return new Invitation(opened.InvitationId, rule, opened.Owner, opened.At, opened.Deadline, opened.HelpsRequired, schedule, opened.Reward, opened.Seed) { _opened = opened };
@@ -496,17 +496,17 @@ public sealed class Invitation
     private void Replay(StateCheck check, string path, InvitationHelped helped)
     {
         var k = _helpers.Count;
-        check.That(k < HelpsRequired, path + ".type", "helped", $"all {HelpsRequired} helps were given.");
-        check.That(helped.HelpsDone == k + 1, path + ".helpsDone", helped.HelpsDone, $"this is help {k + 1}.");
-        check.That(helped.At < Deadline, path + ".at", helped.At, $"a help comes before the deadline {Deadline}.");
-        check.That(helped.Helper != Owner || Rule.Eligibility == HelperEligibility.Anyone, path + ".helper", helped.Helper, "the owner does not help their own invitation under this rule.");
-        check.That(HelpsBy(helped.Helper) < Rule.HelpsPerHelper, path + ".helper", helped.Helper, $"a helper helps at most {Rule.HelpsPerHelper} time(s) under this rule.");
-        check.That(!helped.Paid || Rule.AllowsPaidHelp, path + ".paid", helped.Paid, "the rule does not allow paid help.");
+        check.That(k < HelpsRequired, $"{path}.type", "helped", $"all {HelpsRequired} helps were given.");
+        check.That(helped.HelpsDone == k + 1, $"{path}.helpsDone", helped.HelpsDone, $"this is help {k + 1}.");
+        check.That(helped.At < Deadline, $"{path}.at", helped.At, $"a help comes before the deadline {Deadline}.");
+        check.That(helped.Helper != Owner || Rule.Eligibility == HelperEligibility.Anyone, $"{path}.helper", helped.Helper, "the owner does not help their own invitation under this rule.");
+        check.That(HelpsBy(helped.Helper) < Rule.HelpsPerHelper, $"{path}.helper", helped.Helper, $"a helper helps at most {Rule.HelpsPerHelper} time(s) under this rule.");
+        check.That(!helped.Paid || Rule.AllowsPaidHelp, $"{path}.paid", helped.Paid, "the rule does not allow paid help.");
         if (Schedule is not null)
         {
             var price = Price!.Value - Schedule.Cuts[k];
-            check.That(helped.Cut == Schedule.Cuts[k], path + ".cut", helped.Cut, $"the schedule's help {k + 1} cuts {Schedule.Cuts[k]}.");
-            check.That(helped.Price == price, path + ".price", helped.Price, $"the schedule's help {k + 1} brings the price to {price}.");
+            check.That(helped.Cut == Schedule.Cuts[k], $"{path}.cut", helped.Cut, $"the schedule's help {k + 1} cuts {Schedule.Cuts[k]}.");
+            check.That(helped.Price == price, $"{path}.price", helped.Price, $"the schedule's help {k + 1} brings the price to {price}.");
         }
 
         Replay(helped);

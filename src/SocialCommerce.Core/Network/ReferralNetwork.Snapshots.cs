@@ -69,10 +69,10 @@ public sealed partial class ReferralNetwork
         {
             var m = members[k];
             var path = string.Create(CultureInfo.InvariantCulture, $"$.members[{k}]");
-            check.That(!network._index.ContainsKey(m.Member), path + ".member", m.Member, "the member appears twice.");
-            check.That(Limits.IsSupported(m.BoundAt), path + ".boundAt", m.BoundAt, "the binding instant is outside the supported range.");
+            check.That(!network._index.ContainsKey(m.Member), $"{path}.member", m.Member, "the member appears twice.");
+            check.That(Limits.IsSupported(m.BoundAt), $"{path}.boundAt", m.BoundAt, "the binding instant is outside the supported range.");
             var parent = None;
-            check.That(m.Referrer is not { } referrer || network._index.TryGetValue(referrer, out parent), path + ".referrer", m.Referrer, "the referrer is not an earlier member of the snapshot (referrers come before the members they refer, and nobody refers itself).");
+            check.That(m.Referrer is not { } referrer || network._index.TryGetValue(referrer, out parent), $"{path}.referrer", m.Referrer, "the referrer is not an earlier member of the snapshot (referrers come before the members they refer, and nobody refers itself).");
             network.Append(m.Member, parent, m.BoundAt);
         }
 
@@ -81,9 +81,9 @@ public sealed partial class ReferralNetwork
         {
             var b = check.Present(bindings[k], $"$.bindings[{k}]");
             var path = string.Create(CultureInfo.InvariantCulture, $"$.bindings[{k}]");
-            check.That(network._index.TryGetValue(b.Member, out var child), path + ".member", b.Member, "not a member of the snapshot.");
-            check.That(b.Referrer != b.Member && network._index.ContainsKey(b.Referrer), path + ".referrer", b.Referrer, "the referrer is another member of the snapshot.");
-            check.That(Limits.IsSupported(b.At), path + ".at", b.At, "the binding instant is outside the supported range.");
+            check.That(network._index.TryGetValue(b.Member, out var child), $"{path}.member", b.Member, "not a member of the snapshot.");
+            check.That(b.Referrer != b.Member && network._index.ContainsKey(b.Referrer), $"{path}.referrer", b.Referrer, "the referrer is another member of the snapshot.");
+            check.That(Limits.IsSupported(b.At), $"{path}.at", b.At, "the binding instant is outside the supported range.");
             if (!network._history.TryGetValue(child, out var list))
             {
                 network._history[child] = list = new List<ReferralBinding>(2);
@@ -91,8 +91,8 @@ public sealed partial class ReferralNetwork
             else
             {
                 var before = list[^1];
-                check.That(b.PreviousReferrer == before.Referrer, path + ".previousReferrer", b.PreviousReferrer, $"the member's binding before this one bound it to {before.Referrer}.");
-                check.That(b.At >= before.At, path + ".at", b.At, $"the member's binding before this one was at {before.At}.");
+                check.That(b.PreviousReferrer == before.Referrer, $"{path}.previousReferrer", b.PreviousReferrer, $"the member's binding before this one bound it to {before.Referrer}.");
+                check.That(b.At >= before.At, $"{path}.at", b.At, $"the member's binding before this one was at {before.At}.");
             }
 
             list.Add(b);

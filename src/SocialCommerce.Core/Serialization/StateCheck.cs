@@ -1,5 +1,6 @@
 using System;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 
 namespace SocialCommerce.Serialization;
 
@@ -13,19 +14,27 @@ internal readonly struct StateCheck(string state)
 
     public CorruptStateException Fail(string path, object? value, string problem) => new(state, path, Format(value), problem);
 
-    public void That(bool holds, string path, object? value, string problem)
+    // The path and the problem are CheckTexts: an interpolated one is formatted only when the check fails, and the
+    // value is generic, boxed only then, so the millions of checks of a large restore that hold allocate nothing.
+    public void That<TValue>(bool holds, [InterpolatedStringHandlerArgument("holds")] CheckText path, TValue value, [InterpolatedStringHandlerArgument("holds")] CheckText problem)
     {
         if (!holds)
         {
-            throw Fail(path, value, problem);
+            throw Fail(path.ToStringAndClear(), value, problem.ToStringAndClear());
         }
     }
 
-    public T Present<T>(T? value, string path)
+    public T Present<T>(T? value, [InterpolatedStringHandlerArgument("value")] CheckText path)
         where T : class =>
-        value ?? throw Fail(path, null, "is required.");
+        value ?? throw Fail(path.ToStringAndClear(), null, "is required.");
 
-    public void NotNegative(long value, string path) => That(value >= 0, path, value, "should not be negative.");
+    public void NotNegative(long value, [InterpolatedStringHandlerArgument("value")] CheckText path)
+    {
+        if (value < 0)
+        {
+            throw Fail(path.ToStringAndClear(), value, "should not be negative.");
+        }
+    }
 
     /// <summary>The largest version a restored aggregate may carry: far beyond any history, far below overflow.</summary>
     public const long MaxVersion = 1L << 53;

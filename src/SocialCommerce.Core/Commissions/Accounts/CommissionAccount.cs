@@ -272,9 +272,9 @@ public sealed partial class CommissionAccount
         {
             var w = withdrawals[i];
             var path = $"$.withdrawals[{i}]";
-            check.That(!string.IsNullOrEmpty(w.WithdrawalId) && ids.Add(w.WithdrawalId), path + ".withdrawalId", w.WithdrawalId, "a withdrawal id is present and used once.");
-            check.That(w.Member == b.Member, path + ".member", w.Member, $"the account is member {b.Member}'s.");
-            check.That(w.Amount != default && w.Amount.Currency.Equals(b.Currency) && w.Amount.Amount > 0 && Limits.IsSupported(w.Amount), path + ".amount", w.Amount, $"a withdrawal is a positive amount of whole minor units of {b.Currency.Code}.");
+            check.That(!string.IsNullOrEmpty(w.WithdrawalId) && ids.Add(w.WithdrawalId), $"{path}.withdrawalId", w.WithdrawalId, "a withdrawal id is present and used once.");
+            check.That(w.Member == b.Member, $"{path}.member", w.Member, $"the account is member {b.Member}'s.");
+            check.That(w.Amount != default && w.Amount.Currency.Equals(b.Currency) && w.Amount.Amount > 0 && Limits.IsSupported(w.Amount), $"{path}.amount", w.Amount, $"a withdrawal is a positive amount of whole minor units of {b.Currency.Code}.");
         }
 
         long held = 0;
@@ -299,24 +299,24 @@ public sealed partial class CommissionAccount
     internal static WithdrawalRecord CheckRequest(Serialization.StateCheck check, WithdrawalRecord? request, string path, LedgerAccountState b, HashSet<string> ids)
     {
         var r = check.Present(request, path);
-        check.That(!string.IsNullOrEmpty(r.WithdrawalId) && ids.Add(r.WithdrawalId), path + ".withdrawalId", r.WithdrawalId, "a withdrawal id is present and used once.");
-        check.That(r.Member == b.Member, path + ".member", r.Member, $"the account is member {b.Member}'s.");
-        check.That(r.Gross != default && r.Gross.Currency.Equals(b.Currency) && r.Gross.Amount > 0 && Limits.IsSupported(r.Gross), path + ".gross", r.Gross, $"a withdrawal is a positive amount of whole minor units of {b.Currency.Code}.");
-        check.That(r.Fee != default && r.Fee.Currency.Equals(b.Currency) && !r.Fee.IsNegative && Limits.IsSupported(r.Fee), path + ".fee", r.Fee, "a fee is whole minor units, not negative.");
-        check.That(r.Withheld != default && r.Withheld.Currency.Equals(b.Currency) && !r.Withheld.IsNegative && Limits.IsSupported(r.Withheld) && r.Fee.Amount + r.Withheld.Amount <= r.Gross.Amount, path + ".withheld", r.Withheld, "withholding is whole minor units from 0 to gross − fee.");
-        check.That(Enum.IsDefined(r.Status), path + ".status", r.Status, "not a withdrawal status.");
-        check.That(r.Attempts >= 0, path + ".attempts", r.Attempts, "should not be negative.");
-        check.That(r.Status != WithdrawalStatus.Paid || !string.IsNullOrEmpty(r.TransferReference), path + ".transferReference", r.TransferReference, "a paid withdrawal has its transfer reference.");
+        check.That(!string.IsNullOrEmpty(r.WithdrawalId) && ids.Add(r.WithdrawalId), $"{path}.withdrawalId", r.WithdrawalId, "a withdrawal id is present and used once.");
+        check.That(r.Member == b.Member, $"{path}.member", r.Member, $"the account is member {b.Member}'s.");
+        check.That(r.Gross != default && r.Gross.Currency.Equals(b.Currency) && r.Gross.Amount > 0 && Limits.IsSupported(r.Gross), $"{path}.gross", r.Gross, $"a withdrawal is a positive amount of whole minor units of {b.Currency.Code}.");
+        check.That(r.Fee != default && r.Fee.Currency.Equals(b.Currency) && !r.Fee.IsNegative && Limits.IsSupported(r.Fee), $"{path}.fee", r.Fee, "a fee is whole minor units, not negative.");
+        check.That(r.Withheld != default && r.Withheld.Currency.Equals(b.Currency) && !r.Withheld.IsNegative && Limits.IsSupported(r.Withheld) && r.Fee.Amount + r.Withheld.Amount <= r.Gross.Amount, $"{path}.withheld", r.Withheld, "withholding is whole minor units from 0 to gross − fee.");
+        check.That(Enum.IsDefined(r.Status), $"{path}.status", r.Status, "not a withdrawal status.");
+        check.That(r.Attempts >= 0, $"{path}.attempts", r.Attempts, "should not be negative.");
+        check.That(r.Status != WithdrawalStatus.Paid || !string.IsNullOrEmpty(r.TransferReference), $"{path}.transferReference", r.TransferReference, "a paid withdrawal has its transfer reference.");
         return r;
     }
 
     /// <summary>Checks an adjustment of the account <paramref name="b"/> (its id not in <paramref name="ids"/> yet).</summary>
     internal static void CheckAdjustment(Serialization.StateCheck check, AccountAdjustment a, string path, LedgerAccountState b, HashSet<string> ids)
     {
-        check.That(!string.IsNullOrEmpty(a.AdjustmentId) && ids.Add(a.AdjustmentId), path + ".adjustmentId", a.AdjustmentId, "an adjustment id is present and used once.");
-        check.That(a.Member == b.Member, path + ".member", a.Member, $"the account is member {b.Member}'s.");
-        check.That(a.Amount != default && a.Amount.Currency.Equals(b.Currency) && a.Amount.Amount != 0 && Limits.IsSupported(a.Amount), path + ".amount", a.Amount, $"an adjustment is a non-zero amount of whole minor units of {b.Currency.Code}.");
-        check.That(!string.IsNullOrWhiteSpace(a.Author) && !string.IsNullOrWhiteSpace(a.Reason), path + ".author", a.Author, "an adjustment names its author and reason.");
+        check.That(!string.IsNullOrEmpty(a.AdjustmentId) && ids.Add(a.AdjustmentId), $"{path}.adjustmentId", a.AdjustmentId, "an adjustment id is present and used once.");
+        check.That(a.Member == b.Member, $"{path}.member", a.Member, $"the account is member {b.Member}'s.");
+        check.That(a.Amount != default && a.Amount.Currency.Equals(b.Currency) && a.Amount.Amount != 0 && Limits.IsSupported(a.Amount), $"{path}.amount", a.Amount, $"an adjustment is a non-zero amount of whole minor units of {b.Currency.Code}.");
+        check.That(!string.IsNullOrWhiteSpace(a.Author) && !string.IsNullOrWhiteSpace(a.Reason), $"{path}.author", a.Author, "an adjustment names its author and reason.");
     }
 
     /// <summary>Adds withdrawals applied before (a restore): they answer resends of their ids.</summary>

@@ -24,7 +24,7 @@ internal static class LedgerSnapshotCheck
         {
             var path = $"$.accounts[{a}]";
             AccountStateCheck.Check(check, accounts[a], path);
-            check.That(expected.TryAdd((accounts[a].Member, accounts[a].Currency.Code), new Expected(a)), path + ".member", accounts[a].Member, $"the account of this member in {accounts[a].Currency.Code} is listed twice.");
+            check.That(expected.TryAdd((accounts[a].Member, accounts[a].Currency.Code), new Expected(a)), $"{path}.member", accounts[a].Member, $"the account of this member in {accounts[a].Currency.Code} is listed twice.");
         }
 
         var sales = SocialCommerceJson.OrEmpty(snapshot.Sales);
@@ -34,7 +34,7 @@ internal static class LedgerSnapshotCheck
             var path = $"$.sales[{k}]";
             var state = CheckSale(check, sales[k], path);
             var sale = state.Sale;
-            check.That(saleIds.Add(sale.SaleId), path + ".sale.saleId", sale.SaleId, "a sale is recorded once.");
+            check.That(saleIds.Add(sale.SaleId), $"{path}.sale.saleId", sale.SaleId, "a sale is recorded once.");
             var earnings = sale.EarningArray;
             for (var i = 0; i < earnings.Length; i++)
             {
@@ -63,9 +63,9 @@ internal static class LedgerSnapshotCheck
         {
             var withdrawal = withdrawals[w];
             var path = $"$.withdrawals[{w}]";
-            check.That(!string.IsNullOrEmpty(withdrawal.WithdrawalId) && (withdrawal.Amount == default || withdrawalIds.Add((withdrawal.Member, withdrawal.Amount.Currency.Code, withdrawal.WithdrawalId))), path + ".withdrawalId", withdrawal.WithdrawalId, "a withdrawal id is present and used once per account.");
-            check.That(withdrawal.Amount != default && withdrawal.Amount.Amount > 0 && Limits.IsSupported(withdrawal.Amount), path + ".amount", withdrawal.Amount, "a withdrawal is a positive amount of whole minor units.");
-            check.That(expected.TryGetValue((withdrawal.Member, withdrawal.Amount.Currency.Code), out var account), path + ".member", withdrawal.Member, $"the ledger lists no account of this member in {withdrawal.Amount.Currency.Code}.");
+            check.That(!string.IsNullOrEmpty(withdrawal.WithdrawalId) && (withdrawal.Amount == default || withdrawalIds.Add((withdrawal.Member, withdrawal.Amount.Currency.Code, withdrawal.WithdrawalId))), $"{path}.withdrawalId", withdrawal.WithdrawalId, "a withdrawal id is present and used once per account.");
+            check.That(withdrawal.Amount != default && withdrawal.Amount.Amount > 0 && Limits.IsSupported(withdrawal.Amount), $"{path}.amount", withdrawal.Amount, "a withdrawal is a positive amount of whole minor units.");
+            check.That(expected.TryGetValue((withdrawal.Member, withdrawal.Amount.Currency.Code), out var account), $"{path}.member", withdrawal.Member, $"the ledger lists no account of this member in {withdrawal.Amount.Currency.Code}.");
             account!.Withdrawn += withdrawal.Amount.ToMinorUnits();
         }
 
@@ -74,10 +74,10 @@ internal static class LedgerSnapshotCheck
         {
             var path = $"$.requests[{i}]";
             var request = check.Present(requests[i], path);
-            check.That(request.Gross != default && expected.ContainsKey((request.Member, request.Gross.Currency.Code)), path + ".member", request.Member, "the ledger lists no account of this member in the withdrawal's currency.");
+            check.That(request.Gross != default && expected.ContainsKey((request.Member, request.Gross.Currency.Code)), $"{path}.member", request.Member, "the ledger lists no account of this member in the withdrawal's currency.");
             var account = expected[(request.Member, request.Gross.Currency.Code)];
             var ids = account.RequestIds ??= [];
-            check.That(!withdrawalIds.Contains((request.Member, request.Gross.Currency.Code, request.WithdrawalId)), path + ".withdrawalId", request.WithdrawalId, "an immediate withdrawal of the account has this id.");
+            check.That(!withdrawalIds.Contains((request.Member, request.Gross.Currency.Code, request.WithdrawalId)), $"{path}.withdrawalId", request.WithdrawalId, "an immediate withdrawal of the account has this id.");
             CommissionAccount.CheckRequest(check, request, path, accounts[account.Index], ids);
             account.InWithdrawal += request.IsInWithdrawal ? request.Gross.ToMinorUnits() : 0;
             account.Withdrawn += request.Status == WithdrawalStatus.Paid ? request.Gross.ToMinorUnits() : 0;
@@ -89,7 +89,7 @@ internal static class LedgerSnapshotCheck
         {
             var path = $"$.adjustments[{i}]";
             var adjustment = adjustments[i];
-            check.That(adjustment.Amount != default && expected.ContainsKey((adjustment.Member, adjustment.Amount.Currency.Code)), path + ".member", adjustment.Member, "the ledger lists no account of this member in the adjustment's currency.");
+            check.That(adjustment.Amount != default && expected.ContainsKey((adjustment.Member, adjustment.Amount.Currency.Code)), $"{path}.member", adjustment.Member, "the ledger lists no account of this member in the adjustment's currency.");
             var account = expected[(adjustment.Member, adjustment.Amount.Currency.Code)];
             CommissionAccount.CheckAdjustment(check, adjustment, path, accounts[account.Index], account.AdjustmentIds ??= []);
             account.Adjusted += adjustment.Amount.ToMinorUnits();
@@ -99,14 +99,14 @@ internal static class LedgerSnapshotCheck
         {
             var path = $"$.accounts[{account.Index}]";
             var found = accounts[account.Index];
-            check.That(found.Booked == account.Booked, path + ".booked", found.Booked, $"the sales book {account.Booked} minor units for this account.");
-            check.That(found.Reversed == account.Reversed, path + ".reversed", found.Reversed, $"the sales reverse {account.Reversed} minor units for this account.");
-            check.That(found.Pending == account.Pending, path + ".pending", found.Pending, $"the pending sales hold {account.Pending} minor units for this account.");
-            check.That(found.Frozen == account.Frozen, path + ".frozen", found.Frozen, $"the frozen sales hold {account.Frozen} minor units for this account.");
-            check.That(found.Withdrawn == account.Withdrawn, path + ".withdrawn", found.Withdrawn, $"the withdrawals took {account.Withdrawn} minor units from this account.");
-            check.That(found.InWithdrawal == account.InWithdrawal, path + ".inWithdrawal", found.InWithdrawal, $"the requested and approved withdrawals hold {account.InWithdrawal} minor units of this account.");
-            check.That(found.Withheld == account.Withheld, path + ".withheld", found.Withheld, $"the paid withdrawals withheld {account.Withheld} minor units of this account.");
-            check.That(found.Adjusted == account.Adjusted, path + ".adjusted", found.Adjusted, $"the adjustments add up to {account.Adjusted} minor units for this account.");
+            check.That(found.Booked == account.Booked, $"{path}.booked", found.Booked, $"the sales book {account.Booked} minor units for this account.");
+            check.That(found.Reversed == account.Reversed, $"{path}.reversed", found.Reversed, $"the sales reverse {account.Reversed} minor units for this account.");
+            check.That(found.Pending == account.Pending, $"{path}.pending", found.Pending, $"the pending sales hold {account.Pending} minor units for this account.");
+            check.That(found.Frozen == account.Frozen, $"{path}.frozen", found.Frozen, $"the frozen sales hold {account.Frozen} minor units for this account.");
+            check.That(found.Withdrawn == account.Withdrawn, $"{path}.withdrawn", found.Withdrawn, $"the withdrawals took {account.Withdrawn} minor units from this account.");
+            check.That(found.InWithdrawal == account.InWithdrawal, $"{path}.inWithdrawal", found.InWithdrawal, $"the requested and approved withdrawals hold {account.InWithdrawal} minor units of this account.");
+            check.That(found.Withheld == account.Withheld, $"{path}.withheld", found.Withheld, $"the paid withdrawals withheld {account.Withheld} minor units of this account.");
+            check.That(found.Adjusted == account.Adjusted, $"{path}.adjusted", found.Adjusted, $"the adjustments add up to {account.Adjusted} minor units for this account.");
         }
     }
 
@@ -118,10 +118,10 @@ internal static class LedgerSnapshotCheck
     public static LedgerSaleState CheckSale(StateCheck check, LedgerSaleState? record, string path)
     {
         var state = check.Present(record, path);
-        var sale = check.Present(state.Sale, path + ".sale");
-        check.That(Enum.IsDefined(state.Status), path + ".status", state.Status, "not a sale status.");
-        check.That(Enum.IsDefined(state.RefundBasis), path + ".refundBasis", state.RefundBasis, "not a refund basis.");
-        check.That(state.HoldReason is null || (!string.IsNullOrWhiteSpace(state.HoldReason) && state.Status != LedgerSaleStatus.Released), path + ".holdReason", state.HoldReason, "a held sale has a reason and is not released.");
+        var sale = check.Present(state.Sale, $"{path}.sale");
+        check.That(Enum.IsDefined(state.Status), $"{path}.status", state.Status, "not a sale status.");
+        check.That(Enum.IsDefined(state.RefundBasis), $"{path}.refundBasis", state.RefundBasis, "not a refund basis.");
+        check.That(state.HoldReason is null || (!string.IsNullOrWhiteSpace(state.HoldReason) && state.Status != LedgerSaleStatus.Released), $"{path}.holdReason", state.HoldReason, "a held sale has a reason and is not released.");
         var holds = SocialCommerceJson.OrEmpty(state.Holds);
         var holdIds = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < holds.Count; i++)
@@ -132,13 +132,13 @@ internal static class LedgerSnapshotCheck
             check.That(hold.IsLifted || state.Status != LedgerSaleStatus.Released, $"{path}.holds[{i}].isLifted", hold.IsLifted, "a released sale holds nothing.");
         }
 
-        check.That(state.Status == LedgerSaleStatus.Pending ? state.CompletedAt is null : state.CompletedAt is Instant c && c >= sale.PaidAt && Limits.IsSupported(c), path + ".completedAt", state.CompletedAt, "a pending sale has no completion; a completed one was completed at or after it was paid.");
+        check.That(state.Status == LedgerSaleStatus.Pending ? state.CompletedAt is null : state.CompletedAt is Instant c && c >= sale.PaidAt && Limits.IsSupported(c), $"{path}.completedAt", state.CompletedAt, "a pending sale has no completion; a completed one was completed at or after it was paid.");
         var lines = sale.LineArray;
         var earnings = sale.EarningArray;
-        var quantities = check.Present(state.RefundedQuantities, path + ".refundedQuantities");
-        var reversed = check.Present(state.ReversedMinorUnits, path + ".reversedMinorUnits");
-        check.That(quantities.Count == lines.Length, path + ".refundedQuantities", quantities.Count, $"one count per line ({lines.Length}).");
-        check.That(reversed.Count == earnings.Length, path + ".reversedMinorUnits", reversed.Count, $"one amount per earning ({earnings.Length}).");
+        var quantities = check.Present(state.RefundedQuantities, $"{path}.refundedQuantities");
+        var reversed = check.Present(state.ReversedMinorUnits, $"{path}.reversedMinorUnits");
+        check.That(quantities.Count == lines.Length, $"{path}.refundedQuantities", quantities.Count, $"one count per line ({lines.Length}).");
+        check.That(reversed.Count == earnings.Length, $"{path}.reversedMinorUnits", reversed.Count, $"one amount per earning ({earnings.Length}).");
         long paidTotal = 0;
         var allRefunded = true;
         var anyRefunded = false;
@@ -151,11 +151,11 @@ internal static class LedgerSnapshotCheck
         }
 
         var basis = state.RefundBasis;
-        check.That(basis is LedgerSaleRefunds.Lines or LedgerSaleRefunds.Full || !anyRefunded, path + ".refundedQuantities", "(units)", $"units are refunded only by lines, and the sale's basis is {basis}.");
-        check.That(basis != LedgerSaleRefunds.Lines || (anyRefunded && !allRefunded), path + ".refundBasis", basis, "a sale refunded by lines has some, not all, units refunded (all of them is Full).");
+        check.That(basis is LedgerSaleRefunds.Lines or LedgerSaleRefunds.Full || !anyRefunded, $"{path}.refundedQuantities", "(units)", $"units are refunded only by lines, and the sale's basis is {basis}.");
+        check.That(basis != LedgerSaleRefunds.Lines || (anyRefunded && !allRefunded), $"{path}.refundBasis", basis, "a sale refunded by lines has some, not all, units refunded (all of them is Full).");
         check.That(basis == LedgerSaleRefunds.Amount ? state.RefundedMinorUnits > 0 && state.RefundedMinorUnits < paidTotal
             : basis == LedgerSaleRefunds.Full ? state.RefundedMinorUnits >= 0 && state.RefundedMinorUnits <= paidTotal
-            : state.RefundedMinorUnits == 0, path + ".refundedMinorUnits", state.RefundedMinorUnits, $"not what a {basis} refund of a sale paid {paidTotal} minor units leaves.");
+            : state.RefundedMinorUnits == 0, $"{path}.refundedMinorUnits", state.RefundedMinorUnits, $"not what a {basis} refund of a sale paid {paidTotal} minor units leaves.");
         for (var i = 0; i < earnings.Length; i++)
         {
             var booked = earnings[i].Amount.ToMinorUnits();

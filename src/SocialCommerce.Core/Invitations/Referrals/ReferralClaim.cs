@@ -65,23 +65,23 @@ public sealed class ReferralClaim
             i++;
             var path = string.Create(CultureInfo.InvariantCulture, $"$[{i}]");
             check.Present(e, path);
-            check.That(e.Invited == invited, path + ".invited", e.Invited, $"the history is member {invited}'s.");
-            check.That(e.Version == claim.Version + 1, path + ".version", e.Version, $"the event after version {claim.Version}.");
-            check.That(Limits.IsSupported(e.At) && (e is ReferralRewardClaimed || claim.Claimed is null || e.At >= claim.Claimed.At), path + ".at", e.At, "a supported instant, not before the claim it follows.");
-            check.That(claim.Follows(e), path + ".type", e.GetType().Name, $"cannot follow a claim that is {claim.Status}.");
+            check.That(e.Invited == invited, $"{path}.invited", e.Invited, $"the history is member {invited}'s.");
+            check.That(e.Version == claim.Version + 1, $"{path}.version", e.Version, $"the event after version {claim.Version}.");
+            check.That(Limits.IsSupported(e.At) && (e is ReferralRewardClaimed || claim.Claimed is null || e.At >= claim.Claimed.At), $"{path}.at", e.At, "a supported instant, not before the claim it follows.");
+            check.That(claim.Follows(e), $"{path}.type", e.GetType().Name, $"cannot follow a claim that is {claim.Status}.");
             switch (e)
             {
                 case ReferralRewardClaimed claimed:
-                    check.That(claimed.Inviter != invited, path + ".inviter", claimed.Inviter, "nobody invites themselves.");
-                    check.That(!string.IsNullOrEmpty(claimed.SaleId), path + ".saleId", claimed.SaleId, "a claim names its sale.");
-                    check.That(!string.IsNullOrEmpty(claimed.RuleName), path + ".ruleName", claimed.RuleName, "a claim names its rule.");
-                    CheckGrant(check, path + ".grant", claimed.Grant);
+                    check.That(claimed.Inviter != invited, $"{path}.inviter", claimed.Inviter, "nobody invites themselves.");
+                    check.That(!string.IsNullOrEmpty(claimed.SaleId), $"{path}.saleId", claimed.SaleId, "a claim names its sale.");
+                    check.That(!string.IsNullOrEmpty(claimed.RuleName), $"{path}.ruleName", claimed.RuleName, "a claim names its rule.");
+                    CheckGrant(check, $"{path}.grant", claimed.Grant);
                     break;
                 case ReferralRewardEarned earned:
-                    check.That(Equals(earned.Grant, claim.Claimed!.Grant), path + ".grant", earned.Grant, "the reward earned is the one claimed.");
+                    check.That(Equals(earned.Grant, claim.Claimed!.Grant), $"{path}.grant", earned.Grant, "the reward earned is the one claimed.");
                     break;
                 case ReferralRewardReversed reversed:
-                    check.That(Equals(reversed.Grant, claim.Claimed!.Grant), path + ".grant", reversed.Grant, "the reward reversed is the one earned.");
+                    check.That(Equals(reversed.Grant, claim.Claimed!.Grant), $"{path}.grant", reversed.Grant, "the reward reversed is the one earned.");
                     break;
             }
 
@@ -99,8 +99,8 @@ public sealed class ReferralClaim
             check.That(money is not { } m || (m != default && Limits.IsSupported(m) && !m.IsNegative), path + "." + name, money, "whole minor units, not negative.");
         }
 
-        check.That(grant.InviterPoints is >= 0 and <= Limits.MaxPoints, path + ".inviterPoints", grant.InviterPoints, $"from 0 to {Limits.MaxPoints} points.");
-        check.That(grant.InvitedPoints is >= 0 and <= Limits.MaxPoints, path + ".invitedPoints", grant.InvitedPoints, $"from 0 to {Limits.MaxPoints} points.");
+        check.That(grant.InviterPoints is >= 0 and <= Limits.MaxPoints, $"{path}.inviterPoints", grant.InviterPoints, $"from 0 to {Limits.MaxPoints} points.");
+        check.That(grant.InvitedPoints is >= 0 and <= Limits.MaxPoints, $"{path}.invitedPoints", grant.InvitedPoints, $"from 0 to {Limits.MaxPoints} points.");
     }
 
     /// <summary>

@@ -45,7 +45,18 @@ public sealed class StateMutationTests
         ledger.Refund(LedgerRefund.ForAmount("R-1", "S-2", T0 + Duration.FromDays(10), Yuan(125m)));
         ledger.Refund(LedgerRefund.Full("R-2", "S-1", T0 + Duration.FromDays(10)));
         ledger.Refund(LedgerRefund.ForLines("R-3", "S-4", T0 + Duration.FromDays(3), [new LedgerRefundLine(0, 1)]));
+        ledger.Hold("S-4", "H-1", "fraud review");
+        ledger.Hold("S-4", "H-2", "flagged referral");
+        ledger.LiftHold("S-4", "H-1");
+        ledger.RequestWithdrawal(new LedgerWithdrawal("W-2", M(1), Yuan(2m), T0 + Duration.FromDays(9)));
+        ledger.RequestWithdrawal(new LedgerWithdrawal("W-3", M(1), Yuan(1m), T0 + Duration.FromDays(9)));
+        ledger.ApproveWithdrawal(M(1), Cny, "W-3");
+        ledger.MarkWithdrawalPaid(M(1), Cny, "W-3", "T-3");
+        ledger.Adjust(new AccountAdjustment("A-1", M(2), Yuan(-1.5m), "staff", "correction", T0 + Duration.FromDays(11)));
         var json = SocialCommerceJson.Serialize(ledger.ToSnapshot());
+        Assert.Contains("\"holds\"", json, StringComparison.Ordinal);
+        Assert.Contains("\"requests\"", json, StringComparison.Ordinal);
+        Assert.Contains("\"adjustments\"", json, StringComparison.Ordinal);
 
         Run<LedgerSnapshot, CommissionLedger>(json, snapshot => CommissionLedger.FromSnapshot(snapshot), restored =>
         {
@@ -62,9 +73,12 @@ public sealed class StateMutationTests
             {
                 var b = restored.GetBalance(member, currency);
                 Assert.True(b.Pending.Amount >= 0 && b.Frozen.Amount >= 0 && b.Available.Amount >= 0, b.ToString());
-                Assert.Equal(b.Booked.Amount - b.Reversed.Amount + b.WrittenOff.Amount + b.Forgiven.Amount, b.Pending.Amount + b.Frozen.Amount + b.Available.Amount + b.Withdrawn.Amount - b.ClawbackDebt.Amount);
+                Assert.True(b.IsConserved, b.ToString());
             }
 
+            restored.LiftHold("S-4", "H-2");
+            restored.ApproveWithdrawal(M(1), Cny, "W-2");
+            restored.Adjust(new AccountAdjustment("A-2", M(1), Yuan(0.5m), "staff", "goodwill", T0 + Duration.FromDays(32)));
             CommissionLedger.FromSnapshot(restored.ToSnapshot()); // what it continues to is restorable too
         });
     }

@@ -14,9 +14,9 @@ internal static class AccountStateCheck
     /// <param name="check">The restore's checks.</param>
     /// <param name="b">The balances.</param>
     /// <param name="path">The JSON path of the balances, e.g. <c>$.accounts[3]</c>.</param>
-    public static void Check(StateCheck check, LedgerAccountState? b, string path)
+    public static void Check(StateCheck check, LedgerAccountState? b, StatePath path)
     {
-        check.Present(b, path);
+        check.Present(b, $"{path}");
         check.Present(b!.Currency, $"{path}.currency");
         check.NotNegative(b.Pending, $"{path}.pending");
         check.NotNegative(b.Frozen, $"{path}.frozen");

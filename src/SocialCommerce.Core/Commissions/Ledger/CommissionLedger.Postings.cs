@@ -25,7 +25,7 @@ public sealed partial class CommissionLedger
         {
             // Business content only — buyer, currency, lines: a retry stamped with a later instant, or quoted again after
             // a plan reload (other earnings, another return window), is still the same sale, and the first posting stands.
-            return ToResult(_sales[index].Record.PostAgain(sale), _entryCount);
+            return ToResult(RecordAt(index).PostAgain(sale), _entryCount);
         }
 
         // Everything that can throw comes first — the record converts the amounts, every account total the posting
@@ -93,7 +93,7 @@ public sealed partial class CommissionLedger
 
         var firstEntry = _entryCount;
         var booking = new Booking(this, s, None);
-        var record = _sales[s].Record;
+        var record = RecordAt(s);
         var result = record.Complete(completedAt, ref booking);
         if (result.IsApplied)
         {
@@ -178,7 +178,7 @@ public sealed partial class CommissionLedger
     {
         _sales[s].Queued = false;
         var booking = new Booking(this, s, None);
-        _sales[s].Record.Release(_sales[s].ReleaseAt, ref booking);
+        RecordAt(s).Release(_sales[s].ReleaseAt, ref booking);
     }
 
     private void CheckAccountHeadroom(LedgerSale sale, SaleCommissionRecord record)
@@ -195,7 +195,7 @@ public sealed partial class CommissionLedger
         {
             if (_accountIndex.TryGetValue(new AccountKey(earnings[i].Beneficiary.Value, c), out var a))
             {
-                var account = _accounts[a].Account;
+                var account = AccountAt(a);
                 if (account.BookedUnits > long.MaxValue - total || account.PendingUnits > long.MaxValue - total)
                 {
                     throw new OverflowException($"Posting sale '{sale.SaleId}' would take the account of member {earnings[i].Beneficiary} in {sale.Currency.Code} beyond 2^63 - 1 minor units booked; nothing was changed.");
@@ -228,7 +228,7 @@ public sealed partial class CommissionLedger
     private void Book(int s, int e, int r, AccountPostingKind kind, LedgerState state, long amount)
     {
         var a = _earningAccounts[_sales[s].FirstEarning + e];
-        var effect = _accounts[a].Account.Book(kind, state, amount);
+        var effect = AccountAt(a).Book(kind, state, amount);
         switch (kind)
         {
             case AccountPostingKind.Earned:

@@ -41,7 +41,7 @@ public sealed partial class CommissionLedger
 
         var firstEntry = _entryCount;
         var booking = new Booking(this, s, _refunds.Count);
-        var result = _sales[s].Record.Refund(refund, ref booking);
+        var result = RecordAt(s).Refund(refund, ref booking);
         if (result.IsApplied)
         {
             _refunds.Add(refund);
@@ -97,7 +97,7 @@ public sealed partial class CommissionLedger
 
         var firstEntry = _entryCount;
         var booking = new Booking(this, s, _refunds.Count);
-        var record = _sales[s].Record;
+        var record = RecordAt(s);
         var result = record.Decline(at, ref booking);
         if (result.IsApplied)
         {
@@ -116,7 +116,7 @@ public sealed partial class CommissionLedger
             return UnknownSale(verb, saleId);
         }
 
-        var result = command(_sales[s].Record);
+        var result = command(RecordAt(s));
         QueueIfReleasable(s);
         return ToResult(result, _entryCount);
     }
@@ -124,7 +124,7 @@ public sealed partial class CommissionLedger
     /// <summary>Queues a frozen sale that is not held and not queued (a hold that ended after the queue dropped the sale): it releases at its deadline.</summary>
     private void QueueIfReleasable(int s)
     {
-        var record = _sales[s].Record;
+        var record = RecordAt(s);
         if (!_sales[s].Queued && !record.IsHeld && record.Status == LedgerSaleStatus.Frozen)
         {
             EnqueueFrozen(s, record.ReleaseAt!.Value);

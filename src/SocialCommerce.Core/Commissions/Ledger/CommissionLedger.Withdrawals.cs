@@ -41,7 +41,7 @@ public sealed partial class CommissionLedger
             return refused ?? throw new InvalidOperationException($"Withdrawal '{withdrawal.WithdrawalId}' was accepted from an account that does not exist.");
         }
 
-        var result = _accounts[a].Account.Withdraw(withdrawal);
+        var result = AccountAt(a).Withdraw(withdrawal);
         if (!result.Result.IsApplied)
         {
             return result;
@@ -78,7 +78,7 @@ public sealed partial class CommissionLedger
         }
 
         var a = FindAccount(withdrawal.Member, withdrawal.Amount.Currency);
-        var account = a == None ? new CommissionAccount(withdrawal.Member, withdrawal.Amount.Currency, _options) : _accounts[a].Account;
+        var account = a == None ? new CommissionAccount(withdrawal.Member, withdrawal.Amount.Currency, _options) : AccountAt(a);
         var result = account.RequestWithdrawal(withdrawal, withholding);
         if (result.IsApplied && a == None)
         {
@@ -164,7 +164,7 @@ public sealed partial class CommissionLedger
         }
 
         var a = FindAccount(adjustment.Member, adjustment.Amount.Currency);
-        var account = a == None ? new CommissionAccount(adjustment.Member, adjustment.Amount.Currency, _options) : _accounts[a].Account;
+        var account = a == None ? new CommissionAccount(adjustment.Member, adjustment.Amount.Currency, _options) : AccountAt(a);
         var result = account.Adjust(adjustment);
         if (result.IsApplied && a == None)
         {
@@ -188,7 +188,7 @@ public sealed partial class CommissionLedger
         var accounts = new List<CommissionAccount>(_accountCount);
         for (var a = 0; a < _accountCount; a++)
         {
-            var account = _accounts[a].Account;
+            var account = AccountAt(a);
             if (currency is null || account.Currency.Equals(currency))
             {
                 accounts.Add(account);
@@ -224,7 +224,7 @@ public sealed partial class CommissionLedger
     {
         ArgumentNullException.ThrowIfNull(currency);
         var a = FindAccount(member, currency);
-        return a == None ? new CommissionAccount(member, currency, _options) : _accounts[a].Account;
+        return a == None ? new CommissionAccount(member, currency, _options) : AccountAt(a);
     }
 
     private WithdrawalStepResult Step(string operation, WithdrawalStepResult result)

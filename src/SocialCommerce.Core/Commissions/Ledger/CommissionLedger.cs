@@ -115,6 +115,12 @@ public sealed partial class CommissionLedger
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="capacity"/> is negative, or a minimum withdrawal is negative.</exception>
     /// <exception cref="ArgumentException">A minimum withdrawal is not whole minor units, or two are given for one currency.</exception>
     public CommissionLedger(LedgerOptions? options = null, int capacity = 16, SocialCommerceListener? listener = null)
+        : this(options, capacity, listener, (long)Math.Max(capacity, 4) * 6)
+    {
+    }
+
+    /// <summary>Creates an empty ledger with room for <paramref name="entryRows"/> entries (a restore starts with none).</summary>
+    private CommissionLedger(LedgerOptions? options, int capacity, SocialCommerceListener? listener, long entryRows)
     {
         _listener = listener;
         ArgumentOutOfRangeException.ThrowIfNegative(capacity);
@@ -146,7 +152,7 @@ public sealed partial class CommissionLedger
         _earningAccounts = new int[capacity * 2];
         _releaseQueue = new int[capacity];
         _accounts = new AccountSlot[capacity];
-        var rows = (long)capacity * 6;
+        var rows = Math.Max(entryRows, 16);
         var chunks = (int)Math.Max(1, (rows + EntryChunkSize - 1) / EntryChunkSize);
         _entryChunks = new EntryRow[chunks][];
         _entryChunks[0] = new EntryRow[(int)Math.Min(rows, EntryChunkSize)];
@@ -177,7 +183,7 @@ public sealed partial class CommissionLedger
     {
         ArgumentNullException.ThrowIfNull(currency);
         var a = FindAccount(member, currency);
-        return a != None ? _accounts[a].Account.Balance : new CommissionAccount(member, currency, _options).Balance;
+        return a != None ? AccountAt(a).Balance : new CommissionAccount(member, currency, _options).Balance;
     }
 
     /// <summary>Returns a member's balances in every currency the member has an account in, in order of first use.</summary>
@@ -190,7 +196,7 @@ public sealed partial class CommissionLedger
         {
             for (; a != None; a = _accounts[a].NextOfMember)
             {
-                result.Add(_accounts[a].Account.Balance);
+                result.Add(AccountAt(a).Balance);
             }
         }
 
@@ -204,7 +210,7 @@ public sealed partial class CommissionLedger
     public SaleCommissionRecord? GetSale(string saleId)
     {
         ArgumentNullException.ThrowIfNull(saleId);
-        return _saleIndex.TryGetValue(saleId, out var s) ? SaleCommissionRecord.FromSnapshot(_sales[s].Record.ToSnapshot()) : null;
+        return _saleIndex.TryGetValue(saleId, out var s) ? SaleCommissionRecord.FromSnapshot(RecordAt(s).ToSnapshot()) : null;
     }
 
     /// <summary>Returns a member's entries in every currency, in history order.</summary>
@@ -253,9 +259,9 @@ public sealed partial class CommissionLedger
     private LedgerEntry ToEntry(int e)
     {
         ref readonly var row = ref EntryAt(e);
-        var account = _accounts[row.Account].Account;
+        var account = AccountAt(row.Account);
         var kind = (LedgerEntryKind)row.Kind;
-        var record = row.Sale == None ? null : _sales[row.Sale].Record;
+        var record = row.Sale == None ? null : RecordAt(row.Sale);
         string? refundId = null;
         string? withdrawalId = null;
         Instant at;
@@ -330,9 +336,12 @@ public sealed partial class CommissionLedger
         return c != None && _accountIndex.TryGetValue(new AccountKey(member.Value, c), out var a) ? a : None;
     }
 
-    private int GetOrAddAccount(MemberId member, int currency) => GetOrAddAccount(member, currency, null);
+    private int GetOrAddAccount(MemberId member, int currency) => GetOrAddAccount(member, currency, null, null);
 
-    private int GetOrAddAccount(MemberId member, int currency, CommissionAccount? restored)
+    private int GetOrAddAccount(MemberId member, int currency, CommissionAccount? account) => GetOrAddAccount(member, currency, account, null);
+
+    /// <summary>The slot of a member's account in a currency, added (with <paramref name="account"/>, or a restored state made an account on first use, or a new account) when missing.</summary>
+    private int GetOrAddAccount(MemberId member, int currency, CommissionAccount? account, LedgerAccountState? restored)
     {
         ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(_accountIndex, new AccountKey(member.Value, currency), out var exists);
         if (exists)
@@ -347,7 +356,13 @@ public sealed partial class CommissionLedger
             Array.Resize(ref _accounts, a * 2);
         }
 
-        _accounts[a] = new AccountSlot { Account = restored ?? new CommissionAccount(member, _currencies[currency], _options), LastEntry = None, NextOfMember = None };
+        _accounts[a] = new AccountSlot
+        {
+            Loaded = account ?? (restored is null ? new CommissionAccount(member, _currencies[currency], _options) : null),
+            Restored = restored,
+            LastEntry = None,
+            NextOfMember = None,
+        };
         _accountCount = a + 1;
 
         ref var first = ref CollectionsMarshal.GetValueRefOrAddDefault(_firstAccountOfMember, member, out var memberExists);
@@ -406,6 +421,33 @@ public sealed partial class CommissionLedger
         _entryCount = e + 1;
     }
 
+    /// <summary>The account in slot <paramref name="a"/>, made from its restored balances on first use.</summary>
+    private CommissionAccount AccountAt(int a)
+    {
+        ref var slot = ref _accounts[a];
+        if (slot.Loaded is null)
+        {
+            slot.Loaded = CommissionAccount.Restore(slot.Restored!, _options);
+            slot.Restored = null;
+        }
+
+        return slot.Loaded;
+    }
+
+    /// <summary>The record of the sale in slot <paramref name="s"/>, made from its restored state on first use.</summary>
+    private SaleCommissionRecord RecordAt(int s)
+    {
+        ref var slot = ref _sales[s];
+        if (slot.Record is null)
+        {
+            var (state, refunds) = slot.Restored!.Value;
+            slot.Record = SaleCommissionRecord.Restore(state, refunds);
+            slot.Restored = null;
+        }
+
+        return slot.Record;
+    }
+
     private ref EntryRow EntryAt(int e) => ref _entryChunks[e >> EntryChunkBits][e & EntryChunkMask];
 
     private LedgerResult Report(string operation, LedgerResult result)
@@ -430,7 +472,12 @@ public sealed partial class CommissionLedger
 
     private struct SaleSlot
     {
-        public SaleCommissionRecord Record;
+        /// <summary>The sale's record; null for a sale restored and not touched since (see <see cref="Restored"/>).</summary>
+        public SaleCommissionRecord? Record;
+
+        /// <summary>A restored sale's checked state and refunds, made a record on first use (a restore builds no records).</summary>
+        public (LedgerSaleState State, IReadOnlyList<LedgerRefund> Refunds)? Restored;
+
         public Instant ReleaseAt;
         public int FirstEarning;
 
@@ -440,7 +487,12 @@ public sealed partial class CommissionLedger
 
     private struct AccountSlot
     {
-        public CommissionAccount Account;
+        /// <summary>The account; null for an account restored and not touched since (see <see cref="Restored"/>).</summary>
+        public CommissionAccount? Loaded;
+
+        /// <summary>A restored account's checked balances, made an account on first use.</summary>
+        public LedgerAccountState? Restored;
+
         public int LastEntry;
         public int NextOfMember;
     }

@@ -420,7 +420,7 @@ async Task<IHost> StartAsync(string connectionString, string instance, Action<So
         .AddCommissionPlan(plan)
         .AddGroupBuyRule(HotRule(sizes.Hot))
         .AddGroupBuyRule(GroupBuyRule.Create("five", Currency.CNY).RequireParticipants(5).WithTimeLimit(Duration.FromHours(24)).AddTier(5, 9.90m).Build())
-        .AddEntityFrameworkStores(db => db.UseNpgsql(new NpgsqlConnectionStringBuilder(connectionString) { ApplicationName = instance, MaxPoolSize = 32 }.ToString()), o =>
+        .AddEntityFrameworkStores(db => db.UseNpgsql(new NpgsqlConnectionStringBuilder(connectionString) { ApplicationName = instance, MaxPoolSize = 32, MaxAutoPrepare = int.TryParse(Environment.GetEnvironmentVariable("SC_AUTOPREPARE"), out var prepare) ? prepare : 0 }.ToString()), o =>
         {
             o.MaxAttempts = 100;
             configure?.Invoke(o);

@@ -7,7 +7,7 @@ namespace SocialCommerce.Storage;
 /// <summary>
 /// The contract of a store of event streams, one stream per aggregate (a group, a batch, a member's growth account,
 /// a sale's commission record): read a stream, append to it with the expected version. Core defines it and does no I/O;
-/// SocialCommerce.EntityFrameworkCore implements it on a database, <see cref="InMemoryEventStore{TEvent}"/> in memory.
+/// SocialCommerce.EntityFrameworkCore implements it on a database (<c>StoredStreams.Events</c>), <see cref="InMemoryEventStore{TEvent}"/> in memory.
 /// </summary>
 /// <typeparam name="TEvent">The events' type.</typeparam>
 /// <remarks>

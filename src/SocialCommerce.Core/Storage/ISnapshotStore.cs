@@ -7,7 +7,7 @@ namespace SocialCommerce.Storage;
 /// The contract of a store of aggregate states (snapshots such as <see cref="Network.NetworkSnapshot"/>,
 /// <see cref="Growth.GrowthSnapshot"/> or <see cref="Commissions.LedgerSnapshot"/>), saved with an expected version so
 /// that two writers never overwrite each other silently. <see cref="InMemorySnapshotStore{TSnapshot}"/> implements it
-/// in memory. Implementations are thread-safe.
+/// in memory, SocialCommerce.EntityFrameworkCore on a database (<c>StoredStreams.Snapshots</c>). Implementations are thread-safe.
 /// </summary>
 /// <typeparam name="TSnapshot">The snapshot's type.</typeparam>
 public interface ISnapshotStore<TSnapshot>

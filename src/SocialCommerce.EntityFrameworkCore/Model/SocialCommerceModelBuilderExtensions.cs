@@ -146,6 +146,21 @@ public static class SocialCommerceModelBuilderExtensions
             e.Property(r => r.Version).IsConcurrencyToken();
         });
         AddInvitations(modelBuilder, schema);
+        modelBuilder.Entity<Streams.StreamEventRow>(e =>
+        {
+            e.ToTable("sc_stream_events", schema);
+            e.HasKey(r => new { r.StreamId, r.Kind, r.Version });
+            e.Property(r => r.StreamId).HasMaxLength(200);
+            e.Property(r => r.Kind).HasMaxLength(64);
+        });
+        modelBuilder.Entity<Streams.StateSnapshotRow>(e =>
+        {
+            e.ToTable("sc_state_snapshots", schema);
+            e.HasKey(r => new { r.Id, r.Kind });
+            e.Property(r => r.Id).HasMaxLength(200);
+            e.Property(r => r.Kind).HasMaxLength(64);
+            e.Property(r => r.Version).IsConcurrencyToken();
+        });
         return modelBuilder;
     }
 

@@ -21,8 +21,10 @@ public static class SocialCommerceSchema
     /// <c>sc_adjustments</c> are (member, currency, id), and their entries' posting ids name the account. Version 4
     /// makes every key begin with its partition key: <c>sc_entries</c> is keyed (member, currency, posting id) (no
     /// database-assigned number), <c>sc_group_slots</c> (member, rule) and <c>sc_helper_days</c> (helper, rule, day).
+    /// Version 5 adds <c>sc_stream_events</c> and <c>sc_state_snapshots</c>, where <see cref="Streams.StoredStreams"/>
+    /// keeps Core's event streams and states.
     /// </remarks>
-    public const int Version = 4;
+    public const int Version = 5;
 
     /// <summary>
     /// Checks that the database is reachable and holds the SocialCommerce tables at <see cref="Version"/>.

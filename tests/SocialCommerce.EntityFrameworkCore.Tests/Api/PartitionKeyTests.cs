@@ -32,6 +32,8 @@ public sealed class PartitionKeyTests
         ["sc_invitations"] = "InvitationId",
         ["sc_invitation_events"] = "InvitationId",
         ["sc_helper_days"] = "HelperId",
+        ["sc_stream_events"] = "StreamId",
+        ["sc_state_snapshots"] = "Id",
         ["sc_referral_claims"] = "InvitedId",
         ["sc_referral_sales"] = "SaleId",
         ["sc_referral_inviters"] = "InviterId",

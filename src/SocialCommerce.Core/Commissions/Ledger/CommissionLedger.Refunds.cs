@@ -1,5 +1,4 @@
 using System;
-using System.Globalization;
 using NodaTime;
 
 namespace SocialCommerce.Commissions;

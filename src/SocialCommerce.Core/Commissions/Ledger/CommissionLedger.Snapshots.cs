@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
 using SocialCommerce.Network;
 using SocialCommerce.Serialization;
 using SocialCommerce.Telemetry;

@@ -53,13 +53,11 @@ public sealed class StoredStreams
         return kind;
     }
 
-    private static void CheckId(string id, string name) => StoredIds.Check(id, name);
-
     private sealed class EventStore<TEvent>(StoreExecutor store, string kind, JsonSerializerOptions json) : IEventStore<TEvent>
     {
         public async ValueTask<IReadOnlyList<TEvent>> ReadAsync(string streamId, CancellationToken cancellationToken = default)
         {
-            CheckId(streamId, nameof(streamId));
+            StoredIds.Check(streamId, nameof(streamId));
             return await store.RunAsync($"read {kind} stream '{streamId}'", async (db, _, ct) =>
             {
                 var rows = await db.Set<StreamEventRow>().AsNoTracking().Where(r => r.StreamId == streamId && r.Kind == kind).OrderBy(r => r.Version).Select(r => r.Json).ToListAsync(ct).ConfigureAwait(false);
@@ -69,7 +67,7 @@ public sealed class StoredStreams
 
         public async ValueTask<AppendResult> AppendAsync(string streamId, long expectedVersion, IReadOnlyList<TEvent> events, CancellationToken cancellationToken = default)
         {
-            CheckId(streamId, nameof(streamId));
+            StoredIds.Check(streamId, nameof(streamId));
             ArgumentOutOfRangeException.ThrowIfNegative(expectedVersion);
             ArgumentNullException.ThrowIfNull(events);
             if (events.Count == 0)
@@ -106,7 +104,7 @@ public sealed class StoredStreams
     {
         public async ValueTask<Versioned<TSnapshot>?> LoadAsync(string id, CancellationToken cancellationToken = default)
         {
-            CheckId(id, nameof(id));
+            StoredIds.Check(id, nameof(id));
             return await store.RunAsync($"load {kind} state '{id}'", async (db, _, ct) =>
             {
                 var row = await db.Set<StateSnapshotRow>().AsNoTracking().FirstOrDefaultAsync(r => r.Id == id && r.Kind == kind, ct).ConfigureAwait(false);
@@ -116,7 +114,7 @@ public sealed class StoredStreams
 
         public async ValueTask<AppendResult> SaveAsync(string id, long expectedVersion, TSnapshot snapshot, CancellationToken cancellationToken = default)
         {
-            CheckId(id, nameof(id));
+            StoredIds.Check(id, nameof(id));
             ArgumentOutOfRangeException.ThrowIfNegative(expectedVersion);
             ArgumentNullException.ThrowIfNull(snapshot);
             var text = SocialCommerceJson.Serialize(snapshot, json);

@@ -112,9 +112,6 @@ public sealed partial class CommissionAccount
     /// <summary>Gets the pending minor units (for the in-memory ledger's headroom check).</summary>
     internal long PendingUnits => _pending;
 
-    /// <summary>Gets the available minor units.</summary>
-    internal long AvailableUnits => _available;
-
     /// <summary>
     /// Applies one effect of a sale record's command (the body of <see cref="Apply"/> without its idempotency guard,
     /// which the in-memory ledger does not need: it applies a record's effects in the same call that decided them).

@@ -220,9 +220,6 @@ public sealed class SaleCommissionRecord
         return new SaleCommissionResult(LedgerOutcome.Applied, LedgerRefusal.None, null, [], 1);
     }
 
-    /// <summary>Gets each earning's booked amount, in minor units.</summary>
-    internal ReadOnlySpan<long> BookedUnits => _booked;
-
     /// <summary>Gets the sum of the earnings booked, in minor units (checked: it throws beyond 2^63 − 1).</summary>
     internal long BookedTotal
     {

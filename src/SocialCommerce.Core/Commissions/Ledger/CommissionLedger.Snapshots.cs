@@ -81,7 +81,7 @@ public sealed partial class CommissionLedger
         {
             var state = accounts[a];
             AccountStateCheck.Check(check, state, new StatePath("$.accounts", a));
-            var slot = ledger.GetOrAddAccount(state.Member, ledger.GetOrAddCurrency(state.Currency), null, state);
+            var slot = ledger.GetOrAddAccount(state.Member, ledger.GetOrAddCurrency(state.Currency), restored: state);
             check.That(slot == a, $"$.accounts[{a}].member", state.Member, $"the account of this member in {state.Currency.Code} is listed twice.");
         }
 
@@ -190,13 +190,7 @@ public sealed partial class CommissionLedger
             var a = request.Gross == default ? None : FindAccount(request.Member, request.Gross.Currency);
             check.That(a != None, $"$.requests[{i}].member", request.Member, "the ledger lists no account of this member in the withdrawal's currency.");
             check.That(ids is null || !ids.Contains((request.Member, request.Gross.Currency.Code, request.WithdrawalId)), $"$.requests[{i}].withdrawalId", request.WithdrawalId, "an immediate withdrawal of the account has this id.");
-            requestIds ??= [];
-            if (!requestIds.TryGetValue(a, out var accountIds))
-            {
-                requestIds[a] = accountIds = new HashSet<string>(StringComparer.Ordinal);
-            }
-
-            CommissionAccount.CheckRequest(check, request, $"$.requests[{i}]", accounts[a], accountIds);
+            CommissionAccount.CheckRequest(check, request, $"$.requests[{i}]", accounts[a], IdsOf(ref requestIds, a));
             tally.InWithdrawal[a] += request.IsInWithdrawal ? request.Gross.ToMinorUnits() : 0;
             tally.Withdrawn[a] += request.Status == WithdrawalStatus.Paid ? request.Gross.ToMinorUnits() : 0;
             tally.Withheld[a] += request.Status == WithdrawalStatus.Paid ? request.Withheld.ToMinorUnits() : 0;
@@ -210,15 +204,21 @@ public sealed partial class CommissionLedger
             var adjustment = adjustments[i];
             var a = adjustment.Amount == default ? None : FindAccount(adjustment.Member, adjustment.Amount.Currency);
             check.That(a != None, $"$.adjustments[{i}].member", adjustment.Member, "the ledger lists no account of this member in the adjustment's currency.");
-            adjustmentIds ??= [];
-            if (!adjustmentIds.TryGetValue(a, out var accountIds))
-            {
-                adjustmentIds[a] = accountIds = new HashSet<string>(StringComparer.Ordinal);
-            }
-
-            CommissionAccount.CheckAdjustment(check, adjustment, $"$.adjustments[{i}]", accounts[a], accountIds);
+            CommissionAccount.CheckAdjustment(check, adjustment, $"$.adjustments[{i}]", accounts[a], IdsOf(ref adjustmentIds, a));
             tally.Adjusted[a] += adjustment.Amount.ToMinorUnits();
             AccountAt(a).RestoreAdjustments([adjustment]);
         }
+    }
+
+    /// <summary>The ids seen so far in the account <paramref name="a"/> (a restore checks each is used once per account).</summary>
+    private static HashSet<string> IdsOf(ref Dictionary<int, HashSet<string>>? ids, int a)
+    {
+        ids ??= [];
+        if (!ids.TryGetValue(a, out var set))
+        {
+            ids[a] = set = new HashSet<string>(StringComparer.Ordinal);
+        }
+
+        return set;
     }
 }

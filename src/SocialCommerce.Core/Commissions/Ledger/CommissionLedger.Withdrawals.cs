@@ -77,12 +77,11 @@ public sealed partial class CommissionLedger
             throw new ArgumentException($"Withdrawal '{withdrawal.WithdrawalId}' has no amount (default Money).", nameof(withdrawal));
         }
 
-        var a = FindAccount(withdrawal.Member, withdrawal.Amount.Currency);
-        var account = a == None ? new CommissionAccount(withdrawal.Member, withdrawal.Amount.Currency, _options) : AccountAt(a);
+        var account = AccountOf(withdrawal.Member, withdrawal.Amount.Currency);
         var result = account.RequestWithdrawal(withdrawal, withholding);
-        if (result.IsApplied && a == None)
+        if (result.IsApplied)
         {
-            GetOrAddAccount(withdrawal.Member, GetOrAddCurrency(withdrawal.Amount.Currency), account);
+            Keep(account);
         }
 
         return Step(LedgerOperations.RequestWithdrawal, result);
@@ -163,12 +162,11 @@ public sealed partial class CommissionLedger
             throw new ArgumentException($"Adjustment '{adjustment.AdjustmentId}' has no amount (default Money).", nameof(adjustment));
         }
 
-        var a = FindAccount(adjustment.Member, adjustment.Amount.Currency);
-        var account = a == None ? new CommissionAccount(adjustment.Member, adjustment.Amount.Currency, _options) : AccountAt(a);
+        var account = AccountOf(adjustment.Member, adjustment.Amount.Currency);
         var result = account.Adjust(adjustment);
-        if (result.IsApplied && a == None)
+        if (result.IsApplied)
         {
-            GetOrAddAccount(adjustment.Member, GetOrAddCurrency(adjustment.Amount.Currency), account);
+            Keep(account);
         }
 
         return Report(LedgerOperations.Adjust, result);
@@ -225,6 +223,15 @@ public sealed partial class CommissionLedger
         ArgumentNullException.ThrowIfNull(currency);
         var a = FindAccount(member, currency);
         return a == None ? new CommissionAccount(member, currency, _options) : AccountAt(a);
+    }
+
+    /// <summary>Adds an account <see cref="AccountOf"/> made for a member who had none, once a command changed it (no-op when the ledger already has it).</summary>
+    private void Keep(CommissionAccount account)
+    {
+        if (FindAccount(account.Member, account.Currency) == None)
+        {
+            GetOrAddAccount(account.Member, GetOrAddCurrency(account.Currency), account);
+        }
     }
 
     private WithdrawalStepResult Step(string operation, WithdrawalStepResult result)

@@ -336,12 +336,8 @@ public sealed partial class CommissionLedger
         return c != None && _accountIndex.TryGetValue(new AccountKey(member.Value, c), out var a) ? a : None;
     }
 
-    private int GetOrAddAccount(MemberId member, int currency) => GetOrAddAccount(member, currency, null, null);
-
-    private int GetOrAddAccount(MemberId member, int currency, CommissionAccount? account) => GetOrAddAccount(member, currency, account, null);
-
     /// <summary>The slot of a member's account in a currency, added (with <paramref name="account"/>, or a restored state made an account on first use, or a new account) when missing.</summary>
-    private int GetOrAddAccount(MemberId member, int currency, CommissionAccount? account, LedgerAccountState? restored)
+    private int GetOrAddAccount(MemberId member, int currency, CommissionAccount? account = null, LedgerAccountState? restored = null)
     {
         ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(_accountIndex, new AccountKey(member.Value, currency), out var exists);
         if (exists)

@@ -130,18 +130,30 @@ if (only.Contains("quote"))
 if (only.Contains("single"))
 {
     var sales = Enumerable.Range(0, sizes.Single).Select(i => SaleOf("single", i)).ToList();
+    var floorSales = Enumerable.Range(0, sizes.Single).Select(i => SaleOf("floor1", i)).ToList();
     var ledger = a.Services.GetRequiredService<StoredCommissionLedger>();
-    await ledger.PostAsync(SaleOf("warm", 0));
-    var sdk = await RateAsync(sales.Count, async () =>
-    {
-        foreach (var sale in sales)
+    var (sdk, floor) = await SideBySideAsync(
+        "single",
+        sales.Count,
+        rounds: 4,
+        async range =>
         {
-            await ledger.PostAsync(sale);
-        }
-    });
-    var floor = await RateAsync(sales.Count, () => PlainInsertAsync(cs, Enumerable.Range(0, sizes.Single).Select(i => SaleOf("floor1", i)).ToList(), perTransaction: 1));
-    var memory = MemoryRate(sales);
-    rows.Add(("post a quoted sale, one at a time (1 writer)", Per(sdk), Per(floor), Per(memory), "one transaction per sale"));
+            foreach (var sale in sales[range])
+            {
+                await ledger.PostAsync(sale);
+            }
+        },
+        range => PlainInsertAsync(cs, floorSales[range], perTransaction: 1),
+        warm: async () =>
+        {
+            foreach (var sale in Enumerable.Range(0, sizes.Single).Select(i => SaleOf("warm", i)))
+            {
+                await ledger.PostAsync(sale);
+            }
+
+            await PlainInsertAsync(cs, Enumerable.Range(0, sizes.Single).Select(i => SaleOf("floorwarm", i)).ToList(), perTransaction: 1);
+        });
+    rows.Add(("post a quoted sale, one at a time (1 writer)", Per(sdk), Per(floor), Per(MemoryRate(sales)), "one transaction per sale"));
 }
 
 // 2. One sale per transaction, two instances × 4 workers.
@@ -165,16 +177,29 @@ if (only.Contains("concurrent"))
 if (only.Contains("batched"))
 {
     var sales = Enumerable.Range(0, sizes.Batched).Select(i => SaleOf("batch", i)).ToList();
-    var ledger = a.Services.GetRequiredService<StoredCommissionLedger>();
-    var sdk = await RateAsync(sales.Count, async () =>
-    {
-        foreach (var chunk in sales.Chunk(1000))
-        {
-            await ledger.PostManyAsync(chunk);
-        }
-    });
     var floorSales = Enumerable.Range(0, sizes.Batched).Select(i => SaleOf("floorb", i)).ToList();
-    var floor = await RateAsync(floorSales.Count, () => PlainInsertAsync(cs, floorSales, perTransaction: 1000));
+    var ledger = a.Services.GetRequiredService<StoredCommissionLedger>();
+    var (sdk, floor) = await SideBySideAsync(
+        "batched",
+        sales.Count,
+        rounds: smoke ? 2 : 10,
+        async range =>
+        {
+            foreach (var chunk in sales[range].Chunk(1000))
+            {
+                await ledger.PostManyAsync(chunk);
+            }
+        },
+        range => PlainInsertAsync(cs, floorSales[range], perTransaction: 1000),
+        warm: async () =>
+        {
+            foreach (var chunk in Enumerable.Range(0, sizes.Batched / 10).Select(i => SaleOf("warmb", i)).Chunk(1000))
+            {
+                await ledger.PostManyAsync(chunk);
+            }
+
+            await PlainInsertAsync(cs, Enumerable.Range(0, sizes.Batched / 10).Select(i => SaleOf("floorwarmb", i)).ToList(), perTransaction: 1000);
+        });
     rows.Add(("post quoted sales in batches of 1,000", Per(sdk), Per(floor), Per(MemoryRate(sales)), "PostManyAsync"));
 }
 
@@ -185,27 +210,32 @@ if (only.Contains("joins"))
     var groupsA = a.Services.GetRequiredService<StoredGroupBuys>();
     var groupsB = b.Services.GetRequiredService<StoredGroupBuys>();
 
-    // Warm-up, not measured: both instances join another group of the rule (EF Core compiles the join's commands,
-    // the connection pools open), as a shop's instances are warm long before a group gets hot.
-    var warm = new GroupBuyId(2);
-    await groupsA.OpenAsync(warm, "hot", new MemberId(1), at);
-    await Task.WhenAll(Enumerable.Range(0, 8).Select(w => (w % 2 == 0 ? groupsA : groupsB).JoinAsync(warm, new MemberId(9_000 + w), at + Duration.FromMinutes(1))));
-    await groupsA.OpenAsync(hot, "hot", new MemberId(1), at);
-    var accepted = 0;
+    // Fills a group of the rule from 2 instances × 4 workers: every attempt after the last seat is refused.
     var attempts = sizes.Hot + 50;
-    var next = -1;
-    var sdk = await RateAsync(attempts, () => Task.WhenAll(Enumerable.Range(0, 8).Select(w => Task.Run(async () =>
+    async Task<(double Rate, int Accepted)> FillAsync(GroupBuyId id, int firstMember)
     {
-        int i;
-        while ((i = Interlocked.Increment(ref next)) < attempts)
+        await groupsA.OpenAsync(id, "hot", new MemberId(1), at);
+        var accepted = 0;
+        var next = -1;
+        var rate = await RateAsync(attempts, () => Task.WhenAll(Enumerable.Range(0, 8).Select(w => Task.Run(async () =>
         {
-            var result = await (w % 2 == 0 ? groupsA : groupsB).JoinAsync(hot, new MemberId(10_000 + i), at + Duration.FromMinutes(1));
-            if (result.IsAccepted)
+            int i;
+            while ((i = Interlocked.Increment(ref next)) < attempts)
             {
-                Interlocked.Increment(ref accepted);
+                var result = await (w % 2 == 0 ? groupsA : groupsB).JoinAsync(id, new MemberId(firstMember + i), at + Duration.FromMinutes(1));
+                if (result.IsAccepted)
+                {
+                    Interlocked.Increment(ref accepted);
+                }
             }
-        }
-    }))));
+        }))));
+        return (rate, accepted);
+    }
+
+    // Warm-up, not measured: both instances fill another group of the rule the same way (the JIT's tiering, the
+    // compiled commands, the connection pools), as a shop's instances are warm long before a group gets hot.
+    await FillAsync(new GroupBuyId(2), 30_000);
+    var (sdk, accepted) = await FillAsync(hot, 10_000);
     var group = await groupsA.GetAsync(hot);
     if (group!.ParticipantCount != sizes.Hot || accepted != sizes.Hot - 1)
     {
@@ -224,7 +254,7 @@ if (only.Contains("joins"))
     }
 
     var joins = sizes.Groups * 4;
-    next = -1;
+    var next = -1;
     var many = await RateAsync(joins, () => Task.WhenAll(Enumerable.Range(0, 8).Select(w => Task.Run(async () =>
     {
         int i;
@@ -425,7 +455,10 @@ async Task<IHost> StartAsync(string connectionString, string instance, Action<So
             o.MaxAttempts = 100;
             configure?.Invoke(o);
         });
-    builder.Logging.SetMinimumLevel(Microsoft.Extensions.Logging.LogLevel.Debug);
+    // Only the stores' own log is enabled (the retry count reads its Debug event 1401): a logger enabled for every
+    // category would make EF Core format each command's parameters for its Debug events, which a host does not pay.
+    builder.Logging.SetMinimumLevel(Microsoft.Extensions.Logging.LogLevel.Warning);
+    builder.Logging.AddFilter("SocialCommerce.EntityFrameworkCore", Microsoft.Extensions.Logging.LogLevel.Debug);
     builder.Logging.AddProvider(new RetryCounter());
     var host = builder.Build();
     await host.StartAsync();
@@ -602,6 +635,45 @@ static double MemoryRateOf(int count, Action<int> action)
     return count / watch.Elapsed.TotalSeconds;
 }
 
+// Times the stores and the floor side by side: a warm-up of both (the JIT's tiering, the pools: the steady state a
+// long-running host sees, not a process's first seconds), then rounds that alternate which goes first, so that drift
+// (a checkpoint, another tenant's build) falls on both. Prints each side's .NET CPU and allocations per item.
+static async Task<(double Sdk, double Floor)> SideBySideAsync(string what, int count, int rounds, Func<Range, Task> sdk, Func<Range, Task> floor, Func<Task> warm)
+{
+    await warm();
+    var sdkTime = TimeSpan.Zero;
+    var floorTime = TimeSpan.Zero;
+    var sdkCost = default(ProcessCost);
+    var floorCost = default(ProcessCost);
+    for (var round = 0; round < rounds; round++)
+    {
+        var range = (count * round / rounds)..(count * (round + 1) / rounds);
+        for (var side = 0; side < 2; side++)
+        {
+            var storesNow = (round + side) % 2 == 0;
+            var cost = ProcessCost.Start();
+            var time = await TimeAsync(() => storesNow ? sdk(range) : floor(range));
+            cost = cost.Stop();
+            if (storesNow)
+            {
+                sdkTime += time;
+                sdkCost += cost;
+            }
+            else
+            {
+                floorTime += time;
+                floorCost += cost;
+            }
+        }
+    }
+
+    Console.Error.WriteLine($"{what}: {Cost(sdkCost, count)} an item in the stores; {Cost(floorCost, count)} in the floor");
+    return (count / sdkTime.TotalSeconds, count / floorTime.TotalSeconds);
+}
+
+static string Cost(ProcessCost cost, int count) =>
+    string.Create(CultureInfo.InvariantCulture, $"{cost.Cpu.TotalMilliseconds * 1000 / count:N0} µs of .NET CPU, {cost.Allocated / count:N0} B allocated, {cost.Collections} gen-0 collections");
+
 static async Task<double> RateAsync(int count, Func<Task> run) => count / (await TimeAsync(run)).TotalSeconds;
 
 static async Task<TimeSpan> TimeAsync(Func<Task> run)
@@ -649,3 +721,18 @@ internal sealed class RetryCounter : Microsoft.Extensions.Logging.ILoggerProvide
     }
 }
 
+
+/// <summary>The .NET process's CPU time, bytes allocated and gen-0 collections over a part of the run.</summary>
+internal readonly record struct ProcessCost(TimeSpan Cpu, long Allocated, int Collections)
+{
+    public static ProcessCost Start() => new(Process.GetCurrentProcess().TotalProcessorTime, GC.GetTotalAllocatedBytes(precise: true), GC.CollectionCount(0));
+
+    public static ProcessCost operator +(ProcessCost left, ProcessCost right) =>
+        new(left.Cpu + right.Cpu, left.Allocated + right.Allocated, left.Collections + right.Collections);
+
+    public ProcessCost Stop()
+    {
+        var now = Start();
+        return new(now.Cpu - Cpu, now.Allocated - Allocated, now.Collections - Collections);
+    }
+}

@@ -64,26 +64,20 @@ public sealed partial class StoredCommissionLedger
             throw new ArgumentException($"Adjustment '{adjustment.AdjustmentId}' has no amount.", nameof(adjustment));
         }
 
-        return _store.RunAsync($"adjustment '{adjustment.AdjustmentId}' of member {adjustment.Member}", Keys.Account(adjustment.Member, adjustment.Amount.Currency), async (db, _, ct) =>
-        {
-            var currency = adjustment.Amount.Currency;
-            var (row, known) = await StoredAccounts.TrackWithAdjustmentAsync(db, adjustment.Member, currency, adjustment.AdjustmentId, ct).ConfigureAwait(false);
-            AccountAdjustment? first = known is null ? null
-                : new AccountAdjustment(known.AdjustmentId, new MemberId(known.MemberId), Money.FromMinorUnits(known.MinorUnits, StoredAccounts.CurrencyOf(known.Currency, row.MinorUnit)), known.Author, known.Reason, StoredJson.Instant(known.At));
-            var account = StoredAccounts.FromRow(row, Options, null, null, first);
-            var result = account.Adjust(adjustment);
-            if (result.Outcome != LedgerOutcome.Applied)
+        var currency = adjustment.Amount.Currency;
+        return _store.RunAsync($"adjustment '{adjustment.AdjustmentId}' of member {adjustment.Member}", Keys.Account(adjustment.Member, currency), (db, _, ct) => AccountDecisions.DecideAsync(
+            db,
+            StoredAccounts.TrackWithAdjustmentAsync(db, adjustment.Member, currency, adjustment.AdjustmentId, ct),
+            (row, known) => StoredAccounts.FromRow(row, Options, null, null, known is null ? null
+                : new AccountAdjustment(known.AdjustmentId, new MemberId(known.MemberId), Money.FromMinorUnits(known.MinorUnits, StoredAccounts.CurrencyOf(known.Currency, row.MinorUnit)), known.Author, known.Reason, StoredJson.Instant(known.At))),
+            account => account.Adjust(adjustment),
+            (_, _, _) =>
             {
-                return result;
-            }
-
-            StoredAccounts.CopyBalances(account, row);
-            var units = adjustment.Amount.ToMinorUnits();
-            db.Add(new AdjustmentRow { AdjustmentId = adjustment.AdjustmentId, MemberId = adjustment.Member.Value, Currency = currency.Code, MinorUnits = units, Author = adjustment.Author, Reason = adjustment.Reason, At = StoredJson.Ticks(adjustment.At) });
-            db.Add(new EntryRow { PostingId = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"adjustment:{adjustment.Member}:{currency.Code}:{adjustment.AdjustmentId}"), MemberId = adjustment.Member.Value, Currency = currency.Code, Kind = "Adjustment", FromState = (int)LedgerState.Available, MinorUnits = units, At = StoredJson.Ticks(adjustment.At) });
-            await db.SaveChangesAsync(ct).ConfigureAwait(false);
-            return result;
-        }, cancellationToken);
+                var units = adjustment.Amount.ToMinorUnits();
+                db.Add(new AdjustmentRow { AdjustmentId = adjustment.AdjustmentId, MemberId = adjustment.Member.Value, Currency = currency.Code, MinorUnits = units, Author = adjustment.Author, Reason = adjustment.Reason, At = StoredJson.Ticks(adjustment.At) });
+                db.Add(new EntryRow { PostingId = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"adjustment:{adjustment.Member}:{currency.Code}:{adjustment.AdjustmentId}"), MemberId = adjustment.Member.Value, Currency = currency.Code, Kind = "Adjustment", FromState = (int)LedgerState.Available, MinorUnits = units, At = StoredJson.Ticks(adjustment.At) });
+            },
+            ct), cancellationToken);
     }
 
     /// <summary>Ledger-wide totals per currency by state (one aggregate query; no entry is read).</summary>

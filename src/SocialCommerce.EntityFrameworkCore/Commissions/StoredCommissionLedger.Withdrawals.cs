@@ -30,32 +30,27 @@ public sealed partial class StoredCommissionLedger
             throw new ArgumentException($"Withdrawal '{withdrawal.WithdrawalId}' has no amount.", nameof(withdrawal));
         }
 
-        return _store.RunAsync($"request withdrawal '{withdrawal.WithdrawalId}' of member {withdrawal.Member}", Keys.Account(withdrawal.Member, withdrawal.Amount.Currency), async (db, _, ct) =>
-        {
-            var currency = withdrawal.Amount.Currency;
-            var (row, known) = await StoredAccounts.TrackWithWithdrawalAsync(db, withdrawal.Member, currency, withdrawal.WithdrawalId, ct).ConfigureAwait(false);
-            var account = AccountWith(row, known);
-            var result = account.RequestWithdrawal(withdrawal, _store.Options.Withholding);
-            if (!result.IsApplied)
+        var currency = withdrawal.Amount.Currency;
+        return _store.RunAsync($"request withdrawal '{withdrawal.WithdrawalId}' of member {withdrawal.Member}", Keys.Account(withdrawal.Member, currency), (db, _, ct) => AccountDecisions.DecideAsync(
+            db,
+            StoredAccounts.TrackWithWithdrawalAsync(db, withdrawal.Member, currency, withdrawal.WithdrawalId, ct),
+            AccountWith,
+            account => account.RequestWithdrawal(withdrawal, _store.Options.Withholding),
+            (_, result, _) =>
             {
-                return result;
-            }
-
-            StoredAccounts.CopyBalances(account, row);
-            var record = result.Withdrawal!;
-            var stored = new WithdrawalRow
-            {
-                WithdrawalId = record.WithdrawalId,
-                MemberId = record.Member.Value,
-                Currency = currency.Code,
-                Requested = record.Gross.ToMinorUnits(),
-                At = StoredJson.Ticks(record.RequestedAt),
-            };
-            Update(stored, record);
-            db.Add(stored);
-            await db.SaveChangesAsync(ct).ConfigureAwait(false);
-            return result;
-        }, cancellationToken);
+                var record = result.Withdrawal!;
+                var stored = new WithdrawalRow
+                {
+                    WithdrawalId = record.WithdrawalId,
+                    MemberId = record.Member.Value,
+                    Currency = currency.Code,
+                    Requested = record.Gross.ToMinorUnits(),
+                    At = StoredJson.Ticks(record.RequestedAt),
+                };
+                Update(stored, record);
+                db.Add(stored);
+            },
+            ct), cancellationToken);
     }
 
     /// <summary>Approves a requested withdrawal (<see cref="CommissionAccount.ApproveWithdrawal"/>).</summary>
@@ -160,15 +155,13 @@ public sealed partial class StoredCommissionLedger
         foreach (var payout in run.Payouts)
         {
             // One transaction per payout: Core's PayoutRun.CommitOne requests and approves it on the loaded account.
-            results.Add(await _store.RunAsync($"commit payout '{payout.WithdrawalId}'", Keys.Account(payout.Member, payout.Gross.Currency), async (db, _, ct) =>
-            {
-                var (row, known) = await StoredAccounts.TrackWithWithdrawalAsync(db, payout.Member, payout.Gross.Currency, payout.WithdrawalId, ct).ConfigureAwait(false);
-                var account = StoredAccounts.FromRow(row, Options, null, known is null ? null : RecordOf(known, StoredAccounts.CurrencyOf(known.Currency, row.MinorUnit)));
-                var version = account.Version;
-                var result = run.CommitOne(account, payout, _store.Options.Withholding);
-                if (account.Version != version)
+            results.Add(await _store.RunAsync($"commit payout '{payout.WithdrawalId}'", Keys.Account(payout.Member, payout.Gross.Currency), (db, _, ct) => AccountDecisions.DecideAsync(
+                db,
+                StoredAccounts.TrackWithWithdrawalAsync(db, payout.Member, payout.Gross.Currency, payout.WithdrawalId, ct),
+                (row, known) => StoredAccounts.FromRow(row, Options, null, known is null ? null : RecordOf(known, StoredAccounts.CurrencyOf(known.Currency, row.MinorUnit))),
+                account => run.CommitOne(account, payout, _store.Options.Withholding),
+                (known, _, account) =>
                 {
-                    StoredAccounts.CopyBalances(account, row);
                     var record = account.GetWithdrawal(payout.WithdrawalId)!;
                     if (known is null)
                     {
@@ -177,11 +170,8 @@ public sealed partial class StoredCommissionLedger
                     }
 
                     Update(known, record);
-                    await db.SaveChangesAsync(ct).ConfigureAwait(false);
-                }
-
-                return result;
-            }, cancellationToken).ConfigureAwait(false));
+                },
+                ct), cancellationToken).ConfigureAwait(false));
         }
 
         return results;
@@ -229,26 +219,20 @@ public sealed partial class StoredCommissionLedger
     {
         ArgumentNullException.ThrowIfNull(currency);
         StoredIds.Check(withdrawalId, nameof(withdrawalId));
-        return _store.RunAsync($"{verb} withdrawal '{withdrawalId}' of member {member}", Keys.Account(member, currency), async (db, _, ct) =>
-        {
-            var (row, stored) = await StoredAccounts.TrackWithWithdrawalAsync(db, member, currency, withdrawalId, ct).ConfigureAwait(false);
-            var account = AccountWith(row, stored);
-            var result = step(account, withdrawalId);
-            if (!result.IsApplied)
+        return _store.RunAsync($"{verb} withdrawal '{withdrawalId}' of member {member}", Keys.Account(member, currency), (db, _, ct) => AccountDecisions.DecideAsync(
+            db,
+            StoredAccounts.TrackWithWithdrawalAsync(db, member, currency, withdrawalId, ct),
+            AccountWith,
+            account => step(account, withdrawalId),
+            (stored, result, _) =>
             {
-                return result;
-            }
-
-            StoredAccounts.CopyBalances(account, row);
-            Update(stored!, result.Withdrawal!); // applied: the account held the record, so it was stored
-            if (result.Withdrawal!.Status == WithdrawalStatus.Paid)
-            {
-                db.Add(WithdrawalEntry(withdrawalId, result.Withdrawal.Member, result.Withdrawal.Gross.Currency, result.Withdrawal.Gross.ToMinorUnits(), paidAt!.Value));
-            }
-
-            await db.SaveChangesAsync(ct).ConfigureAwait(false);
-            return result;
-        }, cancellationToken);
+                Update(stored!, result.Withdrawal!); // applied: the account held the record, so it was stored
+                if (result.Withdrawal!.Status == WithdrawalStatus.Paid)
+                {
+                    db.Add(WithdrawalEntry(withdrawalId, result.Withdrawal.Member, result.Withdrawal.Gross.Currency, result.Withdrawal.Gross.ToMinorUnits(), paidAt!.Value));
+                }
+            },
+            ct), cancellationToken);
     }
 
     /// <summary>

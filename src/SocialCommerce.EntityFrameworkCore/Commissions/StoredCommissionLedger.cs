@@ -15,9 +15,12 @@ namespace SocialCommerce.EntityFrameworkCore.Commissions;
 
 /// <summary>
 /// The commission ledger on the database: one <see cref="SaleCommissionRecord"/> row per sale, one
-/// <see cref="CommissionAccount"/> row per member and currency, append-only entries. Each command loads what it
-/// touches, decides in Core, and writes in one transaction with every version checked; a conflict with another
-/// instance retries the whole command (bounded). Results are Core's, with the postings a host can publish.
+/// <see cref="CommissionAccount"/> row per member and currency, append-only entries. Each command decides in Core and
+/// writes in one transaction through one of the store's command paths: a posted sale's commands through the state
+/// rows' (its record's version checked), an account's decisions (withdrawals, adjustments, payouts) through one path
+/// with the account's version checked, and postings that do not depend on a balance as deltas that never conflict.
+/// A conflict with another instance retries the whole command (bounded). Results are Core's, with the postings a
+/// host can publish.
 /// </summary>
 /// <remarks>
 /// Idempotent in the database: a sale id, a posting id and a withdrawal id are unique keys, so a command retried after
@@ -28,6 +31,7 @@ public sealed partial class StoredCommissionLedger
 {
     private static readonly string[] SaleColumns = [nameof(SaleRow.SaleId), nameof(SaleRow.Version), nameof(SaleRow.Status), nameof(SaleRow.ReleaseAt), nameof(SaleRow.Currency), nameof(SaleRow.SchemaVersion), nameof(SaleRow.State)];
     private readonly StoreExecutor _store;
+    private readonly SaleRecords _sales = new();
 
     private readonly SocialCommerceListener? _listener;
 
@@ -156,7 +160,7 @@ public sealed partial class StoredCommissionLedger
             {
                 if (stored.TryGetValue(sales[i].SaleId, out var row))
                 {
-                    results[i] = ReadRecord(row).PostAgain(sales[i]);
+                    results[i] = SaleRecords.Load(row).PostAgain(sales[i]);
                     continue;
                 }
 
@@ -177,7 +181,7 @@ public sealed partial class StoredCommissionLedger
             foreach (var (record, recordPostings) in records)
             {
                 accounts.Apply(recordPostings, record.Sale.PaidAt);
-                saleRows.Add(NewRow(record));
+                saleRows.Add(SaleRecords.NewRow(record));
             }
 
             var batch = new SqlBatch(db);
@@ -273,7 +277,7 @@ public sealed partial class StoredCommissionLedger
                 var changes = new List<(SaleRow Row, SaleCommissionRecord Record, SaleCommissionResult Result)>(rows.Count);
                 foreach (var row in rows)
                 {
-                    var record = ReadRecord(row);
+                    var record = SaleRecords.Load(row);
                     var result = record.Release(at);
                     if (result.Outcome == LedgerOutcome.Applied)
                     {
@@ -286,7 +290,7 @@ public sealed partial class StoredCommissionLedger
                 foreach (var (row, record, result) in changes)
                 {
                     accounts.Apply(result.Postings, at);
-                    Update(row, record);
+                    SaleRecords.Save(row, record);
                 }
 
                 await SaveAsync(db, accounts, ct).ConfigureAwait(false);
@@ -323,36 +327,31 @@ public sealed partial class StoredCommissionLedger
 
     private Task<LedgerWithdrawalResult> WithdrawCoreAsync(LedgerWithdrawal withdrawal, CancellationToken cancellationToken)
     {
-        return _store.RunAsync($"withdrawal '{withdrawal.WithdrawalId}' of member {withdrawal.Member}", Keys.Account(withdrawal.Member, withdrawal.Amount.Currency), async (db, _, ct) =>
-        {
-            var currency = withdrawal.Amount.Currency;
-            var (row, known) = await StoredAccounts.TrackWithWithdrawalAsync(db, withdrawal.Member, currency, withdrawal.WithdrawalId, ct).ConfigureAwait(false);
-            var account = AccountWith(row, known);
-            var result = account.Withdraw(withdrawal);
-            if (result.Result.Outcome != LedgerOutcome.Applied)
+        var currency = withdrawal.Amount.Currency;
+        return _store.RunAsync($"withdrawal '{withdrawal.WithdrawalId}' of member {withdrawal.Member}", Keys.Account(withdrawal.Member, currency), (db, _, ct) => AccountDecisions.DecideAsync(
+            db,
+            StoredAccounts.TrackWithWithdrawalAsync(db, withdrawal.Member, currency, withdrawal.WithdrawalId, ct),
+            AccountWith,
+            account => account.Withdraw(withdrawal),
+            (_, result, _) =>
             {
-                return result;
-            }
-
-            StoredAccounts.CopyBalances(account, row);
-            db.Add(new WithdrawalRow
-            {
-                WithdrawalId = withdrawal.WithdrawalId,
-                MemberId = withdrawal.Member.Value,
-                Currency = currency.Code,
-                Requested = withdrawal.Amount.ToMinorUnits(),
-                Gross = result.Gross.ToMinorUnits(),
-                Fee = result.Fee.ToMinorUnits(),
-                Net = result.Net.ToMinorUnits(),
-                At = StoredJson.Ticks(withdrawal.At),
-                Status = (int)WithdrawalStatus.Paid,
-                Attempts = 1,
-                Version = 1,
-            });
-            db.Add(WithdrawalEntry(withdrawal.WithdrawalId, withdrawal.Member, currency, result.Gross.ToMinorUnits(), withdrawal.At));
-            await db.SaveChangesAsync(ct).ConfigureAwait(false);
-            return result;
-        }, cancellationToken);
+                db.Add(new WithdrawalRow
+                {
+                    WithdrawalId = withdrawal.WithdrawalId,
+                    MemberId = withdrawal.Member.Value,
+                    Currency = currency.Code,
+                    Requested = withdrawal.Amount.ToMinorUnits(),
+                    Gross = result.Gross.ToMinorUnits(),
+                    Fee = result.Fee.ToMinorUnits(),
+                    Net = result.Net.ToMinorUnits(),
+                    At = StoredJson.Ticks(withdrawal.At),
+                    Status = (int)WithdrawalStatus.Paid,
+                    Attempts = 1,
+                    Version = 1,
+                });
+                db.Add(WithdrawalEntry(withdrawal.WithdrawalId, withdrawal.Member, currency, result.Gross.ToMinorUnits(), withdrawal.At));
+            },
+            ct), cancellationToken);
     }
 
     /// <summary>Reads a member's balance in a currency (zero when it has no account).</summary>
@@ -387,35 +386,27 @@ public sealed partial class StoredCommissionLedger
     public Task<SaleCommissionRecord?> GetSaleAsync(string saleId, CancellationToken cancellationToken = default)
     {
         StoredIds.Check(saleId, nameof(saleId));
-        return _store.RunAsync($"read sale '{saleId}'", async (db, _, ct) =>
-        {
-            var row = await db.Set<SaleRow>().AsNoTracking().FirstOrDefaultAsync(r => r.SaleId == saleId, ct).ConfigureAwait(false);
-            return row is null ? null : ReadRecord(row);
-        }, cancellationToken);
+        return _store.RunAsync($"read sale '{saleId}'", (db, _, ct) => _sales.ReadAsync(db, saleId, ct), cancellationToken);
     }
 
+    // A command on a posted sale: the state rows' one command path, its postings saved with the record.
     private Task<SaleCommissionResult> ChangeSaleAsync(string command, string saleId, Instant at, Func<SaleCommissionRecord, SaleCommissionResult> decide, CancellationToken cancellationToken) =>
-        _store.RunAsync(command, Keys.Sale(saleId), async (db, _, ct) =>
-        {
-            var row = await db.Set<SaleRow>().FirstOrDefaultAsync(r => r.SaleId == saleId, ct).ConfigureAwait(false);
-            if (row is null)
+        _store.RunAsync(command, Keys.Sale(saleId), (db, _, ct) => _sales.DecideAsync(
+            db,
+            saleId,
+            record =>
             {
-                return new SaleCommissionResult(LedgerOutcome.Refused, LedgerRefusal.UnknownSale, $"Sale '{saleId}' is not in the ledger.", [], 0);
-            }
-
-            var record = ReadRecord(row);
-            var result = decide(record);
-            if (result.Outcome != LedgerOutcome.Applied)
+                var result = decide(record);
+                return (result, result.Outcome == LedgerOutcome.Applied ? record : null);
+            },
+            ct,
+            missing: () => new SaleCommissionResult(LedgerOutcome.Refused, LedgerRefusal.UnknownSale, $"Sale '{saleId}' is not in the ledger.", [], 0),
+            save: async result =>
             {
-                return result;
-            }
-
-            var accounts = await StoredAccounts.LoadAsync(db, Options, result.Postings, ct).ConfigureAwait(false);
-            accounts.Apply(result.Postings, at);
-            Update(row, record);
-            await SaveAsync(db, accounts, ct).ConfigureAwait(false);
-            return result;
-        }, cancellationToken);
+                var accounts = await StoredAccounts.LoadAsync(db, Options, result.Postings, ct).ConfigureAwait(false);
+                accounts.Apply(result.Postings, at);
+                await SaveAsync(db, accounts, ct).ConfigureAwait(false);
+            }), cancellationToken);
 
     // The sale rows are version-checked by SaveChanges, so a posting id seen again here means another writer got there
     // first: a conflict the next attempt decides again.
@@ -427,27 +418,5 @@ public sealed partial class StoredCommissionLedger
         {
             throw new DbUpdateConcurrencyException("An account posting was applied by another writer first.");
         }
-    }
-
-    private static SaleCommissionRecord ReadRecord(SaleRow row)
-    {
-        var snapshot = StoredJson.Read<SaleCommissionSnapshot>(row.State, row.SchemaVersion, "sc_sales", row.SaleId);
-        return SaleCommissionRecord.FromSnapshot(snapshot);
-    }
-
-    private static SaleRow NewRow(SaleCommissionRecord record)
-    {
-        var row = new SaleRow { SaleId = record.Sale.SaleId, Currency = record.Sale.Currency.Code };
-        Update(row, record);
-        return row;
-    }
-
-    private static void Update(SaleRow row, SaleCommissionRecord record)
-    {
-        row.Version = record.Version;
-        row.Status = (int)record.Status;
-        row.ReleaseAt = record.Status == LedgerSaleStatus.Frozen && !record.IsHeld && record.ReleaseAt is { } due ? StoredJson.Ticks(due) : null;
-        row.SchemaVersion = Serialization.SocialCommerceJson.SchemaVersion;
-        row.State = StoredJson.Write(record.ToSnapshot());
     }
 }

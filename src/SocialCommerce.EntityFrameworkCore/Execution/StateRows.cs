@@ -8,7 +8,7 @@ namespace SocialCommerce.EntityFrameworkCore.Execution;
 
 /// <summary>
 /// The one command path of an aggregate stored as one row holding its state (a member's growth, a community batch, a
-/// member's referral claim): in the attempt, read the row, restore the aggregate in Core, let Core decide, and — only
+/// member's referral claim, a sale's commission record): in the attempt, read the row, restore the aggregate in Core, let Core decide, and — only
 /// when the decision changed the aggregate — write the row back in one <c>SaveChanges</c>, under the row's version
 /// (its concurrency token: a rival instance's write in between fails the attempt, which the store retries). A decision
 /// that changes nothing (a refusal, a duplicate) writes nothing. An engine contributes how its row is keyed, read and
@@ -26,14 +26,24 @@ internal abstract class StateRows<TRow, TKey, TAggregate>
     /// <param name="key">The aggregate.</param>
     /// <param name="decide">Decides on the restored aggregate; returns the reply and the aggregate to write (null when nothing changed).</param>
     /// <param name="ct">Cancels the attempt.</param>
-    /// <exception cref="Exception">The aggregate is not stored (<see cref="Missing"/>).</exception>
-    public async Task<TReply> DecideAsync<TReply>(DbContext db, TKey key, Func<TAggregate, (TReply Reply, TAggregate? Changed)> decide, CancellationToken ct)
+    /// <param name="missing">The reply when the aggregate is not stored (a refusal); without it, <see cref="Missing"/> is thrown.</param>
+    /// <param name="save">
+    /// Saves a changed row with the decision's other effects (the ledger's account postings), in the attempt's context;
+    /// <c>SaveChanges</c> when not given. Either way the row's version is checked.
+    /// </param>
+    /// <exception cref="Exception">The aggregate is not stored and <paramref name="missing"/> is not given (<see cref="Missing"/>).</exception>
+    public async Task<TReply> DecideAsync<TReply>(DbContext db, TKey key, Func<TAggregate, (TReply Reply, TAggregate? Changed)> decide, CancellationToken ct, Func<TReply>? missing = null, Func<TReply, Task>? save = null)
     {
-        var row = await db.Set<TRow>().FirstOrDefaultAsync(Of(key), ct).ConfigureAwait(false) ?? throw Missing(key);
+        var row = await db.Set<TRow>().FirstOrDefaultAsync(Of(key), ct).ConfigureAwait(false);
+        if (row is null)
+        {
+            return missing is not null ? missing() : throw Missing(key);
+        }
+
         var (reply, changed) = decide(Restore(row));
         if (changed is not null && Write(row, changed))
         {
-            await db.SaveChangesAsync(ct).ConfigureAwait(false);
+            await (save is null ? db.SaveChangesAsync(ct) : save(reply)).ConfigureAwait(false);
         }
 
         return reply;

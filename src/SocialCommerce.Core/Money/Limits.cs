@@ -116,6 +116,25 @@ public static class Limits
         return reason;
     }
 
+    /// <summary>Whether a reason passes <see cref="CheckReason"/> (a restore's check).</summary>
+    internal static bool IsValidReason(string? reason)
+    {
+        if (string.IsNullOrWhiteSpace(reason) || reason.Length > MaxReasonLength)
+        {
+            return false;
+        }
+
+        foreach (var c in reason)
+        {
+            if (char.IsControl(c) && c is not ('\n' or '\r' or '\t'))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     /// <summary>Checks an identifier argument, naming the parameter and the value's length (never the value: it may be anything).</summary>
     internal static string CheckId(string? id, string paramName)
     {

@@ -57,6 +57,22 @@ public sealed record PointsEarning
         Reason = reason;
     }
 
+    // A restored lot: the values a snapshot kept, the expiry instant as computed when it was earned (checked by the
+    // snapshot's restore, not recomputed from today's policy).
+    private PointsEarning(string lotId, PointsSource source, long points, Instant earnedAt, Instant? expiresAt, string? author, string? reason)
+    {
+        LotId = lotId;
+        Source = source;
+        Points = points;
+        EarnedAt = earnedAt;
+        ExpiresAt = expiresAt;
+        Author = author;
+        Reason = reason;
+    }
+
+    internal static PointsEarning Restore(string lotId, PointsSource source, long points, Instant earnedAt, Instant? expiresAt, string? author, string? reason) =>
+        new(lotId, source, points, earnedAt, expiresAt, author, reason);
+
     /// <summary>Gets the lot's id.</summary>
     public string LotId { get; }
 

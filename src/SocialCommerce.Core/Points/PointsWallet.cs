@@ -18,7 +18,7 @@ namespace SocialCommerce.Points;
 /// wallet: each command first settles the lots up to its instant — freezes that ended become available, lots that
 /// expired lose their unspent part — and a command stamped earlier than one before it settles nothing.
 /// </remarks>
-public sealed class PointsWallet
+public sealed partial class PointsWallet
 {
     private readonly List<Lot> _lots = [];
     private readonly Dictionary<string, int> _lotIndex = new(StringComparer.Ordinal);
@@ -196,13 +196,13 @@ public sealed class PointsWallet
     /// <param name="orderId">The order.</param>
     /// <param name="at">When.</param>
     /// <returns>Applied; a duplicate (committed before); or refused (unknown, or released).</returns>
-    public PointsResult Commit(string orderId, Instant at) => Step(orderId, at, OrderState.Committed);
+    public PointsResult Commit(string orderId, Instant at) => Step(orderId, at, PointsOrderStatus.Committed);
 
     /// <summary>The order was cancelled before payment: its reserved points go back to their lots (and expire at once if their lot has).</summary>
     /// <param name="orderId">The order.</param>
     /// <param name="at">When.</param>
     /// <returns>Applied; a duplicate (released before); or refused (unknown, or committed).</returns>
-    public PointsResult Release(string orderId, Instant at) => Step(orderId, at, OrderState.Released);
+    public PointsResult Release(string orderId, Instant at) => Step(orderId, at, PointsOrderStatus.Released);
 
     /// <summary>
     /// A refund of (part of) a paid order returns points it spent to the lots they came from, the latest-expiring lot
@@ -231,7 +231,7 @@ public sealed class PointsWallet
             return returned == points ? Duplicate(() => $"Refund '{refundId}' of order '{orderId}' returned {points} points before.") : Conflicting(() => $"Refund '{refundId}' of order '{orderId}' returned {returned} points before, not {points}.");
         }
 
-        if (order.State != OrderState.Committed)
+        if (order.State != PointsOrderStatus.Committed)
         {
             return Refused(PointsRefusal.StateConflict, () => $"Order '{orderId}' is {order.State}; only a paid order's points are returned.");
         }
@@ -358,7 +358,7 @@ public sealed class PointsWallet
         return entries.Count == 0 ? Duplicate(() => "Nothing was due.") : Applied(entries, () => string.Create(CultureInfo.InvariantCulture, $"{entries.Count} lot changes settled up to {at}."));
     }
 
-    private PointsResult Step(string orderId, Instant at, OrderState to)
+    private PointsResult Step(string orderId, Instant at, PointsOrderStatus to)
     {
         if (!Limits.IsValidId(orderId) || !Limits.IsSupported(at))
         {
@@ -375,7 +375,7 @@ public sealed class PointsWallet
             return Duplicate(() => $"Order '{orderId}' was {to} before.");
         }
 
-        if (order.State != OrderState.Reserved)
+        if (order.State != PointsOrderStatus.Reserved)
         {
             return Refused(PointsRefusal.StateConflict, () => $"Order '{orderId}' is {order.State}; it cannot be {to}.");
         }
@@ -385,7 +385,7 @@ public sealed class PointsWallet
         {
             var lot = _lots[index];
             lot.Reserved -= taken;
-            if (to == OrderState.Committed)
+            if (to == PointsOrderStatus.Committed)
             {
                 lot.Spent += taken;
                 entries.Add(new PointsEntry(PointsEntryKind.Spent, lot.Earning.LotId, orderId, taken, at));
@@ -397,7 +397,7 @@ public sealed class PointsWallet
         }
 
         order.State = to;
-        return Applied(entries, () => string.Create(CultureInfo.InvariantCulture, $"Order '{orderId}': {order.Points} points {(to == OrderState.Committed ? "spent" : "released")}."));
+        return Applied(entries, () => string.Create(CultureInfo.InvariantCulture, $"Order '{orderId}': {order.Points} points {(to == PointsOrderStatus.Committed ? "spent" : "released")}."));
     }
 
     // Moves the wallet to `at`: purchase lots whose freeze ended become available, lots past their expiry expire what
@@ -528,13 +528,6 @@ public sealed class PointsWallet
 
     private static PointsResult Refused(PointsRefusal refusal, Func<string> message) => new(PointsOutcome.Refused, refusal, message, []);
 
-    private enum OrderState
-    {
-        Reserved,
-        Committed,
-        Released,
-    }
-
     private sealed class Lot(PointsWallet wallet, PointsEarning earning, int index)
     {
         private long _available;
@@ -584,7 +577,7 @@ public sealed class PointsWallet
     {
         public long Points { get; } = points;
 
-        public OrderState State { get; set; } = OrderState.Reserved;
+        public PointsOrderStatus State { get; set; } = PointsOrderStatus.Reserved;
 
         public List<(int Lot, long Points)> Parts { get; } = [];
 

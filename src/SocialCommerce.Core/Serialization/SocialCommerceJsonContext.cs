@@ -58,6 +58,7 @@ namespace SocialCommerce.Serialization;
 [JsonSerializable(typeof(InvitationEvent))]
 [JsonSerializable(typeof(IReadOnlyList<InvitationEvent>))]
 [JsonSerializable(typeof(InvitationSnapshot))]
+[JsonSerializable(typeof(SocialCommerce.Points.PointsWalletSnapshot))]
 [JsonSerializable(typeof(ReferralRewardEvent))]
 [JsonSerializable(typeof(IReadOnlyList<ReferralRewardEvent>))]
 internal sealed partial class SocialCommerceJsonContext : JsonSerializerContext

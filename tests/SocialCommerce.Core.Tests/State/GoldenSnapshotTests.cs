@@ -45,6 +45,21 @@ public sealed class GoldenSnapshotTests
     }
 
     [Fact]
+    public void A_stored_points_wallet_restores()
+    {
+        var wallet = new SocialCommerce.Points.PointsWallet();
+        wallet.Earn(new SocialCommerce.Points.PointsEarning("L-1", SocialCommerce.Points.PointsSource.Purchase, 500, At, SocialCommerce.Points.PointsExpiry.AfterDays(30)));
+        wallet.Earn(new SocialCommerce.Points.PointsEarning("L-2", SocialCommerce.Points.PointsSource.Grant, 300, At, null, "ops-1", "goodwill"));
+        wallet.CompletePurchase("L-1", At + Duration.FromDays(1), Duration.FromDays(7));
+        wallet.Reserve("O-1", 250, At + Duration.FromDays(2));
+        wallet.Commit("O-1", At + Duration.FromDays(2));
+        wallet.Return("O-1", "R-1", 100, At + Duration.FromDays(3));
+        wallet.Reserve("O-2", 20, At + Duration.FromDays(3));
+        wallet.TakeBack("T-1", "L-2", 300, At + Duration.FromDays(4));
+        AssertGolden("points-wallet", s => SocialCommerce.Points.PointsWallet.FromSnapshot(s).ToSnapshot(), wallet.ToSnapshot());
+    }
+
+    [Fact]
     public void A_stored_network_snapshot_restores()
     {
         var network = new ReferralNetwork(BindingPolicy.RebindAfter(Duration.FromDays(1)));

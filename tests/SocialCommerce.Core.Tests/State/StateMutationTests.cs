@@ -306,6 +306,46 @@ public sealed class StateMutationTests
         });
     }
 
+    [Fact]
+    public void Points_wallet_snapshots()
+    {
+        var wallet = new SocialCommerce.Points.PointsWallet();
+        wallet.Earn(new SocialCommerce.Points.PointsEarning("L-1", SocialCommerce.Points.PointsSource.Purchase, 500, T0, SocialCommerce.Points.PointsExpiry.AfterDays(30)));
+        wallet.Earn(new SocialCommerce.Points.PointsEarning("L-2", SocialCommerce.Points.PointsSource.Grant, 300, T0, SocialCommerce.Points.PointsExpiry.AfterDays(10), "ops-1", "goodwill"));
+        wallet.Earn(new SocialCommerce.Points.PointsEarning("L-3", SocialCommerce.Points.PointsSource.SignIn, 200, T0));
+        wallet.CompletePurchase("L-1", T0 + Duration.FromDays(1), Duration.FromDays(7));
+        wallet.Reserve("O-1", 350, T0 + Duration.FromDays(2));
+        wallet.Commit("O-1", T0 + Duration.FromDays(2));
+        wallet.Return("O-1", "R-1", 100, T0 + Duration.FromDays(3));
+        wallet.Reserve("O-2", 50, T0 + Duration.FromDays(3));
+        wallet.TakeBack("T-1", "L-1", 500, T0 + Duration.FromDays(4));
+        var json = SocialCommerceJson.Serialize(wallet.ToSnapshot());
+
+        Run<SocialCommerce.Points.PointsWalletSnapshot, SocialCommerce.Points.PointsWallet>(json, SocialCommerce.Points.PointsWallet.FromSnapshot, restored =>
+        {
+            var at = T0 + Duration.FromDays(5);
+            restored.Earn(new SocialCommerce.Points.PointsEarning("L-9", SocialCommerce.Points.PointsSource.Task, 1_000, at, SocialCommerce.Points.PointsExpiry.AfterDays(5)));
+            restored.Reserve("O-9", 10, at);
+            restored.Commit("O-9", at);
+            restored.Return("O-9", "R-9", 10, at);
+            foreach (var order in restored.ToSnapshot().Orders)
+            {
+                restored.Commit(order.OrderId, at);
+                restored.Release(order.OrderId, at);
+                restored.Return(order.OrderId, "R-x", 1, at);
+            }
+
+            foreach (var lot in restored.GetLots())
+            {
+                restored.TakeBack("T-" + lot.Earning.LotId, lot.Earning.LotId, 1, at, SocialCommerce.Points.PointsClawback.CapAtAvailable);
+            }
+
+            restored.ExpireDue(at + Duration.FromDays(400));
+            Assert.True(restored.GetBalance().IsConserved);
+            SocialCommerce.Points.PointsWallet.FromSnapshot(restored.ToSnapshot());
+        });
+    }
+
     private static void Run<T, TState>(string json, Func<T, TState> restore, Action<TState> use)
         where T : class
     {

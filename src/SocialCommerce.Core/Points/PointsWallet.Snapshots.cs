@@ -73,8 +73,6 @@ public sealed partial class PointsWallet
         var check = new StateCheck(SnapshotKind);
         check.Version(snapshot.Version, "$.version");
         check.That(Limits.IsSupported(snapshot.SettledAt), "$.settledAt", snapshot.SettledAt, "a supported instant.");
-        check.That(snapshot.Debt is >= 0 and <= Limits.MaxPoints, "$.debt", snapshot.Debt, $"0 to {Limits.MaxPoints} points.");
-        check.That(snapshot.WrittenOff is >= 0 and <= Limits.MaxPoints, "$.writtenOff", snapshot.WrittenOff, $"0 to {Limits.MaxPoints} points.");
 
         var wallet = new PointsWallet { Version = snapshot.Version, _debt = snapshot.Debt, _writtenOff = snapshot.WrittenOff, _settledAt = snapshot.SettledAt };
         var lots = SocialCommerceJson.OrEmpty(snapshot.Lots);
@@ -105,6 +103,9 @@ public sealed partial class PointsWallet
             wallet._takeBacks.Add(t.TakeBackId, (t.LotId!, t.Points, t.Policy));
         }
 
+        // Debt and write-offs come from take-backs, which never ask more than their lots earned.
+        check.That(snapshot.Debt >= 0 && snapshot.Debt <= wallet._earned, "$.debt", snapshot.Debt, $"0 to the {wallet._earned} points the wallet earned.");
+        check.That(snapshot.WrittenOff >= 0 && snapshot.WrittenOff <= wallet._earned - snapshot.Debt, "$.writtenOff", snapshot.WrittenOff, $"0 to the {wallet._earned - snapshot.Debt} points the wallet earned beyond its debt.");
         for (var i = 0; i < lots.Count; i++)
         {
             var l = lots[i];
@@ -153,6 +154,8 @@ public sealed partial class PointsWallet
         }
 
         check.That(sum == l.Points, $"{path}.points", l.Points, $"the sum of available, frozen, reserved, spent, expired and taken back ({sum}).");
+        check.That(l.Points <= Limits.MaxPoints - _earned, $"{path}.points", l.Points, $"within the {Limits.MaxPoints} points a wallet earns in all ({_earned} before this lot).");
+        _earned += l.Points;
         check.That(l.AskedBack >= 0 && l.AskedBack <= l.Points, $"{path}.askedBack", l.AskedBack, $"0 to the lot's {l.Points} points.");
         var earning = PointsEarning.Restore(l.LotId, l.Source, l.Points, l.EarnedAt, l.ExpiresAt, l.Author, l.Reason);
         var lot = new Lot(this, earning, index) { FrozenUntil = l.FrozenUntil, Frozen = l.Frozen, Reserved = l.Reserved, Spent = l.Spent, Expired = l.Expired, TakenBack = l.TakenBack, AskedBack = l.AskedBack };

@@ -36,6 +36,7 @@ public sealed partial class PointsWallet
     private Instant _settledAt = Limits.MinInstant;
     private long _debt;
     private long _writtenOff;
+    private long _earned;
 
     /// <summary>Gets how many commands changed the wallet.</summary>
     public long Version { get; private set; }
@@ -75,7 +76,10 @@ public sealed partial class PointsWallet
 
     /// <summary>Earns a lot: frozen for a purchase, available otherwise; debt is repaid from it first.</summary>
     /// <param name="earning">The lot.</param>
-    /// <returns>Applied; a duplicate (same lot id and content); or refused (same id, other content).</returns>
+    /// <returns>
+    /// Applied; a duplicate (same lot id and content); or refused (same id, other content; or
+    /// <see cref="PointsRefusal.ExceedsAmount"/> when the wallet would have earned more than <see cref="Limits.MaxPoints"/> in all).
+    /// </returns>
     public PointsResult Earn(PointsEarning earning)
     {
         ArgumentNullException.ThrowIfNull(earning);
@@ -86,7 +90,14 @@ public sealed partial class PointsWallet
                 : Conflicting(() => $"Lot '{earning.LotId}' was earned before with other content.");
         }
 
+        // Every sum the wallet keeps is at most what it earned: capped, none of them can overflow.
+        if (earning.Points > Limits.MaxPoints - _earned)
+        {
+            return Refused(PointsRefusal.ExceedsAmount, () => string.Create(CultureInfo.InvariantCulture, $"Lot '{earning.LotId}' of {earning.Points} points would take the wallet past {Limits.MaxPoints} points earned in all (it has earned {_earned})."));
+        }
+
         var entries = Settle(earning.EarnedAt);
+        _earned += earning.Points;
         var lot = new Lot(this, earning, _lots.Count);
         _lotIndex[earning.LotId] = _lots.Count;
         _lots.Add(lot);

@@ -17,5 +17,7 @@ internal static class Keys
 
     public static string Invitation(long invitationId) => string.Create(CultureInfo.InvariantCulture, $"invitation/{invitationId}");
 
+    public static string Wallet(MemberId member) => string.Create(CultureInfo.InvariantCulture, $"wallet/{member.Value}");
+
     public static string Member(MemberId member) => string.Create(CultureInfo.InvariantCulture, $"member/{member.Value}");
 }

@@ -35,17 +35,40 @@ internal abstract class StateRows<TRow, TKey, TAggregate>
     public async Task<TReply> DecideAsync<TReply>(DbContext db, TKey key, Func<TAggregate, (TReply Reply, TAggregate? Changed)> decide, CancellationToken ct, Func<TReply>? missing = null, Func<TReply, Task>? save = null)
     {
         var row = await db.Set<TRow>().FirstOrDefaultAsync(Of(key), ct).ConfigureAwait(false);
-        if (row is null)
+        TAggregate aggregate;
+        if (row is not null)
+        {
+            aggregate = Restore(row);
+        }
+        else if (Start(key) is { } fresh)
+        {
+            aggregate = fresh;
+        }
+        else
         {
             return missing is not null ? missing() : throw Missing(key);
         }
 
-        var (reply, changed) = decide(Restore(row));
-        if (changed is not null && Write(row, changed))
+        var (reply, changed) = decide(aggregate);
+        if (changed is null)
         {
-            await (save is null ? db.SaveChangesAsync(ct) : save(reply)).ConfigureAwait(false);
+            return reply;
         }
 
+        if (row is null)
+        {
+            // The aggregate's first change inserts its row: two instances starting it at once meet on the key, and
+            // the one that loses retries on the row the other wrote.
+            row = NewRow(key);
+            Write(row, changed);
+            db.Add(row);
+        }
+        else if (!Write(row, changed))
+        {
+            return reply;
+        }
+
+        await (save is null ? db.SaveChangesAsync(ct) : save(reply)).ConfigureAwait(false);
         return reply;
     }
 
@@ -64,6 +87,12 @@ internal abstract class StateRows<TRow, TKey, TAggregate>
 
     /// <summary>Writes the aggregate into its row, moving the row's version; false when the row would not change.</summary>
     protected abstract bool Write(TRow row, TAggregate aggregate);
+
+    /// <summary>The aggregate a key starts as when it has no row yet (an empty wallet), or null when it must exist.</summary>
+    protected virtual TAggregate? Start(TKey key) => null;
+
+    /// <summary>The new row of a key whose aggregate was started by <see cref="Start"/>.</summary>
+    protected virtual TRow NewRow(TKey key) => throw new InvalidOperationException($"{GetType().Name} starts no aggregate.");
 
     /// <summary>The exception for a key with no row.</summary>
     protected abstract Exception Missing(TKey key);

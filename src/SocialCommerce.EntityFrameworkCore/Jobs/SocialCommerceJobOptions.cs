@@ -21,9 +21,12 @@ public sealed class SocialCommerceJobOptions
     /// <summary>Gets or sets how often community batches past their cut-off are closed (default 1 min; 0 = off).</summary>
     public TimeSpan CloseBatchesEvery { get; set; } = TimeSpan.FromMinutes(1);
 
+    /// <summary>Gets or sets how often points wallets with a freeze ended or a lot expired are settled (default 1 min; 0 = off).</summary>
+    public TimeSpan SettlePointsEvery { get; set; } = TimeSpan.FromMinutes(1);
+
     internal string? Validate()
     {
-        foreach (var (name, value) in new[] { (nameof(ReleaseEarningsEvery), ReleaseEarningsEvery), (nameof(CloseGroupsEvery), CloseGroupsEvery), (nameof(CloseInvitationsEvery), CloseInvitationsEvery), (nameof(CloseBatchesEvery), CloseBatchesEvery) })
+        foreach (var (name, value) in new[] { (nameof(ReleaseEarningsEvery), ReleaseEarningsEvery), (nameof(CloseGroupsEvery), CloseGroupsEvery), (nameof(CloseInvitationsEvery), CloseInvitationsEvery), (nameof(CloseBatchesEvery), CloseBatchesEvery), (nameof(SettlePointsEvery), SettlePointsEvery) })
         {
             if (value != TimeSpan.Zero && (value < TimeSpan.FromMilliseconds(10) || value > TimeSpan.FromDays(1)))
             {

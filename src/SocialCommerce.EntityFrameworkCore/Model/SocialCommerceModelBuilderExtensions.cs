@@ -145,6 +145,14 @@ public static class SocialCommerceModelBuilderExtensions
             e.Property(r => r.MemberId).ValueGeneratedNever();
             e.Property(r => r.Version).IsConcurrencyToken();
         });
+        modelBuilder.Entity<Points.WalletRow>(e =>
+        {
+            e.ToTable("sc_points_wallets", schema);
+            e.HasKey(r => r.MemberId);
+            e.Property(r => r.MemberId).ValueGeneratedNever();
+            e.Property(r => r.Version).IsConcurrencyToken();
+            e.HasIndex(r => r.NextDueAt);
+        });
         AddInvitations(modelBuilder, schema);
         modelBuilder.Entity<Streams.StreamEventRow>(e =>
         {

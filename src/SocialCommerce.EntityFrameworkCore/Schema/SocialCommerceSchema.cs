@@ -22,9 +22,10 @@ public static class SocialCommerceSchema
     /// makes every key begin with its partition key: <c>sc_entries</c> is keyed (member, currency, posting id) (no
     /// database-assigned number), <c>sc_group_slots</c> (member, rule) and <c>sc_helper_days</c> (helper, rule, day).
     /// Version 5 adds <c>sc_stream_events</c> and <c>sc_state_snapshots</c>, where <see cref="Streams.StoredStreams"/>
-    /// keeps Core's event streams and states.
+    /// keeps Core's event streams and states. Version 6 adds <c>sc_points_wallets</c>, members' points wallets
+    /// (<see cref="Points.StoredPoints"/>).
     /// </remarks>
-    public const int Version = 5;
+    public const int Version = 6;
 
     /// <summary>
     /// Checks that the database is reachable and holds the SocialCommerce tables at <see cref="Version"/>.

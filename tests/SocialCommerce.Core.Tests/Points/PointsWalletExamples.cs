@@ -12,6 +12,20 @@ public sealed class PointsWalletExamples
     private static Instant Day(int days) => T0 + Duration.FromDays(days);
 
     [Fact]
+    public void A_wallet_earns_at_most_the_supported_points_in_all_so_that_no_sum_overflows()
+    {
+        var wallet = new PointsWallet();
+        Assert.True(wallet.Earn(new PointsEarning("L-1", PointsSource.Task, SocialCommerce.Limits.MaxPoints - 5, T0)).IsApplied);
+        var past = wallet.Earn(new PointsEarning("L-2", PointsSource.Task, 6, T0));
+        Assert.Equal(PointsRefusal.ExceedsAmount, past.Refusal);
+        Assert.Contains("1000000000000000000", past.Message, System.StringComparison.Ordinal);
+        Assert.Equal(1, wallet.Version);
+        Assert.True(wallet.Earn(new PointsEarning("L-3", PointsSource.Task, 5, T0)).IsApplied);
+        Assert.Equal(SocialCommerce.Limits.MaxPoints, wallet.GetBalance().Earned);
+        Assert.Equal(SocialCommerce.Limits.MaxPoints, PointsWallet.FromSnapshot(wallet.ToSnapshot()).GetBalance().Available);
+    }
+
+    [Fact]
     public void A_purchase_lot_is_frozen_until_the_purchase_completes_and_its_return_window_passes()
     {
         var wallet = new PointsWallet();

@@ -29,6 +29,7 @@ public sealed class PartitionKeyTests
         ["sc_group_slots"] = "MemberId",
         ["sc_batches"] = "BatchId",
         ["sc_growth"] = "MemberId",
+        ["sc_points_wallets"] = "MemberId",
         ["sc_invitations"] = "InvitationId",
         ["sc_invitation_events"] = "InvitationId",
         ["sc_helper_days"] = "HelperId",

@@ -35,6 +35,7 @@ public abstract class JobTests<TDatabase>(TDatabase database) : IClassFixture<TD
             o.CloseGroupsEvery = TimeSpan.FromMilliseconds(20);
             o.CloseInvitationsEvery = TimeSpan.FromMilliseconds(20);
             o.CloseBatchesEvery = TimeSpan.FromMilliseconds(20);
+            o.SettlePointsEvery = TimeSpan.FromMilliseconds(20);
         }, clock);
         await using var a = await StoreHost.StartAsync(database, db, "jobs-a");
         await using var b = await StoreHost.StartAsync(database, db, "jobs-b");
@@ -59,6 +60,7 @@ public abstract class JobTests<TDatabase>(TDatabase database) : IClassFixture<TD
         var delivery = new LocalDate(2026, 11, 4);
         await a.Batches.CreateAsync(new CommunityBatch("B-1", new MemberId(1), delivery, StoreHost.DailyRule, [new CommunityProduct("melon", new Money(12m, Currency.CNY), 10)]), "daily");
         Assert.True((await a.Batches.PlaceOrderAsync("B-1", "O-1", new MemberId(2), [new CommunityOrderLine("melon", 2)], T0)).IsAccepted);
+        Assert.True((await a.Points.EarnAsync(new MemberId(2), new SocialCommerce.Points.PointsEarning("L-1", SocialCommerce.Points.PointsSource.SignIn, 40, T0, SocialCommerce.Points.PointsExpiry.AfterDays(7)))).IsApplied);
 
         // Nothing is due yet: the jobs tick and change nothing.
         await Task.Delay(200);
@@ -86,6 +88,7 @@ public abstract class JobTests<TDatabase>(TDatabase database) : IClassFixture<TD
         Assert.Equal(InvitationStatus.Failed, (await b.Invitations.GetAsync(new InvitationId(1)))!.Status);
         Assert.Equal(1, await context.Set<SocialCommerce.EntityFrameworkCore.Invitations.InvitationEventRow>().CountAsync(e => e.Type == nameof(InvitationExpired)));
         Assert.Contains(logs.Entries, e => e.Id.Id == 1411 && e.Message.Contains("release-earnings", StringComparison.Ordinal));
+        Assert.Equal(40, (await b.Points.GetBalanceAsync(new MemberId(2))).Expired);
     }
 
     [SkippableFact]
@@ -115,6 +118,11 @@ public abstract class JobTests<TDatabase>(TDatabase database) : IClassFixture<TD
             {
                 return false;
             }
+        }
+
+        if ((await shop.Points.GetBalanceAsync(new MemberId(2))).Expired == 0)
+        {
+            return false;
         }
 
         return (await shop.Invitations.GetAsync(new InvitationId(1)))!.Status != InvitationStatus.Open

@@ -210,6 +210,25 @@ public abstract class LostAcknowledgementTests<TDatabase>(TDatabase database) : 
             AnswersFirst(await host.Growth.RecordAsync(new MemberId(40), [order], order.At), IgnoredReason.Duplicate);
             AnswersFirst(await host.Growth.RecordAsync(new MemberId(40), [order with { Amount = new Money(1m, Currency.CNY) }], order.At), IgnoredReason.ConflictingDuplicate);
         }
+
+        // Points (issue 27): every wallet command resent after its commit answers Duplicate and changes nothing — the
+        // first earning inserts the wallet's row, the reservation of the last available points (InsufficientPoints if
+        // it ran again), the return of everything an order spent (ExceedsAmount if it ran again).
+        var wallet = new MemberId(50);
+        static void Duplicate(SocialCommerce.Points.PointsResult r) => Assert.True(r.Outcome == SocialCommerce.Points.PointsOutcome.Duplicate, r.ToString());
+        var lot = new SocialCommerce.Points.PointsEarning("L-1", SocialCommerce.Points.PointsSource.Purchase, 300, T0);
+        await ResendEverywhereAsync(db, lost, a, b, s => s.Points.EarnAsync(wallet, lot), Duplicate, "p1");
+        await ResendEverywhereAsync(db, lost, a, b, s => s.Points.CompletePurchaseAsync(wallet, "L-1", T0, Duration.FromDays(7)), Duplicate, "p2");
+        var thawed = T0 + Duration.FromDays(7);
+        await ResendEverywhereAsync(db, lost, a, b, s => s.Points.ReserveAsync(wallet, "O-1", 300, thawed), Duplicate, "p3");
+        await ResendEverywhereAsync(db, lost, a, b, s => s.Points.CommitAsync(wallet, "O-1", thawed), Duplicate, "p4");
+        await ResendEverywhereAsync(db, lost, a, b, s => s.Points.ReturnAsync(wallet, "O-1", "R-1", 300, thawed), Duplicate, "p5");
+        await ResendEverywhereAsync(db, lost, a, b, s => s.Points.ReserveAsync(wallet, "O-2", 100, thawed), Duplicate, "p6");
+        await ResendEverywhereAsync(db, lost, a, b, s => s.Points.ReleaseAsync(wallet, "O-2", thawed), Duplicate, "p7");
+        await ResendEverywhereAsync(db, lost, a, b, s => s.Points.TakeBackAsync(wallet, "T-1", "L-1", 300, thawed), Duplicate, "p8");
+        var balance = await b.Points.GetBalanceAsync(wallet);
+        Assert.Equal(new SocialCommerce.Points.PointsBalance(300, 0, 0, 0, 0, 0, 300, 0, 0), balance);
+        Assert.Equal(SocialCommerce.Points.PointsRefusal.ConflictingDuplicate, (await b.Points.ReserveAsync(wallet, "O-1", 299, thawed)).Refusal);
     }
 }
 

@@ -50,6 +50,8 @@ public sealed class StoreHost : IAsyncDisposable
 
     public StoredReferralRewards Referrals => Host.Services.GetRequiredService<StoredReferralRewards>();
 
+    public SocialCommerce.EntityFrameworkCore.Points.StoredPoints Points => Host.Services.GetRequiredService<SocialCommerce.EntityFrameworkCore.Points.StoredPoints>();
+
     public static BargainRule Bargain { get; } = BargainRule.Create("cut", new BargainRuleOptions
     {
         StartPrice = new Money(99m, Currency.CNY),

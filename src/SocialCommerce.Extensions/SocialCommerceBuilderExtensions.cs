@@ -171,6 +171,27 @@ public static class SocialCommerceBuilderExtensions
         return builder;
     }
 
+    /// <summary>Registers a coupon template; it resolves as <c>[FromKeyedServices(templateId)] CouponTemplate</c>, as the coupon store finds it.</summary>
+    /// <param name="builder">The builder.</param>
+    /// <param name="template">The template.</param>
+    /// <returns>The builder.</returns>
+    /// <exception cref="InvalidOperationException">Another template was registered under the same id.</exception>
+    public static ISocialCommerceBuilder AddCouponTemplate(this ISocialCommerceBuilder builder, SocialCommerce.Coupons.CouponTemplate template)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(template);
+        foreach (var service in builder.Services)
+        {
+            if (service.IsKeyedService && service.ServiceType == typeof(SocialCommerce.Coupons.CouponTemplate) && Equals(service.ServiceKey, template.TemplateId) && !Equals(service.KeyedImplementationInstance, template))
+            {
+                throw new InvalidOperationException($"Coupon template '{template.TemplateId}' is registered twice with different content; a template id names one template.");
+            }
+        }
+
+        builder.Services.AddKeyedSingleton(template.TemplateId, template);
+        return builder;
+    }
+
     /// <summary>Uses a growth policy; with a level ladder it makes the <see cref="GrowthProgram"/> singleton.</summary>
     /// <param name="builder">The builder.</param>
     /// <param name="policy">The policy.</param>

@@ -46,16 +46,31 @@ public sealed class CouponIssuance
             throw new ArgumentException($"Coupon id '{couponId}' is not a valid id, or the instant is outside the supported range.", nameof(couponId));
         }
 
-        if (_issued.TryGetValue(couponId, out var known))
+        var result = Decide(Template, couponId, member, at, isNewMember, _issued.GetValueOrDefault(couponId), _issued.Count, IssuedTo(member), out coupon);
+        if (result.IsApplied)
         {
-            coupon = known.Member == member ? known : null;
+            _issued[couponId] = coupon!;
+            _perMember[member] = IssuedTo(member) + 1;
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// The issue decision, on the facts a store keeps: the coupon of that id if one was issued, how many the template
+    /// issued in all and how many the member holds. The in-memory issuance and the stored one both decide here.
+    /// </summary>
+    internal static CouponResult Decide(CouponTemplate t, string couponId, MemberId member, Instant at, bool isNewMember, IssuedCoupon? known, int issuedCount, int held, out IssuedCoupon? coupon)
+    {
+        if (known is not null)
+        {
+            coupon = known.Member == member && known.Template.TemplateId == t.TemplateId ? known : null;
             return coupon is not null
                 ? CouponResult.Duplicate($"Coupon '{couponId}' was issued to member {member} before.")
-                : CouponResult.Refused(CouponRefusal.ConflictingDuplicate, $"Coupon '{couponId}' was issued to member {known.Member}, not {member}.");
+                : CouponResult.Refused(CouponRefusal.ConflictingDuplicate, $"Coupon '{couponId}' was issued to member {known.Member} under template '{known.Template.TemplateId}', not to member {member} under '{t.TemplateId}'.");
         }
 
         coupon = null;
-        var t = Template;
         if (t.NewMembersOnly && !isNewMember)
         {
             return CouponResult.Refused(CouponRefusal.NewMembersOnly, $"Template '{t.TemplateId}' is for new members; member {member} is not one.");
@@ -66,12 +81,11 @@ public sealed class CouponIssuance
             return CouponResult.Refused(CouponRefusal.Expired, $"Template '{t.TemplateId}' issued coupons valid until {until}; it is {at}.");
         }
 
-        if (_issued.Count >= t.TotalLimit)
+        if (issuedCount >= t.TotalLimit)
         {
             return CouponResult.Refused(CouponRefusal.TotalLimitReached, string.Create(CultureInfo.InvariantCulture, $"Template '{t.TemplateId}' issued all {t.TotalLimit} coupons."));
         }
 
-        var held = IssuedTo(member);
         if (held >= t.PerMemberLimit)
         {
             return CouponResult.Refused(CouponRefusal.MemberLimitReached, string.Create(CultureInfo.InvariantCulture, $"Member {member} holds {held} coupons of template '{t.TemplateId}', its limit of {t.PerMemberLimit} a member."));
@@ -79,8 +93,6 @@ public sealed class CouponIssuance
 
         var (from, end) = t.Validity.For(at);
         coupon = new IssuedCoupon(couponId, t, member, at, from, end);
-        _issued[couponId] = coupon;
-        _perMember[member] = held + 1;
-        return CouponResult.Applied(string.Create(CultureInfo.InvariantCulture, $"Coupon '{couponId}' of template '{t.TemplateId}' issued to member {member}, valid {from} to {end} ({_issued.Count} of {t.TotalLimit})."));
+        return CouponResult.Applied(string.Create(CultureInfo.InvariantCulture, $"Coupon '{couponId}' of template '{t.TemplateId}' issued to member {member}, valid {from} to {end} ({issuedCount + 1} of {t.TotalLimit})."));
     }
 }

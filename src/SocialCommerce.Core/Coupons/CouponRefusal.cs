@@ -29,4 +29,7 @@ public enum CouponRefusal
 
     /// <summary>The coupon is not in the state the command needs (e.g. used, or not locked by this order).</summary>
     StateConflict = 8,
+
+    /// <summary>No coupon of that id was issued (a store's answer to a step on an unknown coupon).</summary>
+    UnknownCoupon = 9,
 }

@@ -10,7 +10,7 @@ namespace SocialCommerce.Coupons;
 /// expired. Every step names its order or refund and answers a resend as a duplicate before any check; a step that
 /// does not apply is refused naming the state. One writer per coupon.
 /// </summary>
-public sealed class IssuedCoupon
+public sealed partial class IssuedCoupon
 {
     private string? _refundId;
 

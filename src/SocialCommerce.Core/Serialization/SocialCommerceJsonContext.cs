@@ -59,6 +59,7 @@ namespace SocialCommerce.Serialization;
 [JsonSerializable(typeof(IReadOnlyList<InvitationEvent>))]
 [JsonSerializable(typeof(InvitationSnapshot))]
 [JsonSerializable(typeof(SocialCommerce.Points.PointsWalletSnapshot))]
+[JsonSerializable(typeof(SocialCommerce.Coupons.IssuedCouponSnapshot))]
 [JsonSerializable(typeof(ReferralRewardEvent))]
 [JsonSerializable(typeof(IReadOnlyList<ReferralRewardEvent>))]
 internal sealed partial class SocialCommerceJsonContext : JsonSerializerContext

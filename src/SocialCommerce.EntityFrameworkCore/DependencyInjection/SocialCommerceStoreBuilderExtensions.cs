@@ -30,7 +30,7 @@ public static class SocialCommerceStoreBuilderExtensions
     /// through the <see cref="IDbContextFactory{TContext}"/> the host registers
     /// (<c>services.AddDbContextFactory&lt;TContext&gt;(...)</c> or the pooled one). Registers
     /// <see cref="StoredReferralNetwork"/>, <see cref="StoredCommissionLedger"/>, <see cref="StoredGroupBuys"/>,
-    /// <see cref="StoredCommunityBatches"/>, <see cref="StoredGrowth"/> and <see cref="Points.StoredPoints"/> as singletons, and a start-up service
+    /// <see cref="StoredCommunityBatches"/>, <see cref="StoredGrowth"/>, <see cref="Points.StoredPoints"/> and <see cref="Coupons.StoredCoupons"/> as singletons, and a start-up service
     /// that checks the schema (the host applies its migrations) and loads the network.
     /// </summary>
     /// <typeparam name="TContext">The host's context.</typeparam>
@@ -113,6 +113,7 @@ public static class SocialCommerceStoreBuilderExtensions
         services.TryAddSingleton(static sp => new StoredCommunityBatches(sp.GetRequiredService<StoreExecutor>(), name => sp.GetKeyedService<CommunityBatchRule>(name)));
         services.TryAddSingleton(static sp => new Streams.StoredStreams(sp.GetRequiredService<StoreExecutor>()));
         services.TryAddSingleton(static sp => new Points.StoredPoints(sp.GetRequiredService<StoreExecutor>()));
+        services.TryAddSingleton(static sp => new Coupons.StoredCoupons(sp.GetRequiredService<StoreExecutor>(), id => sp.GetKeyedService<SocialCommerce.Coupons.CouponTemplate>(id)));
         services.TryAddSingleton(static sp => new StoredGrowth(sp.GetRequiredService<StoreExecutor>(), sp.GetRequiredService<GrowthProgram>()));
         services.TryAddSingleton(static sp => new StoredInvitations(sp.GetRequiredService<StoreExecutor>(), sp.GetRequiredService<InvitationBook>(), sp.GetRequiredService<RuleVersions>(), sp.GetService<SocialCommerceListener>()));
         services.TryAddSingleton(static sp => new StoredReferralRewards(

@@ -153,6 +153,31 @@ public static class SocialCommerceModelBuilderExtensions
             e.Property(r => r.Version).IsConcurrencyToken();
             e.HasIndex(r => r.NextDueAt);
         });
+        modelBuilder.Entity<Coupons.CouponRow>(e =>
+        {
+            e.ToTable("sc_coupons", schema);
+            e.HasKey(r => r.CouponId);
+            e.Property(r => r.CouponId).HasMaxLength(200);
+            e.Property(r => r.TemplateId).HasMaxLength(200);
+            e.Property(r => r.OrderId).HasMaxLength(200);
+            e.Property(r => r.RefundId).HasMaxLength(200);
+            e.Property(r => r.Version).IsConcurrencyToken();
+            e.HasIndex(r => new { r.MemberId, r.TemplateId });
+        });
+        modelBuilder.Entity<Coupons.CouponTemplateRow>(e =>
+        {
+            e.ToTable("sc_coupon_templates", schema);
+            e.HasKey(r => r.TemplateId);
+            e.Property(r => r.TemplateId).HasMaxLength(200);
+            e.Property(r => r.Version).IsConcurrencyToken();
+        });
+        modelBuilder.Entity<Coupons.CouponHolderRow>(e =>
+        {
+            e.ToTable("sc_coupon_holders", schema);
+            e.HasKey(r => new { r.MemberId, r.TemplateId });
+            e.Property(r => r.TemplateId).HasMaxLength(200);
+            e.Property(r => r.Version).IsConcurrencyToken();
+        });
         AddInvitations(modelBuilder, schema);
         modelBuilder.Entity<Streams.StreamEventRow>(e =>
         {

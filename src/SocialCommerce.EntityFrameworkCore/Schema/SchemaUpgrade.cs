@@ -36,7 +36,7 @@ internal static class SchemaUpgrade
             (2, m => ScopeWithdrawalAndAdjustmentIds(context, m)),
             (3, PartitionKeys),
             (4, m => CreateTables(context, m, typeof(Streams.StreamEventRow), typeof(Streams.StateSnapshotRow))),
-            (5, m => CreateTables(context, m, typeof(Points.WalletRow))),
+            (5, m => CreateTables(context, m, typeof(Points.WalletRow), typeof(Coupons.CouponRow), typeof(Coupons.CouponTemplateRow), typeof(Coupons.CouponHolderRow))),
         };
         foreach (var (from, operations) in steps)
         {

@@ -23,7 +23,8 @@ public static class SocialCommerceSchema
     /// database-assigned number), <c>sc_group_slots</c> (member, rule) and <c>sc_helper_days</c> (helper, rule, day).
     /// Version 5 adds <c>sc_stream_events</c> and <c>sc_state_snapshots</c>, where <see cref="Streams.StoredStreams"/>
     /// keeps Core's event streams and states. Version 6 adds <c>sc_points_wallets</c>, members' points wallets
-    /// (<see cref="Points.StoredPoints"/>).
+    /// (<see cref="Points.StoredPoints"/>), and <c>sc_coupons</c>, <c>sc_coupon_templates</c> and <c>sc_coupon_holders</c>,
+    /// issued coupons and the counts their limits check (<see cref="Coupons.StoredCoupons"/>).
     /// </remarks>
     public const int Version = 6;
 

@@ -138,4 +138,32 @@ public sealed class CouponProperties
             }
         }
     }
+
+    [Property(Arbitrary = [typeof(CouponArbitraries)], MaxTest = 600)]
+    public void A_coupon_restored_through_JSON_before_every_step_answers_like_the_uninterrupted_one(LifecycleCase c)
+    {
+        var template = Template(10, 10, false, CouponValidity.DaysFromIssue(c.ValidDays));
+        new CouponIssuance(template).Issue("C-1", new MemberId(1), T0, isNewMember: false, out var coupon);
+        var restored = coupon!;
+        var at = T0;
+        var refunds = 0;
+        foreach (var (kind, order, hours) in c.Steps)
+        {
+            at += Duration.FromHours(hours);
+            restored = IssuedCoupon.FromSnapshot(SocialCommerce.Serialization.SocialCommerceJson.Deserialize<IssuedCouponSnapshot>(SocialCommerce.Serialization.SocialCommerceJson.Serialize(restored.ToSnapshot()))!, template);
+            CouponResult Step(IssuedCoupon x) => kind switch
+            {
+                0 => x.Lock($"O-{order}", at),
+                1 => x.Unlock($"O-{order}", at),
+                2 => x.Use($"O-{order}", at),
+                3 => x.Return($"R-{refunds % 2}", at, CouponReturnPolicy.ReturnWhileValid),
+                _ => x.Expire(at),
+            };
+            var expected = Step(coupon!);
+            var actual = Step(restored);
+            Assert.Equal((expected.Outcome, expected.Refusal), (actual.Outcome, actual.Refusal));
+            Assert.Equal(coupon!.ToSnapshot(), restored.ToSnapshot());
+            refunds += kind == 3 ? 1 : 0;
+        }
+    }
 }

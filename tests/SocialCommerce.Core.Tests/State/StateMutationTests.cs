@@ -346,6 +346,29 @@ public sealed class StateMutationTests
         });
     }
 
+    [Fact]
+    public void Issued_coupon_snapshots()
+    {
+        var template = new SocialCommerce.Coupons.CouponTemplate("T-1", SocialCommerce.Checkout.CouponOffer.AmountOff(Yuan(10m)), 10, 2, SocialCommerce.Coupons.CouponValidity.DaysFromIssue(7));
+        new SocialCommerce.Coupons.CouponIssuance(template).Issue("C-1", M(1), T0, isNewMember: false, out var coupon);
+        coupon!.Lock("O-1", T0 + Duration.FromHours(1));
+        coupon.Use("O-1", T0 + Duration.FromHours(2));
+        coupon.Return("R-1", T0 + Duration.FromHours(3), SocialCommerce.Coupons.CouponReturnPolicy.ReturnWhileValid);
+        coupon.Lock("O-2", T0 + Duration.FromHours(4));
+        var json = SocialCommerceJson.Serialize(coupon.ToSnapshot());
+
+        Run<SocialCommerce.Coupons.IssuedCouponSnapshot, SocialCommerce.Coupons.IssuedCoupon>(json, s => SocialCommerce.Coupons.IssuedCoupon.FromSnapshot(s, template), restored =>
+        {
+            var at = T0 + Duration.FromHours(5);
+            restored.Unlock("O-2", at);
+            restored.Lock("O-3", at);
+            restored.Use("O-3", at);
+            restored.Return("R-2", at, SocialCommerce.Coupons.CouponReturnPolicy.ReturnWhileValid);
+            restored.Expire(at + Duration.FromDays(400));
+            SocialCommerce.Coupons.IssuedCoupon.FromSnapshot(restored.ToSnapshot(), template);
+        });
+    }
+
     private static void Run<T, TState>(string json, Func<T, TState> restore, Action<TState> use)
         where T : class
     {

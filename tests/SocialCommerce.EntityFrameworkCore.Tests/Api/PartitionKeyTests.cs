@@ -30,6 +30,9 @@ public sealed class PartitionKeyTests
         ["sc_batches"] = "BatchId",
         ["sc_growth"] = "MemberId",
         ["sc_points_wallets"] = "MemberId",
+        ["sc_coupon_holders"] = "MemberId",
+        ["sc_coupons"] = "CouponId",
+        ["sc_coupon_templates"] = "TemplateId", // a template's issue count: one row a template
         ["sc_invitations"] = "InvitationId",
         ["sc_invitation_events"] = "InvitationId",
         ["sc_helper_days"] = "HelperId",

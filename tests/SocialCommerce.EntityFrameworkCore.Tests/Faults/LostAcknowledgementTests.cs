@@ -229,6 +229,21 @@ public abstract class LostAcknowledgementTests<TDatabase>(TDatabase database) : 
         var balance = await b.Points.GetBalanceAsync(wallet);
         Assert.Equal(new SocialCommerce.Points.PointsBalance(300, 0, 0, 0, 0, 0, 300, 0, 0), balance);
         Assert.Equal(SocialCommerce.Points.PointsRefusal.ConflictingDuplicate, (await b.Points.ReserveAsync(wallet, "O-1", 299, thawed)).Refusal);
+
+        // Coupons (issue 27): the claim that took the last of a member's limit (MemberLimitReached if it ran again), and
+        // every step of the coupon's lifecycle.
+        await a.Coupons.IssueAsync("flash", "C-1", new MemberId(60), T0);
+        await ResendEverywhereAsync(db, lost, a, b, s => s.Coupons.IssueAsync("flash", "C-2", new MemberId(60), T0), r =>
+        {
+            Assert.Equal(SocialCommerce.Coupons.CouponOutcome.Duplicate, r.Result.Outcome);
+            Assert.Equal("C-2", r.Coupon!.CouponId);
+        }, "c1");
+        Assert.Equal(2, await b.Coupons.CountIssuedAsync("flash", new MemberId(60)));
+        static void Same(SocialCommerce.Coupons.CouponResult r) => Assert.True(r.Outcome == SocialCommerce.Coupons.CouponOutcome.Duplicate, r.ToString());
+        await ResendEverywhereAsync(db, lost, a, b, s => s.Coupons.LockAsync("C-2", "O-9", T0), Same, "c2");
+        await ResendEverywhereAsync(db, lost, a, b, s => s.Coupons.UseAsync("C-2", "O-9", T0), Same, "c3");
+        await ResendEverywhereAsync(db, lost, a, b, s => s.Coupons.ReturnAsync("C-2", "R-9", T0, SocialCommerce.Coupons.CouponReturnPolicy.ReturnWhileValid), Same, "c4");
+        Assert.Equal(SocialCommerce.Coupons.CouponStatus.Issued, (await b.Coupons.GetAsync("C-2"))!.Status);
     }
 }
 

@@ -50,6 +50,8 @@ public sealed class StoreHost : IAsyncDisposable
 
     public StoredReferralRewards Referrals => Host.Services.GetRequiredService<StoredReferralRewards>();
 
+    public SocialCommerce.EntityFrameworkCore.Coupons.StoredCoupons Coupons => Host.Services.GetRequiredService<SocialCommerce.EntityFrameworkCore.Coupons.StoredCoupons>();
+
     public SocialCommerce.EntityFrameworkCore.Points.StoredPoints Points => Host.Services.GetRequiredService<SocialCommerce.EntityFrameworkCore.Points.StoredPoints>();
 
     public static BargainRule Bargain { get; } = BargainRule.Create("cut", new BargainRuleOptions
@@ -69,6 +71,12 @@ public sealed class StoreHost : IAsyncDisposable
         InvitedReward = ReferralRewardValue.ShareOfPurchase(Rate.Percent(5)),
         InviterCap = 3,
     });
+
+    /// <summary>A flash coupon: 25 in all, 2 a member, valid 3 days from issue.</summary>
+    public static SocialCommerce.Coupons.CouponTemplate Flash { get; } = new("flash", SocialCommerce.Checkout.CouponOffer.AmountOff(new Money(10m, Currency.CNY)), 25, 2, SocialCommerce.Coupons.CouponValidity.DaysFromIssue(3));
+
+    /// <summary>A new-member coupon, one a member.</summary>
+    public static SocialCommerce.Coupons.CouponTemplate Welcome { get; } = new("welcome", SocialCommerce.Checkout.CouponOffer.AmountOff(new Money(5m, Currency.CNY)), 1_000, 1, SocialCommerce.Coupons.CouponValidity.DaysFromIssue(30), newMembersOnly: true);
 
     public static CommunityBatchRule DailyRule { get; } = new(DateTimeZoneProviders.Tzdb["Asia/Shanghai"], new LocalTime(23, 0), 1, Rate.Percent(8));
 
@@ -118,6 +126,8 @@ public sealed class StoreHost : IAsyncDisposable
             .AddGroupBuyRule(GroupBuyRule.Create("five", Currency.CNY).RequireParticipants(5).WithTimeLimit(Duration.FromHours(24)).AddTier(5, 9.90m).Build())
             .AddGroupBuyRule(GroupBuyRule.Create("pair", Currency.CNY).RequireParticipants(2).WithTimeLimit(Duration.FromHours(1)).AddTier(2, 19.90m).LimitOpenGroupsPerMember(1).Build())
             .AddCommunityBatchRule("daily", DailyRule)
+            .AddCouponTemplate(Flash)
+            .AddCouponTemplate(Welcome)
             .AddInvitationRule(Bargain)
             .AddInvitationRule(AssistRule.Create("tea", new AssistRuleOptions { Helpers = 3, TimeLimit = Duration.FromHours(2), Reward = AssistReward.FreeItem("TEA-1") }))
             .UseReferralRewards(Referral, "default")

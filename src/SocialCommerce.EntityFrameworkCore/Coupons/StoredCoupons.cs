@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
@@ -137,6 +138,36 @@ public sealed class StoredCoupons
     /// <returns>Core's result; <see cref="CouponRefusal.UnknownCoupon"/> when no such coupon was issued.</returns>
     public Task<CouponResult> ExpireAsync(string couponId, Instant at, CancellationToken cancellationToken = default) =>
         StepAsync("expire", couponId, couponId, at, c => c.Expire(at), cancellationToken);
+
+    /// <summary>
+    /// The expiry job: expires every issued coupon whose validity ended by <paramref name="at"/>, earliest first, each in
+    /// its own command (so each expires once however many instances run the job); a locked coupon waits for its order.
+    /// <see cref="SocialCommerceJobOptions.ExpireCouponsEvery"/> runs it in the background.
+    /// </summary>
+    /// <param name="at">The instant.</param>
+    /// <param name="cancellationToken">Cancels between coupons.</param>
+    /// <returns>The ids of the coupons this call expired.</returns>
+    public Task<IReadOnlyList<string>> ExpireDueAsync(Instant at, CancellationToken cancellationToken = default)
+    {
+        Instants.Check(at, nameof(at));
+        return ExpireDueCoreAsync(at, cancellationToken);
+    }
+
+    private async Task<IReadOnlyList<string>> ExpireDueCoreAsync(Instant at, CancellationToken cancellationToken)
+    {
+        var due = StoredJson.Ticks(at);
+        var issued = (int)CouponStatus.Issued;
+        var expired = await DueItems.SettleAsync<CouponRow, long, string, (string Id, CouponResult Result)>(
+            _store,
+            $"the coupons due at {at}",
+            r => r.Status == issued && r.ValidUntil <= due,
+            r => r.ValidUntil,
+            r => r.CouponId,
+            async (id, ct) => (id, await ExpireAsync(id, at, ct).ConfigureAwait(false)),
+            static r => r.Result.IsApplied,
+            cancellationToken).ConfigureAwait(false);
+        return expired.Select(static r => r.Id).ToList();
+    }
 
     /// <summary>Reads a coupon as committed (a copy the caller may inspect), or null when none of that id was issued.</summary>
     /// <param name="couponId">The coupon.</param>

@@ -24,9 +24,12 @@ public sealed class SocialCommerceJobOptions
     /// <summary>Gets or sets how often points wallets with a freeze ended or a lot expired are settled (default 1 min; 0 = off).</summary>
     public TimeSpan SettlePointsEvery { get; set; } = TimeSpan.FromMinutes(1);
 
+    /// <summary>Gets or sets how often issued coupons past their validity are expired (default 1 min; 0 = off).</summary>
+    public TimeSpan ExpireCouponsEvery { get; set; } = TimeSpan.FromMinutes(1);
+
     internal string? Validate()
     {
-        foreach (var (name, value) in new[] { (nameof(ReleaseEarningsEvery), ReleaseEarningsEvery), (nameof(CloseGroupsEvery), CloseGroupsEvery), (nameof(CloseInvitationsEvery), CloseInvitationsEvery), (nameof(CloseBatchesEvery), CloseBatchesEvery), (nameof(SettlePointsEvery), SettlePointsEvery) })
+        foreach (var (name, value) in new[] { (nameof(ReleaseEarningsEvery), ReleaseEarningsEvery), (nameof(CloseGroupsEvery), CloseGroupsEvery), (nameof(CloseInvitationsEvery), CloseInvitationsEvery), (nameof(CloseBatchesEvery), CloseBatchesEvery), (nameof(SettlePointsEvery), SettlePointsEvery), (nameof(ExpireCouponsEvery), ExpireCouponsEvery) })
         {
             if (value != TimeSpan.Zero && (value < TimeSpan.FromMilliseconds(10) || value > TimeSpan.FromDays(1)))
             {

@@ -38,6 +38,7 @@ internal sealed partial class SocialCommerceJobRunner(IServiceProvider services,
         Add("close-invitations", o.CloseInvitationsEvery, async (at, ct) => (await services.GetRequiredService<StoredInvitations>().CloseDueAsync(at, ct).ConfigureAwait(false)).Count);
         Add("close-batches", o.CloseBatchesEvery, async (at, ct) => (await services.GetRequiredService<StoredCommunityBatches>().CloseDueAsync(at, ct).ConfigureAwait(false)).Count);
         Add("settle-points", o.SettlePointsEvery, async (at, ct) => (await services.GetRequiredService<Points.StoredPoints>().SettleDueAsync(at, ct).ConfigureAwait(false)).Count);
+        Add("expire-coupons", o.ExpireCouponsEvery, async (at, ct) => (await services.GetRequiredService<Coupons.StoredCoupons>().ExpireDueAsync(at, ct).ConfigureAwait(false)).Count);
         return Task.WhenAll(loops);
     }
 

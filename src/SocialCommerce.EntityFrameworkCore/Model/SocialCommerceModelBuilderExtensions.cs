@@ -163,6 +163,7 @@ public static class SocialCommerceModelBuilderExtensions
             e.Property(r => r.RefundId).HasMaxLength(200);
             e.Property(r => r.Version).IsConcurrencyToken();
             e.HasIndex(r => new { r.MemberId, r.TemplateId });
+            e.HasIndex(r => new { r.Status, r.ValidUntil });
         });
         modelBuilder.Entity<Coupons.CouponTemplateRow>(e =>
         {

@@ -36,6 +36,7 @@ public abstract class JobTests<TDatabase>(TDatabase database) : IClassFixture<TD
             o.CloseInvitationsEvery = TimeSpan.FromMilliseconds(20);
             o.CloseBatchesEvery = TimeSpan.FromMilliseconds(20);
             o.SettlePointsEvery = TimeSpan.FromMilliseconds(20);
+            o.ExpireCouponsEvery = TimeSpan.FromMilliseconds(20);
         }, clock);
         await using var a = await StoreHost.StartAsync(database, db, "jobs-a");
         await using var b = await StoreHost.StartAsync(database, db, "jobs-b");
@@ -60,6 +61,9 @@ public abstract class JobTests<TDatabase>(TDatabase database) : IClassFixture<TD
         var delivery = new LocalDate(2026, 11, 4);
         await a.Batches.CreateAsync(new CommunityBatch("B-1", new MemberId(1), delivery, StoreHost.DailyRule, [new CommunityProduct("melon", new Money(12m, Currency.CNY), 10)]), "daily");
         Assert.True((await a.Batches.PlaceOrderAsync("B-1", "O-1", new MemberId(2), [new CommunityOrderLine("melon", 2)], T0)).IsAccepted);
+        Assert.True((await a.Coupons.IssueAsync("flash", "C-job-1", new MemberId(2), T0)).Result.IsApplied);   // valid 3 days
+        Assert.True((await a.Coupons.IssueAsync("flash", "C-job-2", new MemberId(3), T0)).Result.IsApplied);
+        Assert.True((await a.Coupons.LockAsync("C-job-2", "O-job", T0)).IsApplied);                          // locked: waits for its order
         Assert.True((await a.Points.EarnAsync(new MemberId(2), new SocialCommerce.Points.PointsEarning("L-1", SocialCommerce.Points.PointsSource.SignIn, 40, T0, SocialCommerce.Points.PointsExpiry.AfterDays(7)))).IsApplied);
 
         // Nothing is due yet: the jobs tick and change nothing.
@@ -89,6 +93,7 @@ public abstract class JobTests<TDatabase>(TDatabase database) : IClassFixture<TD
         Assert.Equal(1, await context.Set<SocialCommerce.EntityFrameworkCore.Invitations.InvitationEventRow>().CountAsync(e => e.Type == nameof(InvitationExpired)));
         Assert.Contains(logs.Entries, e => e.Id.Id == 1411 && e.Message.Contains("release-earnings", StringComparison.Ordinal));
         Assert.Equal(40, (await b.Points.GetBalanceAsync(new MemberId(2))).Expired);
+        Assert.Equal(SocialCommerce.Coupons.CouponStatus.Locked, (await b.Coupons.GetAsync("C-job-2"))!.Status);
     }
 
     [SkippableFact]
@@ -120,7 +125,7 @@ public abstract class JobTests<TDatabase>(TDatabase database) : IClassFixture<TD
             }
         }
 
-        if ((await shop.Points.GetBalanceAsync(new MemberId(2))).Expired == 0)
+        if ((await shop.Points.GetBalanceAsync(new MemberId(2))).Expired == 0 || (await shop.Coupons.GetAsync("C-job-1"))!.Status != SocialCommerce.Coupons.CouponStatus.Expired)
         {
             return false;
         }

@@ -56,6 +56,25 @@ public sealed record CouponTemplate
         NewMembersOnly = newMembersOnly;
     }
 
+    /// <summary>
+    /// Loads a template from its JSON document: <c>templateId</c>, <c>currency</c>, <c>offer</c> (<c>kind</c>
+    /// <c>amountOff</c> with <c>amount</c> and an optional <c>minimumSpend</c>; <c>percentOff</c> with <c>percent</c>
+    /// and optional <c>cap</c> and <c>minimumSpend</c>; <c>spendAndSave</c> with <c>threshold</c> and <c>off</c>),
+    /// <c>totalLimit</c>, <c>perMemberLimit</c>, <c>validity</c> (<c>{ "days": n }</c> or <c>{ "from", "until" }</c> as ISO
+    /// instants), and optionally <c>scope</c> (<c>{ "categories": [...] }</c> or <c>{ "products": [...] }</c>),
+    /// <c>stacking</c> (<c>onePerOrder</c>, <c>onePerTemplate</c>) and <c>newMembersOnly</c>. docs/points-and-coupons.md
+    /// has an example.
+    /// </summary>
+    /// <param name="json">The document.</param>
+    /// <returns>The template.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="json"/> is null.</exception>
+    /// <exception cref="CouponTemplateFormatException">The document is malformed or the template invalid; the message names the JSON path and the value.</exception>
+    public static CouponTemplate FromJson(string json)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        return CouponTemplateDocument.Parse(json);
+    }
+
     /// <summary>The largest total limit: 10^9 coupons.</summary>
     public const int MaxLimit = 1_000_000_000;
 

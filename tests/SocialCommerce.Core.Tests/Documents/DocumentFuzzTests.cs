@@ -130,6 +130,41 @@ public sealed class DocumentFuzzTests
     }
 
     [Fact]
+    public void Every_mutated_coupon_template_is_refused_with_a_path_or_issues_and_allocates()
+    {
+        var refused = 0;
+        for (var seed = 0; seed < Mutations; seed++)
+        {
+            var json = DocumentMutator.Mutate(Coupons.CouponTemplateDocumentTests.Double11, seed);
+            SocialCommerce.Coupons.CouponTemplate template;
+            try
+            {
+                template = SocialCommerce.Coupons.CouponTemplate.FromJson(json);
+            }
+            catch (SocialCommerce.Coupons.CouponTemplateFormatException e)
+            {
+                AssertNamesPath(json, e.Path, e.Message);
+                refused++;
+                continue;
+            }
+
+            // Whatever was accepted issues within its limits and its coupon allocates at checkout without an exception.
+            var issuance = new SocialCommerce.Coupons.CouponIssuance(template);
+            var issued = issuance.Issue("C-1", new MemberId(1), Instant.FromUtc(2026, 11, 11, 6, 0), isNewMember: true, out var coupon);
+            if (coupon is not null)
+            {
+                var currency = template.Offer.Off?.Currency ?? template.Offer.Cap?.Currency ?? template.Offer.MinimumSpend?.Currency ?? Currency.CNY;
+                var cart = new SocialCommerce.Checkout.Cart(currency, [new SocialCommerce.Checkout.CartLine("TEA-1", "tea", 3, new Money(99m, currency))]);
+                SocialCommerce.Checkout.CheckoutAllocator.Allocate(cart, [coupon.ToApplied()]);
+            }
+
+            Assert.True(issued.IsApplied || issued.Outcome == SocialCommerce.Coupons.CouponOutcome.Refused, json);
+        }
+
+        AssertBothOutcomes(refused);
+    }
+
+    [Fact]
     public void The_mutator_is_deterministic_and_produces_variety()
     {
         Assert.Equal(DocumentMutator.Mutate(Plan, 42), DocumentMutator.Mutate(Plan, 42));

@@ -18,7 +18,7 @@ public sealed class PointsWalletExamples
         Assert.True(wallet.Earn(new PointsEarning("L-1", PointsSource.Task, SocialCommerce.Limits.MaxPoints - 5, T0)).IsApplied);
         var past = wallet.Earn(new PointsEarning("L-2", PointsSource.Task, 6, T0));
         Assert.Equal(PointsRefusal.ExceedsAmount, past.Refusal);
-        Assert.Contains("1000000000000000000", past.Message, System.StringComparison.Ordinal);
+        Assert.Contains(SocialCommerce.Limits.MaxPoints.ToString(System.Globalization.CultureInfo.InvariantCulture), past.Message, System.StringComparison.Ordinal);
         Assert.Equal(1, wallet.Version);
         Assert.True(wallet.Earn(new PointsEarning("L-3", PointsSource.Task, 5, T0)).IsApplied);
         Assert.Equal(SocialCommerce.Limits.MaxPoints, wallet.GetBalance().Earned);

@@ -36,7 +36,9 @@ public class PostgresDatabase : StoreDatabase
             await command.ExecuteNonQueryAsync();
         }
 
-        return new NpgsqlConnectionStringBuilder(admin) { Database = name, MaxPoolSize = 40 }.ToString();
+        // Each test's pools close their idle connections within seconds (Npgsql keeps them 300 s by default): a run of
+        // hundreds of tests, each on a database of its own, otherwise fills the server's connection slots.
+        return new NpgsqlConnectionStringBuilder(admin) { Database = name, MaxPoolSize = 40, ConnectionIdleLifetime = 2, ConnectionPruningInterval = 1 }.ToString();
     }
 
     public override string ForInstance(string connectionString, string instance) =>

@@ -51,7 +51,7 @@ internal sealed class PostgresServer
         var port = FreePort();
         var server = new PostgresServer(bin, folder, port, asPostgres);
         server.Pg($"{bin}/initdb -D {folder}/data -U postgres --auth=trust -E UTF8{(durable ? "" : " --no-sync")}");
-        server.Pg($"{bin}/pg_ctl -D {folder}/data -o \"-p {port} -k {folder} -c listen_addresses=127.0.0.1 -c max_connections=500{(durable ? "" : " -c fsync=off -c synchronous_commit=off")}\" -l {folder}/log -w start");
+        server.Pg($"{bin}/pg_ctl -D {folder}/data -o \"-p {port} -k {folder} -c listen_addresses=127.0.0.1 -c max_connections=1000{(durable ? "" : " -c fsync=off -c synchronous_commit=off")}\" -l {folder}/log -w start");
         AppDomain.CurrentDomain.ProcessExit += (_, _) => server.Stop();
         return server;
     }

@@ -22,6 +22,19 @@ public sealed class CouponTemplateDocumentTests
         }
         """;
 
+    public const string Members = """
+        {
+          "templateId": "members-day",
+          "currency": "JPY",
+          "offer": { "kind": "percentOff", "percent": 12.5, "cap": 500, "minimumSpend": 1000 },
+          "totalLimit": 50,
+          "perMemberLimit": 2,
+          "validity": { "days": 7 },
+          "scope": { "products": ["TEA-1", "TEA-2"] },
+          "newMembersOnly": true
+        }
+        """;
+
     [Fact]
     public void A_document_gives_the_template_it_describes()
     {

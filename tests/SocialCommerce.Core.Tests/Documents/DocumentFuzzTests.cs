@@ -135,7 +135,8 @@ public sealed class DocumentFuzzTests
         var refused = 0;
         for (var seed = 0; seed < Mutations; seed++)
         {
-            var json = DocumentMutator.Mutate(Coupons.CouponTemplateDocumentTests.Double11, seed);
+            // Half of the seeds mutate an amount-off template in a window, half a capped percent-off one valid for days.
+            var json = DocumentMutator.Mutate(seed % 2 == 0 ? Coupons.CouponTemplateDocumentTests.Double11 : Coupons.CouponTemplateDocumentTests.Members, seed);
             SocialCommerce.Coupons.CouponTemplate template;
             try
             {
@@ -159,6 +160,47 @@ public sealed class DocumentFuzzTests
             }
 
             Assert.True(issued.IsApplied || issued.Outcome == SocialCommerce.Coupons.CouponOutcome.Refused, json);
+        }
+
+        AssertBothOutcomes(refused);
+    }
+
+    [Fact]
+    public void Every_mutated_points_policy_is_refused_with_a_path_or_earns_and_redeems()
+    {
+        var refused = 0;
+        for (var seed = 0; seed < Mutations; seed++)
+        {
+            var json = DocumentMutator.Mutate(Points.PointsPolicyDocumentTests.Shop, seed);
+            SocialCommerce.Points.PointsPolicy policy;
+            try
+            {
+                policy = SocialCommerce.Points.PointsPolicy.FromJson(json);
+            }
+            catch (SocialCommerce.Points.PointsPolicyFormatException e)
+            {
+                AssertNamesPath(json, e.Path, e.Message);
+                refused++;
+                continue;
+            }
+
+            // Whatever was accepted earns for a sale into a wallet and pays at checkout without an exception.
+            var currency = policy.Earning?.Currency ?? policy.Redemption!.Currency;
+            var line = new Money(199m, currency);
+            if (policy.Earning is { } earning)
+            {
+                var sale = new Sale("S-1", new MemberId(1), At, currency, [new SaleLine("TEA-1", "tea", 2, line)]);
+                if (earning.EarningFor(sale) is { } lot)
+                {
+                    Assert.True(new SocialCommerce.Points.PointsWallet().Earn(lot).IsApplied, json);
+                }
+            }
+
+            if (policy.Redemption is { } redemption)
+            {
+                var cart = new SocialCommerce.Checkout.Cart(currency, [new SocialCommerce.Checkout.CartLine("TEA-1", "tea", 2, line)]);
+                SocialCommerce.Checkout.CheckoutAllocator.Allocate(cart, [], 1_000, redemption);
+            }
         }
 
         AssertBothOutcomes(refused);

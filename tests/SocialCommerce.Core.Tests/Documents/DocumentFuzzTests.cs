@@ -130,25 +130,10 @@ public sealed class DocumentFuzzTests
     }
 
     [Fact]
-    public void Every_mutated_coupon_template_is_refused_with_a_path_or_issues_and_allocates()
-    {
-        var refused = 0;
-        for (var seed = 0; seed < Mutations; seed++)
+    public void Every_mutated_coupon_template_is_refused_with_a_path_or_issues_and_allocates() =>
+        // Half of the seeds mutate an amount-off template in a window, half a capped percent-off one valid for days.
+        FuzzRuleDocument(seed => seed % 2 == 0 ? Coupons.CouponTemplateDocumentTests.Double11 : Coupons.CouponTemplateDocumentTests.Members, SocialCommerce.Coupons.CouponTemplate.FromJson, (template, json) =>
         {
-            // Half of the seeds mutate an amount-off template in a window, half a capped percent-off one valid for days.
-            var json = DocumentMutator.Mutate(seed % 2 == 0 ? Coupons.CouponTemplateDocumentTests.Double11 : Coupons.CouponTemplateDocumentTests.Members, seed);
-            SocialCommerce.Coupons.CouponTemplate template;
-            try
-            {
-                template = SocialCommerce.Coupons.CouponTemplate.FromJson(json);
-            }
-            catch (SocialCommerce.Coupons.CouponTemplateFormatException e)
-            {
-                AssertNamesPath(json, e.Path, e.Message);
-                refused++;
-                continue;
-            }
-
             // Whatever was accepted issues within its limits and its coupon allocates at checkout without an exception.
             var issuance = new SocialCommerce.Coupons.CouponIssuance(template);
             var issued = issuance.Issue("C-1", new MemberId(1), Instant.FromUtc(2026, 11, 11, 6, 0), isNewMember: true, out var coupon);
@@ -160,30 +145,12 @@ public sealed class DocumentFuzzTests
             }
 
             Assert.True(issued.IsApplied || issued.Outcome == SocialCommerce.Coupons.CouponOutcome.Refused, json);
-        }
-
-        AssertBothOutcomes(refused);
-    }
+        });
 
     [Fact]
-    public void Every_mutated_points_policy_is_refused_with_a_path_or_earns_and_redeems()
-    {
-        var refused = 0;
-        for (var seed = 0; seed < Mutations; seed++)
+    public void Every_mutated_points_policy_is_refused_with_a_path_or_earns_and_redeems() =>
+        FuzzRuleDocument(_ => Points.PointsPolicyDocumentTests.Shop, SocialCommerce.Points.PointsPolicy.FromJson, (policy, json) =>
         {
-            var json = DocumentMutator.Mutate(Points.PointsPolicyDocumentTests.Shop, seed);
-            SocialCommerce.Points.PointsPolicy policy;
-            try
-            {
-                policy = SocialCommerce.Points.PointsPolicy.FromJson(json);
-            }
-            catch (SocialCommerce.Points.PointsPolicyFormatException e)
-            {
-                AssertNamesPath(json, e.Path, e.Message);
-                refused++;
-                continue;
-            }
-
             // Whatever was accepted earns for a sale into a wallet and pays at checkout without an exception.
             var currency = policy.Earning?.Currency ?? policy.Redemption!.Currency;
             var line = new Money(199m, currency);
@@ -201,6 +168,29 @@ public sealed class DocumentFuzzTests
                 var cart = new SocialCommerce.Checkout.Cart(currency, [new SocialCommerce.Checkout.CartLine("TEA-1", "tea", 2, line)]);
                 SocialCommerce.Checkout.CheckoutAllocator.Allocate(cart, [], 1_000, redemption);
             }
+        });
+
+    // Mutates a rule document 10,000 times: each is refused by the document's InvalidRuleException naming a path, or is
+    // used without any other exception; both happen.
+    private static void FuzzRuleDocument<TRule>(Func<int, string> document, Func<string, TRule> parse, Action<TRule, string> use)
+    {
+        var refused = 0;
+        for (var seed = 0; seed < Mutations; seed++)
+        {
+            var json = DocumentMutator.Mutate(document(seed), seed);
+            TRule rule;
+            try
+            {
+                rule = parse(json);
+            }
+            catch (InvalidRuleException e)
+            {
+                AssertNamesPath(json, e.Path, e.Message);
+                refused++;
+                continue;
+            }
+
+            use(rule, json);
         }
 
         AssertBothOutcomes(refused);

@@ -77,7 +77,7 @@ public sealed class StoredPoints
     /// <returns>Core's result.</returns>
     public Task<PointsResult> CommitAsync(MemberId member, string orderId, Instant at, CancellationToken cancellationToken = default)
     {
-        Check(orderId, nameof(orderId), 1, at);
+        Check(orderId, nameof(orderId), at);
         return DecideAsync($"commit the points of order '{orderId}' of member {member}", member, wallet => wallet.Commit(orderId, at), cancellationToken);
     }
 
@@ -89,7 +89,7 @@ public sealed class StoredPoints
     /// <returns>Core's result.</returns>
     public Task<PointsResult> ReleaseAsync(MemberId member, string orderId, Instant at, CancellationToken cancellationToken = default)
     {
-        Check(orderId, nameof(orderId), 1, at);
+        Check(orderId, nameof(orderId), at);
         return DecideAsync($"release the points of order '{orderId}' of member {member}", member, wallet => wallet.Release(orderId, at), cancellationToken);
     }
 
@@ -190,10 +190,15 @@ public sealed class StoredPoints
             },
             ct), cancellationToken);
 
-    private static void Check(string id, string name, long points, Instant at)
+    private static void Check(string id, string name, Instant at)
     {
         StoredIds.Check(id, name);
         Instants.Check(at, nameof(at));
+    }
+
+    private static void Check(string id, string name, long points, Instant at)
+    {
+        Check(id, name, at);
         if (points is < 1 or > Limits.MaxPoints)
         {
             throw new ArgumentOutOfRangeException(nameof(points), points, $"'{id}': points should be 1 to {Limits.MaxPoints}.");

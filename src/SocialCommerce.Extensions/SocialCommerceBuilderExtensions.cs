@@ -192,6 +192,27 @@ public static class SocialCommerceBuilderExtensions
         return builder;
     }
 
+    /// <summary>Registers a points-mall item; it resolves as <c>[FromKeyedServices(itemId)] MallItem</c>, as the mall store finds it.</summary>
+    /// <param name="builder">The builder.</param>
+    /// <param name="item">The item.</param>
+    /// <returns>The builder.</returns>
+    /// <exception cref="InvalidOperationException">Another item was registered under the same id.</exception>
+    public static ISocialCommerceBuilder AddMallItem(this ISocialCommerceBuilder builder, SocialCommerce.Points.MallItem item)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(item);
+        foreach (var service in builder.Services)
+        {
+            if (service.IsKeyedService && service.ServiceType == typeof(SocialCommerce.Points.MallItem) && Equals(service.ServiceKey, item.ItemId) && !Equals(service.KeyedImplementationInstance, item))
+            {
+                throw new InvalidOperationException($"Mall item '{item.ItemId}' is registered twice with different content; an item id names one item.");
+            }
+        }
+
+        builder.Services.AddKeyedSingleton(item.ItemId, item);
+        return builder;
+    }
+
     /// <summary>Uses a growth policy; with a level ladder it makes the <see cref="GrowthProgram"/> singleton.</summary>
     /// <param name="builder">The builder.</param>
     /// <param name="policy">The policy.</param>

@@ -45,8 +45,9 @@ public static class ComplianceChecks
     /// <summary>
     /// Gets the invitation checks: paid help (<see cref="ComplianceCodes.InvitationPaidHelp"/>, error), help only for new
     /// members (<see cref="ComplianceCodes.InvitationNewMembersOnly"/>), referral rewards above the payout ratio
-    /// (<see cref="ComplianceCodes.ReferralRewardPayoutRatio"/>, warning) and undisclosed random schedules
-    /// (<see cref="ComplianceCodes.InvitationUndisclosedSchedule"/>, warning).
+    /// (<see cref="ComplianceCodes.ReferralRewardPayoutRatio"/>, warning), undisclosed random schedules
+    /// (<see cref="ComplianceCodes.InvitationUndisclosedSchedule"/>, warning) and share rewards without a purchase
+    /// (<see cref="ComplianceCodes.ShareRewardWithoutPurchase"/>, error under every profile).
     /// </summary>
     public static IComplianceCheck Invitations { get; } = new InvitationChecks();
 

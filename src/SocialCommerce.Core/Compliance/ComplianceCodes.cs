@@ -63,6 +63,14 @@ public static class ComplianceCodes
     /// </summary>
     public const string ReferralRewardPayoutRatio = "SC504";
 
+    /// <summary>
+    /// A share reward is paid for a share, a click or a sign-up alone, without someone else's real purchase: refused
+    /// under every profile that runs the built-in invitation checks (rewards follow real purchases). The SDK's own
+    /// <see cref="Sharing.ShareRewardRule"/> cannot do it; a host describes a mechanic it runs elsewhere with
+    /// <see cref="InvitationRuleFacts.RewardsShareWithoutPurchase"/>.
+    /// </summary>
+    public const string ShareRewardWithoutPurchase = "SC506";
+
     /// <summary>A bargain draws a random schedule it does not disclose; a warning where <see cref="ComplianceProfile.RequiresScheduleDisclosure"/> (the EU profile).</summary>
     public const string InvitationUndisclosedSchedule = "SC505";
 }

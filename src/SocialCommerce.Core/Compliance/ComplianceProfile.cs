@@ -56,6 +56,13 @@ public sealed record ComplianceProfile
     public bool AllowsRecruitmentRewards { get; init; }
 
     /// <summary>
+    /// Gets whether points and coupons redeemable for money count toward <see cref="MaxPayoutRatio"/>
+    /// (<see cref="PlanFacts.RedeemableRewardRate"/>); true for <see cref="ComplianceProfiles.ChinaDirectSelling"/>, whose cap
+    /// counts rewards in every form.
+    /// </summary>
+    public bool CountsRedeemableRewards { get; init; }
+
+    /// <summary>
     /// Gets the shortest return window a plan should have: how long buyers may return goods without reason where the
     /// profile applies. A plan that releases commissions sooner pays money a lawful return then claws back (finding
     /// <see cref="ComplianceCodes.PlanReturnWindowShort"/>, a warning). Null: not checked.

@@ -3,7 +3,7 @@ using System.Globalization;
 
 namespace SocialCommerce.Compliance;
 
-/// <summary>The built-in checks of invitation and referral-reward rules (SC501, SC502, SC504, SC505).</summary>
+/// <summary>The built-in checks of invitation, referral-reward and share-reward rules (SC501, SC502, SC504, SC505, SC506).</summary>
 internal sealed class InvitationChecks : IComplianceCheck
 {
     public void Check(in ComplianceCheckArguments arguments, ICollection<ComplianceFinding> findings)
@@ -23,6 +23,11 @@ internal sealed class InvitationChecks : IComplianceCheck
         {
             var severity = profile.AllowsNewMemberOnlyHelp ? FindingSeverity.Warning : FindingSeverity.Error;
             Add(findings, profile, ComplianceCodes.InvitationNewMembersOnly, severity, rule.Name, "'{0}' admits only newly registered members as helpers: a recruitment incentive (拉新助力) under profile '{1}'.");
+        }
+
+        if (rule.RewardsShareWithoutPurchase)
+        {
+            Add(findings, profile, ComplianceCodes.ShareRewardWithoutPurchase, FindingSeverity.Error, rule.Name, "'{0}' rewards a share, a click or a sign-up without someone else's real purchase; profile '{1}' allows share rewards only for a purchase.");
         }
 
         if (rule.UndisclosedRandomSchedule && profile.RequiresScheduleDisclosure)

@@ -20,6 +20,9 @@ public sealed record InvitationRuleFacts(string Name)
     /// <summary>Gets whether the mechanic pays a reward for registering or binding alone (<see cref="ComplianceCodes.PlanRecruitmentReward"/>).</summary>
     public bool RewardsSignUp { get; init; }
 
+    /// <summary>Gets whether the mechanic rewards a share, a click or a sign-up without a purchase by someone else (<see cref="ComplianceCodes.ShareRewardWithoutPurchase"/>).</summary>
+    public bool RewardsShareWithoutPurchase { get; init; }
+
     /// <summary>
     /// Gets the most a referral reward pays, with the commission plan's rates, as a ratio of the qualifying purchase
     /// (<see cref="ComplianceCodes.ReferralRewardPayoutRatio"/>); null when it pays no money or the ratio is unknown.

@@ -18,4 +18,12 @@ public sealed record PlanFacts(string Name, int PaidDepth, Rate MaxTotalRate, bo
     /// <see cref="ComplianceProfile.MinReturnWindow"/> is not checked). <see cref="Commissions.CommissionPlan.ToPlanFacts"/> sets it.
     /// </summary>
     public Duration? ReturnWindow { get; init; }
+
+    /// <summary>
+    /// Gets the largest share of a sale's paid amount that the shop also pays as points or coupons redeemable for money
+    /// (their money value), or null when none: counted toward <see cref="ComplianceProfile.MaxPayoutRatio"/> by profiles
+    /// with <see cref="ComplianceProfile.CountsRedeemableRewards"/>. <see cref="Points.PointsPolicy.RedeemableRewardRate"/>
+    /// gives it for a points policy.
+    /// </summary>
+    public Rate? RedeemableRewardRate { get; init; }
 }

@@ -10,7 +10,9 @@ namespace SocialCommerce.Points;
 /// <summary>Reads a points policy from its JSON document, naming the JSON path and value of any fault.</summary>
 internal static class PointsPolicyDocument
 {
-    private static readonly HashSet<string> Properties = ["currency", "earning", "redemption"];
+    private static readonly HashSet<string> Properties = ["currency", "earning", "redemption", "signIn", "tasks"];
+    private static readonly HashSet<string> SignIn = ["points", "zone", "streakDays", "streakBonus", "expiry"];
+    private static readonly HashSet<string> Task = ["name", "points", "dailyCap", "totalCap", "zone", "expiry", "rewardsSignUp"];
     private static readonly HashSet<string> Earning = ["pointsPerUnit", "byCategory", "expiry"];
     private static readonly HashSet<string> Redemption = ["pointsPerUnit", "maxSharePercent", "minimumPointsPerUse", "minimumLeftToPay"];
     private static readonly HashSet<string> Days = ["days"];
@@ -25,9 +27,11 @@ internal static class PointsPolicyDocument
         var currency = R.Currency(root, "currency", "$.currency");
         var earning = DocumentReader.Optional(root, "earning", out var e) ? ReadEarning(e, currency) : null;
         var redemption = DocumentReader.Optional(root, "redemption", out var r) ? ReadRedemption(r, currency) : null;
-        return earning is null && redemption is null
-            ? throw R.Fault("$", root, "should have an \"earning\", a \"redemption\" or both.")
-            : new PointsPolicy(earning, redemption);
+        var signIn = DocumentReader.Optional(root, "signIn", out var i) ? ReadSignIn(i) : null;
+        var tasks = DocumentReader.Optional(root, "tasks", out var t) ? ReadTasks(t) : [];
+        return earning is null && redemption is null && signIn is null && tasks.Count == 0
+            ? throw R.Fault("$", root, "should have at least one of \"earning\", \"redemption\", \"signIn\" and \"tasks\".")
+            : new PointsPolicy(earning, redemption) { SignIn = signIn, Tasks = tasks };
     }
 
     private static PurchasePointsRule ReadEarning(JsonElement earning, Currency currency)
@@ -50,13 +54,100 @@ internal static class PointsPolicyDocument
             }
         }
 
-        var expiry = DocumentReader.Optional(earning, "expiry", out var x) ? ReadExpiry(x) : null;
+        var expiry = DocumentReader.Optional(earning, "expiry", out var x) ? ReadExpiry(x, path + ".expiry") : null;
         return new PurchasePointsRule(currency, perUnit, byCategory, expiry);
     }
 
-    private static PointsExpiry ReadExpiry(JsonElement expiry)
+    private static SignInRule ReadSignIn(JsonElement signIn)
     {
-        const string path = "$.earning.expiry";
+        const string path = "$.signIn";
+        R.Object(signIn, path, SignIn, "a sign-in rule");
+        var points = Points(R.Required(signIn, "points", path + ".points"), path + ".points");
+        var zone = DocumentReader.Optional(signIn, "zone", out _) ? Zone(signIn, path) : null;
+        var streakDays = 0;
+        var bonus = 0L;
+        if (DocumentReader.Optional(signIn, "streakDays", out var d))
+        {
+            streakDays = R.Int(d, path + ".streakDays");
+            if (streakDays is < 2 or > 366)
+            {
+                throw R.Fault(path + ".streakDays", d, "should be 2 to 366 consecutive days.");
+            }
+
+            var b = R.Required(signIn, "streakBonus", path + ".streakBonus");
+            bonus = R.Long(b, path + ".streakBonus");
+            if (bonus < 1 || bonus > Limits.MaxPoints - points)
+            {
+                throw R.Fault(path + ".streakBonus", b, $"should be 1 to {Limits.MaxPoints} less the points.");
+            }
+        }
+        else if (DocumentReader.Optional(signIn, "streakBonus", out var b))
+        {
+            throw R.Fault(path + ".streakBonus", b, "needs \"streakDays\".");
+        }
+
+        var expiry = DocumentReader.Optional(signIn, "expiry", out var x) ? ReadExpiry(x, path + ".expiry") : null;
+        return new SignInRule(points, zone, streakDays, bonus, expiry);
+    }
+
+    private static List<PointsTaskRule> ReadTasks(JsonElement tasks)
+    {
+        if (tasks.ValueKind != JsonValueKind.Array)
+        {
+            throw R.Fault("$.tasks", tasks, "should be an array of tasks.");
+        }
+
+        var rules = new List<PointsTaskRule>();
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        var index = 0;
+        foreach (var task in tasks.EnumerateArray())
+        {
+            var path = $"$.tasks[{index++}]";
+            R.Object(task, path, Task, "a task");
+            var nameElement = R.Required(task, "name", path + ".name");
+            var name = R.String(task, "name", path + ".name");
+            if (!Limits.IsValidId(name) || name.Length > Limits.MaxIdLength - 7)
+            {
+                throw R.Fault(path + ".name", nameElement, $"should be 1 to {Limits.MaxIdLength - 7} characters without control characters.");
+            }
+
+            if (!names.Add(name))
+            {
+                throw R.Fault(path + ".name", nameElement, "names a task twice.");
+            }
+
+            var points = Points(R.Required(task, "points", path + ".points"), path + ".points");
+            var daily = DocumentReader.Optional(task, "dailyCap", out var dc) ? Cap(dc, path + ".dailyCap") : (int?)null;
+            var total = DocumentReader.Optional(task, "totalCap", out var tc) ? Cap(tc, path + ".totalCap") : (int?)null;
+            var zone = DocumentReader.Optional(task, "zone", out _) ? Zone(task, path) : null;
+            var expiry = DocumentReader.Optional(task, "expiry", out var x) ? ReadExpiry(x, path + ".expiry") : null;
+            var signUp = DocumentReader.Optional(task, "rewardsSignUp", out var s) && R.Bool(s, path + ".rewardsSignUp");
+            rules.Add(new PointsTaskRule(name, points, daily, total, zone, expiry) { RewardsSignUp = signUp });
+        }
+
+        return rules;
+    }
+
+    private static long Points(JsonElement value, string path)
+    {
+        var points = R.Long(value, path);
+        return points is >= 1 and <= Limits.MaxPoints ? points : throw R.Fault(path, value, $"should be 1 to {Limits.MaxPoints} points.");
+    }
+
+    private static int Cap(JsonElement value, string path)
+    {
+        var cap = R.Int(value, path);
+        return cap >= 1 ? cap : throw R.Fault(path, value, "should be at least 1 (leave it out for no cap).");
+    }
+
+    private static DateTimeZone Zone(JsonElement parent, string path)
+    {
+        var zoneId = R.String(parent, "zone", path + ".zone");
+        return DateTimeZoneProviders.Tzdb.GetZoneOrNull(zoneId) ?? throw R.Fault(path + ".zone", parent.GetProperty("zone"), "is not a known time zone (an IANA id such as Asia/Shanghai).");
+    }
+
+    private static PointsExpiry ReadExpiry(JsonElement expiry, string path)
+    {
         if (expiry.ValueKind != JsonValueKind.Object)
         {
             throw R.Fault(path, expiry, "should be { \"days\": n } or { \"endOf\", \"zone\", \"periodsAfter\" }.");
@@ -78,8 +169,7 @@ internal static class PointsPolicyDocument
             "year" => PointsPeriod.Year,
             _ => (PointsPeriod?)null,
         } : null;
-        var zoneId = R.String(expiry, "zone", path + ".zone");
-        var zone = DateTimeZoneProviders.Tzdb.GetZoneOrNull(zoneId) ?? throw R.Fault(path + ".zone", expiry.GetProperty("zone"), "is not a known time zone (an IANA id such as Asia/Shanghai).");
+        var zone = Zone(expiry, path);
         var after = DocumentReader.Optional(expiry, "periodsAfter", out var a) ? R.Int(a, path + ".periodsAfter") : 0;
         if (after is < 0 or > 10)
         {

@@ -20,4 +20,7 @@ public enum PointsRefusal
 
     /// <summary>More points than the order spent (and not yet returned) were to be returned, or more than the lot earned to be taken back.</summary>
     ExceedsAmount = 5,
+
+    /// <summary>A task's daily or total cap was reached (<see cref="PointsTaskRule"/>).</summary>
+    CapReached = 6,
 }

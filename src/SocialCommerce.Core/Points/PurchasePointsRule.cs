@@ -2,6 +2,7 @@ using System;
 using System.Collections.Frozen;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 using SocialCommerce.Commissions;
 
 namespace SocialCommerce.Points;
@@ -86,6 +87,14 @@ public sealed record PurchasePointsRule
         var points = PointsFor(sale);
         return points == 0 ? null : new PointsEarning(sale.Id, PointsSource.Purchase, points, sale.PaidAt, Expiry);
     }
+
+    /// <inheritdoc/>
+    public bool Equals(PurchasePointsRule? other) =>
+        other is not null && Currency.Equals(other.Currency) && PointsPerUnit == other.PointsPerUnit && Expiry == other.Expiry
+        && _byCategory.Count == other._byCategory.Count && _byCategory.All(c => other._byCategory.TryGetValue(c.Key, out var rate) && rate == c.Value);
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => HashCode.Combine(Currency, PointsPerUnit, Expiry, _byCategory.Count);
 
     private static void Check(long rate, string name)
     {

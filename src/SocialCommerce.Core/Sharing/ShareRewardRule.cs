@@ -47,6 +47,13 @@ public sealed record ShareRewardRule
     /// <summary>Gets the zone of the daily cap's days.</summary>
     public DateTimeZone DayZone { get; }
 
+    /// <summary>
+    /// Gets what a compliance profile checks of the rule (<see cref="Compliance.ComplianceProfile.CheckInvitationRule"/>):
+    /// it rewards only a purchase by someone else, never a share, a click or a sign-up alone, so
+    /// <see cref="Compliance.InvitationRuleFacts.RewardsShareWithoutPurchase"/> and <see cref="Compliance.InvitationRuleFacts.RewardsSignUp"/> are false.
+    /// </summary>
+    public Compliance.InvitationRuleFacts Facts => new(Name);
+
     /// <summary>Creates a rule, checking its terms.</summary>
     /// <param name="name">The rule's name (a valid SDK id).</param>
     /// <param name="options">Its terms: points or a coupon template (exactly one), a minimum purchase, caps.</param>

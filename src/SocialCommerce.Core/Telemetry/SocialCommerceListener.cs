@@ -77,4 +77,22 @@ public abstract class SocialCommerceListener
     public virtual void OnGrowthEvaluated(in GrowthEvaluatedArguments arguments)
     {
     }
+
+    /// <summary>Called after a points-wallet command (earn, sign-in, task, reserve, commit, release, return, take back, settle), applied or not.</summary>
+    /// <param name="arguments">The command and its result.</param>
+    public virtual void OnPoints(in PointsArguments arguments)
+    {
+    }
+
+    /// <summary>Called after a coupon command (issue, lock, unlock, use, return, expire), applied or not.</summary>
+    /// <param name="arguments">The template, the command and its result.</param>
+    public virtual void OnCoupon(in CouponArguments arguments)
+    {
+    }
+
+    /// <summary>Called after a points-mall command (redeem, complete, cancel, refund), applied or not.</summary>
+    /// <param name="arguments">The item, the command and its result.</param>
+    public virtual void OnMall(in MallArguments arguments)
+    {
+    }
 }

@@ -8,6 +8,7 @@ using NodaTime;
 using SocialCommerce.Coupons;
 using SocialCommerce.EntityFrameworkCore.Execution;
 using SocialCommerce.Network;
+using SocialCommerce.Telemetry;
 
 namespace SocialCommerce.EntityFrameworkCore.Coupons;
 
@@ -25,11 +26,13 @@ public sealed class StoredCoupons
     private readonly StoreExecutor _store;
     private readonly Func<string, CouponTemplate?> _templates;
     private readonly CouponRows _coupons;
+    private readonly SocialCommerceListener? _listener;
 
-    internal StoredCoupons(StoreExecutor store, Func<string, CouponTemplate?> templates)
+    internal StoredCoupons(StoreExecutor store, Func<string, CouponTemplate?> templates, SocialCommerceListener? listener = null)
     {
         _store = store;
         _templates = templates;
+        _listener = listener;
         _coupons = new CouponRows(templates);
     }
 
@@ -53,7 +56,13 @@ public sealed class StoredCoupons
         StoredIds.Check(couponId, nameof(couponId));
         Instants.Check(at, nameof(at));
         var template = Template(templateId);
-        return _store.RunAsync($"issue coupon '{couponId}' of template '{templateId}' to member {member}", "coupon-template/" + templateId, async (db, _, ct) =>
+        return IssueCoreAsync(template, couponId, member, at, isNewMember, cancellationToken);
+    }
+
+    private async Task<CouponIssue> IssueCoreAsync(CouponTemplate template, string couponId, MemberId member, Instant at, bool isNewMember, CancellationToken cancellationToken)
+    {
+        var templateId = template.TemplateId;
+        var issue = await _store.RunAsync($"issue coupon '{couponId}' of template '{templateId}' to member {member}", "coupon-template/" + templateId, async (db, _, ct) =>
         {
             var stored = await db.Set<CouponRow>().AsNoTracking().FirstOrDefaultAsync(r => r.CouponId == couponId, ct).ConfigureAwait(false);
             var known = stored is null ? null : _coupons.Load(stored);
@@ -84,7 +93,9 @@ public sealed class StoredCoupons
             db.Add(CouponRows.NewRow(coupon!));
             await db.SaveChangesAsync(ct).ConfigureAwait(false);
             return new CouponIssue(result, coupon);
-        }, cancellationToken);
+        }, cancellationToken).ConfigureAwait(false);
+        CommittedReport.To(_listener, static (l, a) => l.OnCoupon(a), new CouponArguments(templateId, "issue", issue.Result));
+        return issue;
     }
 
     /// <summary>An order locks the coupon while it is valid (<see cref="IssuedCoupon.Lock"/>).</summary>
@@ -199,16 +210,25 @@ public sealed class StoredCoupons
         StoredIds.Check(couponId, nameof(couponId));
         StoredIds.Check(reference, nameof(reference));
         Instants.Check(at, nameof(at));
-        return _store.RunAsync($"{verb} coupon '{couponId}' ('{reference}')", "coupon/" + couponId, (db, _, ct) => _coupons.DecideAsync(
+        return StepCoreAsync(verb, couponId, reference, decide, cancellationToken);
+    }
+
+    private async Task<CouponResult> StepCoreAsync(string verb, string couponId, string reference, Func<IssuedCoupon, CouponResult> decide, CancellationToken cancellationToken)
+    {
+        string? templateId = null;
+        var result = await _store.RunAsync($"{verb} coupon '{couponId}' ('{reference}')", "coupon/" + couponId, (db, _, ct) => _coupons.DecideAsync(
             db,
             couponId,
             coupon =>
             {
+                templateId = coupon.Template.TemplateId;
                 var result = decide(coupon);
                 return (result, result.IsApplied ? coupon : null);
             },
             ct,
-            missing: () => CouponResult.Refused(CouponRefusal.UnknownCoupon, $"No coupon '{couponId}' was issued.")), cancellationToken);
+            missing: () => CouponResult.Refused(CouponRefusal.UnknownCoupon, $"No coupon '{couponId}' was issued.")), cancellationToken).ConfigureAwait(false);
+        CommittedReport.To(_listener, static (l, a) => l.OnCoupon(a), new CouponArguments(templateId ?? "", verb, result));
+        return result;
     }
 
     private CouponTemplate Template(string templateId) =>

@@ -112,8 +112,9 @@ public static class SocialCommerceStoreBuilderExtensions
         services.TryAddSingleton(static sp => new StoredGroupBuys(sp.GetRequiredService<StoreExecutor>(), sp.GetRequiredService<GroupBuyBook>(), sp.GetRequiredService<RuleVersions>(), sp.GetService<SocialCommerceListener>()));
         services.TryAddSingleton(static sp => new StoredCommunityBatches(sp.GetRequiredService<StoreExecutor>(), name => sp.GetKeyedService<CommunityBatchRule>(name)));
         services.TryAddSingleton(static sp => new Streams.StoredStreams(sp.GetRequiredService<StoreExecutor>()));
-        services.TryAddSingleton(static sp => new Points.StoredPoints(sp.GetRequiredService<StoreExecutor>()));
-        services.TryAddSingleton(static sp => new Coupons.StoredCoupons(sp.GetRequiredService<StoreExecutor>(), id => sp.GetKeyedService<SocialCommerce.Coupons.CouponTemplate>(id)));
+        services.TryAddSingleton(static sp => new Points.StoredPoints(sp.GetRequiredService<StoreExecutor>(), sp.GetService<SocialCommerceListener>()));
+        services.TryAddSingleton(static sp => new Points.StoredMall(sp.GetRequiredService<StoreExecutor>(), id => sp.GetKeyedService<SocialCommerce.Points.MallItem>(id), sp.GetService<SocialCommerceListener>()));
+        services.TryAddSingleton(static sp => new Coupons.StoredCoupons(sp.GetRequiredService<StoreExecutor>(), id => sp.GetKeyedService<SocialCommerce.Coupons.CouponTemplate>(id), sp.GetService<SocialCommerceListener>()));
         services.TryAddSingleton(static sp => new StoredGrowth(sp.GetRequiredService<StoreExecutor>(), sp.GetRequiredService<GrowthProgram>()));
         services.TryAddSingleton(static sp => new StoredInvitations(sp.GetRequiredService<StoreExecutor>(), sp.GetRequiredService<InvitationBook>(), sp.GetRequiredService<RuleVersions>(), sp.GetService<SocialCommerceListener>()));
         services.TryAddSingleton(static sp => new StoredReferralRewards(

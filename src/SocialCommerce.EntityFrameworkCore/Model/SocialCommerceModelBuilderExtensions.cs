@@ -179,6 +179,7 @@ public static class SocialCommerceModelBuilderExtensions
             e.Property(r => r.TemplateId).HasMaxLength(200);
             e.Property(r => r.Version).IsConcurrencyToken();
         });
+        AddMall(modelBuilder, schema);
         AddInvitations(modelBuilder, schema);
         modelBuilder.Entity<Streams.StreamEventRow>(e =>
         {
@@ -196,6 +197,34 @@ public static class SocialCommerceModelBuilderExtensions
             e.Property(r => r.Version).IsConcurrencyToken();
         });
         return modelBuilder;
+    }
+
+    private static void AddMall(ModelBuilder modelBuilder, string? schema)
+    {
+        modelBuilder.Entity<Points.MallRedemptionRow>(e =>
+        {
+            e.ToTable("sc_mall_redemptions", schema);
+            e.HasKey(r => r.RedemptionId);
+            e.Property(r => r.RedemptionId).HasMaxLength(200);
+            e.Property(r => r.ItemId).HasMaxLength(200);
+            e.Property(r => r.PriceCurrency).HasMaxLength(16);
+            e.Property(r => r.Version).IsConcurrencyToken();
+            e.HasIndex(r => new { r.MemberId, r.ItemId });
+        });
+        modelBuilder.Entity<Points.MallItemRow>(e =>
+        {
+            e.ToTable("sc_mall_items", schema);
+            e.HasKey(r => r.ItemId);
+            e.Property(r => r.ItemId).HasMaxLength(200);
+            e.Property(r => r.Version).IsConcurrencyToken();
+        });
+        modelBuilder.Entity<Points.MallHolderRow>(e =>
+        {
+            e.ToTable("sc_mall_holders", schema);
+            e.HasKey(r => new { r.MemberId, r.ItemId });
+            e.Property(r => r.ItemId).HasMaxLength(200);
+            e.Property(r => r.Version).IsConcurrencyToken();
+        });
     }
 
     private static void AddInvitations(ModelBuilder modelBuilder, string? schema)

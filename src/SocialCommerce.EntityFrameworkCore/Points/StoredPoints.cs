@@ -6,6 +6,7 @@ using NodaTime;
 using SocialCommerce.EntityFrameworkCore.Execution;
 using SocialCommerce.Network;
 using SocialCommerce.Points;
+using SocialCommerce.Telemetry;
 
 namespace SocialCommerce.EntityFrameworkCore.Points;
 
@@ -20,8 +21,13 @@ public sealed class StoredPoints
 {
     private readonly StoreExecutor _store;
     private readonly WalletRows _wallets = new();
+    private readonly SocialCommerceListener? _listener;
 
-    internal StoredPoints(StoreExecutor store) => _store = store;
+    internal StoredPoints(StoreExecutor store, SocialCommerceListener? listener = null)
+    {
+        _store = store;
+        _listener = listener;
+    }
 
     /// <summary>Earns a lot (<see cref="PointsWallet.Earn"/>): frozen for a purchase, available otherwise; debt is repaid from it first.</summary>
     /// <param name="member">The member.</param>
@@ -33,7 +39,36 @@ public sealed class StoredPoints
     public Task<PointsResult> EarnAsync(MemberId member, PointsEarning earning, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(earning);
-        return DecideAsync($"earn lot '{earning.LotId}' for member {member}", member, wallet => wallet.Earn(earning), cancellationToken);
+        return DecideAsync("earn", $"earn lot '{earning.LotId}' for member {member}", member, wallet => wallet.Earn(earning), cancellationToken);
+    }
+
+    /// <summary>Signs a member in for the local day of <paramref name="at"/> (<see cref="PointsWallet.SignIn"/>): the day's points and any streak bonus; a second sign-in that day is a duplicate.</summary>
+    /// <param name="member">The member.</param>
+    /// <param name="rule">The sign-in rule.</param>
+    /// <param name="at">When.</param>
+    /// <param name="cancellationToken">Cancels the command.</param>
+    /// <returns>Core's result.</returns>
+    public Task<PointsResult> SignInAsync(MemberId member, SignInRule rule, Instant at, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(rule);
+        Instants.Check(at, nameof(at));
+        return DecideAsync("sign-in", $"sign in member {member} at {at}", member, wallet => wallet.SignIn(rule, at), cancellationToken);
+    }
+
+    /// <summary>A completion of a task (<see cref="PointsWallet.CompleteTask"/>): its points within the task's daily and total caps.</summary>
+    /// <param name="member">The member.</param>
+    /// <param name="rule">The task's rule.</param>
+    /// <param name="completionId">The completion: the command's identity.</param>
+    /// <param name="at">When.</param>
+    /// <param name="cancellationToken">Cancels the command.</param>
+    /// <returns>Core's result (<see cref="PointsRefusal.CapReached"/> naming the cap).</returns>
+    /// <exception cref="ArgumentException">The completion id is invalid or too long for the lot id.</exception>
+    public Task<PointsResult> CompleteTaskAsync(MemberId member, PointsTaskRule rule, string completionId, Instant at, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(rule);
+        rule.LotId(completionId);
+        Instants.Check(at, nameof(at));
+        return DecideAsync("task", $"complete task '{rule.Name}' ('{completionId}') for member {member}", member, wallet => wallet.CompleteTask(rule, completionId, at), cancellationToken);
     }
 
     /// <summary>The purchase that earned a lot completed (<see cref="PointsWallet.CompletePurchase"/>): its points become available when the return window has passed.</summary>
@@ -53,7 +88,7 @@ public sealed class StoredPoints
             throw new ArgumentOutOfRangeException(nameof(returnWindow), returnWindow, $"Lot '{lotId}': the return window should be 0 to {Limits.MaxDuration.Days} days.");
         }
 
-        return DecideAsync($"complete lot '{lotId}' of member {member}", member, wallet => wallet.CompletePurchase(lotId, completedAt, returnWindow), cancellationToken);
+        return DecideAsync("complete-purchase", $"complete lot '{lotId}' of member {member}", member, wallet => wallet.CompletePurchase(lotId, completedAt, returnWindow), cancellationToken);
     }
 
     /// <summary>Reserves points for an order (<see cref="PointsWallet.Reserve"/>), from the soonest-expiring available lots first.</summary>
@@ -66,7 +101,7 @@ public sealed class StoredPoints
     public Task<PointsResult> ReserveAsync(MemberId member, string orderId, long points, Instant at, CancellationToken cancellationToken = default)
     {
         Check(orderId, nameof(orderId), points, at);
-        return DecideAsync($"reserve {points} points for order '{orderId}' of member {member}", member, wallet => wallet.Reserve(orderId, points, at), cancellationToken);
+        return DecideAsync("reserve", $"reserve {points} points for order '{orderId}' of member {member}", member, wallet => wallet.Reserve(orderId, points, at), cancellationToken);
     }
 
     /// <summary>The order was paid (<see cref="PointsWallet.Commit"/>): its reserved points are spent.</summary>
@@ -78,7 +113,7 @@ public sealed class StoredPoints
     public Task<PointsResult> CommitAsync(MemberId member, string orderId, Instant at, CancellationToken cancellationToken = default)
     {
         Check(orderId, nameof(orderId), at);
-        return DecideAsync($"commit the points of order '{orderId}' of member {member}", member, wallet => wallet.Commit(orderId, at), cancellationToken);
+        return DecideAsync("commit", $"commit the points of order '{orderId}' of member {member}", member, wallet => wallet.Commit(orderId, at), cancellationToken);
     }
 
     /// <summary>The order was cancelled before payment (<see cref="PointsWallet.Release"/>): its reserved points go back to their lots.</summary>
@@ -90,7 +125,7 @@ public sealed class StoredPoints
     public Task<PointsResult> ReleaseAsync(MemberId member, string orderId, Instant at, CancellationToken cancellationToken = default)
     {
         Check(orderId, nameof(orderId), at);
-        return DecideAsync($"release the points of order '{orderId}' of member {member}", member, wallet => wallet.Release(orderId, at), cancellationToken);
+        return DecideAsync("release", $"release the points of order '{orderId}' of member {member}", member, wallet => wallet.Release(orderId, at), cancellationToken);
     }
 
     /// <summary>A refund of (part of) a paid order returns the points it spent to the lots they came from (<see cref="PointsWallet.Return"/>).</summary>
@@ -105,7 +140,7 @@ public sealed class StoredPoints
     {
         Check(orderId, nameof(orderId), points, at);
         StoredIds.Check(refundId, nameof(refundId));
-        return DecideAsync($"return {points} points of order '{orderId}' (refund '{refundId}') of member {member}", member, wallet => wallet.Return(orderId, refundId, points, at), cancellationToken);
+        return DecideAsync("return", $"return {points} points of order '{orderId}' (refund '{refundId}') of member {member}", member, wallet => wallet.Return(orderId, refundId, points, at), cancellationToken);
     }
 
     /// <summary>Takes back points a refunded purchase earned (<see cref="PointsWallet.TakeBack"/>), by <paramref name="policy"/> for points already spent.</summary>
@@ -126,7 +161,7 @@ public sealed class StoredPoints
             throw new ArgumentOutOfRangeException(nameof(policy), policy, "Not a points clawback policy.");
         }
 
-        return DecideAsync($"take back {points} points of lot '{lotId}' (take-back '{takeBackId}') of member {member}", member, wallet => wallet.TakeBack(takeBackId, lotId, points, at, policy), cancellationToken);
+        return DecideAsync("take-back", $"take back {points} points of lot '{lotId}' (take-back '{takeBackId}') of member {member}", member, wallet => wallet.TakeBack(takeBackId, lotId, points, at, policy), cancellationToken);
     }
 
     /// <summary>Settles one member's wallet up to an instant (<see cref="PointsWallet.ExpireDue"/>): ended freezes become available, due lots expire exactly their unspent part.</summary>
@@ -137,7 +172,7 @@ public sealed class StoredPoints
     public Task<PointsResult> ExpireDueAsync(MemberId member, Instant at, CancellationToken cancellationToken = default)
     {
         Instants.Check(at, nameof(at));
-        return DecideAsync($"settle the wallet of member {member} at {at}", member, wallet => wallet.ExpireDue(at), cancellationToken);
+        return DecideAsync("settle", $"settle the wallet of member {member} at {at}", member, wallet => wallet.ExpireDue(at), cancellationToken);
     }
 
     /// <summary>
@@ -179,8 +214,9 @@ public sealed class StoredPoints
 
     // The wallet's one command path: the member's commands of this process wait their turn, the state row is read,
     // Core decides, and a changed wallet is written under its version.
-    private Task<PointsResult> DecideAsync(string command, MemberId member, Func<PointsWallet, PointsResult> decide, CancellationToken cancellationToken) =>
-        _store.RunAsync(command, Keys.Wallet(member), (db, _, ct) => _wallets.DecideAsync(
+    private async Task<PointsResult> DecideAsync(string operation, string command, MemberId member, Func<PointsWallet, PointsResult> decide, CancellationToken cancellationToken)
+    {
+        var result = await _store.RunAsync(command, Keys.Wallet(member), (db, _, ct) => _wallets.DecideAsync(
             db,
             member,
             wallet =>
@@ -188,7 +224,10 @@ public sealed class StoredPoints
                 var result = decide(wallet);
                 return (result, result.IsApplied ? wallet : null);
             },
-            ct), cancellationToken);
+            ct), cancellationToken).ConfigureAwait(false);
+        CommittedReport.To(_listener, static (l, a) => l.OnPoints(a), new PointsArguments(operation, result));
+        return result;
+    }
 
     private static void Check(string id, string name, Instant at)
     {

@@ -24,9 +24,11 @@ public static class SocialCommerceSchema
     /// Version 5 adds <c>sc_stream_events</c> and <c>sc_state_snapshots</c>, where <see cref="Streams.StoredStreams"/>
     /// keeps Core's event streams and states. Version 6 adds <c>sc_points_wallets</c>, members' points wallets
     /// (<see cref="Points.StoredPoints"/>), and <c>sc_coupons</c>, <c>sc_coupon_templates</c> and <c>sc_coupon_holders</c>,
-    /// issued coupons and the counts their limits check (<see cref="Coupons.StoredCoupons"/>).
+    /// issued coupons and the counts their limits check (<see cref="Coupons.StoredCoupons"/>). Version 7 adds
+    /// <c>sc_mall_redemptions</c>, <c>sc_mall_items</c> and <c>sc_mall_holders</c>, the points mall's redemptions and the
+    /// counts its quotas and per-member limits check (<see cref="Points.StoredMall"/>).
     /// </remarks>
-    public const int Version = 6;
+    public const int Version = 7;
 
     /// <summary>
     /// Checks that the database is reachable and holds the SocialCommerce tables at <see cref="Version"/>.

@@ -42,6 +42,10 @@ internal sealed partial class SocialCommerceInstrumentation : SocialCommerceList
     private readonly Counter<long> _ledgerOperations;
     private readonly Counter<long> _ledgerAmount;
     private readonly Counter<long> _referralRewards;
+    private readonly Counter<long> _pointsOperations;
+    private readonly Counter<long> _pointsMoved;
+    private readonly Counter<long> _couponOperations;
+    private readonly Counter<long> _mallOperations;
 
     public SocialCommerceInstrumentation(ILoggerFactory? loggerFactory = null, IMeterFactory? meterFactory = null)
     {
@@ -69,6 +73,10 @@ internal sealed partial class SocialCommerceInstrumentation : SocialCommerceList
         _ledgerAmount = _meter.CreateCounter<long>("socialcommerce.ledger.amount", "{minor_unit}", "Amounts the ledger's entries moved, in minor units of the currency, by entry kind (earned, released, cancelled, clawed back, withdrawn...).");
         _invitations = _meter.CreateCounter<long>("socialcommerce.invitation.events", "{event}", "Invitation (bargain, assist) events and refusals (tags: rule, kind, event or refusal).");
         _referralRewards = _meter.CreateCounter<long>("socialcommerce.referral.events", "{event}", "Referral-reward events and refusals (tags: rule, event or refusal).");
+        _pointsOperations = _meter.CreateCounter<long>("socialcommerce.points.operations", "{operation}", "Points-wallet commands by outcome (tags: operation, outcome, refusal).");
+        _pointsMoved = _meter.CreateCounter<long>("socialcommerce.points.moved", "{point}", "Points the wallets' entries moved, by entry kind (earned, unfrozen, reserved, released, spent, returned, expired, taken back...).");
+        _couponOperations = _meter.CreateCounter<long>("socialcommerce.coupon.operations", "{operation}", "Coupon commands by outcome (tags: rule = template, operation, outcome, refusal).");
+        _mallOperations = _meter.CreateCounter<long>("socialcommerce.mall.operations", "{operation}", "Points-mall commands by outcome (tags: rule = item, operation, outcome, refusal).");
     }
 
     internal Meter Meter => _meter;
@@ -280,6 +288,64 @@ internal sealed partial class SocialCommerceInstrumentation : SocialCommerceList
             : new KeyValuePair<string, object?>(SocialCommerceTelemetryTags.Refusal, result.Refusal.ToString());
         _referralRewards.Add(1, rule, outcome);
     }
+
+    public override void OnPoints(in PointsArguments arguments)
+    {
+        var operation = new KeyValuePair<string, object?>(SocialCommerceTelemetryTags.Operation, arguments.Operation);
+        var result = arguments.Result;
+        if (_pointsOperations.Enabled)
+        {
+            _pointsOperations.Add(1, operation, Outcome(result.Outcome), Refusal(result.Refusal.ToString()));
+        }
+
+        CountEntries(result.Entries);
+    }
+
+    public override void OnCoupon(in CouponArguments arguments)
+    {
+        if (_couponOperations.Enabled)
+        {
+            var result = arguments.Result;
+            _couponOperations.Add(1, new KeyValuePair<string, object?>(SocialCommerceTelemetryTags.Rule, arguments.TemplateId), new KeyValuePair<string, object?>(SocialCommerceTelemetryTags.Operation, arguments.Operation), Outcome((SocialCommerce.Points.PointsOutcome)(int)result.Outcome), Refusal(result.Refusal.ToString()));
+        }
+    }
+
+    public override void OnMall(in MallArguments arguments)
+    {
+        var result = arguments.Result;
+        if (_mallOperations.Enabled)
+        {
+            _mallOperations.Add(1, new KeyValuePair<string, object?>(SocialCommerceTelemetryTags.Rule, arguments.ItemId), new KeyValuePair<string, object?>(SocialCommerceTelemetryTags.Operation, arguments.Operation), Outcome(result.Outcome), Refusal(result.Refusal.ToString()));
+        }
+
+        if (result.Wallet is { } wallet)
+        {
+            CountEntries(wallet.Entries);
+        }
+    }
+
+    private void CountEntries(IReadOnlyList<SocialCommerce.Points.PointsEntry> entries)
+    {
+        if (!_pointsMoved.Enabled)
+        {
+            return;
+        }
+
+        foreach (var entry in entries)
+        {
+            _pointsMoved.Add(entry.Points, new KeyValuePair<string, object?>(SocialCommerceTelemetryTags.EntryKind, entry.Kind.ToString()));
+        }
+    }
+
+    private static KeyValuePair<string, object?> Outcome(SocialCommerce.Points.PointsOutcome outcome) =>
+        new(SocialCommerceTelemetryTags.Outcome, outcome switch
+        {
+            SocialCommerce.Points.PointsOutcome.Applied => "applied",
+            SocialCommerce.Points.PointsOutcome.Duplicate => "duplicate",
+            _ => "refused",
+        });
+
+    private static KeyValuePair<string, object?> Refusal(string refusal) => new(SocialCommerceTelemetryTags.Refusal, refusal);
 
     public override void OnCommunityBatchClosed(in CommunityBatchClosedArguments arguments)
     {

@@ -151,8 +151,23 @@ public sealed class DocumentFuzzTests
     public void Every_mutated_points_policy_is_refused_with_a_path_or_earns_and_redeems() =>
         FuzzRuleDocument(_ => Points.PointsPolicyDocumentTests.Shop, SocialCommerce.Points.PointsPolicy.FromJson, (policy, json) =>
         {
-            // Whatever was accepted earns for a sale into a wallet and pays at checkout without an exception.
-            var currency = policy.Earning?.Currency ?? policy.Redemption!.Currency;
+            // Whatever was accepted earns for a sale, a sign-in and each task into a wallet and pays at checkout without an exception.
+            if (policy.SignIn is { } signIn)
+            {
+                Assert.True(new SocialCommerce.Points.PointsWallet().SignIn(signIn, At).IsApplied, json);
+            }
+
+            foreach (var task in policy.Tasks)
+            {
+                Assert.True(new SocialCommerce.Points.PointsWallet().CompleteTask(task, "done-1", At).IsApplied, json);
+            }
+
+            if ((policy.Earning?.Currency ?? policy.Redemption?.Currency) is not { } currency)
+            {
+                return;
+            }
+
+
             var line = new Money(199m, currency);
             if (policy.Earning is { } earning)
             {

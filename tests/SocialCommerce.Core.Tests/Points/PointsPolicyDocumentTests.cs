@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using NodaTime;
 using SocialCommerce.Commissions;
 using SocialCommerce.Network;
@@ -17,7 +18,13 @@ public sealed class PointsPolicyDocumentTests
             "byCategory": { "tea": 2, "gift-cards": 0 },
             "expiry": { "endOf": "year", "zone": "Asia/Shanghai", "periodsAfter": 1 }
           },
-          "redemption": { "pointsPerUnit": 100, "maxSharePercent": 50, "minimumPointsPerUse": 100, "minimumLeftToPay": 0.01 }
+          "redemption": { "pointsPerUnit": 100, "maxSharePercent": 50, "minimumPointsPerUse": 100, "minimumLeftToPay": 0.01 },
+          "signIn": { "points": 5, "zone": "Asia/Shanghai", "streakDays": 7, "streakBonus": 50, "expiry": { "days": 30 } },
+          "tasks": [
+            { "name": "review", "points": 20, "dailyCap": 2, "totalCap": 10 },
+            { "name": "profile", "points": 100, "totalCap": 1, "zone": "UTC", "expiry": { "endOf": "month", "zone": "Asia/Shanghai" } },
+            { "name": "invite", "points": 50, "rewardsSignUp": true }
+          ]
         }
         """;
 
@@ -36,6 +43,22 @@ public sealed class PointsPolicyDocumentTests
         Assert.Equal(PointsExpiry.AfterDays(365), PointsPolicy.FromJson("""{ "currency": "USD", "earning": { "pointsPerUnit": 10, "expiry": { "days": 365 } } }""").Earning!.Expiry);
     }
 
+    [Fact]
+    public void A_document_gives_the_sign_in_rule_and_the_tasks_it_describes()
+    {
+        var policy = PointsPolicy.FromJson(Shop);
+        var shanghai = DateTimeZoneProviders.Tzdb["Asia/Shanghai"];
+        Assert.Equal(new SignInRule(5, shanghai, 7, 50, PointsExpiry.AfterDays(30)), policy.SignIn);
+        Assert.Equal(["review", "profile", "invite"], policy.Tasks.Select(t => t.Name));
+        Assert.Equal(new PointsTaskRule("review", 20, 2, 10), policy.FindTask("review"));
+        Assert.Equal(new PointsTaskRule("profile", 100, null, 1, DateTimeZone.Utc, PointsExpiry.EndOfPeriod(PointsPeriod.Month, shanghai)), policy.FindTask("profile"));
+        Assert.True(policy.FindTask("invite")!.RewardsSignUp);
+        Assert.False(policy.FindTask("review")!.RewardsSignUp);
+        Assert.Null(policy.FindTask("share"));
+        Assert.Equal(policy, PointsPolicy.FromJson(Shop));
+        Assert.Single(PointsPolicy.FromJson("""{ "currency": "CNY", "tasks": [ { "name": "t", "points": 1 } ] }""").Tasks);
+    }
+
     [Theory]
     [InlineData("""{ "currency": "CNY" }""", "$", "currency")]
     [InlineData("""{ "currency": "CNY", "earning": { "pointsPerUnit": -1 } }""", "$.earning.pointsPerUnit", "-1")]
@@ -49,6 +72,16 @@ public sealed class PointsPolicyDocumentTests
     [InlineData("""{ "currency": "CNY", "redemption": { "pointsPerUnit": 100, "minimumLeftToPay": 0.001 } }""", "$.redemption.minimumLeftToPay", "0.001")]
     [InlineData("""{ "currency": "CNY", "redemption": { "pointsPerUnit": 100, "cashback": true } }""", "$.redemption.cashback", "true")]
     [InlineData("""{ "currency": "ZZZ9", "redemption": { "pointsPerUnit": 100 } }""", "$.currency", "ZZZ9")]
+    [InlineData("""{ "currency": "CNY", "signIn": { "points": 0 } }""", "$.signIn.points", "0")]
+    [InlineData("""{ "currency": "CNY", "signIn": { "points": 5, "streakDays": 1, "streakBonus": 5 } }""", "$.signIn.streakDays", "1")]
+    [InlineData("""{ "currency": "CNY", "signIn": { "points": 5, "streakBonus": 5 } }""", "$.signIn.streakBonus", "5")]
+    [InlineData("""{ "currency": "CNY", "signIn": { "points": 5, "streakDays": 7 } }""", "$.signIn.streakBonus", "missing")]
+    [InlineData("""{ "currency": "CNY", "signIn": { "points": 5, "expiry": { "days": -1 } } }""", "$.signIn.expiry.days", "-1")]
+    [InlineData("""{ "currency": "CNY", "tasks": { "name": "t" } }""", "$.tasks", "t")]
+    [InlineData("""{ "currency": "CNY", "tasks": [ { "name": "t", "points": 1 }, { "name": "t", "points": 2 } ] }""", "$.tasks[1].name", "t")]
+    [InlineData("""{ "currency": "CNY", "tasks": [ { "name": "t", "points": 1, "dailyCap": 0 } ] }""", "$.tasks[0].dailyCap", "0")]
+    [InlineData("""{ "currency": "CNY", "tasks": [ { "name": "t", "points": 1, "rewardsSignUp": "yes" } ] }""", "$.tasks[0].rewardsSignUp", "yes")]
+    [InlineData("""{ "currency": "CNY", "tasks": [ { "name": "", "points": 1 } ] }""", "$.tasks[0].name", "\"\"")]
     public void A_faulty_document_is_refused_naming_the_path_and_the_value(string json, string path, string value)
     {
         var error = Assert.Throws<PointsPolicyFormatException>(() => PointsPolicy.FromJson(json));

@@ -59,7 +59,7 @@ public sealed class PointsWalletProperties
         var applied = new System.Collections.Generic.Dictionary<WalletStepKind, int>();
         var refusals = new System.Collections.Generic.HashSet<PointsRefusal>();
         var entryKinds = new System.Collections.Generic.HashSet<PointsEntryKind>();
-        foreach (var history in WalletGen.Histories.Sample(60, 300))
+        foreach (var history in WalletGen.Histories.Sample(60, 500))
         {
             var wallet = new PointsWallet();
             var at = WalletGen.Start;
@@ -81,7 +81,7 @@ public sealed class PointsWalletProperties
 
         Assert.All(Enum.GetValues<WalletStepKind>(), k => Assert.True(applied.GetValueOrDefault(k) >= 10, $"{k} applied {applied.GetValueOrDefault(k)} times; {string.Join(", ", applied)}"));
         Assert.Equal(Enum.GetValues<PointsEntryKind>().Order(), entryKinds.Order());
-        Assert.Superset(new System.Collections.Generic.HashSet<PointsRefusal> { PointsRefusal.InsufficientPoints, PointsRefusal.Unknown, PointsRefusal.StateConflict, PointsRefusal.ExceedsAmount, PointsRefusal.ConflictingDuplicate }, refusals);
+        Assert.Superset(new System.Collections.Generic.HashSet<PointsRefusal> { PointsRefusal.InsufficientPoints, PointsRefusal.Unknown, PointsRefusal.StateConflict, PointsRefusal.ExceedsAmount, PointsRefusal.ConflictingDuplicate, PointsRefusal.CapReached }, refusals);
     }
 
     private static void AssertSoonestExpiringFirst(PointsWallet wallet, PointsResult reserve)

@@ -19,6 +19,8 @@ public enum WalletStepKind
     Return,
     TakeBack,
     Expire,
+    SignIn,
+    Task,
 }
 
 /// <summary>One wallet command of a generated history, over small id spaces so commands meet the same lots and orders.</summary>
@@ -33,6 +35,8 @@ public sealed record WalletStep(WalletStepKind Kind, int Id, int Other, long Poi
         WalletStepKind.Release => wallet.Release($"O-{Id % 4}", at),
         WalletStepKind.Return => wallet.Return($"O-{Id % 4}", $"R-{Other}", Points, at),
         WalletStepKind.TakeBack => wallet.TakeBack($"T-{Other}", $"L-{Id}", Points, at, Capped ? PointsClawback.CapAtAvailable : PointsClawback.CarryAsDebt),
+        WalletStepKind.SignIn => wallet.SignIn(WalletGen.SignIn, at),
+        WalletStepKind.Task => wallet.CompleteTask(WalletGen.Task, $"done-{Other}", at),
         _ => wallet.ExpireDue(at),
     };
 
@@ -53,6 +57,12 @@ public static class WalletGen
 {
     public static readonly Instant Start = Instant.FromUtc(2026, 11, 1, 0, 0);
 
+    /// <summary>5 points a day in Shanghai, 10 more every third day in a row, expiring after 30 days.</summary>
+    public static readonly SignInRule SignIn = new(5, DateTimeZoneProviders.Tzdb["Asia/Shanghai"], streakDays: 3, streakBonus: 10, expiry: PointsExpiry.AfterDays(30));
+
+    /// <summary>A review task: 20 points, once a day, three times in all.</summary>
+    public static readonly PointsTaskRule Task = new("review", 20, dailyCap: 1, totalCap: 3);
+
     private static Gen<long> Points(int lotId) =>
         Gen.Frequency((6, Gen.Choose(1, 1_000).Select(p => (long)p)), (2, Gen.Choose(1_001, 1_000_000).Select(p => (long)p)), (1, MoneyGen.ChooseLong(1, Limits.MaxPoints)));
 
@@ -60,7 +70,8 @@ public static class WalletGen
         from kind in Gen.Frequency(
             (5, Gen.Constant(WalletStepKind.Earn)), (2, Gen.Constant(WalletStepKind.Complete)), (5, Gen.Constant(WalletStepKind.Reserve)),
             (3, Gen.Constant(WalletStepKind.Commit)), (2, Gen.Constant(WalletStepKind.Release)), (2, Gen.Constant(WalletStepKind.Return)),
-            (2, Gen.Constant(WalletStepKind.TakeBack)), (1, Gen.Constant(WalletStepKind.Expire)))
+            (2, Gen.Constant(WalletStepKind.TakeBack)), (1, Gen.Constant(WalletStepKind.Expire)),
+            (1, Gen.Constant(WalletStepKind.SignIn)), (1, Gen.Constant(WalletStepKind.Task)))
         from id in Gen.Choose(0, 7)
         from other in Gen.Choose(0, 9)
         from points in Points(id)

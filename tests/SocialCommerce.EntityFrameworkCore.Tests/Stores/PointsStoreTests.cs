@@ -17,6 +17,8 @@ public abstract class PointsStoreTests<TDatabase>(TDatabase database) : Database
     where TDatabase : StoreDatabase
 {
     private static readonly MemberId[] Members = [new(1), new(2)];
+    private static readonly SignInRule SignIn = new(5, DateTimeZoneProviders.Tzdb["Asia/Shanghai"], streakDays: 2, streakBonus: 3);
+    private static readonly PointsTaskRule Review = new("review", 20, dailyCap: 1, totalCap: 3);
 
     [SkippableTheory]
     [InlineData(1)]
@@ -31,7 +33,7 @@ public abstract class PointsStoreTests<TDatabase>(TDatabase database) : Database
         var random = new Random(seed);
         var now = T0;
         var applied = new HashSet<string>();
-        for (var step = 0; step < 200; step++)
+        for (var step = 0; step < 320; step++)
         {
             now += Duration.FromHours(random.Next(0, 30));
             var member = Members[random.Next(Members.Length)];
@@ -46,14 +48,17 @@ public abstract class PointsStoreTests<TDatabase>(TDatabase database) : Database
             var takeBack = $"T-{random.Next(4)}";
             var policy = random.Next(2) == 0 ? PointsClawback.CarryAsDebt : PointsClawback.CapAtAvailable;
             var window = Duration.FromDays(random.Next(0, 8));
-            (string Name, Func<PointsWallet, PointsResult> InMemory, Func<StoredPoints, Task<PointsResult>> Stored) command = random.Next(9) switch
+            var completion = $"done-{random.Next(5)}";
+            (string Name, Func<PointsWallet, PointsResult> InMemory, Func<StoredPoints, Task<PointsResult>> Stored) command = random.Next(11) switch
             {
+                9 => ("sign in", w => w.SignIn(SignIn, at), s => s.SignInAsync(member, SignIn, at)),
+                10 => ("task", w => w.CompleteTask(Review, completion, at), s => s.CompleteTaskAsync(member, Review, completion, at)),
                 0 or 1 => ("earn", w => w.Earn(earning), s => s.EarnAsync(member, earning)),
                 2 => ("complete", w => w.CompletePurchase(lot, at, window), s => s.CompletePurchaseAsync(member, lot, at, window)),
                 3 or 4 => ("reserve", w => w.Reserve(order, points, at), s => s.ReserveAsync(member, order, points, at)),
                 5 => ("commit", w => w.Commit(order, at), s => s.CommitAsync(member, order, at)),
                 6 => ("release", w => w.Release(order, at), s => s.ReleaseAsync(member, order, at)),
-                7 => ("return", w => w.Return(order, refund, points, at), s => s.ReturnAsync(member, order, refund, points, at)),
+                7 => ("return", w => w.Return(order, refund, 1 + (points % 60), at), s => s.ReturnAsync(member, order, refund, 1 + (points % 60), at)),
                 _ => random.Next(2) == 0
                     ? ("take back", w => w.TakeBack(takeBack, lot, points, at, policy), s => s.TakeBackAsync(member, takeBack, lot, points, at, policy))
                     : ("expire", w => w.ExpireDue(at), s => s.ExpireDueAsync(member, at)),
@@ -92,7 +97,8 @@ public abstract class PointsStoreTests<TDatabase>(TDatabase database) : Database
         }
 
         // The streams reach every command, not only the easy ones.
-        Assert.Superset(new HashSet<string> { "earn", "complete", "reserve", "commit", "release", "return", "take back" }, applied);
+        var missing = new[] { "earn", "complete", "reserve", "commit", "release", "return", "take back", "sign in", "task" }.Except(applied);
+        Assert.True(!missing.Any(), $"never applied: {string.Join(", ", missing)}");
     }
 
     [SkippableFact]

@@ -54,6 +54,11 @@ public sealed class StoreHost : IAsyncDisposable
 
     public SocialCommerce.EntityFrameworkCore.Points.StoredPoints Points => Host.Services.GetRequiredService<SocialCommerce.EntityFrameworkCore.Points.StoredPoints>();
 
+    public SocialCommerce.EntityFrameworkCore.Points.StoredMall Mall => Host.Services.GetRequiredService<SocialCommerce.EntityFrameworkCore.Points.StoredMall>();
+
+    /// <summary>A mall item of 30 units, 2 a member, 100 points plus ¥9.90 each.</summary>
+    public static SocialCommerce.Points.MallItem Mug { get; } = SocialCommerce.Points.MallItem.Create("mug", new SocialCommerce.Points.MallItemOptions { Points = 100, Price = new Money(9.90m, Currency.CNY), Quota = 30, PerMemberLimit = 2 });
+
     public static BargainRule Bargain { get; } = BargainRule.Create("cut", new BargainRuleOptions
     {
         StartPrice = new Money(99m, Currency.CNY),
@@ -128,6 +133,7 @@ public sealed class StoreHost : IAsyncDisposable
             .AddCommunityBatchRule("daily", DailyRule)
             .AddCouponTemplate(Flash)
             .AddCouponTemplate(Welcome)
+            .AddMallItem(Mug)
             .AddInvitationRule(Bargain)
             .AddInvitationRule(AssistRule.Create("tea", new AssistRuleOptions { Helpers = 3, TimeLimit = Duration.FromHours(2), Reward = AssistReward.FreeItem("TEA-1") }))
             .UseReferralRewards(Referral, "default")

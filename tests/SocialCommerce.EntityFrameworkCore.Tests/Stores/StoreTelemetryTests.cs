@@ -30,6 +30,48 @@ public abstract class StoreTelemetryTests<TDatabase>(TDatabase database) : IClas
         public override void OnInvitation(in InvitationArguments arguments) => Calls.Enqueue($"invitation {arguments.RuleName} {arguments.Kind} {(arguments.Result.IsAccepted ? "accepted" : arguments.Result.Refusal.ToString())}");
 
         public override void OnReferralReward(in ReferralRewardArguments arguments) => Calls.Enqueue($"referral {arguments.RuleName} {(arguments.Result.IsAccepted ? arguments.Result.Event?.GetType().Name : arguments.Result.Refusal.ToString())}");
+
+        public override void OnPoints(in PointsArguments arguments) => Calls.Enqueue($"points {arguments.Operation} {arguments.Result.Outcome} {arguments.Result.Entries.Sum(e => e.Points)}");
+
+        public override void OnCoupon(in CouponArguments arguments) => Calls.Enqueue($"coupon {arguments.TemplateId} {arguments.Operation} {arguments.Result.Outcome} {arguments.Result.Refusal}");
+
+        public override void OnMall(in MallArguments arguments) => Calls.Enqueue($"mall {arguments.ItemId} {arguments.Operation} {arguments.Result.Outcome} {arguments.Result.Refusal}");
+    }
+
+    [SkippableFact]
+    public async Task Stored_wallets_coupons_and_the_mall_report_each_command_with_its_outcome()
+    {
+        database.SkipUnlessAvailable();
+        var db = await database.CreateDatabaseAsync();
+        var recording = new Recording();
+        StoreHost.Listener = recording;
+        await using var shop = await StoreHost.StartAsync(database, db, "telemetry-points");
+        var ann = new MemberId(1);
+        await shop.Points.EarnAsync(ann, new SocialCommerce.Points.PointsEarning("gift", SocialCommerce.Points.PointsSource.Grant, 300, T0, null, "ops", "launch"));
+        await shop.Points.SignInAsync(ann, new SocialCommerce.Points.SignInRule(5), T0);
+        await shop.Points.SignInAsync(ann, new SocialCommerce.Points.SignInRule(5), T0);
+        await shop.Points.ReserveAsync(ann, "O-1", 1_000, T0);
+        await shop.Coupons.IssueAsync("flash", "C-1", ann, T0);
+        await shop.Coupons.LockAsync("C-1", "O-2", T0);
+        await shop.Coupons.UseAsync("C-1", "O-3", T0);
+        await shop.Mall.RedeemAsync("mug", "M-1", ann, 2, T0);
+        await shop.Mall.CompleteAsync("M-1", T0);
+        await shop.Mall.RefundAsync("M-2", T0);
+
+        Assert.Equal(
+            [
+                "points earn Applied 300",
+                "points sign-in Applied 5",
+                "points sign-in Duplicate 0",
+                "points reserve Refused 0",
+                "coupon flash issue Applied None",
+                "coupon flash lock Applied None",
+                "coupon flash use Refused StateConflict",
+                "mall mug redeem Applied None",
+                "mall mug complete Applied None",
+                "mall  refund Refused UnknownRedemption",
+            ],
+            recording.Calls.ToArray());
     }
 
     [SkippableFact]

@@ -100,6 +100,33 @@ public sealed class TelemetryTests
     }
 
     [Fact]
+    public void Wallet_coupon_and_mall_commands_count_by_operation_and_points_moved_by_entry_kind()
+    {
+        using var provider = Provider(_ => { });
+        var telemetry = provider.GetRequiredService<SocialCommerce.Telemetry.SocialCommerceListener>();
+        var (listener, totals) = Listen(provider);
+        using (listener)
+        {
+            var wallet = new SocialCommerce.Points.PointsWallet();
+            telemetry.OnPoints(new SocialCommerce.Telemetry.PointsArguments("earn", wallet.Earn(new SocialCommerce.Points.PointsEarning("L-1", SocialCommerce.Points.PointsSource.Task, 500, At))));
+            telemetry.OnPoints(new SocialCommerce.Telemetry.PointsArguments("reserve", wallet.Reserve("O-1", 120, At)));
+            telemetry.OnPoints(new SocialCommerce.Telemetry.PointsArguments("reserve", wallet.Reserve("O-2", 9_999, At)));
+            var stock = new SocialCommerce.Points.MallStock(SocialCommerce.Points.MallItem.Create("mug", new SocialCommerce.Points.MallItemOptions { Points = 100, Quota = 5 }));
+            telemetry.OnMall(new SocialCommerce.Telemetry.MallArguments("mug", "redeem", stock.Redeem("M-1", new MemberId(1), 1, wallet, At)));
+            var template = new SocialCommerce.Coupons.CouponTemplate("flash", SocialCommerce.Checkout.CouponOffer.AmountOff(new Money(10m, Currency.CNY)), 5, 1, SocialCommerce.Coupons.CouponValidity.DaysFromIssue(3));
+            var issuance = new SocialCommerce.Coupons.CouponIssuance(template);
+            telemetry.OnCoupon(new SocialCommerce.Telemetry.CouponArguments("flash", "issue", issuance.Issue("C-1", new MemberId(1), At, false, out _)));
+        }
+
+        Assert.Equal(1m, totals["socialcommerce.points.operations[earn]"]);
+        Assert.Equal(2m, totals["socialcommerce.points.operations[reserve]"]);
+        Assert.Equal(500m, totals["socialcommerce.points.moved[Earned]"]);
+        Assert.Equal(220m, totals["socialcommerce.points.moved[Reserved]"]);   // the order's 120 and the mug's 100
+        Assert.Equal(1m, totals["socialcommerce.mall.operations[redeem]"]);
+        Assert.Equal(1m, totals["socialcommerce.coupon.operations[issue]"]);
+    }
+
+    [Fact]
     public void A_truncated_quote_counts_the_truncated_line()
     {
         var plan = CommissionPlan.CreateBuilder("std", Currency.CNY).Levels(Rate.Percent(10)).Rule("deep").Build(new CommissionRuleCatalog().Add(new DeepBonus()));

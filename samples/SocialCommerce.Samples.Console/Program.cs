@@ -24,6 +24,8 @@ if (Array.IndexOf(args, "--demos") >= 0)
     Console.WriteLine();
     InvitationsDemo.Run(Console.Out);
     Console.WriteLine();
+    PointsAndCouponsDemo.Run(Console.Out);
+    Console.WriteLine();
     ComplianceDemo.Run(Console.Out);
     return 0;
 }

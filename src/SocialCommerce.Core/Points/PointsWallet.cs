@@ -26,11 +26,11 @@ public sealed partial class PointsWallet
     private readonly Dictionary<string, (string LotId, long Points, PointsClawback Policy)> _takeBacks = new(StringComparer.Ordinal);
 
     // Lots with available points, soonest-expiring first (never-expiring last, then in the order earned).
-    private readonly SortedSet<(Instant Expiry, int Lot)> _spendable = [];
+    private readonly LotQueue _spendable = new();
 
     // What time will do: each lot's expiry (kind 0) and the end of a purchase lot's freeze (kind 1), in time order;
     // at the same instant an expiry comes first, so a lot that thaws as it expires expires.
-    private readonly SortedSet<(Instant At, int Lot, int Kind)> _due = [];
+    private readonly LotQueue _due = new();
     private long _available;
     private Instant _nextDue = Instant.MaxValue; // _due.Min.At, kept so a command with nothing due checks one field
     private Instant _settledAt = Limits.MinInstant;
@@ -123,7 +123,7 @@ public sealed partial class PointsWallet
             lot.Available = earning.Points - repaid;
         }
 
-        entries.AddRange(Settle(earning.EarnedAt, force: true));
+        Settle(earning.EarnedAt, force: true, entries);
         return Applied(entries, () => string.Create(CultureInfo.InvariantCulture, $"Lot '{earning.LotId}': {earning.Points} points earned{(repaid > 0 ? $", {repaid} of them repaid debt" : string.Empty)}."));
     }
 
@@ -184,13 +184,8 @@ public sealed partial class PointsWallet
         var left = points;
         while (left > 0)
         {
-            // AvailableAt promised enough; an empty set here would be a defect, never a loop.
-            if (_spendable.Count == 0)
-            {
-                throw new InvalidOperationException($"Order '{orderId}': the wallet's spendable lots ran out before {points} points were reserved; this is a defect in PointsWallet.");
-            }
-
-            var lot = _lots[_spendable.Min.Lot];
+            // AvailableAt promised enough; an empty queue here would be a defect, never a loop.
+            var lot = FirstSpendable() ?? throw new InvalidOperationException($"Order '{orderId}': the wallet's spendable lots ran out before {points} points were reserved; this is a defect in PointsWallet.");
             var take = Math.Min(lot.Available, left);
             lot.Available -= take;
             lot.Reserved += take;
@@ -326,9 +321,8 @@ public sealed partial class PointsWallet
         }
 
         var left = points - own;
-        while (left > 0 && policy == PointsClawback.CapAtAvailable && _spendable.Count > 0)
+        while (left > 0 && policy == PointsClawback.CapAtAvailable && FirstSpendable() is { } other)
         {
-            var other = _lots[_spendable.Min.Lot];
             var take = Math.Min(other.Available, left);
             other.Available -= take;
             other.TakenBack += take;
@@ -414,9 +408,9 @@ public sealed partial class PointsWallet
     // Moves the wallet to `at`: purchase lots whose freeze ended become available, lots past their expiry expire what
     // is neither spent, reserved nor taken back — in time order, from the due set, so a command costs what is due, not
     // what the wallet holds. `force` settles even when `at` is not later (a lot just earned or completed may be due).
-    private List<PointsEntry> Settle(Instant at, bool force = false)
+    private List<PointsEntry> Settle(Instant at, bool force = false, List<PointsEntry>? into = null)
     {
-        var entries = new List<PointsEntry>();
+        var entries = into ?? new List<PointsEntry>(2);
         if (at <= _settledAt && !force)
         {
             return entries;
@@ -426,7 +420,7 @@ public sealed partial class PointsWallet
         while (_nextDue <= until)
         {
             var (when, index, kind) = _due.Min;
-            _due.Remove((when, index, kind));
+            _due.RemoveMin();
             _nextDue = _due.Count == 0 ? Instant.MaxValue : _due.Min.At;
             var lot = _lots[index];
             if (kind == 1)
@@ -464,14 +458,14 @@ public sealed partial class PointsWallet
             return available;
         }
 
-        foreach (var (_, index, kind) in _due.GetViewBetween((Instant.MinValue, 0, 0), (until, int.MaxValue, 1)))
+        var state = (Wallet: this, Until: until, Available: available);
+        _due.ForEachUntil(until, ref state, static (ref s, index, kind) =>
         {
-            var lot = _lots[index];
-            var expires = lot.Earning.ExpiresAt is { } e && e <= until;
-            available += kind == 0 ? -lot.Available : expires ? 0 : lot.Frozen;
-        }
-
-        return available;
+            var lot = s.Wallet._lots[index];
+            var expires = lot.Earning.ExpiresAt is { } e && e <= s.Until;
+            s.Available += kind == 0 ? -lot.Available : expires ? 0 : lot.Frozen;
+        });
+        return state.Available;
     }
 
     // Points coming back to their lot (a release, a return) are available again, or expire at once if the lot has.
@@ -488,9 +482,27 @@ public sealed partial class PointsWallet
         }
     }
 
+    // The soonest-expiring lot with points available (then the earliest earned), dropping spent lots from the queue's front.
+    private Lot? FirstSpendable()
+    {
+        while (_spendable.Count > 0)
+        {
+            var lot = _lots[_spendable.Min.Lot];
+            if (lot.Available > 0)
+            {
+                return lot;
+            }
+
+            _spendable.RemoveMin();
+            lot.Queued = false;
+        }
+
+        return null;
+    }
+
     private void AddDue(Instant at, int lot, int kind)
     {
-        _due.Add((at, lot, kind));
+        _due.Add(at, lot, kind);
         if (at < _nextDue)
         {
             _nextDue = at;
@@ -547,6 +559,9 @@ public sealed partial class PointsWallet
 
         public int Index { get; } = index;
 
+        // Whether the lot is in the wallet's spendable queue.
+        public bool Queued { get; set; }
+
         public Instant? FrozenUntil { get; set; }
 
         // Keeps the wallet's spendable set and available total in step with the lot.
@@ -555,14 +570,12 @@ public sealed partial class PointsWallet
             get => _available;
             set
             {
-                var key = (Earning.ExpiresAt ?? Instant.MaxValue, Index);
-                if (_available > 0 && value == 0)
+                // Queued once: a lot whose points run out stays in the queue until FirstSpendable reaches it, and counts
+                // again if points come back first (its place, by expiry, never changes).
+                if (value > 0 && !Queued)
                 {
-                    wallet._spendable.Remove(key);
-                }
-                else if (_available == 0 && value > 0)
-                {
-                    wallet._spendable.Add(key);
+                    wallet._spendable.Add(Earning.ExpiresAt ?? Instant.MaxValue, Index, 0);
+                    Queued = true;
                 }
 
                 wallet._available += value - _available;

@@ -244,6 +244,24 @@ public abstract class LostAcknowledgementTests<TDatabase>(TDatabase database) : 
         await ResendEverywhereAsync(db, lost, a, b, s => s.Coupons.UseAsync("C-2", "O-9", T0), Same, "c3");
         await ResendEverywhereAsync(db, lost, a, b, s => s.Coupons.ReturnAsync("C-2", "R-9", T0, SocialCommerce.Coupons.CouponReturnPolicy.ReturnWhileValid), Same, "c4");
         Assert.Equal(SocialCommerce.Coupons.CouponStatus.Issued, (await b.Coupons.GetAsync("C-2"))!.Status);
+
+        // Sign-ins and tasks (issue 27): wallet commands like the others.
+        var signIn = new SocialCommerce.Points.SignInRule(5);
+        await ResendEverywhereAsync(db, lost, a, b, s => s.Points.SignInAsync(new MemberId(70), signIn, T0), Duplicate, "s1");
+        await ResendEverywhereAsync(db, lost, a, b, s => s.Points.CompleteTaskAsync(new MemberId(70), new SocialCommerce.Points.PointsTaskRule("review", 20, totalCap: 1), "done-1", T0), Duplicate, "s2");
+
+        // The mall (issue 27): the redemption that took a member's last unit and points (MemberLimitReached and
+        // InsufficientPoints if it ran again), its completion, and a cancellation that gave units and points back.
+        static void Again(SocialCommerce.Points.MallResult r) => Assert.True(r.Outcome == SocialCommerce.Points.PointsOutcome.Duplicate, r.ToString());
+        var buyer = new MemberId(80);
+        await a.Points.EarnAsync(buyer, new SocialCommerce.Points.PointsEarning("gift", SocialCommerce.Points.PointsSource.Grant, 300, T0, null, "ops", "launch"));
+        await ResendEverywhereAsync(db, lost, a, b, s => s.Mall.RedeemAsync("mug", "M-1", buyer, 2, T0), Again, "m1");
+        await ResendEverywhereAsync(db, lost, a, b, s => s.Mall.CompleteAsync("M-1", T0), Again, "m2");
+        await ResendEverywhereAsync(db, lost, a, b, s => s.Mall.RefundAsync("M-1", T0), Again, "m3");
+        await ResendEverywhereAsync(db, lost, a, b, s => s.Mall.RedeemAsync("mug", "M-2", buyer, 1, T0), Again, "m4");
+        await ResendEverywhereAsync(db, lost, a, b, s => s.Mall.CancelAsync("M-2", T0), Again, "m5");
+        Assert.Equal(0, await b.Mall.CountTakenAsync("mug", buyer));
+        Assert.Equal(300, (await b.Points.GetBalanceAsync(buyer)).Available);
     }
 }
 

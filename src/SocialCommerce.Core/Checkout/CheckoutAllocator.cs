@@ -137,46 +137,10 @@ public static class CheckoutAllocator
             couponArray[c] = coupons[c];
         }
 
-        var currency = cart.Currency;
-        var entries = 0;
-        for (var i = 0; i < n; i++)
-        {
-            entries += (lines[i].UnitMinor != lines[i].PriceMinor ? 1 : 0) + (valueShares[i] != 0 ? 1 : 0);
-        }
-
-        foreach (var share in shares)
-        {
-            entries += share != 0 ? 1 : 0;
-        }
-
-        var trace = entries == 0 ? [] : new LineDiscount[entries];
-        var t = 0;
         for (var i = 0; i < n; i++)
         {
             var line = lines[i];
-            var start = t;
-            var list = line.UnitMinor * line.Quantity;
-            var campaignOff = list - (line.PriceMinor * line.Quantity);
-            if (campaignOff != 0)
-            {
-                trace[t++] = new LineDiscount(DiscountSource.Campaign, null, LedgerAmounts.FromMinor(campaignOff, currency));
-            }
-
-            for (var c = 0; c < k; c++)
-            {
-                var share = shares[(i * k) + c];
-                if (share != 0)
-                {
-                    trace[t++] = new LineDiscount(DiscountSource.Coupon, couponArray[c].CouponId, LedgerAmounts.FromMinor(share, currency));
-                }
-            }
-
-            if (valueShares[i] != 0)
-            {
-                trace[t++] = new LineDiscount(DiscountSource.Points, null, LedgerAmounts.FromMinor(valueShares[i], currency));
-            }
-
-            allocated[i] = new AllocatedLine(i, line, list, payable[i], pointShares[i], valueShares[i], trace, start, t - start, shares, i * k);
+            allocated[i] = new AllocatedLine(i, line, line.UnitMinor * line.Quantity, payable[i], pointShares[i], valueShares[i], couponArray, shares, i * k);
         }
 
         return CheckoutResult.Accepted(new CheckoutAllocation(cart, allocated, couponArray, couponTotals, points, used, value, campaign));

@@ -33,6 +33,9 @@ public sealed class PartitionKeyTests
         ["sc_coupon_holders"] = "MemberId",
         ["sc_coupons"] = "CouponId",
         ["sc_coupon_templates"] = "TemplateId", // a template's issue count: one row a template
+        ["sc_mall_holders"] = "MemberId",
+        ["sc_mall_items"] = "ItemId",           // an item's units taken: one row an item
+        ["sc_mall_redemptions"] = "RedemptionId",
         ["sc_invitations"] = "InvitationId",
         ["sc_invitation_events"] = "InvitationId",
         ["sc_helper_days"] = "HelperId",

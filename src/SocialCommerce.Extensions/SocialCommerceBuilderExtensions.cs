@@ -180,16 +180,7 @@ public static class SocialCommerceBuilderExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(template);
-        foreach (var service in builder.Services)
-        {
-            if (service.IsKeyedService && service.ServiceType == typeof(SocialCommerce.Coupons.CouponTemplate) && Equals(service.ServiceKey, template.TemplateId) && !Equals(service.KeyedImplementationInstance, template))
-            {
-                throw new InvalidOperationException($"Coupon template '{template.TemplateId}' is registered twice with different content; a template id names one template.");
-            }
-        }
-
-        builder.Services.AddKeyedSingleton(template.TemplateId, template);
-        return builder;
+        return AddKeyedOnce(builder, template.TemplateId, template, $"Coupon template '{template.TemplateId}' is registered twice with different content; a template id names one template.");
     }
 
     /// <summary>Registers a points-mall item; it resolves as <c>[FromKeyedServices(itemId)] MallItem</c>, as the mall store finds it.</summary>
@@ -201,15 +192,22 @@ public static class SocialCommerceBuilderExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(item);
+        return AddKeyedOnce(builder, item.ItemId, item, $"Mall item '{item.ItemId}' is registered twice with different content; an item id names one item.");
+    }
+
+    // A keyed singleton the stores look up by id: the same value again is a no-op, another value under the id a mistake.
+    private static ISocialCommerceBuilder AddKeyedOnce<T>(ISocialCommerceBuilder builder, string key, T value, string twice)
+        where T : class
+    {
         foreach (var service in builder.Services)
         {
-            if (service.IsKeyedService && service.ServiceType == typeof(SocialCommerce.Points.MallItem) && Equals(service.ServiceKey, item.ItemId) && !Equals(service.KeyedImplementationInstance, item))
+            if (service.IsKeyedService && service.ServiceType == typeof(T) && Equals(service.ServiceKey, key) && !Equals(service.KeyedImplementationInstance, value))
             {
-                throw new InvalidOperationException($"Mall item '{item.ItemId}' is registered twice with different content; an item id names one item.");
+                throw new InvalidOperationException(twice);
             }
         }
 
-        builder.Services.AddKeyedSingleton(item.ItemId, item);
+        builder.Services.AddKeyedSingleton(key, value);
         return builder;
     }
 

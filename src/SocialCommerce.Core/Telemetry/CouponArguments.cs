@@ -7,7 +7,7 @@ namespace SocialCommerce.Telemetry;
 public readonly struct CouponArguments
 {
     /// <summary>Initializes the arguments of a coupon command a store decided (and, when applied, committed).</summary>
-    /// <param name="templateId">The coupon's template.</param>
+    /// <param name="templateId">The coupon's template (<c>unknown</c> for a step on a coupon never issued).</param>
     /// <param name="operation">The command: <c>issue</c>, <c>lock</c>, <c>unlock</c>, <c>use</c>, <c>return</c> or <c>expire</c>.</param>
     /// <param name="result">The result.</param>
     public CouponArguments(string templateId, string operation, CouponResult result)

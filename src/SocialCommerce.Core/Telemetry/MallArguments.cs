@@ -7,7 +7,7 @@ namespace SocialCommerce.Telemetry;
 public readonly struct MallArguments
 {
     /// <summary>Initializes the arguments of a points-mall command a store decided (and, when applied, committed).</summary>
-    /// <param name="itemId">The item.</param>
+    /// <param name="itemId">The item (<c>unknown</c> for a step on a redemption never made).</param>
     /// <param name="operation">The command: <c>redeem</c>, <c>complete</c>, <c>cancel</c> or <c>refund</c>.</param>
     /// <param name="result">The result, with the wallet's part.</param>
     public MallArguments(string itemId, string operation, MallResult result)

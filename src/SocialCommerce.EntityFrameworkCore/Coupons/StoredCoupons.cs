@@ -227,7 +227,7 @@ public sealed class StoredCoupons
             },
             ct,
             missing: () => CouponResult.Refused(CouponRefusal.UnknownCoupon, $"No coupon '{couponId}' was issued.")), cancellationToken).ConfigureAwait(false);
-        CommittedReport.To(_listener, static (l, a) => l.OnCoupon(a), new CouponArguments(templateId ?? "", verb, result));
+        CommittedReport.To(_listener, static (l, a) => l.OnCoupon(a), new CouponArguments(templateId ?? "unknown", verb, result));
         return result;
     }
 

@@ -190,7 +190,7 @@ public sealed class StoredMall
                     await db.SaveChangesAsync(ct).ConfigureAwait(false);
                 }).ConfigureAwait(false);
         }, cancellationToken).ConfigureAwait(false);
-        CommittedReport.To(_listener, static (l, a) => l.OnMall(a), new MallArguments(stepped.Redemption?.ItemId ?? "", verb, stepped));
+        CommittedReport.To(_listener, static (l, a) => l.OnMall(a), new MallArguments(stepped.Redemption?.ItemId ?? "unknown", verb, stepped));
         return stepped;
     }
 

@@ -69,7 +69,7 @@ public abstract class StoreTelemetryTests<TDatabase>(TDatabase database) : IClas
                 "coupon flash use Refused StateConflict",
                 "mall mug redeem Applied None",
                 "mall mug complete Applied None",
-                "mall  refund Refused UnknownRedemption",
+                "mall unknown refund Refused UnknownRedemption",
             ],
             recording.Calls.ToArray());
     }

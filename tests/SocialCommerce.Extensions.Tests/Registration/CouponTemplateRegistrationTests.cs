@@ -27,4 +27,17 @@ public sealed class CouponTemplateRegistrationTests
         var error = Assert.Throws<InvalidOperationException>(() => builder.AddCouponTemplate(Template("flash", 20m)));
         Assert.Contains("'flash' is registered twice", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_mall_item_resolves_by_its_id_and_another_under_its_id_is_refused_naming_it()
+    {
+        static SocialCommerce.Points.MallItem Mug(long points) => SocialCommerce.Points.MallItem.Create("mug", new SocialCommerce.Points.MallItemOptions { Points = points, Quota = 10 });
+        var mug = Mug(100);
+        var services = new ServiceCollection();
+        var builder = services.AddSocialCommerce().AddMallItem(mug).AddMallItem(mug);
+        var error = Assert.Throws<InvalidOperationException>(() => builder.AddMallItem(Mug(200)));
+        Assert.Contains("Mall item 'mug' is registered twice", error.Message, StringComparison.Ordinal);
+        using var provider = services.BuildServiceProvider();
+        Assert.Same(mug, provider.GetRequiredKeyedService<SocialCommerce.Points.MallItem>("mug"));
+    }
 }

@@ -23,7 +23,7 @@ internal sealed class PayoutRatioCheck : IComplianceCheck
 
         var message = redeemable == 0m
             ? string.Format(CultureInfo.InvariantCulture, "Plan '{0}' can pay out {1} of a sale's base in total, above the maximum payout ratio of {2} of profile '{3}'.", plan.Name, plan.MaxTotalRate, max, arguments.Profile.Name)
-            : string.Format(CultureInfo.InvariantCulture, "Plan '{0}' can pay out {1} of a sale's base in commissions and {2} in points or coupons redeemable for money, {3:0.####%} in total, above the maximum payout ratio of {4} of profile '{5}', which counts redeemable rewards.", plan.Name, plan.MaxTotalRate, plan.RedeemableRewardRate, total, max, arguments.Profile.Name);
+            : string.Format(CultureInfo.InvariantCulture, "Plan '{0}' can pay out {1} of a sale's base in commissions and {2} in points or coupons redeemable for money, {3:0.######} % in total, above the maximum payout ratio of {4} of profile '{5}', which counts redeemable rewards.", plan.Name, plan.MaxTotalRate, plan.RedeemableRewardRate, total * 100m, max, arguments.Profile.Name);
         findings.Add(new ComplianceFinding(ComplianceCodes.PlanPayoutRatioExceeded, FindingSeverity.Error, message, arguments.Profile.GetCitation(ComplianceCodes.PlanPayoutRatioExceeded), FindingScope.Plan, plan.Name));
     }
 }

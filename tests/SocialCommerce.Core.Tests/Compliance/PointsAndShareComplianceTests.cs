@@ -41,7 +41,7 @@ public sealed class PointsAndShareComplianceTests
         Assert.True(decision.IsRefused);
         var finding = Assert.Single(decision.Findings, f => f.Code == ComplianceCodes.PlanPayoutRatioExceeded);
         Assert.Contains("27 %", finding.Message, System.StringComparison.Ordinal);
-        Assert.Contains("5 % in points or coupons redeemable for money, 32% in total", finding.Message, System.StringComparison.Ordinal);
+        Assert.Contains("5 % in points or coupons redeemable for money, 32 % in total", finding.Message, System.StringComparison.Ordinal);
 
         // A profile with the same cap that does not count redeemable rewards accepts it.
         Assert.True((direct with { CountsRedeemableRewards = false }).CheckPlan(withPoints).IsAccepted);

@@ -306,7 +306,12 @@ internal sealed partial class SocialCommerceInstrumentation : SocialCommerceList
         if (_couponOperations.Enabled)
         {
             var result = arguments.Result;
-            _couponOperations.Add(1, new KeyValuePair<string, object?>(SocialCommerceTelemetryTags.Rule, arguments.TemplateId), new KeyValuePair<string, object?>(SocialCommerceTelemetryTags.Operation, arguments.Operation), Outcome((SocialCommerce.Points.PointsOutcome)(int)result.Outcome), Refusal(result.Refusal.ToString()));
+            _couponOperations.Add(1, new KeyValuePair<string, object?>(SocialCommerceTelemetryTags.Rule, arguments.TemplateId), new KeyValuePair<string, object?>(SocialCommerceTelemetryTags.Operation, arguments.Operation), new KeyValuePair<string, object?>(SocialCommerceTelemetryTags.Outcome, result.Outcome switch
+            {
+                SocialCommerce.Coupons.CouponOutcome.Applied => "applied",
+                SocialCommerce.Coupons.CouponOutcome.Duplicate => "duplicate",
+                _ => "refused",
+            }), Refusal(result.Refusal.ToString()));
         }
     }
 

@@ -42,6 +42,7 @@ public sealed record PointsTaskRule
         }
 
         Name = name;
+        LotPrefix = "task/" + name + "/";
         Points = points;
         DailyCap = dailyCap;
         TotalCap = totalCap;
@@ -85,11 +86,12 @@ public sealed record PointsTaskRule
     public string LotId(string completionId)
     {
         Limits.CheckId(completionId, nameof(completionId));
-        var id = "task/" + Name + "/" + completionId;
+        var id = LotPrefix + completionId;
         return id.Length <= Limits.MaxIdLength
             ? id
             : throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"Completion id '{completionId}' of task '{Name}' makes a lot id of {id.Length} characters; at most {Limits.MaxIdLength}."), nameof(completionId));
     }
 
-    internal string LotPrefix => "task/" + Name + "/";
+    // Set with the name (never cached later: a record's equality reads every field).
+    internal string LotPrefix { get; }
 }

@@ -14,24 +14,38 @@ namespace SocialCommerce.Checkout;
 /// </summary>
 public sealed class CheckoutAllocation
 {
-    private readonly AllocatedLine[] _lines;
-    private readonly AppliedCoupon[] _coupons;
+    // Each line's amounts sit in one array, a row of Stride values per line: list, payable, points, points value, then
+    // its share of each coupon; the coupon totals follow the last row.
+    internal const int ListColumn = 0;
+    internal const int PayableColumn = 1;
+    internal const int PointsColumn = 2;
+    internal const int PointsValueColumn = 3;
+    internal const int CouponColumns = 4;
 
-    internal CheckoutAllocation(Cart cart, AllocatedLine[] lines, AppliedCoupon[] coupons, long[] couponTotals, long pointsRequested, long pointsUsed, long pointsValue, long campaignMinor)
+    private readonly CartLine[] _cartLines;
+    private readonly long[] _amounts;
+    private readonly int _stride;
+    private readonly AppliedCoupon[] _coupons;
+    private readonly AllocatedLines _lines;
+    private LineDiscount[]?[]? _traces;
+
+    internal CheckoutAllocation(Cart cart, long[] amounts, AppliedCoupon[] coupons, long pointsRequested, long pointsUsed, long pointsValue, long campaignMinor)
     {
         Currency = cart.Currency;
-        _lines = lines;
+        _cartLines = cart.LineArray;
+        _amounts = amounts;
+        _stride = CouponColumns + coupons.Length;
         _coupons = coupons;
-        CouponTotals = couponTotals;
+        _lines = new AllocatedLines(this, cart.LineArray.Length);
         PointsRequested = pointsRequested;
         PointsUsed = pointsUsed;
         PointsValueMinor = pointsValue;
         ListTotalMinor = cart.ListTotalMinor;
         CampaignMinor = campaignMinor;
         var coupon = 0L;
-        foreach (var total in couponTotals)
+        for (var c = 0; c < coupons.Length; c++)
         {
-            coupon += total;
+            coupon += CouponTotal(c);
         }
 
         CouponMinor = coupon;
@@ -78,7 +92,6 @@ public sealed class CheckoutAllocation
 
     internal long PayableMinor { get; }
 
-    internal long[] CouponTotals { get; }
 
     /// <summary>Returns what one coupon took off the whole cart.</summary>
     /// <param name="couponId">The coupon.</param>
@@ -90,7 +103,7 @@ public sealed class CheckoutAllocation
         {
             if (string.Equals(_coupons[c].CouponId, couponId, StringComparison.Ordinal))
             {
-                return Money.FromMinorUnits(CouponTotals[c], Currency);
+                return Money.FromMinorUnits(CouponTotal(c), Currency);
             }
         }
 
@@ -159,11 +172,11 @@ public sealed class CheckoutAllocation
     /// <returns>The sale, for quoting commissions and booking them.</returns>
     public Sale ToSale(string saleId, MemberId buyer, Instant paidAt)
     {
-        var lines = new SaleLine[_lines.Length];
+        var lines = new SaleLine[_cartLines.Length];
         for (var i = 0; i < lines.Length; i++)
         {
-            var line = _lines[i];
-            lines[i] = new SaleLine(line.Line.ProductId, line.Line.Category, line.Line.Quantity, line.Payable);
+            var line = _cartLines[i];
+            lines[i] = new SaleLine(line.ProductId, line.Category, line.Quantity, Money.FromMinorUnits(AmountOf(i, PayableColumn), Currency));
         }
 
         return new Sale(saleId, buyer, paidAt, Currency, lines);
@@ -187,10 +200,69 @@ public sealed class CheckoutAllocation
         return new CheckoutRefund(line.Index, Money.FromMinorUnits(Of(line.PayableMinor), Currency), Of(line.Points), coupons is null ? [] : coupons);
     }
 
+    /// <summary>Returns the row offset of a line's amounts for an allocation of <paramref name="coupons"/> coupons.</summary>
+    internal static int RowOf(int line, int coupons) => line * (CouponColumns + coupons);
+
+    /// <summary>Returns where the coupon totals start in the amounts of <paramref name="lines"/> lines and <paramref name="coupons"/> coupons (also the array's length less <paramref name="coupons"/>).</summary>
+    internal static int TotalsAt(int lines, int coupons) => lines * (CouponColumns + coupons);
+
+    internal CartLine CartLineAt(int line) => _cartLines[line];
+
+    internal long AmountOf(int line, int column) => _amounts[(line * _stride) + column];
+
+    // The trace, in the order the discounts applied: the campaign price, each coupon, the points. Written once from the
+    // amounts the allocation decided, when first read (a race between two first readers writes the same trace twice).
+    internal LineDiscount[] TraceOf(int line)
+    {
+        var traces = _traces ??= new LineDiscount[]?[_cartLines.Length];
+        return traces[line] ??= Trace(line);
+    }
+
+    private long CouponTotal(int coupon) => _amounts[TotalsAt(_cartLines.Length, _coupons.Length) + coupon];
+
+    private LineDiscount[] Trace(int line)
+    {
+        var cartLine = _cartLines[line];
+        var campaignOff = AmountOf(line, ListColumn) - (cartLine.PriceMinor * cartLine.Quantity);
+        var pointsValue = AmountOf(line, PointsValueColumn);
+        var count = (campaignOff != 0 ? 1 : 0) + (pointsValue != 0 ? 1 : 0);
+        for (var c = 0; c < _coupons.Length; c++)
+        {
+            count += AmountOf(line, CouponColumns + c) != 0 ? 1 : 0;
+        }
+
+        if (count == 0)
+        {
+            return [];
+        }
+
+        var trace = new LineDiscount[count];
+        var t = 0;
+        if (campaignOff != 0)
+        {
+            trace[t++] = new LineDiscount(DiscountSource.Campaign, null, LedgerAmounts.FromMinor(campaignOff, Currency));
+        }
+
+        for (var c = 0; c < _coupons.Length; c++)
+        {
+            if (AmountOf(line, CouponColumns + c) is var share and not 0)
+            {
+                trace[t++] = new LineDiscount(DiscountSource.Coupon, _coupons[c].CouponId, LedgerAmounts.FromMinor(share, Currency));
+            }
+        }
+
+        if (pointsValue != 0)
+        {
+            trace[t] = new LineDiscount(DiscountSource.Points, null, LedgerAmounts.FromMinor(pointsValue, Currency));
+        }
+
+        return trace;
+    }
+
     private AllocatedLine Line(int lineIndex) =>
-        lineIndex >= 0 && lineIndex < _lines.Length
-            ? _lines[lineIndex]
-            : throw new ArgumentOutOfRangeException(nameof(lineIndex), lineIndex, string.Create(CultureInfo.InvariantCulture, $"The checkout has lines 0 to {_lines.Length - 1}."));
+        lineIndex >= 0 && lineIndex < _cartLines.Length
+            ? new AllocatedLine(this, lineIndex)
+            : throw new ArgumentOutOfRangeException(nameof(lineIndex), lineIndex, string.Create(CultureInfo.InvariantCulture, $"The checkout has lines 0 to {_cartLines.Length - 1}."));
 
     private long Minor(Money amount, string name) =>
         amount != default && amount.Currency.Equals(Currency) && Limits.IsSupported(amount)

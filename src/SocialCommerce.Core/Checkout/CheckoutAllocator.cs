@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Runtime.Intrinsics;
 using SocialCommerce.Commissions;
 
 namespace SocialCommerce.Checkout;
@@ -19,6 +20,10 @@ namespace SocialCommerce.Checkout;
 public static class CheckoutAllocator
 {
     private const int StackLines = 64;
+
+    // Spreads over at most this many lines (with totals to 2^57) give their units left by rank in vector registers.
+    private const int RankedLines = 24;
+    private const long MaxRankedTotal = 1L << 57;
 
     // Below ⌊√(2^63 − 1)⌋: the product of two such values fits a long.
     private const long Sqrt63 = 3_037_000_499;
@@ -44,30 +49,46 @@ public static class CheckoutAllocator
             throw new ArgumentNullException(nameof(redemption), "Paying with points needs the points policy (PointsRedemption).");
         }
 
-        if (Check(cart, coupons, points, redemption) is { } refused)
+        // The coupons are read from an array of our own from here on (the caller's list may change; the result keeps it).
+        var couponArray = coupons.Count == 0 ? [] : new AppliedCoupon[coupons.Count];
+        if (coupons is AppliedCoupon[] array)
+        {
+            array.CopyTo(couponArray, 0);
+        }
+        else
+        {
+            for (var c = 0; c < couponArray.Length; c++)
+            {
+                couponArray[c] = coupons[c];
+            }
+        }
+
+        if (Check(cart, couponArray, points, redemption) is { } refused)
         {
             return refused;
         }
 
         var lines = cart.LineArray;
         var n = lines.Length;
-        var k = coupons.Count;
+        var k = couponArray.Length;
+        var stride = CheckoutAllocation.CouponColumns + k;
+        var amounts = new long[CheckoutAllocation.TotalsAt(n, k) + k]; // kept by the result: a row per line, then the coupon totals
         Span<long> payable = n <= StackLines ? stackalloc long[n] : new long[n];
         Span<long> scratch = n <= StackLines ? stackalloc long[n] : new long[n];
-        Span<long> remainders = n <= StackLines ? stackalloc long[n] : new long[n];
-        var shares = k == 0 ? [] : new long[n * k]; // line i's share of coupon c at i × k + c; kept by the result
+        Span<long> remainders = n <= StackLines ? stackalloc long[2 * n] : new long[2 * n]; // the remainders, then room to select among them
         var campaign = 0L;
         for (var i = 0; i < n; i++)
         {
             var line = lines[i];
+            var list = line.UnitMinor * line.Quantity;
             payable[i] = line.PriceMinor * line.Quantity;
-            campaign += (line.UnitMinor * line.Quantity) - payable[i];
+            amounts[i * stride] = list;
+            campaign += list - payable[i];
         }
 
-        var couponTotals = new long[k];
         for (var c = 0; c < k; c++)
         {
-            var coupon = coupons[c];
+            var coupon = couponArray[c];
             var eligible = 0L;
             var everyLine = coupon.Scope.Kind == CouponScopeKind.All;
             for (var i = 0; i < n; i++)
@@ -90,20 +111,19 @@ public static class CheckoutAllocator
             var discount = offer.Kind == CouponOfferKind.PercentOff ? (long)decimal.Floor(eligible * offer.Percent.Fraction) : offer.OffMinor;
             discount = Math.Min(Math.Min(discount, offer.CapMinor), eligible);
             Spread(discount, scratch, eligible, remainders);
+            var column = CheckoutAllocation.CouponColumns + c;
             for (var i = 0; i < n; i++)
             {
-                shares[(i * k) + c] = scratch[i];
+                amounts[(i * stride) + column] = scratch[i];
                 payable[i] -= scratch[i];
             }
 
-            couponTotals[c] = discount;
+            amounts[CheckoutAllocation.TotalsAt(n, k) + c] = discount;
         }
 
         // Points: the most the policy lets them pay of what is left, in whole points worth whole minor units.
         var used = 0L;
         var value = 0L;
-        Span<long> pointShares = n <= StackLines ? stackalloc long[n] : new long[n];
-        Span<long> valueShares = n <= StackLines ? stackalloc long[n] : new long[n];
         if (points > 0)
         {
             var left = 0L;
@@ -119,76 +139,86 @@ public static class CheckoutAllocator
                 return CheckoutResult.Refused(CheckoutRefusal.PointsBelowMinimum, string.Create(CultureInfo.InvariantCulture, $"{points} points asked; the policy lets this cart use {used} (at most {redemption.MaxShare.AsPercent} % of {Money.FromMinorUnits(left, cart.Currency)}, leaving at least {redemption.MinimumLeftToPay}, in steps of {redemption.Step}), below the minimum of {Math.Max(1, redemption.MinimumPointsPerUse)} a use."));
             }
 
+            // What the points pay of each line, then the points themselves spread in proportion to that.
             value = redemption.ValueOf(used);
-            payable.CopyTo(valueShares);
-            Spread(value, valueShares, left, remainders);
-            valueShares.CopyTo(pointShares);
-            Spread(used, pointShares, value, remainders);
+            payable.CopyTo(scratch);
+            Spread(value, scratch, left, remainders);
             for (var i = 0; i < n; i++)
             {
-                payable[i] -= valueShares[i];
+                amounts[(i * stride) + CheckoutAllocation.PointsValueColumn] = scratch[i];
+                payable[i] -= scratch[i];
             }
-        }
 
-        var allocated = new AllocatedLine[n];
-        var couponArray = new AppliedCoupon[k];
-        for (var c = 0; c < k; c++)
-        {
-            couponArray[c] = coupons[c];
+            Spread(used, scratch, value, remainders);
+            for (var i = 0; i < n; i++)
+            {
+                amounts[(i * stride) + CheckoutAllocation.PointsColumn] = scratch[i];
+            }
         }
 
         for (var i = 0; i < n; i++)
         {
-            var line = lines[i];
-            allocated[i] = new AllocatedLine(i, line, line.UnitMinor * line.Quantity, payable[i], pointShares[i], valueShares[i], couponArray, shares, i * k);
+            amounts[(i * stride) + CheckoutAllocation.PayableColumn] = payable[i];
         }
 
-        return CheckoutResult.Accepted(new CheckoutAllocation(cart, allocated, couponArray, couponTotals, points, used, value, campaign));
+        return CheckoutResult.Accepted(new CheckoutAllocation(cart, amounts, couponArray, points, used, value, campaign));
     }
 
     /// <summary>
     /// Spreads <paramref name="amount"/> (at most <paramref name="total"/>) over the weights in place by largest
     /// remainder: each share is ⌊amount × weight ÷ total⌋, and the units left go one each to the largest remainders,
-    /// earlier index first. A share never exceeds its weight.
+    /// earlier index first. A share never exceeds its weight. <paramref name="work"/> holds twice as many values as the
+    /// weights: the remainders, then a copy of them to select in.
     /// </summary>
-    private static void Spread(long amount, Span<long> weights, long total, Span<long> remainders)
+    private static void Spread(long amount, Span<long> weights, long total, Span<long> work)
     {
-        var given = 0L;
-        for (var i = 0; i < weights.Length; i++)
+        if (amount % total == 0)
         {
-            var weight = weights[i];
-            long share;
-            if (weight == 0)
+            // Each weight times a whole ratio: exact, nothing left over (points worth a whole number of minor units each,
+            // a discount of everything eligible).
+            var ratio = amount / total;
+            for (var i = 0; i < weights.Length; i++)
             {
-                share = 0;
-                remainders[i] = 0;
-            }
-            else if (amount < Sqrt63 && weight < Sqrt63)
-            {
-                // The common case: both below √2^63, so the product fits 64 bits.
-                (share, remainders[i]) = Math.DivRem(amount * weight, total);
-            }
-            else
-            {
-                var product = (Int128)amount * weight;
-                share = (long)(product / total);
-                remainders[i] = (long)(product - ((Int128)share * total));
+                weights[i] *= ratio;
             }
 
-            weights[i] = share;
-            given += share;
+            return;
         }
 
-        // The units left (fewer than the lines with a remainder) go to the largest remainders: find the smallest
-        // remainder that still gets one (a selection, linear on average), give one to every larger remainder, then to
-        // the earliest lines with exactly that remainder until none is left.
+        var remainders = work[..weights.Length];
+        var given = 0L;
+        if (amount < Sqrt63 && total < Sqrt63)
+        {
+            // The common case: every weight is at most the total, so each product fits 64 bits.
+            for (var i = 0; i < weights.Length; i++)
+            {
+                var (share, remainder) = Math.DivRem(amount * weights[i], total);
+                weights[i] = share;
+                remainders[i] = remainder;
+                given += share;
+            }
+        }
+        else
+        {
+            given = SpreadWide(amount, weights, total, remainders);
+        }
+
+        // The units left (fewer than the lines with a remainder) go to the largest remainders, earlier line first.
         var left = amount - given;
         if (left == 0)
         {
             return;
         }
 
-        Span<long> copy = weights.Length <= StackLines ? stackalloc long[weights.Length] : new long[weights.Length];
+        if (weights.Length <= RankedLines && total <= MaxRankedTotal && Vector256.IsHardwareAccelerated)
+        {
+            GiveByRank(weights, remainders, left);
+            return;
+        }
+
+        // Find the smallest remainder that still gets one (a selection, linear on average), give one to every larger
+        // remainder, then to the earliest lines with exactly that remainder until none is left.
+        var copy = work[weights.Length..];
         remainders.CopyTo(copy);
         var threshold = Select(copy, (int)left - 1);
         for (var i = 0; i < weights.Length; i++)
@@ -207,6 +237,63 @@ public static class CheckoutAllocator
                 weights[i]++;
                 left--;
             }
+        }
+    }
+
+    // The shares when a product may not fit 64 bits: in 128 bits where it does not.
+    private static long SpreadWide(long amount, Span<long> weights, long total, Span<long> remainders)
+    {
+        var given = 0L;
+        for (var i = 0; i < weights.Length; i++)
+        {
+            var weight = weights[i];
+            long share;
+            if (amount < Sqrt63 && weight < Sqrt63)
+            {
+                (share, remainders[i]) = Math.DivRem(amount * weight, total);
+            }
+            else
+            {
+                var product = (Int128)amount * weight;
+                share = (long)(product / total);
+                remainders[i] = (long)(product - ((Int128)share * total));
+            }
+
+            weights[i] = share;
+            given += share;
+        }
+
+        return given;
+    }
+
+    /// <summary>
+    /// Gives one unit to each of the <paramref name="left"/> lines with the largest remainders, ties to the earlier
+    /// line, without branching on the data (a selection's branches are what cost in a small cart): each line's key is
+    /// its remainder with its reversed index in the low five bits, so keys differ and order like remainder then
+    /// earlier line, and a line whose key fewer than <paramref name="left"/> others beat gets one. The keys sit in six
+    /// vector registers of four (up to 24 lines; remainders below 2^57 so the keys stay positive).
+    /// </summary>
+    private static void GiveByRank(Span<long> weights, ReadOnlySpan<long> remainders, long left)
+    {
+        var n = weights.Length;
+        Span<long> keys = stackalloc long[RankedLines];
+        keys.Fill(long.MinValue);
+        for (var i = 0; i < n; i++)
+        {
+            keys[i] = (remainders[i] << 5) | (long)(RankedLines - 1 - i);
+        }
+
+        var k0 = Vector256.Create<long>(keys);
+        var k1 = Vector256.Create<long>(keys[4..]);
+        var k2 = Vector256.Create<long>(keys[8..]);
+        var k3 = Vector256.Create<long>(keys[12..]);
+        var k4 = Vector256.Create<long>(keys[16..]);
+        var k5 = Vector256.Create<long>(keys[20..]);
+        for (var i = 0; i < n; i++)
+        {
+            var key = Vector256.Create(keys[i]);
+            var beaten = (Vector256.GreaterThan(k0, key) + Vector256.GreaterThan(k1, key)) + (Vector256.GreaterThan(k2, key) + Vector256.GreaterThan(k3, key)) + (Vector256.GreaterThan(k4, key) + Vector256.GreaterThan(k5, key));
+            weights[i] += -Vector256.Sum(beaten) < left ? 1 : 0;
         }
     }
 
@@ -257,9 +344,9 @@ public static class CheckoutAllocator
         return values[rank];
     }
 
-    private static CheckoutResult? Check(Cart cart, IReadOnlyList<AppliedCoupon> coupons, long points, PointsRedemption? redemption)
+    private static CheckoutResult? Check(Cart cart, AppliedCoupon[] coupons, long points, PointsRedemption? redemption)
     {
-        for (var c = 0; c < coupons.Count; c++)
+        for (var c = 0; c < coupons.Length; c++)
         {
             var coupon = coupons[c] ?? throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"Coupon {c} is null."), nameof(coupons));
             if (coupon.Offer.Currency is { } currency && !currency.Equals(cart.Currency))

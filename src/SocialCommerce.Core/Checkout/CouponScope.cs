@@ -7,12 +7,17 @@ namespace SocialCommerce.Checkout;
 /// <summary>Which cart lines a coupon applies to: all, those of some categories, or some products.</summary>
 public sealed record CouponScope
 {
+    // A scope of a few keys is matched by comparing each (shorter than hashing the line's key); more, by the set.
+    private const int FewKeys = 4;
+
     private readonly FrozenSet<string> _keys;
+    private readonly string[]? _few;
 
     private CouponScope(CouponScopeKind kind, FrozenSet<string> keys)
     {
         Kind = kind;
         _keys = keys;
+        _few = keys.Count <= FewKeys ? [.. keys.Items] : null;
     }
 
     /// <summary>Gets every line.</summary>
@@ -44,10 +49,28 @@ public sealed record CouponScope
         ArgumentNullException.ThrowIfNull(line);
         return Kind switch
         {
-            CouponScopeKind.Categories => _keys.Contains(line.Category),
-            CouponScopeKind.Products => _keys.Contains(line.ProductId),
+            CouponScopeKind.Categories => Matches(line.Category),
+            CouponScopeKind.Products => Matches(line.ProductId),
             _ => true,
         };
+    }
+
+    private bool Matches(string key)
+    {
+        if (_few is not { } few)
+        {
+            return _keys.Contains(key);
+        }
+
+        foreach (var k in few)
+        {
+            if (string.Equals(k, key, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <inheritdoc/>

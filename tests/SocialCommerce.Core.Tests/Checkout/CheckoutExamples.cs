@@ -169,4 +169,21 @@ public sealed class CheckoutExamples
         Assert.Throws<System.ArgumentOutOfRangeException>(() => new PointsRedemption(Cny, 0));
         Assert.Throws<System.ArgumentNullException>(() => CheckoutAllocator.Allocate(Cart(1m), [], points: 10));
     }
+
+    [Fact]
+    public void An_allocated_line_is_a_view_of_its_allocation_equal_to_the_same_line_of_the_same_allocation_only()
+    {
+        var coupon = new AppliedCoupon("C-1", "T-1", CouponOffer.AmountOff(Yuan(1m)));
+        var a = CheckoutAllocator.Allocate(Cart(10m, 20m), [coupon]).Allocation!;
+        var b = CheckoutAllocator.Allocate(Cart(10m, 20m), [coupon]).Allocation!;
+
+        Assert.Equal(a.Lines[1], a.Lines.ElementAt(1));
+        Assert.True(a.Lines[0] != a.Lines[1]);
+        Assert.NotEqual(a.Lines[0], b.Lines[0]);
+        Assert.Equal(2, a.Lines.Count);
+        Assert.Equal([0, 1], a.Lines.Select(l => l.Index));
+        Assert.Same(a.Lines[1].Discounts, a.Lines[1].Discounts); // written once, when first read
+        Assert.Throws<System.ArgumentOutOfRangeException>(() => a.Lines[2]);
+        Assert.Contains("default value", Assert.Throws<System.InvalidOperationException>(() => default(AllocatedLine).Payable).Message);
+    }
 }

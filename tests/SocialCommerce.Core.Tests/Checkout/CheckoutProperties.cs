@@ -107,11 +107,40 @@ public sealed class CheckoutProperties
         var weights = c.Cart.Lines.Select(l => (Int128)(l.CampaignUnitPrice ?? l.UnitPrice).ToMinorUnits() * l.Quantity).ToArray();
         var total = weights.Aggregate(Int128.Zero, (x, y) => x + y);
         var discount = (Int128)a.CouponDiscount.ToMinorUnits();
+        var expected = LargestRemainder(discount, weights);
         foreach (var line in a.Lines)
         {
             var share = (Int128)line.Discounts.Where(d => d.Source == DiscountSource.Coupon).Sum(d => d.Amount.ToMinorUnits());
             Assert.True(Int128.Abs((share * total) - (discount * weights[line.Index])) < total, $"line {line.Index}: share {share} of {discount} ({c})");
+            Assert.True(share == expected[line.Index], $"line {line.Index}: share {share}, largest remainder (ties to the earlier line) gives {expected[line.Index]} ({c})");
         }
+    }
+
+    [Fact]
+    public void A_cart_of_more_lines_than_fit_on_the_stack_is_spread_by_largest_remainder_too()
+    {
+        // 150 lines (the allocator's scratch moves to the heap past 64) with prices that leave many equal remainders.
+        var cny = Currency.CNY;
+        var cart = new Cart(cny, Enumerable.Range(0, 150).Select(i => new CartLine($"P{i}", "all", 1 + (i % 3), Money.FromMinorUnits(100 + (i % 7), cny))).ToArray());
+        var coupon = new AppliedCoupon("C-all", "T-all", CouponOffer.AmountOff(Money.FromMinorUnits(9_999, cny)));
+        var a = CheckoutAllocator.Allocate(cart, [coupon]).Allocation!;
+        var weights = cart.Lines.Select(l => (Int128)l.UnitPrice.ToMinorUnits() * l.Quantity).ToArray();
+        var expected = LargestRemainder(9_999, weights);
+        Assert.Equal(expected.Select(e => (long)e), a.Lines.Select(l => l.Discounts.Single(d => d.Source == DiscountSource.Coupon).Amount.ToMinorUnits()));
+    }
+
+    // The reference: ⌊amount × weight ÷ total⌋ each, then one more to the largest remainders, the earlier line first.
+    private static Int128[] LargestRemainder(Int128 amount, Int128[] weights)
+    {
+        var total = weights.Aggregate(Int128.Zero, (x, y) => x + y);
+        var shares = weights.Select(w => amount * w / total).ToArray();
+        var left = amount - shares.Aggregate(Int128.Zero, (x, y) => x + y);
+        foreach (var i in Enumerable.Range(0, weights.Length).OrderByDescending(i => amount * weights[i] % total).ThenBy(i => i).Take((int)left))
+        {
+            shares[i]++;
+        }
+
+        return shares;
     }
 
     [Property(Arbitrary = [typeof(CheckoutArbitraries)], MaxTest = 300)]

@@ -70,10 +70,13 @@ public sealed class OpenTelemetryExportTests
         Assert.Equal(SocialCommerceTelemetry.MeterName, meter.Name);
     }
 
-    // Other tests quote in parallel on meters of the same name: count only this test's plan.
-    private static long SumFor(List<Metric> exported, string name, params (string Key, string Value)[] tags)
+    // Other tests quote in parallel on meters of the same name, and the SDK exports each meter's instrument as its own
+    // metric of that name: count only this test's plan, in the metric that holds it (cumulative, so the largest sum).
+    private static long SumFor(List<Metric> exported, string name, params (string Key, string Value)[] tags) =>
+        exported.Where(m => m.Name == name).Select(m => SumFor(m, tags)).DefaultIfEmpty(0).Max();
+
+    private static long SumFor(Metric metric, (string Key, string Value)[] tags)
     {
-        var metric = exported.Last(m => m.Name == name);
         long sum = 0;
         foreach (ref readonly var point in metric.GetMetricPoints())
         {

@@ -60,6 +60,7 @@ namespace SocialCommerce.Serialization;
 [JsonSerializable(typeof(InvitationSnapshot))]
 [JsonSerializable(typeof(SocialCommerce.Points.PointsWalletSnapshot))]
 [JsonSerializable(typeof(SocialCommerce.Coupons.IssuedCouponSnapshot))]
+[JsonSerializable(typeof(SocialCommerce.GroupBuying.CampaignQuotaSnapshot))]
 [JsonSerializable(typeof(ReferralRewardEvent))]
 [JsonSerializable(typeof(IReadOnlyList<ReferralRewardEvent>))]
 internal sealed partial class SocialCommerceJsonContext : JsonSerializerContext

@@ -168,6 +168,58 @@ public sealed class CampaignQuotaProperties
         }
     }
 
+    [Property(Arbitrary = [typeof(CampaignArbitraries)], MaxTest = 500)]
+    public void A_quota_restored_through_json_mid_stream_answers_like_the_uninterrupted_one(CampaignCase c, PositiveInt cut)
+    {
+        var straight = new CampaignQuota(c.Campaign);
+        var restarted = new CampaignQuota(c.Campaign);
+        var split = cut.Get % (c.Steps.Length + 1);
+        var at = CampaignArbitraries.Starts - Duration.FromHours(1);
+        var options = SocialCommerce.Serialization.SocialCommerceJson.CreateOptions(c.Campaign.Skus[0].CampaignPrice.Currency); // generated currencies are the host's
+        for (var i = 0; i < c.Steps.Length; i++)
+        {
+            if (i == split)
+            {
+                var json = SocialCommerce.Serialization.SocialCommerceJson.Serialize(restarted.ToSnapshot(), options);
+                restarted = CampaignQuota.FromSnapshot(SocialCommerce.Serialization.SocialCommerceJson.Deserialize<CampaignQuotaSnapshot>(json, options)!, c.Campaign);
+            }
+
+            var step = c.Steps[i];
+            at += Duration.FromMinutes(step.Minutes);
+            var expected = Apply(straight, step, at);
+            var actual = Apply(restarted, step, at);
+            Assert.Equal((expected.Outcome, expected.Refusal, expected.Message, expected.Seat), (actual.Outcome, actual.Refusal, actual.Message, actual.Seat));
+        }
+
+        Assert.Equal(State(straight, c.Campaign), State(restarted, c.Campaign));
+        Assert.Equal(straight.ToSnapshot().Seats, restarted.ToSnapshot().Seats);
+    }
+
+    [Fact]
+    public void A_snapshot_that_no_history_could_leave_is_refused_naming_the_field()
+    {
+        var campaign = CampaignArbitraries.Cases.Sample(10, 1).First().Campaign;
+        var sku = campaign.Skus[0];
+        var at = CampaignArbitraries.Starts;
+        CampaignSeat Seat(int group, int units, CampaignSeatStatus status = CampaignSeatStatus.Reserved) =>
+            new(new GroupBuyId(group), new MemberId(1), sku.SkuId, units, sku.CampaignPrice * units, status, at, at);
+        CampaignQuotaSnapshot Of(params CampaignSeat[] seats) => new(SocialCommerce.Serialization.SocialCommerceJson.SchemaVersion, campaign.Name, seats);
+
+        Assert.Contains("$.seats[1].member", Assert.Throws<CorruptStateException>(() => CampaignQuota.FromSnapshot(Of(Seat(1, 1), Seat(1, 1)), campaign)).Message);
+        Assert.Contains("$.seats[0].skuId", Assert.Throws<CorruptStateException>(() => CampaignQuota.FromSnapshot(Of(Seat(1, 1) with { SkuId = "SKU-9" }), campaign)).Message);
+        Assert.Contains("$.seats[0].amount", Assert.Throws<CorruptStateException>(() => CampaignQuota.FromSnapshot(Of(Seat(1, 1) with { Units = 2 }), campaign)).Message);
+        Assert.Contains("$.seats[0].changedAt", Assert.Throws<CorruptStateException>(() => CampaignQuota.FromSnapshot(Of(Seat(1, 1) with { ChangedAt = at - Duration.Epsilon }), campaign)).Message);
+        Assert.Contains("$.seats[0].status", Assert.Throws<CorruptStateException>(() => CampaignQuota.FromSnapshot(Of(Seat(1, 1) with { Status = (CampaignSeatStatus)9 }), campaign)).Message);
+        Assert.Contains("$.campaignName", Assert.Throws<CorruptStateException>(() => CampaignQuota.FromSnapshot(Of() with { CampaignName = "other" }, campaign)).Message);
+        if (sku.Quota < CampaignSku.MaxQuota)
+        {
+            Assert.Contains("quota", Assert.Throws<CorruptStateException>(() => CampaignQuota.FromSnapshot(Of(Seat(1, sku.Quota), Seat(2, 1, CampaignSeatStatus.Sold)), campaign)).Message);
+        }
+
+        var restored = CampaignQuota.FromSnapshot(Of(Seat(1, 1), Seat(2, 1, CampaignSeatStatus.Released)), campaign);
+        Assert.Equal((sku.Quota - 1, 1, (1, 1)), (restored.Left(sku.SkuId), restored.Reserved(sku.SkuId), restored.HeldBy(new MemberId(1))));
+    }
+
     [Fact]
     public void The_generator_reaches_every_refusal_and_status()
     {
@@ -212,6 +264,14 @@ public sealed class CampaignQuotaProperties
             : taken + step.Units > s.Quota ? CampaignQuotaRefusal.QuotaExhausted
             : CampaignQuotaRefusal.None;
     }
+
+    private static CampaignQuotaResult Apply(CampaignQuota quota, CampaignStep step, Instant at) => step.Kind switch
+    {
+        0 or 1 => quota.Reserve(new GroupBuyId(step.Group), new MemberId(step.Member), $"SKU-{step.Sku}", step.Units, at),
+        2 => quota.Sell(new GroupBuyId(step.Group), new MemberId(step.Member), at),
+        3 => quota.Release(new GroupBuyId(step.Group), new MemberId(step.Member), at),
+        _ => quota.Refund(new GroupBuyId(step.Group), new MemberId(step.Member), at),
+    };
 
     private static string State(CampaignQuota quota, GroupBuyCampaign campaign) =>
         string.Join("|", campaign.Skus.Select(s => $"{quota.Left(s.SkuId)},{quota.Reserved(s.SkuId)},{quota.Sold(s.SkuId)},{quota.Withheld(s.SkuId)}"))

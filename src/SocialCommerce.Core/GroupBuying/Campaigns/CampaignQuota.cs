@@ -19,7 +19,7 @@ namespace SocialCommerce.GroupBuying;
 /// <see cref="CampaignQuotaOutcome.Duplicate"/> with the seat, before any limit is checked). Not thread-safe: one
 /// writer per campaign, as a store or a lock serialises it.
 /// </remarks>
-public sealed class CampaignQuota
+public sealed partial class CampaignQuota
 {
     private readonly Dictionary<(GroupBuyId Group, MemberId Member), CampaignSeat> _seats = [];
     private readonly Dictionary<MemberId, (int Units, int Groups)> _members = [];

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Threading;
 using NodaTime;
 using SocialCommerce.Commissions;
 using SocialCommerce.Network;
@@ -214,7 +215,7 @@ public sealed class CheckoutAllocation
     // amounts the allocation decided, when first read (a race between two first readers writes the same trace twice).
     internal LineDiscount[] TraceOf(int line)
     {
-        var traces = _traces ??= new LineDiscount[]?[_cartLines.Length];
+        var traces = _traces ?? Interlocked.CompareExchange(ref _traces, new LineDiscount[]?[_cartLines.Length], null) ?? _traces;
         return traces[line] ??= Trace(line);
     }
 

@@ -79,13 +79,7 @@ public sealed class CampaignQuotaProperties
             var member = new MemberId(step.Member);
             var sku = $"SKU-{step.Sku}"; // SKU-3 is never sold by the campaign
             var before = State(quota, c.Campaign);
-            var result = step.Kind switch
-            {
-                0 or 1 => quota.Reserve(group, member, sku, step.Units, at),
-                2 => quota.Sell(group, member, at),
-                3 => quota.Release(group, member, at),
-                _ => quota.Refund(group, member, at),
-            };
+            var result = Apply(quota, step, at);
 
             // The model: what the step should do.
             var key = (step.Group, step.Member);
@@ -150,13 +144,7 @@ public sealed class CampaignQuotaProperties
 
             // A resend of the step answers without changing anything: a duplicate of an applied step, the same refusal otherwise.
             var state = State(quota, c.Campaign);
-            var again = step.Kind switch
-            {
-                0 or 1 => quota.Reserve(group, member, sku, step.Units, at),
-                2 => quota.Sell(group, member, at),
-                3 => quota.Release(group, member, at),
-                _ => quota.Refund(group, member, at),
-            };
+            var again = Apply(quota, step, at);
             Assert.NotEqual(CampaignQuotaOutcome.Applied, again.Outcome);
             if (result.Outcome != CampaignQuotaOutcome.Refused)
             {
@@ -232,13 +220,7 @@ public sealed class CampaignQuotaProperties
             foreach (var step in c.Steps)
             {
                 at += Duration.FromMinutes(step.Minutes);
-                var r = step.Kind switch
-                {
-                    0 or 1 => quota.Reserve(new GroupBuyId(step.Group), new MemberId(step.Member), $"SKU-{step.Sku}", step.Units, at),
-                    2 => quota.Sell(new GroupBuyId(step.Group), new MemberId(step.Member), at),
-                    3 => quota.Release(new GroupBuyId(step.Group), new MemberId(step.Member), at),
-                    _ => quota.Refund(new GroupBuyId(step.Group), new MemberId(step.Member), at),
-                };
+                var r = Apply(quota, step, at);
                 refusals.Add(r.Refusal);
                 if (r.Seat is { } seat)
                 {

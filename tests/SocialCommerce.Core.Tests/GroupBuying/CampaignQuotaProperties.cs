@@ -213,7 +213,7 @@ public sealed class CampaignQuotaProperties
     {
         var refusals = new HashSet<CampaignQuotaRefusal>();
         var statuses = new HashSet<CampaignSeatStatus>();
-        foreach (var c in CampaignArbitraries.Cases.Sample(100, 300))
+        foreach (var c in CampaignArbitraries.Cases.Sample(100, 600))
         {
             var quota = new CampaignQuota(c.Campaign);
             var at = CampaignArbitraries.Starts - Duration.FromHours(1);

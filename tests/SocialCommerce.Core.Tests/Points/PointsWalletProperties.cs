@@ -59,7 +59,7 @@ public sealed class PointsWalletProperties
         var applied = new System.Collections.Generic.Dictionary<WalletStepKind, int>();
         var refusals = new System.Collections.Generic.HashSet<PointsRefusal>();
         var entryKinds = new System.Collections.Generic.HashSet<PointsEntryKind>();
-        foreach (var history in WalletGen.Histories.Sample(60, 500))
+        foreach (var history in WalletGen.Histories.Sample(60, 1_500)) // enough that each kind is applied ~30 times or more: the sample is random
         {
             var wallet = new PointsWallet();
             var at = WalletGen.Start;

@@ -52,29 +52,4 @@ public sealed partial class CampaignQuota
 
         return quota;
     }
-
-    // A restored seat counts as the commands that left it so counted it.
-    private void Keep(CampaignSeat seat)
-    {
-        _seats[(seat.Group, seat.Member)] = seat;
-        var count = _counts[seat.SkuId];
-        switch (seat.Status)
-        {
-            case CampaignSeatStatus.Reserved:
-                count.Reserved += seat.Units;
-                break;
-            case CampaignSeatStatus.Sold:
-                count.Sold += seat.Units;
-                break;
-            case CampaignSeatStatus.Refunded when !Campaign.RefundReturnsQuota:
-                count.Withheld += seat.Units;
-                break;
-        }
-
-        if (seat.HoldsUnits)
-        {
-            var held = HeldBy(seat.Member);
-            _members[seat.Member] = (held.Units + seat.Units, held.Groups + 1);
-        }
-    }
 }

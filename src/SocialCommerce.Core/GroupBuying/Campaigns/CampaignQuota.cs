@@ -134,17 +134,14 @@ public sealed partial class CampaignQuota
             return Refused(CampaignQuotaRefusal.MemberGroupLimitReached, string.Create(CultureInfo.InvariantCulture, $"Member {member} holds seats in {held.Groups} groups of campaign '{Campaign.Name}', its limit is {groups} a member."), null);
         }
 
-        var count = _counts[skuId];
-        var left = sku.Quota - count.Taken;
+        var left = sku.Quota - _counts[skuId].Taken;
         if (units > left)
         {
             return Refused(CampaignQuotaRefusal.QuotaExhausted, string.Create(CultureInfo.InvariantCulture, $"SKU '{skuId}' of campaign '{Campaign.Name}' has {left} of its {sku.Quota} units left; member {member} asks for {units}."), null);
         }
 
         var seat = new CampaignSeat(group, member, skuId, units, sku.CampaignPrice * units, CampaignSeatStatus.Reserved, at, at);
-        _seats[(group, member)] = seat;
-        count.Reserved += units;
-        _members[member] = (held.Units + units, held.Groups + 1);
+        Keep(seat);
         return new(CampaignQuotaOutcome.Applied, CampaignQuotaRefusal.None, string.Create(CultureInfo.InvariantCulture, $"Member {member} reserved {units} × '{skuId}' in group {group}; {left - units} of {sku.Quota} left."), seat);
     }
 
@@ -209,35 +206,42 @@ public sealed partial class CampaignQuota
         }
 
         var moved = seat with { Status = to, ChangedAt = at };
-        _seats[(group, member)] = moved;
-        var count = _counts[seat.SkuId];
-        switch (to)
-        {
-            case CampaignSeatStatus.Sold:
-                count.Reserved -= seat.Units;
-                count.Sold += seat.Units;
-                break;
-            case CampaignSeatStatus.Released:
-                count.Reserved -= seat.Units;
-                break;
-            default:
-                count.Sold -= seat.Units;
-                if (!Campaign.RefundReturnsQuota)
-                {
-                    count.Withheld += seat.Units;
-                }
-
-                break;
-        }
-
-        if (!moved.HoldsUnits)
-        {
-            var held = HeldBy(member);
-            _members[member] = (held.Units - seat.Units, held.Groups - 1);
-        }
-
+        Account(seat, -1);
+        Keep(moved);
         var back = to == CampaignSeatStatus.Sold ? string.Empty : Campaign.RefundReturnsQuota || to == CampaignSeatStatus.Released ? ", units back to the quota" : ", units withheld from the quota";
         return new(CampaignQuotaOutcome.Applied, CampaignQuotaRefusal.None, string.Create(CultureInfo.InvariantCulture, $"Member {member}'s seat in group {group} ({seat.Units} × '{seat.SkuId}') {to.ToString().ToLowerInvariant()}{back}."), moved);
+    }
+
+    // Keeps a seat as it now stands and counts it: its units by status, and toward its member while it holds them.
+    private void Keep(CampaignSeat seat)
+    {
+        _seats[(seat.Group, seat.Member)] = seat;
+        Account(seat, +1);
+    }
+
+    // Adds (+1) or takes away (−1) what a seat in its status counts toward its SKU and its member.
+    private void Account(CampaignSeat seat, int sign)
+    {
+        var units = sign * seat.Units;
+        var count = _counts[seat.SkuId];
+        switch (seat.Status)
+        {
+            case CampaignSeatStatus.Reserved:
+                count.Reserved += units;
+                break;
+            case CampaignSeatStatus.Sold:
+                count.Sold += units;
+                break;
+            case CampaignSeatStatus.Refunded when !Campaign.RefundReturnsQuota:
+                count.Withheld += units;
+                break;
+        }
+
+        if (seat.HoldsUnits)
+        {
+            var held = HeldBy(seat.Member);
+            _members[seat.Member] = (held.Units + units, held.Groups + sign);
+        }
     }
 
     private CampaignSku Sku(string skuId) =>

@@ -142,14 +142,20 @@ public sealed class GroupBuyBook
     /// <see cref="GroupOpened"/>, or <see cref="GroupBuyRefusal.ConflictingDuplicate"/> for another rule or leader)
     /// before any state check. At most <see cref="Limits.MaxIdLength"/> characters.
     /// </param>
-    /// <returns>Accepted with <see cref="GroupOpened"/> (the new id is <see cref="GroupBuyResult.GroupId"/>), a duplicate, or refused with <see cref="GroupBuyRefusal.TooManyOpenGroups"/>.</returns>
+    /// <param name="units">The units the leader takes (see <see cref="GroupBuyRule.MaxUnitsPerParticipant"/>).</param>
+    /// <returns>Accepted with <see cref="GroupOpened"/> (the new id is <see cref="GroupBuyResult.GroupId"/>), a duplicate, or refused with <see cref="GroupBuyRefusal.TooManyUnits"/> or <see cref="GroupBuyRefusal.TooManyOpenGroups"/>.</returns>
     /// <exception cref="UnknownGroupBuyRuleException">No rule has that name.</exception>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="at"/> is outside [<see cref="Limits.MinInstant"/>, <see cref="Limits.MaxInstant"/>); nothing changes.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="at"/> is outside [<see cref="Limits.MinInstant"/>, <see cref="Limits.MaxInstant"/>), or <paramref name="units"/> is below 1; nothing changes.</exception>
     /// <exception cref="ArgumentException"><paramref name="commandId"/> is empty, too long or holds a control character.</exception>
-    public GroupBuyResult Open(string ruleName, MemberId leader, Instant at, string? commandId = null)
+    public GroupBuyResult Open(string ruleName, MemberId leader, Instant at, string? commandId = null, int units = 1)
     {
         var campaign = CampaignOf(ruleName);
         Limits.Check(at, nameof(at));
+        if (units < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(units), units, $"A seat takes at least 1 unit; units was {units}.");
+        }
+
         if (commandId is not null)
         {
             Limits.CheckId(commandId, nameof(commandId));
@@ -164,7 +170,7 @@ public sealed class GroupBuyBook
                     }
                 }
 
-                var opened = OpenNew(campaign, leader, at);
+                var opened = OpenNew(campaign, leader, at, units);
                 if (opened.IsAccepted)
                 {
                     _openings.Add(commandId, opened.GroupId);
@@ -174,10 +180,10 @@ public sealed class GroupBuyBook
             }
         }
 
-        return OpenNew(campaign, leader, at);
+        return OpenNew(campaign, leader, at, units);
     }
 
-    private GroupBuyResult OpenNew(Campaign campaign, MemberId leader, Instant at)
+    private GroupBuyResult OpenNew(Campaign campaign, MemberId leader, Instant at, int units)
     {
         var id = new GroupBuyId(Interlocked.Increment(ref _lastId));
         var counter = campaign.Reserve(leader, out var openGroups);
@@ -185,7 +191,7 @@ public sealed class GroupBuyBook
         GroupBuy? group;
         try
         {
-            result = GroupBuy.TryOpen(id, campaign.Rule, leader, at, out group, new ParticipantFacts(false, openGroups));
+            result = GroupBuy.TryOpen(id, campaign.Rule, leader, at, out group, new ParticipantFacts(false, openGroups), units);
         }
         catch
         {
@@ -210,10 +216,11 @@ public sealed class GroupBuyBook
     /// <param name="member">The member.</param>
     /// <param name="at">When the member joins.</param>
     /// <param name="isNewMember">Whether the member counts as new (for new-member-only rules).</param>
+    /// <param name="units">The units the member takes (see <see cref="GroupBuyRule.MaxUnitsPerParticipant"/>).</param>
     /// <returns>See <see cref="GroupBuy.Join"/>.</returns>
     /// <exception cref="UnknownGroupBuyException">The book does not hold the group.</exception>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="at"/> is before the group was opened.</exception>
-    public GroupBuyResult Join(GroupBuyId groupId, MemberId member, Instant at, bool isNewMember = false)
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="at"/> is before the group was opened, or <paramref name="units"/> is below 1.</exception>
+    public GroupBuyResult Join(GroupBuyId groupId, MemberId member, Instant at, bool isNewMember = false, int units = 1)
     {
         var entry = EntryOf(groupId);
         var counter = entry.Campaign.Reserve(member, out var openGroups);
@@ -222,7 +229,7 @@ public sealed class GroupBuyBook
         {
             lock (entry)
             {
-                result = entry.Group.Join(member, at, new ParticipantFacts(isNewMember, openGroups));
+                result = entry.Group.Join(member, at, new ParticipantFacts(isNewMember, openGroups), units);
                 if (result.IsApplied && entry.Group.Status != GroupBuyStatus.Open)
                 {
                     Closed(entry);
@@ -322,6 +329,52 @@ public sealed class GroupBuyBook
             }
 
             return Report(entry.Campaign.Rule.Name, result);
+        }
+    }
+
+    /// <summary>A participant leaves an open group before it forms; see <see cref="GroupBuy.Leave"/>.</summary>
+    /// <param name="groupId">The group.</param>
+    /// <param name="member">The participant.</param>
+    /// <param name="at">When it leaves.</param>
+    /// <returns>Accepted with <see cref="MemberLeft"/> (and <see cref="GroupCancelled"/> when nobody is left), a duplicate, or refused.</returns>
+    /// <exception cref="UnknownGroupBuyException">The book does not hold the group.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="at"/> is before the group was opened.</exception>
+    public GroupBuyResult Leave(GroupBuyId groupId, MemberId member, Instant at)
+    {
+        var entry = EntryOf(groupId);
+        lock (entry)
+        {
+            var result = entry.Group.Leave(member, at);
+            if (result.IsApplied)
+            {
+                if (entry.Campaign.OpenCounts is { } counts && counts.TryGetValue(member, out var counter))
+                {
+                    Interlocked.Decrement(ref counter.Value);
+                }
+
+                if (entry.Group.Status != GroupBuyStatus.Open)
+                {
+                    Closed(entry);
+                }
+            }
+
+            return Report(entry.Campaign.Rule.Name, result);
+        }
+    }
+
+    /// <summary>Refunds one participant of a formed group after formation; the group stays formed. See <see cref="GroupBuy.RefundSeat"/>.</summary>
+    /// <param name="groupId">The group.</param>
+    /// <param name="member">The participant.</param>
+    /// <param name="at">When the refund is made.</param>
+    /// <returns>Accepted with <see cref="SeatRefunded"/>, a duplicate, or refused.</returns>
+    /// <exception cref="UnknownGroupBuyException">The book does not hold the group.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="at"/> is before the group was opened.</exception>
+    public GroupBuyResult RefundSeat(GroupBuyId groupId, MemberId member, Instant at)
+    {
+        var entry = EntryOf(groupId);
+        lock (entry)
+        {
+            return Report(entry.Campaign.Rule.Name, entry.Group.RefundSeat(member, at));
         }
     }
 

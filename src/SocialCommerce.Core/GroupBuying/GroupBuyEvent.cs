@@ -20,4 +20,6 @@ namespace SocialCommerce.GroupBuying;
 [JsonDerivedType(typeof(GroupFormed), "group.formed")]
 [JsonDerivedType(typeof(GroupFailed), "group.failed")]
 [JsonDerivedType(typeof(GroupCancelled), "group.cancelled")]
+[JsonDerivedType(typeof(MemberLeft), "group.member-left")]
+[JsonDerivedType(typeof(SeatRefunded), "group.seat-refunded")]
 public abstract record GroupBuyEvent(GroupBuyId GroupId, long Version, Instant At);

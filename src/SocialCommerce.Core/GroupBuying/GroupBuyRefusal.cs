@@ -45,4 +45,16 @@ public enum GroupBuyRefusal
 
     /// <summary>The command's identity (a group id) was already used with other content (another rule or leader); the first stands.</summary>
     ConflictingDuplicate = 11,
+
+    /// <summary>The member left this group before it formed; a seat given up is not taken again (join another group).</summary>
+    LeftGroup = 12,
+
+    /// <summary>The member holds no seat in this group (never joined, or left it).</summary>
+    NotParticipant = 13,
+
+    /// <summary>A refund after formation was asked of a group that has not formed (a participant of an open group leaves instead).</summary>
+    NotFormed = 14,
+
+    /// <summary>The join or opening asked for more units than the rule lets one participant take (<see cref="GroupBuyRule.MaxUnitsPerParticipant"/>).</summary>
+    TooManyUnits = 15,
 }

@@ -42,7 +42,8 @@ public sealed class GroupBuyRule
         bool newMembersOnly,
         int? maxOpenGroupsPerMember,
         bool allowsSimulatedParticipants,
-        int minimumRealParticipants)
+        int minimumRealParticipants,
+        GroupBuyRuleTerms terms)
     {
         Name = name;
         Currency = currency;
@@ -56,11 +57,19 @@ public sealed class GroupBuyRule
         MaxOpenGroupsPerMember = maxOpenGroupsPerMember;
         AllowsSimulatedParticipants = allowsSimulatedParticipants;
         MinimumRealParticipants = minimumRealParticipants;
-        MinimumToForm = tiers[0].Participants;
+        TierBasis = terms.TierBasis;
+        MaxUnitsPerParticipant = terms.MaxUnitsPerParticipant;
+        HandOverDeadline = terms.HandOverDeadline;
+        PerkMovesToNewLeader = terms.PerkMovesToNewLeader;
+        MinimumRealShare = terms.MinimumRealShare;
+        MinimumToForm = terms.TierBasis == GroupBuyTierBasis.Units ? requiredParticipants : tiers[0].Participants;
         JoinPrice = tiers[0].UnitPrice;
+
+        // Terms added since 0.4 enter the content only when they differ from their defaults, so a rule written before
+        // keeps its version.
         Version = Serialization.ContentVersion.Of(string.Create(
             System.Globalization.CultureInfo.InvariantCulture,
-            $"group-buy-rule|{name}|{currency.Code}/{currency.MinorUnit}|{requiredParticipants}|{maximumParticipants}|{timeLimit.BclCompatibleTicks}|{string.Join(";", Array.ConvertAll(tiers, t => t.Participants.ToString(System.Globalization.CultureInfo.InvariantCulture) + "=" + t.UnitPrice.Amount.ToString(System.Globalization.CultureInfo.InvariantCulture)))}|{leaderPerk.Kind}/{(leaderPerk.Kind == LeaderPerkKind.FixedDiscount ? leaderPerk.Discount.Amount : 0m)}/{leaderPerk.RateOff.Fraction}|{newMembersOnly}|{maxOpenGroupsPerMember}|{allowsSimulatedParticipants}|{minimumRealParticipants}"));
+            $"group-buy-rule{terms.VersionSuffix}|{name}|{currency.Code}/{currency.MinorUnit}|{requiredParticipants}|{maximumParticipants}|{timeLimit.BclCompatibleTicks}|{string.Join(";", Array.ConvertAll(tiers, t => t.Participants.ToString(System.Globalization.CultureInfo.InvariantCulture) + "=" + t.UnitPrice.Amount.ToString(System.Globalization.CultureInfo.InvariantCulture)))}|{leaderPerk.Kind}/{(leaderPerk.Kind == LeaderPerkKind.FixedDiscount ? leaderPerk.Discount.Amount : 0m)}/{leaderPerk.RateOff.Fraction}|{newMembersOnly}|{maxOpenGroupsPerMember}|{allowsSimulatedParticipants}|{minimumRealParticipants}"));
     }
 
     /// <summary>
@@ -85,7 +94,7 @@ public sealed class GroupBuyRule
     /// <summary>Gets the participant count at which a group closes as formed at once: <see cref="MaximumParticipants"/> or else <see cref="RequiredParticipants"/>.</summary>
     public int Capacity { get; }
 
-    /// <summary>Gets the smallest participant count that can form a group at the deadline (the first tier's count), without simulation.</summary>
+    /// <summary>Gets the smallest participant count that can form a group at the deadline without simulation: the first tier's count, or <see cref="RequiredParticipants"/> when tiers count units.</summary>
     public int MinimumToForm { get; }
 
     /// <summary>Gets how long a group stays open after its leader opens it; the deadline is exclusive.</summary>
@@ -120,6 +129,34 @@ public sealed class GroupBuyRule
     /// <summary>Gets how many real participants (leader included) a group needs before it may be completed with simulated ones; 0 when simulation is not allowed.</summary>
     public int MinimumRealParticipants { get; }
 
+    /// <summary>
+    /// Gets what decides a formed group's tier: its participants (the default), or the units they took
+    /// (<see cref="PriceTier.Participants"/> then counts units; a simulated participant counts one unit).
+    /// </summary>
+    /// <value>Defaults to <see cref="GroupBuyTierBasis.Participants"/>.</value>
+    public GroupBuyTierBasis TierBasis { get; }
+
+    /// <summary>Gets the most units one participant may take in a group (its seat's quantity), at least 1.</summary>
+    /// <value>Defaults to 1: one unit per seat.</value>
+    public int MaxUnitsPerParticipant { get; }
+
+    /// <summary>Gets what happens to the deadline when the leader leaves an open group and the next joiner leads.</summary>
+    /// <value>Defaults to <see cref="GroupBuying.HandOverDeadline.Kept"/>.</value>
+    public HandOverDeadline HandOverDeadline { get; }
+
+    /// <summary>
+    /// Gets a value indicating whether the leader perk moves with the role when the leader leaves before formation
+    /// (otherwise nobody gets it in that group).
+    /// </summary>
+    /// <value>Defaults to <see langword="true"/>.</value>
+    public bool PerkMovesToNewLeader { get; }
+
+    /// <summary>
+    /// Gets the disclosed threshold as a share of the required seats when the rule was given one
+    /// (<see cref="MinimumRealParticipants"/> is then that share of <see cref="RequiredParticipants"/>, rounded up); otherwise null.
+    /// </summary>
+    public Rate? MinimumRealShare { get; }
+
     /// <summary>Starts building a rule.</summary>
     /// <param name="name">The rule's name; not empty.</param>
     /// <param name="currency">The currency of its prices.</param>
@@ -151,15 +188,15 @@ public sealed class GroupBuyRule
         return GroupBuyRuleDocument.Parse(reader.ReadToEnd());
     }
 
-    /// <summary>Returns the tier that applies to a final participant count.</summary>
-    /// <param name="participants">The final count, simulated participants included; at least <see cref="MinimumToForm"/>.</param>
+    /// <summary>Returns the tier that applies to a final count: participants, or units under <see cref="GroupBuyTierBasis.Units"/>.</summary>
+    /// <param name="participants">The final count, simulated participants included; at least the first tier's count.</param>
     /// <returns>The tier with the largest count not above <paramref name="participants"/>.</returns>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="participants"/> is below <see cref="MinimumToForm"/>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="participants"/> is below the first tier's count.</exception>
     public PriceTier TierFor(int participants)
     {
-        if (participants < MinimumToForm)
+        if (participants < _tiers[0].Participants)
         {
-            throw new ArgumentOutOfRangeException(nameof(participants), participants, $"Rule '{Name}' has no tier for {participants} participants; the first tier starts at {MinimumToForm}.");
+            throw new ArgumentOutOfRangeException(nameof(participants), participants, $"Rule '{Name}' has no tier for {participants} {(TierBasis == GroupBuyTierBasis.Units ? "units" : "participants")}; the first tier starts at {_tiers[0].Participants}.");
         }
 
         var tier = _tiers[0];

@@ -26,6 +26,14 @@ public sealed class GroupBuyRuleBuilder
     private bool _newMembersOnly;
     private int? _maxOpenGroups;
     private int? _minimumReal;
+    private Rate? _minimumRealShare;
+    private GroupBuyTierBasis _tierBasis;
+    private int _maxUnits = 1;
+    private HandOverDeadline _handOverDeadline;
+    private bool _perkMoves = true;
+
+    /// <summary>The most units <see cref="AllowUnitsPerParticipant"/> accepts: 100,000.</summary>
+    public const int MaxUnitsLimit = 100_000;
 
     internal GroupBuyRuleBuilder(string name, Currency currency)
     {
@@ -184,6 +192,75 @@ public sealed class GroupBuyRuleBuilder
         }
 
         _minimumReal = minimumRealParticipants;
+        _minimumRealShare = null;
+        return this;
+    }
+
+    /// <summary>
+    /// Lets a group that is not full at its deadline be completed up to the required count with simulated participants
+    /// once real ones hold <paramref name="minimumRealShare"/> of the required seats (CRMEB's percentage): the count is
+    /// that share of <see cref="GroupBuyRule.RequiredParticipants"/>, rounded up, and the share is disclosed in
+    /// <see cref="GroupBuyRule.MinimumRealShare"/> and in every <see cref="GroupFormed"/> it completes.
+    /// </summary>
+    /// <param name="minimumRealShare">Above 0 and below 100 %; the count it gives is checked by <see cref="Build"/> (at least 1, below the required count).</param>
+    /// <returns>This builder.</returns>
+    /// <exception cref="GroupBuyRuleException"><paramref name="minimumRealShare"/> is 0 or 100 % and above.</exception>
+    public GroupBuyRuleBuilder AllowSimulatedParticipants(Rate minimumRealShare)
+    {
+        if (minimumRealShare.IsZero || minimumRealShare >= Rate.Full)
+        {
+            throw Fault(nameof(GroupBuyRule.MinimumRealShare), minimumRealShare, "should be above 0 and below 100 %.");
+        }
+
+        _minimumRealShare = minimumRealShare;
+        _minimumReal = null;
+        return this;
+    }
+
+    /// <summary>Decides the formed group's tier by the units its participants took instead of by its participants.</summary>
+    /// <param name="basis">Participants (the default) or units.</param>
+    /// <returns>This builder.</returns>
+    /// <exception cref="GroupBuyRuleException"><paramref name="basis"/> is not a defined value.</exception>
+    public GroupBuyRuleBuilder TierBy(GroupBuyTierBasis basis)
+    {
+        if (basis is not (GroupBuyTierBasis.Participants or GroupBuyTierBasis.Units))
+        {
+            throw Fault(nameof(GroupBuyRule.TierBasis), basis, "is not a defined GroupBuyTierBasis.");
+        }
+
+        _tierBasis = basis;
+        return this;
+    }
+
+    /// <summary>Lets one participant take up to <paramref name="maximum"/> units in a group (one seat, N units).</summary>
+    /// <param name="maximum">From 1 to <see cref="MaxUnitsLimit"/>; a seat's charge (join price × units) is checked to be a supported amount by <see cref="Build"/>.</param>
+    /// <returns>This builder.</returns>
+    /// <exception cref="GroupBuyRuleException"><paramref name="maximum"/> is out of range.</exception>
+    public GroupBuyRuleBuilder AllowUnitsPerParticipant(int maximum)
+    {
+        if (maximum is < 1 or > MaxUnitsLimit)
+        {
+            throw Fault(nameof(GroupBuyRule.MaxUnitsPerParticipant), maximum, string.Create(CultureInfo.InvariantCulture, $"should be from 1 to {MaxUnitsLimit}."));
+        }
+
+        _maxUnits = maximum;
+        return this;
+    }
+
+    /// <summary>Sets what a leader's leaving an open group does: the deadline kept or reset, the perk moved to the new leader or dropped.</summary>
+    /// <param name="deadline">Kept (the default) or reset from the hand-over.</param>
+    /// <param name="perkMovesToNewLeader">Whether the next joiner, now leading, gets the leader perk (the default) or nobody does.</param>
+    /// <returns>This builder.</returns>
+    /// <exception cref="GroupBuyRuleException"><paramref name="deadline"/> is not a defined value.</exception>
+    public GroupBuyRuleBuilder OnLeaderLeaving(HandOverDeadline deadline, bool perkMovesToNewLeader = true)
+    {
+        if (deadline is not (HandOverDeadline.Kept or HandOverDeadline.Reset))
+        {
+            throw Fault(nameof(GroupBuyRule.HandOverDeadline), deadline, "is not a defined HandOverDeadline.");
+        }
+
+        _handOverDeadline = deadline;
+        _perkMoves = perkMovesToNewLeader;
         return this;
     }
 
@@ -226,7 +303,7 @@ public sealed class GroupBuyRuleBuilder
 
         for (var i = 0; i < tiers.Length; i++)
         {
-            if (tiers[i].Participants > capacity)
+            if (_tierBasis == GroupBuyTierBasis.Participants && tiers[i].Participants > capacity)
             {
                 throw Fault("Tiers.Participants", tiers[i].Participants, $"is above the group's capacity ({capacity}); it could never apply.");
             }
@@ -237,9 +314,25 @@ public sealed class GroupBuyRuleBuilder
             }
         }
 
+        if (_minimumRealShare is Rate share)
+        {
+            var count = Math.Ceiling(share.Fraction * required);
+            if (count >= required)
+            {
+                throw Fault(nameof(GroupBuyRule.MinimumRealShare), share, $"gives {count} of the {required} required participants; it should leave at least one seat to simulate.");
+            }
+
+            _minimumReal = (int)count;
+        }
+
         if (_minimumReal is int minimumReal && minimumReal >= required)
         {
             throw Fault(nameof(GroupBuyRule.MinimumRealParticipants), minimumReal, $"should be below RequiredParticipants ({required}).");
+        }
+
+        if (!Limits.IsSupported(tiers[0].UnitPrice * _maxUnits))
+        {
+            throw Fault(nameof(GroupBuyRule.MaxUnitsPerParticipant), _maxUnits, $"a seat of {_maxUnits} units at the join price {tiers[0].UnitPrice} is beyond the supported amounts.");
         }
 
         return new GroupBuyRule(
@@ -253,7 +346,8 @@ public sealed class GroupBuyRuleBuilder
             _newMembersOnly,
             _maxOpenGroups,
             _minimumReal.HasValue,
-            _minimumReal ?? 0);
+            _minimumReal ?? 0,
+            new GroupBuyRuleTerms(_tierBasis, _maxUnits, _handOverDeadline, _perkMoves, _minimumRealShare));
     }
 
     private GroupBuyRuleException Fault<T>(string field, T value, string problem) =>

@@ -55,6 +55,10 @@ internal static class GroupBuyRuleDocument
                 case "maxOpenGroupsPerMember":
                 case "allowsSimulatedParticipants":
                 case "minimumRealParticipants":
+                case "minimumRealPercent":
+                case "tierBasis":
+                case "maxUnitsPerParticipant":
+                case "leaderHandOver":
                     break;
                 default:
                     throw Fault("$." + property.Name, property.Value, "is not a known property of a group-buy rule.");
@@ -123,18 +127,50 @@ internal static class GroupBuyRuleDocument
 
         var simulated = Optional(root, "allowsSimulatedParticipants", out var allows) && Bool(allows, "$.allowsSimulatedParticipants");
         var hasMinimum = Optional(root, "minimumRealParticipants", out var minimumReal);
+        var hasPercent = Optional(root, "minimumRealPercent", out var minimumPercent);
         if (simulated)
         {
-            if (!hasMinimum)
+            if (hasMinimum == hasPercent)
             {
-                throw new GroupBuyRuleFormatException("$.minimumRealParticipants", Missing, "is required when allowsSimulatedParticipants is true.");
+                throw hasMinimum
+                    ? Fault("$.minimumRealPercent", minimumPercent, "is given with minimumRealParticipants; give the threshold once, as a count or as a percent of the required seats.")
+                    : new GroupBuyRuleFormatException("$.minimumRealParticipants", Missing, "is required when allowsSimulatedParticipants is true (or minimumRealPercent).");
             }
 
-            Apply(() => builder.AllowSimulatedParticipants(Int(minimumReal, "$.minimumRealParticipants")), root, "minimumRealParticipants");
+            if (hasMinimum)
+            {
+                Apply(() => builder.AllowSimulatedParticipants(Int(minimumReal, "$.minimumRealParticipants")), root, "minimumRealParticipants");
+            }
+            else
+            {
+                Apply(() => builder.AllowSimulatedParticipants(ReadPercent(minimumPercent, "$.minimumRealPercent")), root, "minimumRealPercent");
+            }
         }
-        else if (hasMinimum)
+        else if (hasMinimum || hasPercent)
         {
-            throw Fault("$.minimumRealParticipants", minimumReal, "applies only when allowsSimulatedParticipants is true.");
+            throw hasMinimum
+                ? Fault("$.minimumRealParticipants", minimumReal, "applies only when allowsSimulatedParticipants is true.")
+                : Fault("$.minimumRealPercent", minimumPercent, "applies only when allowsSimulatedParticipants is true.");
+        }
+
+        if (Optional(root, "tierBasis", out var basis))
+        {
+            builder.TierBy(basis.ValueKind == JsonValueKind.String ? basis.GetString() switch
+            {
+                "participants" => GroupBuyTierBasis.Participants,
+                "units" => GroupBuyTierBasis.Units,
+                _ => throw Fault("$.tierBasis", basis, "should be \"participants\" or \"units\"."),
+            } : throw Fault("$.tierBasis", basis, "should be \"participants\" or \"units\"."));
+        }
+
+        if (Optional(root, "maxUnitsPerParticipant", out var maxUnits))
+        {
+            Apply(() => builder.AllowUnitsPerParticipant(Int(maxUnits, "$.maxUnitsPerParticipant")), root, "maxUnitsPerParticipant");
+        }
+
+        if (Optional(root, "leaderHandOver", out var handOver))
+        {
+            ReadHandOver(builder, handOver);
         }
 
         try
@@ -262,6 +298,47 @@ internal static class GroupBuyRuleDocument
         }
     }
 
+    private static Rate ReadPercent(JsonElement value, string path)
+    {
+        var percent = value.ValueKind == JsonValueKind.Number && value.TryGetDecimal(out var number) ? number : throw Fault(path, value, "should be a decimal number.");
+        try
+        {
+            return Rate.Percent(percent);
+        }
+        catch (ArgumentOutOfRangeException ex)
+        {
+            throw Fault(path, value, ex.Message);
+        }
+    }
+
+    private static void ReadHandOver(GroupBuyRuleBuilder builder, JsonElement handOver)
+    {
+        const string path = "$.leaderHandOver";
+        if (handOver.ValueKind != JsonValueKind.Object)
+        {
+            throw Fault(path, handOver, "should be an object { \"deadline\": \"kept\" or \"reset\", \"perkMoves\": true or false }.");
+        }
+
+        foreach (var property in handOver.EnumerateObject())
+        {
+            if (property.Name is not ("deadline" or "perkMoves"))
+            {
+                throw Fault(path + "." + property.Name, property.Value, "is not a known property of a leader hand-over.");
+            }
+        }
+
+        var deadline = HandOverDeadline.Kept;
+        if (Optional(handOver, "deadline", out var d))
+        {
+            deadline = d.ValueKind == JsonValueKind.String && d.GetString() is "kept" or "reset"
+                ? (d.GetString() == "reset" ? HandOverDeadline.Reset : HandOverDeadline.Kept)
+                : throw Fault(path + ".deadline", d, "should be \"kept\" or \"reset\".");
+        }
+
+        var perkMoves = !Optional(handOver, "perkMoves", out var p) || Bool(p, path + ".perkMoves");
+        builder.OnLeaderLeaving(deadline, perkMoves);
+    }
+
     private static void Apply(Action action, JsonElement parent, string property)
     {
         try
@@ -320,6 +397,8 @@ internal static class GroupBuyRuleDocument
         nameof(GroupBuyRule.MaximumParticipants) => "$.maximumParticipants",
         nameof(GroupBuyRule.TimeLimit) => "$.timeLimit",
         nameof(GroupBuyRule.MinimumRealParticipants) => "$.minimumRealParticipants",
+        nameof(GroupBuyRule.MinimumRealShare) => "$.minimumRealPercent",
+        nameof(GroupBuyRule.MaxUnitsPerParticipant) => "$.maxUnitsPerParticipant",
         nameof(GroupBuyRule.LeaderPerk) => "$.leaderPerk",
         _ => "$.tiers",
     };

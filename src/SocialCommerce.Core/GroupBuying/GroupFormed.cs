@@ -34,4 +34,20 @@ public sealed record GroupFormed(
 
     /// <summary>Gets a value indicating whether simulated participants completed the group (to disclose).</summary>
     public bool HasSimulatedParticipants => SimulatedParticipants > 0;
+
+    /// <summary>Gets what decided <see cref="Tier"/>: the final participants, or the units (real units plus one per simulated participant).</summary>
+    public GroupBuyTierBasis TierBasis { get; init; }
+
+    /// <summary>Gets the units the real participants took, in all.</summary>
+    /// <value>The real participant count unless a seat took more than one unit; 0 in events written before units were recorded.</value>
+    public int Units { get; init; }
+
+    /// <summary>
+    /// Gets the disclosed threshold that let simulated participants complete the group: the real participants it needed
+    /// (<see cref="GroupBuyRule.MinimumRealParticipants"/>); 0 when none completed it.
+    /// </summary>
+    public int SimulationThreshold { get; init; }
+
+    /// <summary>Gets the threshold as the share of the required seats the rule stated, when it stated one and simulated participants completed the group; otherwise null.</summary>
+    public Rate? SimulationShare { get; init; }
 }

@@ -10,7 +10,7 @@ namespace SocialCommerce.GroupBuying;
 /// <param name="RuleName">The rule's name.</param>
 /// <param name="Leader">The leader, the group's first participant.</param>
 /// <param name="Deadline">The exclusive deadline: <paramref name="At"/> plus the rule's time limit.</param>
-/// <param name="Charged">What the leader was charged (the rule's join price).</param>
+/// <param name="Charged">What the leader was charged: the rule's join price for each unit taken.</param>
 public sealed record GroupOpened(GroupBuyId GroupId, long Version, Instant At, string RuleName, MemberId Leader, Instant Deadline, Money Charged)
     : GroupBuyEvent(GroupId, Version, At)
 {
@@ -22,4 +22,8 @@ public sealed record GroupOpened(GroupBuyId GroupId, long Version, Instant At, s
     /// when the rule's current capacity applies. A restored group keeps it even if the rule changed since.
     /// </summary>
     public int Capacity { get; init; }
+
+    /// <summary>Gets the units the leader took (its seat's quantity); <see cref="Charged"/> is the join price times it.</summary>
+    /// <value>1 unless the leader took more.</value>
+    public int Units { get; init; } = 1;
 }

@@ -8,7 +8,12 @@ namespace SocialCommerce.GroupBuying;
 /// <param name="Version">The group's version this event produced.</param>
 /// <param name="At">When the member joined.</param>
 /// <param name="Member">The member.</param>
-/// <param name="Charged">What the member was charged (the rule's join price).</param>
+/// <param name="Charged">What the member was charged: the rule's join price for each unit taken.</param>
 /// <param name="Participants">The group's real participant count after the join, leader included.</param>
 public sealed record MemberJoined(GroupBuyId GroupId, long Version, Instant At, MemberId Member, Money Charged, int Participants)
-    : GroupBuyEvent(GroupId, Version, At);
+    : GroupBuyEvent(GroupId, Version, At)
+{
+    /// <summary>Gets the units the member took (its seat's quantity); <see cref="Charged"/> is the join price times it.</summary>
+    /// <value>1 unless the member took more.</value>
+    public int Units { get; init; } = 1;
+}

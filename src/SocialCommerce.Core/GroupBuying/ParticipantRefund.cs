@@ -6,4 +6,9 @@ namespace SocialCommerce.GroupBuying;
 /// <param name="Member">The participant.</param>
 /// <param name="IsLeader">Whether the participant leads the group.</param>
 /// <param name="Amount">The refund, equal to what the participant was charged.</param>
-public readonly record struct ParticipantRefund(MemberId Member, bool IsLeader, Money Amount);
+public readonly record struct ParticipantRefund(MemberId Member, bool IsLeader, Money Amount)
+{
+    /// <summary>Gets the units the participant's seat held.</summary>
+    /// <value>1 unless the seat took more.</value>
+    public int Units { get; init; } = 1;
+}

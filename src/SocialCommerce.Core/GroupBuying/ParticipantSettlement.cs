@@ -9,4 +9,9 @@ namespace SocialCommerce.GroupBuying;
 /// <param name="Charged">What the participant was charged on opening or joining.</param>
 /// <param name="Price">What the participant finally pays: the tier price, less the perk for the leader.</param>
 /// <param name="Refund">What is refunded: <paramref name="Charged"/> − <paramref name="Price"/>.</param>
-public readonly record struct ParticipantSettlement(MemberId Member, bool IsLeader, Money Charged, Money Price, Money Refund);
+public readonly record struct ParticipantSettlement(MemberId Member, bool IsLeader, Money Charged, Money Price, Money Refund)
+{
+    /// <summary>Gets the units the participant's seat held: the tier price applies to each (the leader perk to one).</summary>
+    /// <value>1 unless the seat took more.</value>
+    public int Units { get; init; } = 1;
+}

@@ -59,6 +59,7 @@ internal sealed class GroupStream(GroupBuyBook rules) : EventStream<GroupBuy, Gr
         var head = new GroupRow { GroupId = aggregate.Id.Value, RuleName = aggregate.Rule.Name, Version = loadedVersion };
         db.Attach(head);
         head.Status = (int)aggregate.Status;
+        head.Deadline = StoredJson.Ticks(aggregate.Deadline); // a hand-over may reset it
         head.Version = aggregate.Version;
     }
 

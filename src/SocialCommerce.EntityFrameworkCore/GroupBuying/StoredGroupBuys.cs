@@ -39,23 +39,38 @@ public sealed class StoredGroupBuys
         _listener = listener;
     }
 
-    /// <summary>Opens a group under a registered rule, led by <paramref name="leader"/>.</summary>
+    /// <summary>Opens a group under a registered rule, led by <paramref name="leader"/>, who takes one unit.</summary>
     /// <param name="id">The group's id, chosen by the host (unique).</param>
     /// <param name="ruleName">The rule's name.</param>
     /// <param name="leader">The leader.</param>
     /// <param name="at">When it opens.</param>
     /// <param name="isNewMember">Whether the leader is a new member (for new-member-only rules).</param>
     /// <param name="cancellationToken">Cancels the command.</param>
+    /// <returns>As <see cref="OpenAsync(GroupBuyId, string, MemberId, Instant, int, bool, CancellationToken)"/>.</returns>
+    /// <exception cref="UnknownGroupBuyRuleException">No rule has that name.</exception>
+    public Task<GroupBuyResult> OpenAsync(GroupBuyId id, string ruleName, MemberId leader, Instant at, bool isNewMember = false, CancellationToken cancellationToken = default) =>
+        OpenAsync(id, ruleName, leader, at, 1, isNewMember, cancellationToken);
+
+    /// <summary>Opens a group under a registered rule, led by <paramref name="leader"/>, who takes <paramref name="units"/> units.</summary>
+    /// <param name="id">The group's id, chosen by the host (unique).</param>
+    /// <param name="ruleName">The rule's name.</param>
+    /// <param name="leader">The leader.</param>
+    /// <param name="at">When it opens.</param>
+    /// <param name="isNewMember">Whether the leader is a new member (for new-member-only rules).</param>
+    /// <param name="cancellationToken">Cancels the command.</param>
+    /// <param name="units">The units the leader takes (see <see cref="GroupBuyRule.MaxUnitsPerParticipant"/>).</param>
     /// <returns>
-    /// Accepted with <see cref="GroupOpened"/>, or refused (too many open groups); for an id already opened (a resend,
+    /// Accepted with <see cref="GroupOpened"/>, or refused (too many units, too many open groups); for an id already opened (a resend,
     /// the same request on another instance) a duplicate carrying the original event, or
     /// <see cref="GroupBuyRefusal.ConflictingDuplicate"/> when it was opened for another rule or leader.
     /// </returns>
     /// <exception cref="UnknownGroupBuyRuleException">No rule has that name.</exception>
-    public Task<GroupBuyResult> OpenAsync(GroupBuyId id, string ruleName, MemberId leader, Instant at, bool isNewMember = false, CancellationToken cancellationToken = default)
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="units"/> is below 1.</exception>
+    public Task<GroupBuyResult> OpenAsync(GroupBuyId id, string ruleName, MemberId leader, Instant at, int units, bool isNewMember = false, CancellationToken cancellationToken = default)
     {
         var rule = _rules.GetRule(ruleName);
         Instants.Check(at, nameof(at));
+        ArgumentOutOfRangeException.ThrowIfLessThan(units, 1);
         return ReportedAsync(rule.Name, _store.RunAsync($"open group {id}", Keys.Group(id.Value), async (db, attempt, ct) =>
         {
             // The id is the opening's identity: seen again (the first attempt's insert met the row), the stored group
@@ -66,7 +81,7 @@ public sealed class StoredGroupBuys
             }
 
             var slots = await GroupSlots.LoadAsync(db, rule, [leader], ct).ConfigureAwait(false);
-            var result = GroupBuy.TryOpen(id, rule, leader, at, out var group, new ParticipantFacts(isNewMember, slots.OpenGroups(leader)));
+            var result = GroupBuy.TryOpen(id, rule, leader, at, out var group, new ParticipantFacts(isNewMember, slots.OpenGroups(leader)), units);
             if (!result.IsAccepted)
             {
                 // A refusal is never the answer to an opening that already happened (its own group counts as open).
@@ -91,12 +106,24 @@ public sealed class StoredGroupBuys
         return result;
     }
 
-    /// <summary>Joins a member to a group, as <see cref="GroupBuy.Join"/> decides against the latest stored events.</summary>
+    /// <summary>Joins a member to a group for one unit, as <see cref="GroupBuy.Join"/> decides against the latest stored events.</summary>
     /// <param name="id">The group.</param>
     /// <param name="member">The member.</param>
     /// <param name="at">When.</param>
     /// <param name="isNewMember">Whether the member is new (for new-member-only rules).</param>
     /// <param name="cancellationToken">Stops waiting for the reply; a join already queued may still be stored (resend it: a join seen again answers its first outcome).</param>
+    /// <returns>As <see cref="JoinAsync(GroupBuyId, MemberId, Instant, int, bool, CancellationToken)"/>.</returns>
+    /// <exception cref="UnknownGroupBuyException">No group has that id.</exception>
+    public Task<GroupBuyResult> JoinAsync(GroupBuyId id, MemberId member, Instant at, bool isNewMember = false, CancellationToken cancellationToken = default) =>
+        JoinAsync(id, member, at, 1, isNewMember, cancellationToken);
+
+    /// <summary>Joins a member to a group for <paramref name="units"/> units, as <see cref="GroupBuy.Join"/> decides against the latest stored events.</summary>
+    /// <param name="id">The group.</param>
+    /// <param name="member">The member.</param>
+    /// <param name="at">When.</param>
+    /// <param name="isNewMember">Whether the member is new (for new-member-only rules).</param>
+    /// <param name="cancellationToken">Stops waiting for the reply; a join already queued may still be stored (resend it: a join seen again answers its first outcome).</param>
+    /// <param name="units">The units the member takes (see <see cref="GroupBuyRule.MaxUnitsPerParticipant"/>).</param>
     /// <returns>Accepted with <see cref="MemberJoined"/> (and <see cref="GroupFormed"/> when it completes the group), or the refusal.</returns>
     /// <exception cref="UnknownGroupBuyException">No group has that id.</exception>
     /// <exception cref="StoreConflictException">The group's version moved under every attempt (joins line up on the group's lock, so only a writer that bypasses the store can cause this).</exception>
@@ -104,13 +131,14 @@ public sealed class StoredGroupBuys
     /// Joins of one group that arrive in this process while an earlier join of it is being stored go together as the next
     /// batch: decided one after another in arrival order, exactly as one at a time, and stored in one transaction.
     /// </remarks>
-    public Task<GroupBuyResult> JoinAsync(GroupBuyId id, MemberId member, Instant at, bool isNewMember = false, CancellationToken cancellationToken = default)
+    public Task<GroupBuyResult> JoinAsync(GroupBuyId id, MemberId member, Instant at, int units, bool isNewMember = false, CancellationToken cancellationToken = default)
     {
         Instants.Check(at, nameof(at));
-        return _joins.RunAsync(Keys.Group(id.Value), new Joining(member, at, isNewMember), batch => ChangeAsync(
+        ArgumentOutOfRangeException.ThrowIfLessThan(units, 1);
+        return _joins.RunAsync(Keys.Group(id.Value), new Joining(member, at, isNewMember, units), batch => ChangeAsync(
             batch.Count == 1 ? $"join member {batch[0].Member} to group {id}" : $"join {batch.Count} members to group {id}",
             id,
-            batch.Select(j => new Decision([j.Member], (group, slots) => group.Join(j.Member, j.At, new ParticipantFacts(j.IsNewMember, slots.OpenGroups(j.Member))))).ToList(),
+            batch.Select(j => new Decision([j.Member], (group, slots) => group.Join(j.Member, j.At, new ParticipantFacts(j.IsNewMember, slots.OpenGroups(j.Member)), j.Units))).ToList(),
             CancellationToken.None), cancellationToken);
     }
 
@@ -120,7 +148,7 @@ public sealed class StoredGroupBuys
     /// <param name="cancellationToken">Cancels the command.</param>
     /// <returns>Accepted with the settling event; a duplicate carrying it when a close already settled the group (a resend); or the refusal (not yet due, formed by its last join, cancelled).</returns>
     public Task<GroupBuyResult> CloseAtDeadlineAsync(GroupBuyId id, Instant at, CancellationToken cancellationToken = default) =>
-        ChangeAsync($"close group {id}", id, (group, _) => group.CloseAtDeadline(at), cancellationToken);
+        ChangeAsync($"close group {id}", id, [], (group, _) => group.CloseAtDeadline(at), cancellationToken);
 
     /// <summary>Cancels an open group (every participant is refunded).</summary>
     /// <param name="id">The group.</param>
@@ -128,7 +156,27 @@ public sealed class StoredGroupBuys
     /// <param name="cancellationToken">Cancels the command.</param>
     /// <returns>Accepted with <see cref="GroupCancelled"/>; a duplicate carrying it when the group was cancelled already (a resend); or the refusal.</returns>
     public Task<GroupBuyResult> CancelAsync(GroupBuyId id, Instant at, CancellationToken cancellationToken = default) =>
-        ChangeAsync($"cancel group {id}", id, (group, _) => group.Cancel(at), cancellationToken);
+        ChangeAsync($"cancel group {id}", id, [], (group, _) => group.Cancel(at), cancellationToken);
+
+    /// <summary>A participant leaves an open group before it forms, as <see cref="GroupBuy.Leave"/> decides against the latest stored events.</summary>
+    /// <param name="id">The group.</param>
+    /// <param name="member">The participant.</param>
+    /// <param name="at">When it leaves.</param>
+    /// <param name="cancellationToken">Cancels the command.</param>
+    /// <returns>Accepted with <see cref="MemberLeft"/> (and <see cref="GroupCancelled"/> when nobody is left); a duplicate carrying them when the member left already (a resend); or the refusal.</returns>
+    /// <exception cref="UnknownGroupBuyException">No group has that id.</exception>
+    public Task<GroupBuyResult> LeaveAsync(GroupBuyId id, MemberId member, Instant at, CancellationToken cancellationToken = default) =>
+        ChangeAsync($"member {member} leaves group {id}", id, [member], (group, _) => group.Leave(member, at), cancellationToken);
+
+    /// <summary>Refunds one participant of a formed group after formation (the group stays formed), as <see cref="GroupBuy.RefundSeat"/> decides.</summary>
+    /// <param name="id">The group.</param>
+    /// <param name="member">The participant.</param>
+    /// <param name="at">When the refund is made.</param>
+    /// <param name="cancellationToken">Cancels the command.</param>
+    /// <returns>Accepted with <see cref="SeatRefunded"/>; a duplicate carrying it when the seat was refunded already (a resend); or the refusal.</returns>
+    /// <exception cref="UnknownGroupBuyException">No group has that id.</exception>
+    public Task<GroupBuyResult> RefundSeatAsync(GroupBuyId id, MemberId member, Instant at, CancellationToken cancellationToken = default) =>
+        ChangeAsync($"refund member {member}'s seat in group {id}", id, [], (group, _) => group.RefundSeat(member, at), cancellationToken);
 
     /// <summary>Settles every open group whose deadline is at or before <paramref name="at"/> (the batch job; safe on several instances at once).</summary>
     /// <param name="at">The instant the job runs for.</param>
@@ -228,9 +276,10 @@ public sealed class StoredGroupBuys
         }, cancellationToken);
     }
 
-    private async Task<GroupBuyResult> ChangeAsync(string command, GroupBuyId id, Func<GroupBuy, GroupSlots, GroupBuyResult> decide, CancellationToken cancellationToken)
+    // One command; the members whose open-group counts it may change beyond the group's participants are loaded with it.
+    private async Task<GroupBuyResult> ChangeAsync(string command, GroupBuyId id, MemberId[] counted, Func<GroupBuy, GroupSlots, GroupBuyResult> decide, CancellationToken cancellationToken)
     {
-        var (result, error) = (await ChangeAsync(command, id, [new Decision([], decide)], cancellationToken).ConfigureAwait(false))[0];
+        var (result, error) = (await ChangeAsync(command, id, [new Decision(counted, decide)], cancellationToken).ConfigureAwait(false))[0];
         if (error is not null)
         {
             ExceptionDispatchInfo.Throw(error);
@@ -291,7 +340,7 @@ public sealed class StoredGroupBuys
         return replies;
     }
 
-    private readonly record struct Joining(MemberId Member, Instant At, bool IsNewMember);
+    private readonly record struct Joining(MemberId Member, Instant At, bool IsNewMember, int Units);
 
     private readonly record struct Decision(MemberId[] Joining, Func<GroupBuy, GroupSlots, GroupBuyResult> Decide);
 }

@@ -34,6 +34,8 @@ internal sealed partial class SocialCommerceInstrumentation : SocialCommerceList
     private readonly Counter<long> _groupsOpened;
     private readonly Counter<long> _groupsFormed;
     private readonly Counter<long> _groupsFailed;
+    private readonly Counter<long> _seatsLeft;
+    private readonly Counter<long> _seatsRefunded;
     private readonly Counter<long> _productsConfirmed;
     private readonly Counter<long> _productsRefunded;
     private readonly Counter<long> _promotions;
@@ -65,6 +67,8 @@ internal sealed partial class SocialCommerceInstrumentation : SocialCommerceList
         _groupsOpened = _meter.CreateCounter<long>("socialcommerce.groupbuy.groups_opened", "{group}", "Group buys opened.");
         _groupsFormed = _meter.CreateCounter<long>("socialcommerce.groupbuy.groups_formed", "{group}", "Group buys formed.");
         _groupsFailed = _meter.CreateCounter<long>("socialcommerce.groupbuy.groups_failed", "{group}", "Group buys failed at the deadline.");
+        _seatsLeft = _meter.CreateCounter<long>("socialcommerce.groupbuy.seats_left", "{seat}", "Seats given up before formation (tag handover: whether the leader left and the next joiner leads).");
+        _seatsRefunded = _meter.CreateCounter<long>("socialcommerce.groupbuy.seats_refunded", "{seat}", "Seats refunded after formation; the group stays formed.");
         _productsConfirmed = _meter.CreateCounter<long>("socialcommerce.community.products_confirmed", "{product}", "Community batch products confirmed at the cut-off.");
         _productsRefunded = _meter.CreateCounter<long>("socialcommerce.community.products_refunded", "{product}", "Community batch products refunded at the cut-off.");
         _promotions = _meter.CreateCounter<long>("socialcommerce.growth.promotions", "{promotion}", "Members promoted a level.");
@@ -196,6 +200,12 @@ internal sealed partial class SocialCommerceInstrumentation : SocialCommerceList
                     break;
                 case GroupFailed when _groupsFailed.Enabled:
                     _groupsFailed.Add(1, rule);
+                    break;
+                case MemberLeft left when _seatsLeft.Enabled:
+                    _seatsLeft.Add(1, rule, new KeyValuePair<string, object?>(SocialCommerceTelemetryTags.HandOver, left.NewLeader is not null));
+                    break;
+                case SeatRefunded when _seatsRefunded.Enabled:
+                    _seatsRefunded.Add(1, rule);
                     break;
             }
         }

@@ -44,4 +44,7 @@ public static class SocialCommerceTelemetryTags
 
     /// <summary>Why an action was refused, e.g. <c>AlreadyHelped</c>: <c>socialcommerce.refusal</c>.</summary>
     public const string Refusal = "socialcommerce.refusal";
+
+    /// <summary>Whether a seat given up was the leader's, handing the group to the next joiner: <c>socialcommerce.handover</c>.</summary>
+    public const string HandOver = "socialcommerce.handover";
 }

@@ -130,6 +130,8 @@ public sealed class StoreHost : IAsyncDisposable
             .AddCommissionPlan(CommissionPlan.CreateBuilder("std", Currency.CNY).Levels(Rate.Percent(10), Rate.Percent(5)).ReturnWindow(Duration.FromDays(7)).Build())
             .AddGroupBuyRule(GroupBuyRule.Create("five", Currency.CNY).RequireParticipants(5).WithTimeLimit(Duration.FromHours(24)).AddTier(5, 9.90m).Build())
             .AddGroupBuyRule(GroupBuyRule.Create("pair", Currency.CNY).RequireParticipants(2).WithTimeLimit(Duration.FromHours(1)).AddTier(2, 19.90m).LimitOpenGroupsPerMember(1).Build())
+            .AddGroupBuyRule(GroupBuyRule.Create("seats", Currency.CNY).RequireParticipants(3).WithTimeLimit(Duration.FromHours(2)).AddTier(3, 10m).AddTier(8, 8m)
+                .TierBy(GroupBuyTierBasis.Units).AllowUnitsPerParticipant(5).WithLeaderPerk(LeaderPerk.Free).OnLeaderLeaving(HandOverDeadline.Reset).LimitOpenGroupsPerMember(1).Build())
             .AddCommunityBatchRule("daily", DailyRule)
             .AddCouponTemplate(Flash)
             .AddCouponTemplate(Welcome)

@@ -322,6 +322,51 @@ public abstract class StoreTests<TDatabase>(TDatabase database) : DatabaseTests<
     }
 
     [SkippableFact]
+    public async Task Seats_of_several_units_a_hand_over_and_a_refund_after_formation_are_stored_and_answer_resends_across_a_restart()
+    {
+        var db = await NewDatabaseAsync();
+        var group = new GroupBuyId(21);
+        var leader = new MemberId(1);
+        await using (var shop = await StoreHost.StartAsync(Database, db))
+        {
+            Assert.True((await shop.Groups.OpenAsync(group, "seats", leader, T0, units: 2)).IsApplied);
+            Assert.Equal(GroupBuyRefusal.TooManyUnits, (await shop.Groups.JoinAsync(group, new MemberId(2), T0 + Duration.FromMinutes(1), units: 6)).Refusal);
+            Assert.True((await shop.Groups.JoinAsync(group, new MemberId(2), T0 + Duration.FromMinutes(1), units: 4)).IsApplied);
+            Assert.Equal(GroupBuyRefusal.TooManyOpenGroups, (await shop.Groups.OpenAsync(new GroupBuyId(22), "seats", leader, T0 + Duration.FromMinutes(2))).Refusal);
+
+            var left = await shop.Groups.LeaveAsync(group, leader, T0 + Duration.FromMinutes(30));
+            var leftEvent = Assert.IsType<MemberLeft>(Assert.Single(left.Events));
+            Assert.Equal(new MemberId(2), leftEvent.NewLeader);
+            Assert.Equal(T0 + Duration.FromMinutes(150), leftEvent.Deadline);
+            Assert.Equal(new Money(20m, Currency.CNY), leftEvent.Refund);
+            Assert.True((await shop.Groups.LeaveAsync(group, leader, T0 + Duration.FromMinutes(31))).IsDuplicate);
+
+            // The leaver's open-group slot is free again; the group's stored deadline moved, so the job leaves it open.
+            Assert.True((await shop.Groups.OpenAsync(new GroupBuyId(22), "seats", leader, T0 + Duration.FromMinutes(32))).IsApplied);
+            Assert.DoesNotContain(await shop.Groups.CloseDueAsync(T0 + Duration.FromMinutes(125)), r => r.GroupId == group);
+        }
+
+        await using var restarted = await StoreHost.StartAsync(Database, db, "b");
+        Assert.True((await restarted.Groups.JoinAsync(group, new MemberId(3), T0 + Duration.FromMinutes(40), units: 3)).IsApplied);
+        var formed = Assert.IsType<GroupFormed>((await restarted.Groups.JoinAsync(group, new MemberId(4), T0 + Duration.FromMinutes(41))).Events[^1]);
+        Assert.Equal(8, formed.Units);
+        Assert.Equal(new Money(8m, Currency.CNY), formed.Tier.UnitPrice);
+        Assert.Equal(new Money(24m, Currency.CNY), formed.Settlements[0].Price); // the new leader: one of its four units free
+
+        var refund = await restarted.Groups.RefundSeatAsync(group, new MemberId(3), T0 + Duration.FromHours(5));
+        Assert.Equal(new Money(24m, Currency.CNY), Assert.IsType<SeatRefunded>(Assert.Single(refund.Events)).Refund);
+        Assert.True((await restarted.Groups.RefundSeatAsync(group, new MemberId(3), T0 + Duration.FromHours(6))).IsDuplicate);
+        Assert.Equal(GroupBuyRefusal.NotFormed, (await restarted.Groups.RefundSeatAsync(new GroupBuyId(22), leader, T0 + Duration.FromHours(1))).Refusal);
+
+        var stored = await restarted.Groups.GetAsync(group);
+        Assert.Equal(GroupBuyStatus.Formed, stored!.Status);
+        Assert.Equal(new MemberId(2), stored.Leader);
+        Assert.True(stored.IsRefunded(new MemberId(3)));
+        Assert.Equal(3, stored.ParticipantCount);
+        Assert.Equal(8, stored.Units);
+    }
+
+    [SkippableFact]
     public async Task A_community_batch_takes_orders_and_closes_at_its_cut_off_across_a_restart()
     {
         var db = await NewDatabaseAsync();

@@ -221,6 +221,28 @@ public sealed class TelemetryTests
     }
 
     [Fact]
+    public void A_seat_left_before_formation_and_one_refunded_after_are_counted()
+    {
+        var rule = GroupBuyRule.Create("trio", Currency.CNY).RequireParticipants(3).WithTimeLimit(Duration.FromHours(24)).AddTier(3, 9.90m).Build();
+        using var provider = Provider(b => b.AddGroupBuyRule(rule));
+        var book = provider.GetRequiredService<GroupBuyBook>();
+        var (listener, totals) = Listen(provider);
+        using (listener)
+        {
+            var id = book.Open("trio", new MemberId(1), At).GroupId;
+            book.Join(id, new MemberId(2), At + Duration.FromMinutes(1));
+            book.Leave(id, new MemberId(1), At + Duration.FromMinutes(2));
+            book.Join(id, new MemberId(3), At + Duration.FromMinutes(3));
+            book.Join(id, new MemberId(4), At + Duration.FromMinutes(4));
+            book.RefundSeat(id, new MemberId(3), At + Duration.FromDays(1));
+        }
+
+        Assert.Equal(1m, totals["socialcommerce.groupbuy.seats_left"]);
+        Assert.Equal(1m, totals["socialcommerce.groupbuy.seats_refunded"]);
+        Assert.Equal(1m, totals["socialcommerce.groupbuy.groups_formed"]);
+    }
+
+    [Fact]
     public void Quoting_and_auditing_are_traced()
     {
         var plan = CommissionPlan.CreateBuilder("std", Currency.CNY).Levels(Rate.Percent(10)).Build();

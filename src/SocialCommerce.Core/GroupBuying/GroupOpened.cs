@@ -14,6 +14,8 @@ namespace SocialCommerce.GroupBuying;
 public sealed record GroupOpened(GroupBuyId GroupId, long Version, Instant At, string RuleName, MemberId Leader, Instant Deadline, Money Charged)
     : GroupBuyEvent(GroupId, Version, At)
 {
+    private readonly int _units;
+
     /// <summary>Gets the version of the rule the group opened under (<see cref="GroupBuyRule.Version"/>); null in events written before versions were recorded.</summary>
     public string? RuleVersion { get; init; }
 
@@ -24,6 +26,10 @@ public sealed record GroupOpened(GroupBuyId GroupId, long Version, Instant At, s
     public int Capacity { get; init; }
 
     /// <summary>Gets the units the leader took (its seat's quantity); <see cref="Charged"/> is the join price times it.</summary>
-    /// <value>1 unless the leader took more.</value>
-    public int Units { get; init; } = 1;
+    /// <value>1 unless the leader took more; an event written before units were recorded (no <c>units</c>) reads as 1.</value>
+    public int Units
+    {
+        get => _units == 0 ? 1 : _units;
+        init => _units = value;
+    }
 }

@@ -13,7 +13,13 @@ namespace SocialCommerce.GroupBuying;
 public sealed record MemberJoined(GroupBuyId GroupId, long Version, Instant At, MemberId Member, Money Charged, int Participants)
     : GroupBuyEvent(GroupId, Version, At)
 {
+    private readonly int _units;
+
     /// <summary>Gets the units the member took (its seat's quantity); <see cref="Charged"/> is the join price times it.</summary>
-    /// <value>1 unless the member took more.</value>
-    public int Units { get; init; } = 1;
+    /// <value>1 unless the member took more; an event written before units were recorded (no <c>units</c>) reads as 1.</value>
+    public int Units
+    {
+        get => _units == 0 ? 1 : _units;
+        init => _units = value;
+    }
 }

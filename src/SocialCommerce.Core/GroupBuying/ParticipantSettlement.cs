@@ -11,7 +11,13 @@ namespace SocialCommerce.GroupBuying;
 /// <param name="Refund">What is refunded: <paramref name="Charged"/> − <paramref name="Price"/>.</param>
 public readonly record struct ParticipantSettlement(MemberId Member, bool IsLeader, Money Charged, Money Price, Money Refund)
 {
+    private readonly int _units;
+
     /// <summary>Gets the units the participant's seat held: the tier price applies to each (the leader perk to one).</summary>
-    /// <value>1 unless the seat took more.</value>
-    public int Units { get; init; } = 1;
+    /// <value>1 unless the seat took more; an event written before units were recorded (no <c>units</c>) reads as 1.</value>
+    public int Units
+    {
+        get => _units == 0 ? 1 : _units;
+        init => _units = value;
+    }
 }

@@ -404,4 +404,22 @@ public sealed class GroupSeatExamples
         Assert.Equal(Cny(240m), refund.Refund);
         Assert.Equal(GroupBuyStatus.Formed, group.Status);
     }
+
+    [Fact]
+    public void Events_written_before_units_were_recorded_read_as_one_unit_and_restore()
+    {
+        var options = SocialCommerceJson.CreateOptions();
+        var old = """
+            [ { "type": "group.opened", "groupId": 1, "version": 1, "at": "2026-12-01T10:00:00Z", "ruleName": "seats", "leader": 1,
+                "deadline": "2026-12-02T10:00:00Z", "charged": { "amount": "100.00", "currency": "CNY" } },
+              { "type": "group.member-joined", "groupId": 1, "version": 2, "at": "2026-12-01T10:01:00Z", "member": 2,
+                "charged": { "amount": "100.00", "currency": "CNY" }, "participants": 2 } ]
+            """;
+        var events = System.Text.Json.JsonSerializer.Deserialize<System.Collections.Generic.IReadOnlyList<GroupBuyEvent>>(old, options)!;
+        Assert.Equal(1, ((GroupOpened)events[0]).Units);
+        Assert.Equal(1, ((MemberJoined)events[1]).Units);
+        var group = GroupBuy.FromHistory(Rule(), events);
+        Assert.Equal(2, group.Units);
+        Assert.Equal(Cny(100m), ((MemberLeft)group.Leave(Ann, Min(2)).Events[0]).Refund);
+    }
 }

@@ -57,4 +57,7 @@ public enum GroupBuyRefusal
 
     /// <summary>The join or opening asked for more units than the rule lets one participant take (<see cref="GroupBuyRule.MaxUnitsPerParticipant"/>).</summary>
     TooManyUnits = 15,
+
+    /// <summary>The campaign refused the seat before the group was asked (window, SKU, a limit, the quota): see <see cref="CampaignResult.QuotaRefusal"/>.</summary>
+    CampaignRefused = 16,
 }

@@ -208,6 +208,38 @@ public sealed class GroupBuyRule
         return tier;
     }
 
+    // The same terms under another name and other prices (a campaign's rule for one SKU), checked as any rule is built.
+    internal GroupBuyRule Derive(string name, IEnumerable<PriceTier> tiers)
+    {
+        var builder = Create(name, Currency).RequireParticipants(RequiredParticipants).WithTimeLimit(TimeLimit).WithLeaderPerk(LeaderPerk)
+            .ForNewMembersOnly(NewMembersOnly).TierBy(TierBasis).AllowUnitsPerParticipant(MaxUnitsPerParticipant).OnLeaderLeaving(HandOverDeadline, PerkMovesToNewLeader);
+        if (MaximumParticipants is int maximum)
+        {
+            builder.AllowUpTo(maximum);
+        }
+
+        if (MaxOpenGroupsPerMember is int open)
+        {
+            builder.LimitOpenGroupsPerMember(open);
+        }
+
+        if (MinimumRealShare is Rate share)
+        {
+            builder.AllowSimulatedParticipants(share);
+        }
+        else if (AllowsSimulatedParticipants)
+        {
+            builder.AllowSimulatedParticipants(MinimumRealParticipants);
+        }
+
+        foreach (var tier in tiers)
+        {
+            builder.AddTier(tier.Participants, tier.UnitPrice.Amount);
+        }
+
+        return builder.Build();
+    }
+
     /// <summary>Returns the rule's name.</summary>
     /// <returns>The name.</returns>
     public override string ToString() => Name;

@@ -212,6 +212,14 @@ public sealed partial class CampaignQuota
         return new(CampaignQuotaOutcome.Applied, CampaignQuotaRefusal.None, string.Create(CultureInfo.InvariantCulture, $"Member {member}'s seat in group {group} ({seat.Units} × '{seat.SkuId}') {to.ToString().ToLowerInvariant()}{back}."), moved);
     }
 
+    // Takes back a reservation made within one command that the group then refused (nobody saw it: the caller holds
+    // the campaign's lock), so the seat's identity is not spent.
+    internal void Forget(CampaignSeat seat)
+    {
+        _seats.Remove((seat.Group, seat.Member));
+        Account(seat, -1);
+    }
+
     // Keeps a seat as it now stands and counts it: its units by status, and toward its member while it holds them.
     private void Keep(CampaignSeat seat)
     {

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Globalization;
 
 namespace SocialCommerce.GroupBuying;
@@ -43,4 +44,11 @@ public sealed record CampaignSku
 
     /// <summary>Gets the campaign's units of the SKU.</summary>
     public int Quota { get; }
+
+    /// <summary>
+    /// Gets the price tiers of the SKU's groups (counts by the campaign rule's <see cref="GroupBuyRule.TierBasis"/>), the
+    /// first at <see cref="CampaignPrice"/>; null for one tier at the campaign price from the rule's first tier count.
+    /// Checked with the campaign's rule by <see cref="GroupBuyCampaign.Create"/>.
+    /// </summary>
+    public IReadOnlyList<PriceTier>? Tiers { get; init; }
 }

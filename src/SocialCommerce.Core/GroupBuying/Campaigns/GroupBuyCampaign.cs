@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 using NodaTime;
 
 namespace SocialCommerce.GroupBuying;
@@ -13,9 +14,11 @@ namespace SocialCommerce.GroupBuying;
 public sealed class GroupBuyCampaign
 {
     private readonly Dictionary<string, CampaignSku> _skus;
+    private readonly Dictionary<string, GroupBuyRule> _rules = new(StringComparer.Ordinal);
 
     private GroupBuyCampaign(string name, GroupBuyCampaignOptions options, CampaignSku[] skus, Dictionary<string, CampaignSku> byId)
     {
+        Rule = options.Rule;
         Name = name;
         Starts = options.Starts;
         Ends = options.Ends;
@@ -50,6 +53,26 @@ public sealed class GroupBuyCampaign
 
     /// <summary>Gets whether a refund after formation returns the seat's units to the quota.</summary>
     public bool RefundReturnsQuota { get; }
+
+    /// <summary>Gets the terms of the campaign's groups, or null for a campaign used only through <see cref="CampaignQuota"/>.</summary>
+    public GroupBuyRule? Rule { get; }
+
+    /// <summary>
+    /// Returns the rule a SKU's groups follow: the campaign's <see cref="Rule"/> priced by the SKU, named
+    /// <c>"{campaign}/{sku}"</c> (the name its groups' <see cref="GroupOpened.RuleName"/> carries).
+    /// </summary>
+    /// <param name="skuId">The SKU.</param>
+    /// <returns>The rule.</returns>
+    /// <exception cref="ArgumentException">The campaign does not sell the SKU, or has no <see cref="Rule"/>.</exception>
+    public GroupBuyRule RuleFor(string skuId) =>
+        _rules.TryGetValue(skuId ?? string.Empty, out var rule) ? rule
+        : throw new ArgumentException(Rule is null ? $"Campaign '{Name}' has no group rule (GroupBuyCampaignOptions.Rule)." : $"Campaign '{Name}' does not sell SKU '{skuId}'.", nameof(skuId));
+
+    /// <summary>Returns the SKU rule named by a group's opening (<c>"{campaign}/{sku}"</c>), or null.</summary>
+    /// <param name="ruleName">The rule's name.</param>
+    /// <returns>The rule, or null when it is not one of the campaign's.</returns>
+    public GroupBuyRule? FindRule(string ruleName) =>
+        ruleName is not null && ruleName.StartsWith(Name + "/", StringComparison.Ordinal) && _rules.TryGetValue(ruleName[(Name.Length + 1)..], out var rule) && rule.Name == ruleName ? rule : null;
 
     /// <summary>Creates a campaign, checking every term where it enters.</summary>
     /// <param name="name">The campaign's name (a valid SDK id).</param>
@@ -103,7 +126,41 @@ public sealed class GroupBuyCampaign
             }
         }
 
-        return new GroupBuyCampaign(name, options, skus, byId);
+        var campaign = new GroupBuyCampaign(name, options, skus, byId);
+        if (options.Rule is not null)
+        {
+            foreach (var sku in skus)
+            {
+                campaign._rules[sku.SkuId] = RuleOf(name, options, sku);
+            }
+        }
+
+        return campaign;
+    }
+
+    // A SKU's rule: the campaign's terms at the SKU's prices, every term checked as any rule is built.
+    private static GroupBuyRule RuleOf(string name, GroupBuyCampaignOptions options, CampaignSku sku)
+    {
+        var template = options.Rule!;
+        if (!template.Currency.Equals(sku.CampaignPrice.Currency))
+        {
+            throw new ArgumentException($"Campaign '{name}': the rule prices in {template.Currency.Code}, SKU '{sku.SkuId}' in {sku.CampaignPrice.Currency.Code}; a campaign sells in one currency.", nameof(options));
+        }
+
+        IReadOnlyList<PriceTier> tiers = sku.Tiers ?? [new PriceTier(template.Tiers[0].Participants, sku.CampaignPrice)];
+        if (tiers.Count == 0 || tiers.Min(t => t.Participants) is var first && tiers.First(t => t.Participants == first).UnitPrice != sku.CampaignPrice)
+        {
+            throw new ArgumentException($"Campaign '{name}': SKU '{sku.SkuId}' lists tiers whose first is not at its campaign price {sku.CampaignPrice} (what a seat is charged per unit).", nameof(options));
+        }
+
+        try
+        {
+            return template.Derive(name + "/" + sku.SkuId, tiers);
+        }
+        catch (GroupBuyRuleException ex)
+        {
+            throw new ArgumentException($"Campaign '{name}', SKU '{sku.SkuId}': {ex.Message}", nameof(options), ex);
+        }
     }
 
     /// <summary>Returns a SKU of the campaign, or null.</summary>

@@ -29,4 +29,12 @@ public sealed class GroupBuyCampaignOptions
     /// them (a campaign that sells a fixed number of units once, whatever is refunded).
     /// </summary>
     public bool RefundReturnsQuota { get; set; } = true;
+
+    /// <summary>
+    /// Gets or sets the terms of the campaign's groups — participants, time limit, leader perk, units per seat, tier
+    /// basis, hand-over, simulation — or null for a campaign used only through <see cref="CampaignQuota"/>. Its prices are
+    /// not used: each SKU's groups are priced by the SKU (<see cref="CampaignSku.CampaignPrice"/>, or its
+    /// <see cref="CampaignSku.Tiers"/>). Required by <see cref="CampaignBook"/>.
+    /// </summary>
+    public GroupBuyRule? Rule { get; set; }
 }

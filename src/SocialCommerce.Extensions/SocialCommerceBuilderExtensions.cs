@@ -195,6 +195,33 @@ public static class SocialCommerceBuilderExtensions
         return AddKeyedOnce(builder, item.ItemId, item, $"Mall item '{item.ItemId}' is registered twice with different content; an item id names one item.");
     }
 
+    /// <summary>
+    /// Registers a group-buy campaign (拼团活动) and its in-memory <see cref="CampaignBook"/>: both resolve keyed by the
+    /// campaign's name (<c>[FromKeyedServices("double-12")] CampaignBook</c>); the book checks the campaign's rule against
+    /// the registered compliance profile and reports to the SDK's listener.
+    /// </summary>
+    /// <param name="builder">The builder.</param>
+    /// <param name="campaign">The campaign; it needs a group rule (<see cref="GroupBuyCampaignOptions.Rule"/>).</param>
+    /// <returns>The builder.</returns>
+    /// <exception cref="ArgumentException">The campaign has no group rule.</exception>
+    /// <exception cref="InvalidOperationException">Another campaign is registered under the same name.</exception>
+    public static ISocialCommerceBuilder AddGroupBuyCampaign(this ISocialCommerceBuilder builder, GroupBuyCampaign campaign)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(campaign);
+        if (campaign.Rule is null)
+        {
+            throw new ArgumentException($"Campaign '{campaign.Name}' has no group rule (GroupBuyCampaignOptions.Rule); register it with one to run its groups.", nameof(campaign));
+        }
+
+        AddKeyedOnce(builder, campaign.Name, campaign, $"Group-buy campaign '{campaign.Name}' is registered twice with different content; a name names one campaign.");
+        builder.Services.TryAddKeyedSingleton(campaign.Name, static (sp, key) => new CampaignBook(
+            sp.GetRequiredKeyedService<GroupBuyCampaign>(key),
+            sp.GetRequiredService<SocialCommerceRuntime>().Profile,
+            sp.GetService<SocialCommerce.Telemetry.SocialCommerceListener>()));
+        return builder;
+    }
+
     // A keyed singleton the stores look up by id: the same value again is a no-op, another value under the id a mistake.
     private static ISocialCommerceBuilder AddKeyedOnce<T>(ISocialCommerceBuilder builder, string key, T value, string twice)
         where T : class

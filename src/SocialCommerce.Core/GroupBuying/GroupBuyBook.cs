@@ -281,6 +281,8 @@ public sealed class GroupBuyBook
         {
             foreach (var pair in campaign.Open)
             {
+                // Read without the group's lock, only to pick candidates: a hand-over may move the deadline meanwhile, and
+                // the close under the lock decides (a group not yet due is refused NotYetDue and skipped).
                 if (pair.Value.Group.Deadline <= at)
                 {
                     due.Add(pair.Value);

@@ -36,6 +36,8 @@ public sealed class CampaignBook
     private readonly Dictionary<MemberId, int> _openGroups = [];
     private readonly Dictionary<string, GroupBuyId> _openings = new(StringComparer.Ordinal);
     private readonly SocialCommerceListener? _listener;
+    private readonly Dictionary<string, string> _skuOfRule = new(StringComparer.Ordinal);
+    private readonly Action<MemberId, int> _countOpenGroup;
     private long _lastId;
 
     /// <summary>Creates a campaign's book, with no groups yet.</summary>
@@ -59,6 +61,12 @@ public sealed class CampaignBook
         Campaign = campaign;
         _quota = new CampaignQuota(campaign);
         _listener = listener;
+        foreach (var sku in campaign.Skus)
+        {
+            _skuOfRule[campaign.RuleFor(sku.SkuId).Name] = sku.SkuId;
+        }
+
+        _countOpenGroup = (member, change) => _openGroups[member] = _openGroups.GetValueOrDefault(member) + change;
     }
 
     /// <summary>
@@ -226,7 +234,7 @@ public sealed class CampaignBook
                 _openings[commandId] = id;
             }
 
-            return Applied(group, result, [reserved.Seat!]);
+            return Applied(group, result, reserved.Seat);
         }
     }
 
@@ -269,7 +277,7 @@ public sealed class CampaignBook
                 return Answer(group, result);
             }
 
-            return Applied(group, result, [reserved.Seat!]);
+            return Applied(group, result, reserved.Seat);
         }
     }
 
@@ -284,7 +292,7 @@ public sealed class CampaignBook
         lock (_gate)
         {
             var group = GroupOf(groupId);
-            return Applied(group, group.Leave(member, at), []);
+            return Applied(group, group.Leave(member, at), null);
         }
     }
 
@@ -299,7 +307,7 @@ public sealed class CampaignBook
         lock (_gate)
         {
             var group = GroupOf(groupId);
-            return Applied(group, group.RefundSeat(member, at), []);
+            return Applied(group, group.RefundSeat(member, at), null);
         }
     }
 
@@ -314,7 +322,7 @@ public sealed class CampaignBook
         {
             var group = GroupOf(groupId);
             var participants = group.GetParticipants();
-            return Applied(group, group.Cancel(at), [], participants);
+            return Applied(group, group.Cancel(at), null, participants);
         }
     }
 
@@ -329,7 +337,7 @@ public sealed class CampaignBook
         {
             var group = GroupOf(groupId);
             var participants = group.GetParticipants();
-            return Applied(group, group.CloseAtDeadline(at), [], participants);
+            return Applied(group, group.CloseAtDeadline(at), null, participants);
         }
     }
 
@@ -353,7 +361,7 @@ public sealed class CampaignBook
             foreach (var group in due)
             {
                 var participants = group.GetParticipants();
-                results.Add(Applied(group, group.CloseAtDeadline(at), [], participants));
+                results.Add(Applied(group, group.CloseAtDeadline(at), null, participants));
             }
 
             return results;
@@ -378,17 +386,27 @@ public sealed class CampaignBook
 
     private GroupBuy GroupOf(GroupBuyId groupId) => _groups.TryGetValue(groupId, out var group) ? group : throw new UnknownGroupBuyException(groupId);
 
-    private string SkuOf(GroupBuy group) => group.Rule.Name[(Campaign.Name.Length + 1)..];
+    private string SkuOf(GroupBuy group) => _skuOfRule[group.Rule.Name];
 
     private CampaignResult Answer(GroupBuy group, GroupBuyResult result) => Report(group.Rule.Name, new CampaignResult(result, CampaignQuotaRefusal.None, null, []));
 
     // Carries an accepted group command into the quota — formation sells every seat, failure and cancellation release
     // every seat, leaving releases the leaver's, a refund after formation refunds it — and the open-group counts.
-    private CampaignResult Applied(GroupBuy group, GroupBuyResult result, List<CampaignSeat> seats, MemberId[]? before = null)
+    private CampaignResult Applied(GroupBuy group, GroupBuyResult result, CampaignSeat? reserved, MemberId[]? before = null)
     {
         if (!result.IsApplied)
         {
             return Answer(group, result);
+        }
+
+        List<CampaignSeat>? seats = null;
+        foreach (var e in result.Events)
+        {
+            if (e is not (GroupOpened or MemberJoined))
+            {
+                seats = reserved is null ? [] : [reserved];
+                break;
+            }
         }
 
         foreach (var e in result.Events)
@@ -398,33 +416,37 @@ public sealed class CampaignBook
                 case GroupFormed formed:
                     foreach (var settlement in formed.Settlements)
                     {
-                        seats.Add(Moved(_quota.Sell(group.Id, settlement.Member, When(group, settlement.Member, formed.At))));
+                        seats!.Add(Moved(_quota.Sell(group.Id, settlement.Member, When(group, settlement.Member, formed.At))));
                     }
 
                     break;
                 case GroupFailed or GroupCancelled:
                     foreach (var member in before ?? [])
                     {
-                        seats.Add(Moved(_quota.Release(group.Id, member, When(group, member, e.At))));
+                        seats!.Add(Moved(_quota.Release(group.Id, member, When(group, member, e.At))));
                     }
 
                     break;
                 case MemberLeft left:
-                    seats.Add(Moved(_quota.Release(group.Id, left.Member, When(group, left.Member, left.At))));
+                    seats!.Add(Moved(_quota.Release(group.Id, left.Member, When(group, left.Member, left.At))));
                     break;
                 case SeatRefunded refunded:
-                    seats.Add(Moved(_quota.Refund(group.Id, refunded.Member, When(group, refunded.Member, refunded.At))));
+                    seats!.Add(Moved(_quota.Refund(group.Id, refunded.Member, When(group, refunded.Member, refunded.At))));
                     break;
             }
         }
 
-        group.CountOpenGroups(result.Events, (member, change) => _openGroups[member] = _openGroups.GetValueOrDefault(member) + change);
+        if (group.Rule.MaxOpenGroupsPerMember.HasValue)
+        {
+            group.CountOpenGroups(result.Events, _countOpenGroup);
+        }
         if (group.Status != GroupBuyStatus.Open)
         {
             _open.Remove(group.Id.Value);
         }
 
-        return Report(group.Rule.Name, new CampaignResult(result, CampaignQuotaRefusal.None, null, seats));
+        IReadOnlyList<CampaignSeat> changed = seats ?? (reserved is null ? [] : [reserved]);
+        return Report(group.Rule.Name, new CampaignResult(result, CampaignQuotaRefusal.None, null, changed));
     }
 
     // A seat changes at the event's instant, or at its reservation when the host's instants ran backwards (a group takes

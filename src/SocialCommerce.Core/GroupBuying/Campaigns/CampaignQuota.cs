@@ -142,7 +142,7 @@ public sealed partial class CampaignQuota
 
         var seat = new CampaignSeat(group, member, skuId, units, sku.CampaignPrice * units, CampaignSeatStatus.Reserved, at, at);
         Keep(seat);
-        return new(CampaignQuotaOutcome.Applied, CampaignQuotaRefusal.None, string.Create(CultureInfo.InvariantCulture, $"Member {member} reserved {units} × '{skuId}' in group {group}; {left - units} of {sku.Quota} left."), seat);
+        return CampaignQuotaResult.Reserved(seat, left - units, sku.Quota);
     }
 
     /// <summary>The group formed with the seat: its units are sold.</summary>
@@ -208,8 +208,7 @@ public sealed partial class CampaignQuota
         var moved = seat with { Status = to, ChangedAt = at };
         Account(seat, -1);
         Keep(moved);
-        var back = to == CampaignSeatStatus.Sold ? string.Empty : Campaign.RefundReturnsQuota || to == CampaignSeatStatus.Released ? ", units back to the quota" : ", units withheld from the quota";
-        return new(CampaignQuotaOutcome.Applied, CampaignQuotaRefusal.None, string.Create(CultureInfo.InvariantCulture, $"Member {member}'s seat in group {group} ({seat.Units} × '{seat.SkuId}') {to.ToString().ToLowerInvariant()}{back}."), moved);
+        return CampaignQuotaResult.Moved(moved, Campaign.RefundReturnsQuota || to == CampaignSeatStatus.Released);
     }
 
     // Takes back a reservation made within one command that the group then refused (nobody saw it: the caller holds

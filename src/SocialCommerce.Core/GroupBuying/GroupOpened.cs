@@ -14,7 +14,7 @@ namespace SocialCommerce.GroupBuying;
 public sealed record GroupOpened(GroupBuyId GroupId, long Version, Instant At, string RuleName, MemberId Leader, Instant Deadline, Money Charged)
     : GroupBuyEvent(GroupId, Version, At)
 {
-    private readonly int _units;
+    private readonly int _units = 1;
 
     /// <summary>Gets the version of the rule the group opened under (<see cref="GroupBuyRule.Version"/>); null in events written before versions were recorded.</summary>
     public string? RuleVersion { get; init; }
@@ -29,7 +29,7 @@ public sealed record GroupOpened(GroupBuyId GroupId, long Version, Instant At, s
     /// <value>1 unless the leader took more; an event written before units were recorded (no <c>units</c>) reads as 1.</value>
     public int Units
     {
-        get => _units == 0 ? 1 : _units;
-        init => _units = value;
+        get => _units;
+        init => _units = value == 0 ? 1 : value; // an event stored before units were recorded reads 0 here
     }
 }

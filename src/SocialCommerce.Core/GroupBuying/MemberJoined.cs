@@ -13,13 +13,13 @@ namespace SocialCommerce.GroupBuying;
 public sealed record MemberJoined(GroupBuyId GroupId, long Version, Instant At, MemberId Member, Money Charged, int Participants)
     : GroupBuyEvent(GroupId, Version, At)
 {
-    private readonly int _units;
+    private readonly int _units = 1;
 
     /// <summary>Gets the units the member took (its seat's quantity); <see cref="Charged"/> is the join price times it.</summary>
     /// <value>1 unless the member took more; an event written before units were recorded (no <c>units</c>) reads as 1.</value>
     public int Units
     {
-        get => _units == 0 ? 1 : _units;
-        init => _units = value;
+        get => _units;
+        init => _units = value == 0 ? 1 : value; // an event stored before units were recorded reads 0 here
     }
 }

@@ -11,13 +11,13 @@ namespace SocialCommerce.GroupBuying;
 /// <param name="Refund">What is refunded: <paramref name="Charged"/> − <paramref name="Price"/>.</param>
 public readonly record struct ParticipantSettlement(MemberId Member, bool IsLeader, Money Charged, Money Price, Money Refund)
 {
-    private readonly int _units;
+    private readonly int _units = 1;
 
     /// <summary>Gets the units the participant's seat held: the tier price applies to each (the leader perk to one).</summary>
     /// <value>1 unless the seat took more; an event written before units were recorded (no <c>units</c>) reads as 1.</value>
     public int Units
     {
-        get => _units == 0 ? 1 : _units;
-        init => _units = value;
+        get => _units;
+        init => _units = value == 0 ? 1 : value; // an event stored before units were recorded reads 0 here
     }
 }

@@ -36,7 +36,6 @@ public sealed class CampaignBook
     private readonly Dictionary<MemberId, int> _openGroups = [];
     private readonly Dictionary<string, GroupBuyId> _openings = new(StringComparer.Ordinal);
     private readonly SocialCommerceListener? _listener;
-    private readonly Dictionary<string, string> _skuOfRule = new(StringComparer.Ordinal);
     private readonly Action<MemberId, int> _countOpenGroup;
     private long _lastId;
 
@@ -61,11 +60,6 @@ public sealed class CampaignBook
         Campaign = campaign;
         _quota = new CampaignQuota(campaign);
         _listener = listener;
-        foreach (var sku in campaign.Skus)
-        {
-            _skuOfRule[campaign.RuleFor(sku.SkuId).Name] = sku.SkuId;
-        }
-
         _countOpenGroup = (member, change) => _openGroups[member] = _openGroups.GetValueOrDefault(member) + change;
     }
 
@@ -93,7 +87,7 @@ public sealed class CampaignBook
         foreach (var group in groups)
         {
             ArgumentNullException.ThrowIfNull(group, nameof(groups));
-            if (!ReferenceEquals(campaign.FindRule(group.Rule.Name), group.Rule) && campaign.FindRule(group.Rule.Name)?.Version != group.Rule.Version)
+            if (campaign.FindRule(group.Rule.Name)?.Version != group.Rule.Version)
             {
                 throw new ArgumentException($"Group {group.Id} follows rule '{group.Rule.Name}', not one of campaign '{campaign.Name}''s SKU rules.", nameof(groups));
             }
@@ -386,7 +380,7 @@ public sealed class CampaignBook
 
     private GroupBuy GroupOf(GroupBuyId groupId) => _groups.TryGetValue(groupId, out var group) ? group : throw new UnknownGroupBuyException(groupId);
 
-    private string SkuOf(GroupBuy group) => _skuOfRule[group.Rule.Name];
+    private string SkuOf(GroupBuy group) => Campaign.SkuOf(group.Rule.Name);
 
     private CampaignResult Answer(GroupBuy group, GroupBuyResult result) => Report(group.Rule.Name, new CampaignResult(result, CampaignQuotaRefusal.None, null, []));
 
@@ -399,16 +393,7 @@ public sealed class CampaignBook
             return Answer(group, result);
         }
 
-        List<CampaignSeat>? seats = null;
-        foreach (var e in result.Events)
-        {
-            if (e is not (GroupOpened or MemberJoined))
-            {
-                seats = reserved is null ? [] : [reserved];
-                break;
-            }
-        }
-
+        List<CampaignSeat>? seats = null; // made only when an event moves seats beyond the one reserved
         foreach (var e in result.Events)
         {
             switch (e)
@@ -416,22 +401,22 @@ public sealed class CampaignBook
                 case GroupFormed formed:
                     foreach (var settlement in formed.Settlements)
                     {
-                        seats!.Add(Moved(_quota.Sell(group.Id, settlement.Member, When(group, settlement.Member, formed.At))));
+                        (seats ??= reserved is null ? [] : [reserved]).Add(Moved(_quota.Sell(group.Id, settlement.Member, When(group, settlement.Member, formed.At))));
                     }
 
                     break;
                 case GroupFailed or GroupCancelled:
                     foreach (var member in before ?? [])
                     {
-                        seats!.Add(Moved(_quota.Release(group.Id, member, When(group, member, e.At))));
+                        (seats ??= reserved is null ? [] : [reserved]).Add(Moved(_quota.Release(group.Id, member, When(group, member, e.At))));
                     }
 
                     break;
                 case MemberLeft left:
-                    seats!.Add(Moved(_quota.Release(group.Id, left.Member, When(group, left.Member, left.At))));
+                    (seats ??= reserved is null ? [] : [reserved]).Add(Moved(_quota.Release(group.Id, left.Member, When(group, left.Member, left.At))));
                     break;
                 case SeatRefunded refunded:
-                    seats!.Add(Moved(_quota.Refund(group.Id, refunded.Member, When(group, refunded.Member, refunded.At))));
+                    (seats ??= reserved is null ? [] : [reserved]).Add(Moved(_quota.Refund(group.Id, refunded.Member, When(group, refunded.Member, refunded.At))));
                     break;
             }
         }

@@ -15,6 +15,7 @@ public sealed class GroupBuyCampaign
 {
     private readonly Dictionary<string, CampaignSku> _skus;
     private readonly Dictionary<string, GroupBuyRule> _rules = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _skuOfRule = new(StringComparer.Ordinal);
 
     private GroupBuyCampaign(string name, GroupBuyCampaignOptions options, CampaignSku[] skus, Dictionary<string, CampaignSku> byId)
     {
@@ -72,7 +73,10 @@ public sealed class GroupBuyCampaign
     /// <param name="ruleName">The rule's name.</param>
     /// <returns>The rule, or null when it is not one of the campaign's.</returns>
     public GroupBuyRule? FindRule(string ruleName) =>
-        ruleName is not null && ruleName.StartsWith(Name + "/", StringComparison.Ordinal) && _rules.TryGetValue(ruleName[(Name.Length + 1)..], out var rule) && rule.Name == ruleName ? rule : null;
+        ruleName is not null && _skuOfRule.TryGetValue(ruleName, out var sku) ? _rules[sku] : null;
+
+    // The SKU whose groups follow a rule of the campaign (the rule a group opened under names it).
+    internal string SkuOf(string ruleName) => _skuOfRule[ruleName];
 
     /// <summary>Creates a campaign, checking every term where it enters.</summary>
     /// <param name="name">The campaign's name (a valid SDK id).</param>
@@ -131,7 +135,9 @@ public sealed class GroupBuyCampaign
         {
             foreach (var sku in skus)
             {
-                campaign._rules[sku.SkuId] = RuleOf(name, options, sku);
+                var rule = RuleOf(name, options, sku);
+                campaign._rules[sku.SkuId] = rule;
+                campaign._skuOfRule[rule.Name] = sku.SkuId;
             }
         }
 

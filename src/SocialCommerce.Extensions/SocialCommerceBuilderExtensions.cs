@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Diagnostics.CodeAnalysis;
+using System.Linq;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -215,6 +216,11 @@ public static class SocialCommerceBuilderExtensions
         }
 
         AddKeyedOnce(builder, campaign.Name, campaign, $"Group-buy campaign '{campaign.Name}' is registered twice with different content; a name names one campaign.");
+        if (!builder.Services.Any(s => !s.IsKeyedService && s.ServiceType == typeof(GroupBuyCampaign) && Equals(s.ImplementationInstance, campaign)))
+        {
+            builder.Services.AddSingleton(campaign); // the stores and jobs enumerate every campaign
+        }
+
         builder.Services.TryAddKeyedSingleton(campaign.Name, static (sp, key) => new CampaignBook(
             sp.GetRequiredKeyedService<GroupBuyCampaign>(key),
             sp.GetRequiredService<SocialCommerceRuntime>().Profile,

@@ -30,7 +30,8 @@ public static class SocialCommerceStoreBuilderExtensions
     /// through the <see cref="IDbContextFactory{TContext}"/> the host registers
     /// (<c>services.AddDbContextFactory&lt;TContext&gt;(...)</c> or the pooled one). Registers
     /// <see cref="StoredReferralNetwork"/>, <see cref="StoredCommissionLedger"/>, <see cref="StoredGroupBuys"/>,
-    /// <see cref="StoredCommunityBatches"/>, <see cref="StoredGrowth"/>, <see cref="Points.StoredPoints"/> and <see cref="Coupons.StoredCoupons"/> as singletons, and a start-up service
+    /// <see cref="StoredCommunityBatches"/>, <see cref="StoredGrowth"/>, <see cref="Points.StoredPoints"/> and <see cref="Coupons.StoredCoupons"/> as singletons,
+    /// a <see cref="StoredCampaignBook"/> keyed by the name of each campaign registered with <c>AddGroupBuyCampaign</c>, and a start-up service
     /// that checks the schema (the host applies its migrations) and loads the network.
     /// </summary>
     /// <typeparam name="TContext">The host's context.</typeparam>
@@ -109,7 +110,10 @@ public static class SocialCommerceStoreBuilderExtensions
         services.TryAddSingleton<RuleVersions>();
         services.TryAddSingleton(static sp => new StoredReferralNetwork(sp.GetRequiredService<StoreExecutor>(), sp.GetRequiredService<IOptions<SocialCommerceStoreOptions>>().Value.Binding));
         services.TryAddSingleton(static sp => new StoredCommissionLedger(sp.GetRequiredService<StoreExecutor>(), sp.GetService<SocialCommerceListener>()));
-        services.TryAddSingleton(static sp => new StoredGroupBuys(sp.GetRequiredService<StoreExecutor>(), sp.GetRequiredService<GroupBuyBook>(), sp.GetRequiredService<RuleVersions>(), sp.GetService<SocialCommerceListener>()));
+        services.TryAddSingleton(static sp => new GroupRules(sp.GetRequiredService<GroupBuyBook>(), sp.GetServices<GroupBuyCampaign>()));
+        services.TryAddSingleton(static sp => new StoredGroupBuys(sp.GetRequiredService<StoreExecutor>(), sp.GetRequiredService<GroupRules>(), sp.GetRequiredService<GroupBuyBook>(), sp.GetRequiredService<RuleVersions>(), sp.GetService<SocialCommerceListener>()));
+        services.TryAddSingleton(static sp => new StoredCampaignBooks(sp));
+        services.TryAddKeyedSingleton(KeyedService.AnyKey, static (sp, key) => sp.GetRequiredService<StoredCampaignBooks>().Get(key));
         services.TryAddSingleton(static sp => new StoredCommunityBatches(sp.GetRequiredService<StoreExecutor>(), name => sp.GetKeyedService<CommunityBatchRule>(name)));
         services.TryAddSingleton(static sp => new Streams.StoredStreams(sp.GetRequiredService<StoreExecutor>()));
         services.TryAddSingleton(static sp => new Points.StoredPoints(sp.GetRequiredService<StoreExecutor>(), sp.GetService<SocialCommerceListener>()));

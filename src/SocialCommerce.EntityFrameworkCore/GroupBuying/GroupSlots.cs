@@ -17,24 +17,25 @@ internal sealed class GroupSlots
 {
     private static readonly GroupSlots None = new(null, null, []);
     private readonly DbContext? _db;
-    private readonly GroupBuyRule? _rule;
+    private readonly string? _key;
     private readonly Dictionary<long, GroupSlotRow> _rows;
 
-    private GroupSlots(DbContext? db, GroupBuyRule? rule, Dictionary<long, GroupSlotRow> rows)
+    private GroupSlots(DbContext? db, string? key, Dictionary<long, GroupSlotRow> rows)
     {
         _db = db;
-        _rule = rule;
+        _key = key;
         _rows = rows;
     }
 
-    public static async Task<GroupSlots> LoadAsync(DbContext db, GroupBuyRule rule, IReadOnlyCollection<MemberId> members, CancellationToken ct)
+    /// <summary>Loads the members' counts under the rule (or, for a campaign's groups, under <paramref name="key"/>: the campaign's name, one count across its SKUs).</summary>
+    public static async Task<GroupSlots> LoadAsync(DbContext db, GroupBuyRule rule, IReadOnlyCollection<MemberId> members, CancellationToken ct, string? key = null)
     {
         if (rule.MaxOpenGroupsPerMember is null)
         {
             return None;
         }
 
-        var slots = new GroupSlots(db, rule, []);
+        var slots = new GroupSlots(db, key ?? rule.Name, []);
         await slots.LoadMoreAsync(members, ct).ConfigureAwait(false);
         return slots;
     }
@@ -45,7 +46,7 @@ internal sealed class GroupSlots
     /// </summary>
     public async Task LoadMoreAsync(IEnumerable<MemberId> members, CancellationToken ct)
     {
-        if (_rule is null)
+        if (_key is null)
         {
             return;
         }
@@ -56,7 +57,7 @@ internal sealed class GroupSlots
             return;
         }
 
-        var ruleName = _rule.Name;
+        var ruleName = _key;
         foreach (var row in await _db!.Set<GroupSlotRow>().Where(s => s.RuleName == ruleName && ids.Contains(s.MemberId)).ToListAsync(ct).ConfigureAwait(false))
         {
             _rows[row.MemberId] = row;
@@ -68,7 +69,7 @@ internal sealed class GroupSlots
     /// <summary>Applies what the command's events change, as Core counts it (<see cref="GroupBuy.CountOpenGroups"/>).</summary>
     public void Track(GroupBuy group, IReadOnlyList<GroupBuyEvent> events)
     {
-        if (_rule is not null)
+        if (_key is not null)
         {
             group.CountOpenGroups(events, Change);
         }
@@ -78,7 +79,7 @@ internal sealed class GroupSlots
     {
         if (!_rows.TryGetValue(member.Value, out var row))
         {
-            row = new GroupSlotRow { RuleName = _rule!.Name, MemberId = member.Value };
+            row = new GroupSlotRow { RuleName = _key!, MemberId = member.Value };
             _rows[member.Value] = row;
             _db!.Add(row);
         }

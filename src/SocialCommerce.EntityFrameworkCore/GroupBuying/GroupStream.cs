@@ -10,7 +10,7 @@ using SocialCommerce.GroupBuying;
 namespace SocialCommerce.EntityFrameworkCore.GroupBuying;
 
 /// <summary>A group's event stream: its head row in <c>sc_groups</c>, its events in <c>sc_group_events</c>.</summary>
-internal sealed class GroupStream(GroupBuyBook rules) : EventStream<GroupBuy, GroupBuyEvent>
+internal sealed class GroupStream(GroupRules rules) : EventStream<GroupBuy, GroupBuyEvent>
 {
     public override async Task<GroupBuy?> ReadAsync(DbContext db, long id, CancellationToken ct)
     {
@@ -26,7 +26,7 @@ internal sealed class GroupStream(GroupBuyBook rules) : EventStream<GroupBuy, Gr
 
     /// <summary>Rebuilds a group from its head and its whole stream (a page of groups reads many at once).</summary>
     public GroupBuy Restore(GroupRow head, List<GroupBuyEvent> events) =>
-        Restored("group", head.GroupId, "sc_group_events", () => GroupBuy.FromHistory(rules.GetRule(head.RuleName), events));
+        Restored("group", head.GroupId, "sc_group_events", () => GroupBuy.FromHistory(rules.Get(head.RuleName), events));
 
     public static List<GroupBuyEvent> Events(List<GroupEventRow> rows) =>
         rows.ConvertAll(r => StoredJson.Read<GroupBuyEvent>(r.Event, r.SchemaVersion, "sc_group_events", $"{r.GroupId}/{r.Version}"));

@@ -18,22 +18,25 @@ namespace SocialCommerce.EntityFrameworkCore.GroupBuying;
 /// group's command takes the head row's lock first, reads the events since the group this instance kept (or the whole
 /// stream), decides in Core and appends at the version it read, so joins of one hot group from many instances line up
 /// without losing races and a group is never over-filled; joins arriving together in one instance share a commit.
-/// Rules come from the registered <see cref="GroupBuyBook"/> (the group keeps the terms it opened with).
+/// Rules come from the registered <see cref="GroupBuyBook"/> (the group keeps the terms it opened with). A campaign's
+/// groups run through its <see cref="StoredCampaignBook"/> instead (commands on them here throw).
 /// </summary>
 /// <remarks>Thread-safe. Results are Core's <see cref="GroupBuyResult"/> with the events to publish.</remarks>
 public sealed class StoredGroupBuys
 {
     private readonly StoreExecutor _store;
     private readonly GroupBuyBook _rules;
+    private readonly GroupRules _allRules;
     private readonly RuleVersions _versions;
     private readonly SocialCommerce.Telemetry.SocialCommerceListener? _listener;
     private readonly GroupStream _stream;
     private readonly KeyedBatches<Joining, GroupBuyResult> _joins = new();
 
-    internal StoredGroupBuys(StoreExecutor store, GroupBuyBook rules, RuleVersions versions, SocialCommerce.Telemetry.SocialCommerceListener? listener = null)
+    internal StoredGroupBuys(StoreExecutor store, GroupRules rules, GroupBuyBook book, RuleVersions versions, SocialCommerce.Telemetry.SocialCommerceListener? listener = null)
     {
         _store = store;
-        _rules = rules;
+        _rules = book;
+        _allRules = rules;
         _stream = new GroupStream(rules);
         _versions = versions;
         _listener = listener;
@@ -186,8 +189,9 @@ public sealed class StoredGroupBuys
     {
         Instants.Check(at, nameof(at));
         var ticks = StoredJson.Ticks(at);
+        var campaignRules = _allRules.CampaignRuleNames; // a campaign's groups close through its StoredCampaignBook (seats move with them)
         return DueItems.SettleAsync<GroupRow, long, long, GroupBuyResult>(
-            _store, $"groups due at {at}", g => g.Status == (int)GroupBuyStatus.Open && g.Deadline <= ticks, g => g.Deadline, g => g.GroupId,
+            _store, $"groups due at {at}", g => g.Status == (int)GroupBuyStatus.Open && g.Deadline <= ticks && !campaignRules.Contains(g.RuleName), g => g.Deadline, g => g.GroupId,
             (id, ct) => CloseAtDeadlineAsync(new GroupBuyId(id), at, ct), static r => r.IsApplied, cancellationToken);
     }
 
@@ -297,6 +301,11 @@ public sealed class StoredGroupBuys
         var replies = await _store.RunAsync(command, Keys.Group(id.Value), (db, _, ct) => _stream.DecideAsync(db, id.Value, async group =>
         {
             ruleName = group.Rule.Name;
+            if (_allRules.CampaignOf(ruleName) is { } campaign)
+            {
+                throw new InvalidOperationException($"Group {id} belongs to campaign '{campaign.Name}': run it through the campaign's StoredCampaignBook, which moves the campaign's quota with the group.");
+            }
+
             var slots = await GroupSlots.LoadAsync(db, group.Rule, group.Status == GroupBuyStatus.Open ? decisions.SelectMany(d => d.Joining).ToList() : [], ct).ConfigureAwait(false);
             var replies = new (GroupBuyResult Result, Exception? Error)[decisions.Count];
             var events = new List<GroupBuyEvent>();

@@ -34,7 +34,16 @@ internal sealed partial class SocialCommerceJobRunner(IServiceProvider services,
         }
 
         Add("release-earnings", o.ReleaseEarningsEvery, async (at, ct) => (await services.GetRequiredService<StoredCommissionLedger>().ReleaseDueAsync(at, ct).ConfigureAwait(false)).Count);
-        Add("close-groups", o.CloseGroupsEvery, async (at, ct) => (await services.GetRequiredService<StoredGroupBuys>().CloseDueAsync(at, ct).ConfigureAwait(false)).Count);
+        Add("close-groups", o.CloseGroupsEvery, async (at, ct) =>
+        {
+            var closed = (await services.GetRequiredService<StoredGroupBuys>().CloseDueAsync(at, ct).ConfigureAwait(false)).Count;
+            foreach (var campaign in services.GetRequiredService<GroupRules>().Campaigns)
+            {
+                closed += (await services.GetRequiredService<StoredCampaignBooks>().Get(campaign.Name).CloseDueAsync(at, ct).ConfigureAwait(false)).Count;
+            }
+
+            return closed;
+        });
         Add("close-invitations", o.CloseInvitationsEvery, async (at, ct) => (await services.GetRequiredService<StoredInvitations>().CloseDueAsync(at, ct).ConfigureAwait(false)).Count);
         Add("close-batches", o.CloseBatchesEvery, async (at, ct) => (await services.GetRequiredService<StoredCommunityBatches>().CloseDueAsync(at, ct).ConfigureAwait(false)).Count);
         Add("settle-points", o.SettlePointsEvery, async (at, ct) => (await services.GetRequiredService<Points.StoredPoints>().SettleDueAsync(at, ct).ConfigureAwait(false)).Count);

@@ -180,6 +180,7 @@ public static class SocialCommerceModelBuilderExtensions
             e.Property(r => r.Version).IsConcurrencyToken();
         });
         AddMall(modelBuilder, schema);
+        AddCampaigns(modelBuilder, schema);
         AddInvitations(modelBuilder, schema);
         modelBuilder.Entity<Streams.StreamEventRow>(e =>
         {
@@ -223,6 +224,34 @@ public static class SocialCommerceModelBuilderExtensions
             e.ToTable("sc_mall_holders", schema);
             e.HasKey(r => new { r.MemberId, r.ItemId });
             e.Property(r => r.ItemId).HasMaxLength(200);
+            e.Property(r => r.Version).IsConcurrencyToken();
+        });
+    }
+
+    private static void AddCampaigns(ModelBuilder modelBuilder, string? schema)
+    {
+        modelBuilder.Entity<CampaignSeatRow>(e =>
+        {
+            e.ToTable("sc_campaign_seats", schema);
+            e.HasKey(r => new { r.GroupId, r.MemberId });
+            e.Property(r => r.Campaign).HasMaxLength(200);
+            e.Property(r => r.SkuId).HasMaxLength(200);
+            e.Property(r => r.Currency).HasMaxLength(16);
+            e.HasIndex(r => new { r.Campaign, r.MemberId });
+        });
+        modelBuilder.Entity<CampaignSkuRow>(e =>
+        {
+            e.ToTable("sc_campaign_skus", schema);
+            e.HasKey(r => new { r.Campaign, r.SkuId });
+            e.Property(r => r.Campaign).HasMaxLength(200);
+            e.Property(r => r.SkuId).HasMaxLength(200);
+            e.Property(r => r.Version).IsConcurrencyToken();
+        });
+        modelBuilder.Entity<CampaignMemberRow>(e =>
+        {
+            e.ToTable("sc_campaign_members", schema);
+            e.HasKey(r => new { r.MemberId, r.Campaign });
+            e.Property(r => r.Campaign).HasMaxLength(200);
             e.Property(r => r.Version).IsConcurrencyToken();
         });
     }

@@ -17,7 +17,7 @@ using SocialCommerce.EntityFrameworkCore.Invitations;
 namespace SocialCommerce.EntityFrameworkCore.Schema;
 
 /// <summary>
-/// Upgrades the SocialCommerce tables of the package's own context in place, one version at a time (1 → 2 → … → 7),
+/// Upgrades the SocialCommerce tables of the package's own context in place, one version at a time (1 → 2 → … → 8),
 /// keeping every row. Each step is one transaction that re-reads the version first (on PostgreSQL under an advisory
 /// lock), so instances starting at once upgrade once; its DDL comes from EF Core's migrations SQL generator for the
 /// provider (on SQLite, which cannot change a primary key, that is a table rebuild that copies the rows).
@@ -38,6 +38,7 @@ internal static class SchemaUpgrade
             (4, m => CreateTables(context, m, typeof(Streams.StreamEventRow), typeof(Streams.StateSnapshotRow))),
             (5, m => CreateTables(context, m, typeof(Points.WalletRow), typeof(Coupons.CouponRow), typeof(Coupons.CouponTemplateRow), typeof(Coupons.CouponHolderRow))),
             (6, m => CreateTables(context, m, typeof(Points.MallRedemptionRow), typeof(Points.MallItemRow), typeof(Points.MallHolderRow))),
+            (7, m => CreateTables(context, m, typeof(CampaignSeatRow), typeof(CampaignSkuRow), typeof(CampaignMemberRow))),
         };
         foreach (var (from, operations) in steps)
         {

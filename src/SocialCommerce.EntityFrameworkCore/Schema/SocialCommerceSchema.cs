@@ -26,9 +26,11 @@ public static class SocialCommerceSchema
     /// (<see cref="Points.StoredPoints"/>), and <c>sc_coupons</c>, <c>sc_coupon_templates</c> and <c>sc_coupon_holders</c>,
     /// issued coupons and the counts their limits check (<see cref="Coupons.StoredCoupons"/>). Version 7 adds
     /// <c>sc_mall_redemptions</c>, <c>sc_mall_items</c> and <c>sc_mall_holders</c>, the points mall's redemptions and the
-    /// counts its quotas and per-member limits check (<see cref="Points.StoredMall"/>).
+    /// counts its quotas and per-member limits check (<see cref="Points.StoredMall"/>). Version 8 adds
+    /// <c>sc_campaign_seats</c>, <c>sc_campaign_skus</c> and <c>sc_campaign_members</c>, group-buy campaigns' seats and the
+    /// counts their quotas and per-member limits check (<see cref="GroupBuying.StoredCampaignBook"/>).
     /// </remarks>
-    public const int Version = 7;
+    public const int Version = 8;
 
     /// <summary>
     /// Checks that the database is reachable and holds the SocialCommerce tables at <see cref="Version"/>.

@@ -62,6 +62,22 @@ public sealed class CampaignBookExamples
     }
 
     [Fact]
+    public void A_join_the_group_throws_for_leaves_the_quota_as_it_was()
+    {
+        var book = new CampaignBook(Campaign(quota: 5, perMember: 3));
+        var g = book.Open("TEA", new MemberId(1), 1, H(2)).GroupId;
+
+        // Before the group opened: the group throws after the campaign reserved; the reservation is taken back.
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() => book.Join(g, new MemberId(2), 3, H(1)));
+        Assert.Contains("before group", error.Message, StringComparison.Ordinal);
+        Assert.Equal(4, book.Left("TEA"));
+        Assert.Equal((0, 0), book.HeldBy(new MemberId(2)));
+        Assert.Null(book.FindSeat(g, new MemberId(2)));
+        Assert.True(book.Join(g, new MemberId(2), 3, H(2.5)).IsApplied);
+        Assert.Equal(1, book.Left("TEA"));
+    }
+
+    [Fact]
     public void A_resend_of_the_join_that_took_the_last_unit_is_a_duplicate_not_quota_exhausted()
     {
         var book = new CampaignBook(Campaign(quota: 2, required: 3));

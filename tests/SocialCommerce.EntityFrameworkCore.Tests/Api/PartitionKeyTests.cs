@@ -36,6 +36,9 @@ public sealed class PartitionKeyTests
         ["sc_mall_holders"] = "MemberId",
         ["sc_mall_items"] = "ItemId",           // an item's units taken: one row an item
         ["sc_mall_redemptions"] = "RedemptionId",
+        ["sc_campaign_seats"] = "GroupId",      // with its group's events: a command moves both in one transaction
+        ["sc_campaign_skus"] = "Campaign",      // a SKU's units taken: one row a SKU, every seat of it lines up there
+        ["sc_campaign_members"] = "MemberId",
         ["sc_invitations"] = "InvitationId",
         ["sc_invitation_events"] = "InvitationId",
         ["sc_helper_days"] = "HelperId",

@@ -57,6 +57,34 @@ public sealed class StoreHost : IAsyncDisposable
     public SocialCommerce.EntityFrameworkCore.Points.StoredMall Mall => Host.Services.GetRequiredService<SocialCommerce.EntityFrameworkCore.Points.StoredMall>();
 
     /// <summary>A mall item of 30 units, 2 a member, 100 points plus ¥9.90 each.</summary>
+    public StoredCampaignBook Campaign => Host.Services.GetRequiredKeyedService<StoredCampaignBook>(Double12.Name);
+
+    public StoredCampaignBook Flash12Campaign => Host.Services.GetRequiredKeyedService<StoredCampaignBook>(Flash12.Name);
+
+    /// <summary>A campaign with every limit: two SKUs, per order, per member, groups per member, open groups per member, a free leader and a reset hand-over.</summary>
+    public static GroupBuyCampaign Double12 { get; } = GroupBuyCampaign.Create("double-12", new GroupBuyCampaignOptions
+    {
+        Starts = T0,
+        Ends = T0 + Duration.FromDays(10),
+        Skus = [new CampaignSku("TEA", new Money(39.90m, Currency.CNY), 40), new CampaignSku("POT", new Money(129m, Currency.CNY), 12)],
+        MaxUnitsPerOrder = 3,
+        MaxUnitsPerMember = 6,
+        MaxGroupsPerMember = 3,
+        Rule = GroupBuyRule.Create("terms", Currency.CNY).RequireParticipants(3).WithTimeLimit(Duration.FromHours(2)).AddTier(3, 1m).AllowUnitsPerParticipant(3)
+            .WithLeaderPerk(LeaderPerk.Free).OnLeaderLeaving(HandOverDeadline.Reset).LimitOpenGroupsPerMember(2).Build(),
+    });
+
+    /// <summary>A campaign whose refunds keep their units out of the quota, tiered by units, with no member limits.</summary>
+    public static GroupBuyCampaign Flash12 { get; } = GroupBuyCampaign.Create("flash-12", new GroupBuyCampaignOptions
+    {
+        Starts = T0,
+        Ends = T0 + Duration.FromDays(10),
+        Skus = [new CampaignSku("MUG", new Money(9.90m, Currency.CNY), 15) { Tiers = [new PriceTier(2, new Money(9.90m, Currency.CNY)), new PriceTier(5, new Money(7.50m, Currency.CNY))] }],
+        RefundReturnsQuota = false,
+        Rule = GroupBuyRule.Create("terms", Currency.CNY).RequireParticipants(2).AllowUpTo(3).WithTimeLimit(Duration.FromHours(1)).AddTier(2, 1m).AddTier(5, 1m)
+            .TierBy(GroupBuyTierBasis.Units).AllowUnitsPerParticipant(4).OnLeaderLeaving(HandOverDeadline.Kept, perkMovesToNewLeader: false).Build(),
+    });
+
     public static SocialCommerce.Points.MallItem Mug { get; } = SocialCommerce.Points.MallItem.Create("mug", new SocialCommerce.Points.MallItemOptions { Points = 100, Price = new Money(9.90m, Currency.CNY), Quota = 30, PerMemberLimit = 2 });
 
     public static BargainRule Bargain { get; } = BargainRule.Create("cut", new BargainRuleOptions
@@ -136,6 +164,8 @@ public sealed class StoreHost : IAsyncDisposable
             .AddCouponTemplate(Flash)
             .AddCouponTemplate(Welcome)
             .AddMallItem(Mug)
+            .AddGroupBuyCampaign(Double12)
+            .AddGroupBuyCampaign(Flash12)
             .AddInvitationRule(Bargain)
             .AddInvitationRule(AssistRule.Create("tea", new AssistRuleOptions { Helpers = 3, TimeLimit = Duration.FromHours(2), Reward = AssistReward.FreeItem("TEA-1") }))
             .UseReferralRewards(Referral, "default")

@@ -206,18 +206,10 @@ public sealed class CampaignBook
             }
 
             var id = new GroupBuyId(_lastId + 1);
-            var reserved = _quota.Reserve(id, leader, skuId, units, at);
-            if (!reserved.IsApplied)
-            {
-                return CampaignResult.Refused(id, leader, reserved);
-            }
-
-            var rule = Campaign.RuleFor(skuId);
-            var result = GroupBuy.TryOpen(id, rule, leader, at, out var group, new ParticipantFacts(false, _openGroups.GetValueOrDefault(leader)), units);
+            var result = CampaignDecision.Open(_quota, id, skuId, leader, units, at, _openGroups.GetValueOrDefault(leader), out var group);
             if (group is null)
             {
-                _quota.Forget(reserved.Seat!);
-                return Report(rule.Name, new CampaignResult(result, CampaignQuotaRefusal.None, null, []));
+                return result.QuotaRefusal == CampaignQuotaRefusal.None ? Report(Campaign.RuleFor(skuId).Name, result) : result;
             }
 
             _lastId = id.Value;
@@ -228,7 +220,7 @@ public sealed class CampaignBook
                 _openings[commandId] = id;
             }
 
-            return Applied(group, result, reserved.Seat);
+            return Counted(group, result);
         }
     }
 
@@ -250,28 +242,8 @@ public sealed class CampaignBook
         lock (_gate)
         {
             var group = GroupOf(groupId);
-            var facts = new ParticipantFacts(isNewMember, _openGroups.GetValueOrDefault(member));
-
-            // Seen before (a seat exists), or no longer open: the group answers first and nothing is reserved.
-            if (_quota.Find(groupId, member) is not null || group.Status != GroupBuyStatus.Open)
-            {
-                return Answer(group, group.Join(member, at, facts, units));
-            }
-
-            var reserved = _quota.Reserve(groupId, member, SkuOf(group), units, at);
-            if (!reserved.IsApplied)
-            {
-                return Report(group.Rule.Name, CampaignResult.Refused(groupId, member, reserved));
-            }
-
-            var result = group.Join(member, at, facts, units);
-            if (!result.IsApplied)
-            {
-                _quota.Forget(reserved.Seat!);
-                return Answer(group, result);
-            }
-
-            return Applied(group, result, reserved.Seat);
+            var result = CampaignDecision.Join(_quota, group, member, units, at, new ParticipantFacts(isNewMember, _openGroups.GetValueOrDefault(member)));
+            return result.IsApplied ? Counted(group, result) : Report(group.Rule.Name, result);
         }
     }
 
@@ -286,7 +258,7 @@ public sealed class CampaignBook
         lock (_gate)
         {
             var group = GroupOf(groupId);
-            return Applied(group, group.Leave(member, at), null);
+            return Applied(group, group.Leave(member, at));
         }
     }
 
@@ -301,7 +273,7 @@ public sealed class CampaignBook
         lock (_gate)
         {
             var group = GroupOf(groupId);
-            return Applied(group, group.RefundSeat(member, at), null);
+            return Applied(group, group.RefundSeat(member, at));
         }
     }
 
@@ -316,7 +288,7 @@ public sealed class CampaignBook
         {
             var group = GroupOf(groupId);
             var participants = group.GetParticipants();
-            return Applied(group, group.Cancel(at), null, participants);
+            return Applied(group, group.Cancel(at), participants);
         }
     }
 
@@ -331,7 +303,7 @@ public sealed class CampaignBook
         {
             var group = GroupOf(groupId);
             var participants = group.GetParticipants();
-            return Applied(group, group.CloseAtDeadline(at), null, participants);
+            return Applied(group, group.CloseAtDeadline(at), participants);
         }
     }
 
@@ -355,7 +327,7 @@ public sealed class CampaignBook
             foreach (var group in due)
             {
                 var participants = group.GetParticipants();
-                results.Add(Applied(group, group.CloseAtDeadline(at), null, participants));
+                results.Add(Applied(group, group.CloseAtDeadline(at), participants));
             }
 
             return results;
@@ -380,69 +352,28 @@ public sealed class CampaignBook
 
     private GroupBuy GroupOf(GroupBuyId groupId) => _groups.TryGetValue(groupId, out var group) ? group : throw new UnknownGroupBuyException(groupId);
 
-    private string SkuOf(GroupBuy group) => Campaign.SkuOf(group.Rule.Name);
-
-    private CampaignResult Answer(GroupBuy group, GroupBuyResult result) => Report(group.Rule.Name, new CampaignResult(result, CampaignQuotaRefusal.None, null, []));
-
-    // Carries an accepted group command into the quota — formation sells every seat, failure and cancellation release
-    // every seat, leaving releases the leaver's, a refund after formation refunds it — and the open-group counts.
-    private CampaignResult Applied(GroupBuy group, GroupBuyResult result, CampaignSeat? reserved, MemberId[]? before = null)
+    // Carries an accepted group command into the quota (CampaignDecision.Carry), then the open-group counts.
+    private CampaignResult Applied(GroupBuy group, GroupBuyResult result, MemberId[]? before = null)
     {
-        if (!result.IsApplied)
-        {
-            return Answer(group, result);
-        }
+        var carried = CampaignDecision.Carry(_quota, group, result, null, before);
+        return carried.IsApplied ? Counted(group, carried) : Report(group.Rule.Name, carried);
+    }
 
-        List<CampaignSeat>? seats = null; // made only when an event moves seats beyond the one reserved
-        foreach (var e in result.Events)
-        {
-            switch (e)
-            {
-                case GroupFormed formed:
-                    foreach (var settlement in formed.Settlements)
-                    {
-                        (seats ??= reserved is null ? [] : [reserved]).Add(Moved(_quota.Sell(group.Id, settlement.Member, When(group, settlement.Member, formed.At))));
-                    }
-
-                    break;
-                case GroupFailed or GroupCancelled:
-                    foreach (var member in before ?? [])
-                    {
-                        (seats ??= reserved is null ? [] : [reserved]).Add(Moved(_quota.Release(group.Id, member, When(group, member, e.At))));
-                    }
-
-                    break;
-                case MemberLeft left:
-                    (seats ??= reserved is null ? [] : [reserved]).Add(Moved(_quota.Release(group.Id, left.Member, When(group, left.Member, left.At))));
-                    break;
-                case SeatRefunded refunded:
-                    (seats ??= reserved is null ? [] : [reserved]).Add(Moved(_quota.Refund(group.Id, refunded.Member, When(group, refunded.Member, refunded.At))));
-                    break;
-            }
-        }
-
+    // An applied command's effect on the open-group counts and the open list, then its report.
+    private CampaignResult Counted(GroupBuy group, CampaignResult result)
+    {
         if (group.Rule.MaxOpenGroupsPerMember.HasValue)
         {
             group.CountOpenGroups(result.Events, _countOpenGroup);
         }
+
         if (group.Status != GroupBuyStatus.Open)
         {
             _open.Remove(group.Id.Value);
         }
 
-        IReadOnlyList<CampaignSeat> changed = seats ?? (reserved is null ? [] : [reserved]);
-        return Report(group.Rule.Name, new CampaignResult(result, CampaignQuotaRefusal.None, null, changed));
+        return Report(group.Rule.Name, result);
     }
-
-    // A seat changes at the event's instant, or at its reservation when the host's instants ran backwards (a group takes
-    // joins in any order of their instants; a seat never changes before it was reserved).
-    private Instant When(GroupBuy group, MemberId member, Instant at) =>
-        _quota.Find(group.Id, member) is { } seat && seat.ReservedAt > at ? seat.ReservedAt : at;
-
-    // Every seat a group event names was reserved by this book in the group's state the event leaves: a refusal here is a
-    // broken invariant, not an outcome.
-    private static CampaignSeat Moved(CampaignQuotaResult step) =>
-        step.IsApplied ? step.Seat! : throw new InvalidOperationException($"The campaign's quota did not follow its group: {step.Message}");
 
     private CampaignResult Report(string ruleName, CampaignResult result)
     {

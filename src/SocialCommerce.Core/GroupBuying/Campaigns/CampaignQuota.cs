@@ -211,6 +211,36 @@ public sealed partial class CampaignQuota
         return CampaignQuotaResult.Moved(moved, Campaign.RefundReturnsQuota || to == CampaignSeatStatus.Released);
     }
 
+    /// <summary>
+    /// A quota loaded as far as one command on one group needs it (a store's rows): the SKU's counts, the members'
+    /// holdings and the group's seats. The command's steps then move exactly these, and the store writes back
+    /// <see cref="CountsOf"/>, <see cref="HeldBy"/> and the result's seats.
+    /// </summary>
+    internal static CampaignQuota Loaded(GroupBuyCampaign campaign, string skuId, (int Reserved, int Sold, int Withheld) counts, IEnumerable<KeyValuePair<MemberId, (int Units, int Groups)>> members, IEnumerable<CampaignSeat> seats)
+    {
+        var quota = new CampaignQuota(campaign);
+        var count = quota.Count(skuId);
+        (count.Reserved, count.Sold, count.Withheld) = counts;
+        foreach (var (member, held) in members)
+        {
+            quota._members[member] = held;
+        }
+
+        foreach (var seat in seats)
+        {
+            quota._seats[(seat.Group, seat.Member)] = seat;
+        }
+
+        return quota;
+    }
+
+    /// <summary>A SKU's counts as they now stand.</summary>
+    internal (int Reserved, int Sold, int Withheld) CountsOf(string skuId)
+    {
+        var count = Count(skuId);
+        return (count.Reserved, count.Sold, count.Withheld);
+    }
+
     // Takes back a reservation made within one command that the group then refused (nobody saw it: the caller holds
     // the campaign's lock), so the seat's identity is not spent.
     internal void Forget(CampaignSeat seat)

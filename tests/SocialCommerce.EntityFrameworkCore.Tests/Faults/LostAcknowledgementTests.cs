@@ -262,6 +262,24 @@ public abstract class LostAcknowledgementTests<TDatabase>(TDatabase database) : 
         await ResendEverywhereAsync(db, lost, a, b, s => s.Mall.CancelAsync("M-2", T0), Again, "m5");
         Assert.Equal(0, await b.Mall.CountTakenAsync("mug", buyer));
         Assert.Equal(300, (await b.Points.GetBalanceAsync(buyer)).Available);
+
+        // A campaign's groups (issue 28): the opening that took a member's last units (MemberUnitLimitReached if it ran
+        // again), the join that formed a group (refused as formed), a refund after formation, a leaving, a cancellation
+        // and a close — each resent answers its first outcome and moves no seat twice.
+        static void Echo(CampaignResult r) => Assert.True(r.IsDuplicate, r.ToString());
+        Assert.True((await a.Campaign.OpenAsync(new GroupBuyId(201), "TEA", new MemberId(90), 3, T0)).IsApplied);
+        Assert.True((await a.Campaign.OpenAsync(new GroupBuyId(202), "TEA", new MemberId(91), 3, T0)).IsApplied);
+        await ResendEverywhereAsync(db, lost, a, b, s => s.Campaign.OpenAsync(new GroupBuyId(203), "TEA", new MemberId(90), 3, T0), Echo, "g1");
+        await ResendEverywhereAsync(db, lost, a, b, s => s.Campaign.JoinAsync(new GroupBuyId(201), new MemberId(92), 2, T0), Echo, "g2");
+        await ResendEverywhereAsync(db, lost, a, b, s => s.Campaign.JoinAsync(new GroupBuyId(201), new MemberId(93), 1, T0), Echo, "g3");
+        await ResendEverywhereAsync(db, lost, a, b, s => s.Campaign.RefundSeatAsync(new GroupBuyId(201), new MemberId(93), T0), Echo, "g4");
+        Assert.True((await a.Campaign.JoinAsync(new GroupBuyId(202), new MemberId(94), 2, T0)).IsApplied);
+        await ResendEverywhereAsync(db, lost, a, b, s => s.Campaign.LeaveAsync(new GroupBuyId(202), new MemberId(94), T0), Echo, "g5");
+        await ResendEverywhereAsync(db, lost, a, b, s => s.Campaign.CancelAsync(new GroupBuyId(202), T0), Echo, "g6");
+        await ResendEverywhereAsync(db, lost, a, b, s => s.Campaign.CloseAtDeadlineAsync(new GroupBuyId(203), T0 + Duration.FromHours(3)), Echo, "g7");
+        Assert.Equal(40 - 5, await b.Campaign.GetLeftAsync("TEA")); // group 201 sold 3 + 2 + 1 units, the refunded 1 back
+        Assert.Equal((3, 1), await b.Campaign.GetHeldByAsync(new MemberId(90)));
+        Assert.Equal((0, 0), await b.Campaign.GetHeldByAsync(new MemberId(93)));
     }
 }
 

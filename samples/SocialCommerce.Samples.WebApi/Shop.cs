@@ -34,6 +34,7 @@ public sealed class Shop
     private readonly StoredGroupBuys groups;
     private readonly StoredGrowth growth;
     private readonly StoredReferralRewards referralRewards;
+    private readonly IServiceProvider services;
 
     /// <summary>Initializes a new instance of the <see cref="Shop"/> class.</summary>
     /// <param name="settings">The engines and documents.</param>
@@ -45,8 +46,10 @@ public sealed class Shop
     /// <param name="invitations">The stored invitations (bargains and assists).</param>
     /// <param name="invitationRules">The invitation rules.</param>
     /// <param name="referralRewards">The stored referral rewards (a new member's first purchase rewards both sides).</param>
-    public Shop(ShopSettings settings, IClock clock, StoredReferralNetwork network, StoredCommissionLedger ledger, StoredGroupBuys groups, StoredGrowth growth, StoredInvitations invitations, InvitationBook invitationRules, StoredReferralRewards referralRewards)
+    /// <param name="services">Where the campaigns' stored books are resolved, keyed by the campaign's name.</param>
+    public Shop(ShopSettings settings, IClock clock, StoredReferralNetwork network, StoredCommissionLedger ledger, StoredGroupBuys groups, StoredGrowth growth, StoredInvitations invitations, InvitationBook invitationRules, StoredReferralRewards referralRewards, IServiceProvider services)
     {
+        this.services = services ?? throw new ArgumentNullException(nameof(services));
         this.referralRewards = referralRewards ?? throw new ArgumentNullException(nameof(referralRewards));
         this.invitationRules = invitationRules ?? throw new ArgumentNullException(nameof(invitationRules));
         this.invitations = invitations ?? throw new ArgumentNullException(nameof(invitations));
@@ -229,7 +232,8 @@ public sealed class Shop
     /// <param name="leader">The leader, a member.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The engine's result.</returns>
-    public async Task<GroupBuyResult> OpenGroupAsync(string rule, MemberId leader, CancellationToken cancellationToken)
+    /// <param name="units">The units the leader takes.</param>
+    public async Task<GroupBuyResult> OpenGroupAsync(string rule, MemberId leader, int units, CancellationToken cancellationToken)
     {
         await RequireMemberAsync(leader, cancellationToken).ConfigureAwait(false);
         var isNew = await IsNewMemberAsync(leader, cancellationToken).ConfigureAwait(false);
@@ -238,7 +242,7 @@ public sealed class Shop
             var id = new GroupBuyId(RandomNumberGenerator.GetInt32(1, int.MaxValue) * 1024L + RandomNumberGenerator.GetInt32(0, 1024));
             if (await groups.GetAsync(id, cancellationToken).ConfigureAwait(false) is null)
             {
-                return await groups.OpenAsync(id, rule, leader, clock.GetCurrentInstant(), isNew, cancellationToken).ConfigureAwait(false);
+                return await groups.OpenAsync(id, rule, leader, clock.GetCurrentInstant(), units, isNew, cancellationToken).ConfigureAwait(false);
             }
 
             // The random id is taken (one chance in billions); draw another.
@@ -295,11 +299,55 @@ public sealed class Shop
     /// <param name="member">The member.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The engine's result.</returns>
-    public async Task<GroupBuyResult> JoinGroupAsync(GroupBuyId groupId, MemberId member, CancellationToken cancellationToken)
+    /// <param name="units">The units the member takes.</param>
+    public async Task<GroupBuyResult> JoinGroupAsync(GroupBuyId groupId, MemberId member, int units, CancellationToken cancellationToken)
     {
         await RequireMemberAsync(member, cancellationToken).ConfigureAwait(false);
         var isNew = await IsNewMemberAsync(member, cancellationToken).ConfigureAwait(false);
-        return await groups.JoinAsync(groupId, member, clock.GetCurrentInstant(), isNew, cancellationToken).ConfigureAwait(false);
+        return await groups.JoinAsync(groupId, member, clock.GetCurrentInstant(), units, isNew, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Returns a campaign's stored book.</summary>
+    /// <param name="name">The campaign's name.</param>
+    /// <returns>The book.</returns>
+    /// <exception cref="Errors.UnknownCampaignException">The shop runs no campaign of that name.</exception>
+    public StoredCampaignBook Campaign(string name) =>
+        Microsoft.Extensions.DependencyInjection.ServiceProviderKeyedServiceExtensions.GetKeyedService<GroupBuyCampaign>(services, name) is null
+            ? throw new Errors.UnknownCampaignException(name)
+            : Microsoft.Extensions.DependencyInjection.ServiceProviderKeyedServiceExtensions.GetRequiredKeyedService<StoredCampaignBook>(services, name);
+
+    /// <summary>A member opens a campaign's group for a SKU now, with a new random id, reserving its units from the SKU's quota.</summary>
+    /// <param name="campaign">The campaign.</param>
+    /// <param name="sku">The SKU.</param>
+    /// <param name="leader">The leader, a member.</param>
+    /// <param name="units">The units the leader takes.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The engine's result.</returns>
+    public async Task<CampaignResult> OpenCampaignGroupAsync(StoredCampaignBook campaign, string sku, MemberId leader, int units, CancellationToken cancellationToken)
+    {
+        await RequireMemberAsync(leader, cancellationToken).ConfigureAwait(false);
+        while (true)
+        {
+            var id = new GroupBuyId(RandomNumberGenerator.GetInt32(1, int.MaxValue) * 1024L + RandomNumberGenerator.GetInt32(0, 1024));
+            if (await groups.GetAsync(id, cancellationToken).ConfigureAwait(false) is null)
+            {
+                return await campaign.OpenAsync(id, sku, leader, units, clock.GetCurrentInstant(), cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    /// <summary>A member joins a campaign's group now, reserving its units from the SKU's quota.</summary>
+    /// <param name="campaign">The campaign.</param>
+    /// <param name="groupId">The group.</param>
+    /// <param name="member">The member.</param>
+    /// <param name="units">The units the member takes.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The engine's result.</returns>
+    public async Task<CampaignResult> JoinCampaignGroupAsync(StoredCampaignBook campaign, GroupBuyId groupId, MemberId member, int units, CancellationToken cancellationToken)
+    {
+        await RequireMemberAsync(member, cancellationToken).ConfigureAwait(false);
+        var isNew = await IsNewMemberAsync(member, cancellationToken).ConfigureAwait(false);
+        return await campaign.JoinAsync(groupId, member, units, clock.GetCurrentInstant(), isNew, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Settles every group whose deadline has passed.</summary>

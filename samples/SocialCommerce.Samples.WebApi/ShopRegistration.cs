@@ -60,7 +60,8 @@ internal static class ShopRegistration
         var socialCommerce = services.AddSocialCommerce(configuration.GetSection(SocialCommerceOptions.SectionName))
             .UseLevelLadder(ReadLadder(configuration.GetSection("Shop:LevelLadder")))
             .AddHonourRules(Honours)
-            .UseReferralRewards(FirstPurchase, planName: "default");
+            .UseReferralRewards(FirstPurchase, planName: "default")
+            .AddGroupBuyCampaign(ShopCampaigns.Tea);
         UseDatabase(socialCommerce, configuration);
 
         // Release due earnings and settle groups and invitations past their deadline every minute (Shop:Jobs sets the

@@ -25,11 +25,23 @@ public sealed record RefundLineRequest(int LineIndex, int Quantity);
 
 public sealed record WithdrawalRequest(string? WithdrawalId, MoneyDto? Amount);
 
-/// <summary>Opens a group; the leader is the caller (a given <c>leaderId</c> must be the caller's).</summary>
-public sealed record OpenGroupRequest(string? Rule, long? LeaderId);
+/// <summary>Opens a group; the leader is the caller (a given <c>leaderId</c> must be the caller's) and takes <c>units</c> (1 when absent).</summary>
+public sealed record OpenGroupRequest(string? Rule, long? LeaderId, int? Units = null);
 
-/// <summary>Joins a group as the caller (a given <c>memberId</c> must be the caller's).</summary>
-public sealed record JoinGroupRequest(long? MemberId);
+/// <summary>Joins a group as the caller (a given <c>memberId</c> must be the caller's), taking <c>units</c> (1 when absent).</summary>
+public sealed record JoinGroupRequest(long? MemberId, int? Units = null);
+
+/// <summary>Opens a group of a campaign for one of its SKUs; the leader is the caller and takes <c>units</c> (1 when absent).</summary>
+public sealed record OpenCampaignGroupRequest(string? Sku, long? LeaderId, int? Units = null);
+
+/// <summary>A campaign's group and what is left of its SKU's quota after the command.</summary>
+public sealed record CampaignGroupResponse(GroupDto Group, string Sku, int Left, bool Duplicate);
+
+/// <summary>A campaign: its window, limits and each SKU's price, quota and units left.</summary>
+public sealed record CampaignDto(string Name, string Starts, string Ends, int? MaxUnitsPerOrder, int? MaxUnitsPerMember, IReadOnlyList<CampaignSkuDto> Skus);
+
+/// <summary>A campaign's SKU: its campaign price, quota and units left, as committed.</summary>
+public sealed record CampaignSkuDto(string Sku, MoneyDto Price, int Quota, int Left);
 
 public sealed record ActivityRequest(long ActivityId, string? Kind, MoneyDto? Amount, string? Subject, int? Rank, long? ReferredId, long? ReversesId);
 
@@ -59,6 +71,9 @@ public sealed record GroupDto(long Id, string Rule, long? LeaderId, string Statu
 {
     /// <summary>Gets how many real participants the group holds (always shown; who they are is shown to participants and operators only).</summary>
     public int ParticipantCount { get; init; }
+
+    /// <summary>Gets the units the group's seats hold (a seat may take several).</summary>
+    public int Units { get; init; }
 }
 
 public sealed record LevelDto(string Name, int Index, long Points, decimal DiscountPercent, int CommissionRank, string? Badge);

@@ -1,10 +1,13 @@
 using System.Collections.Generic;
 using System.Security.Claims;
 using System.Threading;
+using System.Threading.Tasks;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using NodaTime.Text;
 using SocialCommerce.Commissions;
+using SocialCommerce.EntityFrameworkCore.GroupBuying;
 using SocialCommerce.GroupBuying;
 using SocialCommerce.Growth;
 using SocialCommerce.Invitations;
@@ -26,6 +29,7 @@ internal static class ShopEndpoints
         MapMembers(app);
         MapSales(app);
         MapGroups(app);
+        MapCampaigns(app);
 
         app.MapGet("/compliance/audit", async (Shop shop, CancellationToken ct) =>
         {
@@ -147,7 +151,7 @@ internal static class ShopEndpoints
                 return Results.Forbid();
             }
 
-            var result = await shop.OpenGroupAsync(Required(request.Rule, "rule"), leader, ct);
+            var result = await shop.OpenGroupAsync(Required(request.Rule, "rule"), leader, Units(request.Units), ct);
             return result.IsAccepted
                 ? Results.Created($"/groups/{result.GroupId.Value}", ShopResponses.Group(await shop.GetGroupAsync(result.GroupId, ct)))
                 : Refused(result.Refusal.ToString(), result.Message);
@@ -188,7 +192,7 @@ internal static class ShopEndpoints
                 return Results.Forbid();
             }
 
-            var result = await shop.JoinGroupAsync(new GroupBuyId(id), member, ct);
+            var result = await shop.JoinGroupAsync(new GroupBuyId(id), member, Units(request.Units), ct);
             return result.IsAccepted ? Results.Ok(ShopResponses.Group(await shop.GetGroupAsync(result.GroupId, ct))) : Refused(result.Refusal.ToString(), result.Message);
         }).RequireAuthorization(ShopPolicies.Member).LimitJoins();
 
@@ -230,6 +234,69 @@ internal static class ShopEndpoints
             return new CloseDueResponse(closed);
         }).RequireAuthorization(ShopPolicies.Operator);
     }
+
+    // A campaign's groups: a seat of several units reserved from the SKU's quota; every answer shows the units left.
+    private static void MapCampaigns(IEndpointRouteBuilder app)
+    {
+        app.MapGet("/campaigns/{name}", async (Shop shop, string name, CancellationToken ct) =>
+        {
+            var book = shop.Campaign(name);
+            var skus = new List<CampaignSkuDto>();
+            foreach (var sku in book.Campaign.Skus)
+            {
+                skus.Add(new CampaignSkuDto(sku.SkuId, MoneyDto.From(sku.CampaignPrice), sku.Quota, await book.GetLeftAsync(sku.SkuId, ct)));
+            }
+
+            var c = book.Campaign;
+            return new CampaignDto(c.Name, InstantPattern.General.Format(c.Starts), InstantPattern.General.Format(c.Ends), c.MaxUnitsPerOrder, c.MaxUnitsPerMember, skus);
+        });
+
+        app.MapPost("/campaigns/{name}/groups", async (Shop shop, ClaimsPrincipal user, string name, OpenCampaignGroupRequest request, CancellationToken ct) =>
+        {
+            if (!Caller(user, request.LeaderId, "leaderId", out var leader))
+            {
+                return Results.Forbid();
+            }
+
+            var book = shop.Campaign(name);
+            var sku = Required(request.Sku, "sku");
+            var result = await shop.OpenCampaignGroupAsync(book, sku, leader, Units(request.Units), ct);
+            return result.IsAccepted
+                ? Results.Created($"/groups/{result.GroupId.Value}", await CampaignGroupAsync(book, result, ct))
+                : CampaignRefused(result);
+        }).RequireAuthorization(ShopPolicies.Member).LimitJoins();
+
+        app.MapPost("/campaigns/{name}/groups/{id:long}/join", async (Shop shop, ClaimsPrincipal user, string name, long id, JoinGroupRequest request, CancellationToken ct) =>
+        {
+            if (!Caller(user, request.MemberId, "memberId", out var member))
+            {
+                return Results.Forbid();
+            }
+
+            var book = shop.Campaign(name);
+            var result = await shop.JoinCampaignGroupAsync(book, new GroupBuyId(id), member, Units(request.Units), ct);
+            return result.IsAccepted ? Results.Ok(await CampaignGroupAsync(book, result, ct)) : CampaignRefused(result);
+        }).RequireAuthorization(ShopPolicies.Member).LimitJoins();
+    }
+
+    private static async Task<CampaignGroupResponse> CampaignGroupAsync(StoredCampaignBook book, CampaignResult result, CancellationToken ct)
+    {
+        var group = await book.GetAsync(result.GroupId, ct) ?? throw new UnknownGroupBuyException(result.GroupId);
+        var sku = System.Linq.Enumerable.First(book.Campaign.Skus, s => book.Campaign.RuleFor(s.SkuId) == group.Rule).SkuId;
+        return new CampaignGroupResponse(ShopResponses.Group(group), sku, await book.GetLeftAsync(sku, ct), result.IsDuplicate);
+    }
+
+    // The campaign's refusal (a limit, the quota: its name and numbers) before the group's.
+    private static IResult CampaignRefused(CampaignResult result) =>
+        Refused(result.QuotaRefusal != CampaignQuotaRefusal.None ? result.QuotaRefusal.ToString() : result.Group.Refusal.ToString(), result.Message);
+
+    // A seat's units: 1 when the request leaves them out; the sample takes 1 to 1,000.
+    private static int Units(int? units) => units switch
+    {
+        null => 1,
+        >= 1 and <= 1_000 => units.Value,
+        _ => throw new RequestValidationException("units", $"units should be from 1 to 1000; was {units}."),
+    };
 
     // The member a request acts for is the caller; a body naming somebody else is forbidden.
     private static bool Caller(ClaimsPrincipal user, long? named, string field, out MemberId member)

@@ -94,6 +94,7 @@ internal static class ShopResponses
         return new GroupDto(group.Id.Value, group.Rule.Name, showMembers ? group.Leader.Value : null, group.Status.ToString(), participants, InstantPattern.General.Format(group.Deadline))
         {
             ParticipantCount = group.ParticipantCount,
+            Units = group.Units,
         };
     }
 

@@ -144,6 +144,34 @@ public sealed class GroupBuyCampaign
         return campaign;
     }
 
+    /// <summary>
+    /// Loads a campaign from its JSON document: <c>name</c>, <c>currency</c>, <c>starts</c> and <c>ends</c> (ISO-8601
+    /// instants), <c>skus</c> (<c>skuId</c>, <c>price</c>, <c>quota</c>, optional <c>tiers</c>), optional
+    /// <c>maxUnitsPerOrder</c>, <c>maxUnitsPerMember</c>, <c>maxGroupsPerMember</c>, <c>refundReturnsQuota</c> and
+    /// <c>rule</c> (a group-buy rule document); see docs/group-buying.md.
+    /// </summary>
+    /// <param name="json">The document.</param>
+    /// <returns>The campaign, every term checked as <see cref="Create"/> checks it.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="json"/> is null.</exception>
+    /// <exception cref="GroupBuyCampaignFormatException">The document is malformed or the campaign invalid; the message names the JSON path and the value.</exception>
+    public static GroupBuyCampaign FromJson(string json)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        return GroupBuyCampaignDocument.Parse(json);
+    }
+
+    /// <summary>Loads a campaign from a UTF-8 JSON stream (see <see cref="FromJson(string)"/>).</summary>
+    /// <param name="utf8Json">The stream.</param>
+    /// <returns>The campaign.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="utf8Json"/> is null.</exception>
+    /// <exception cref="GroupBuyCampaignFormatException">The document is malformed or the campaign invalid; the message names the JSON path and the value.</exception>
+    public static GroupBuyCampaign FromJson(System.IO.Stream utf8Json)
+    {
+        ArgumentNullException.ThrowIfNull(utf8Json);
+        using var reader = new System.IO.StreamReader(utf8Json);
+        return GroupBuyCampaignDocument.Parse(reader.ReadToEnd());
+    }
+
     // A SKU's rule: the campaign's terms at the SKU's prices, every term checked as any rule is built.
     private static GroupBuyRule RuleOf(string name, GroupBuyCampaignOptions options, CampaignSku sku)
     {

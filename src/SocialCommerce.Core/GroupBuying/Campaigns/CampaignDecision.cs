@@ -49,12 +49,12 @@ internal static class CampaignDecision
     /// </summary>
     public static CampaignResult Join(CampaignQuota quota, GroupBuy group, MemberId member, int units, Instant at, ParticipantFacts facts)
     {
-        if (quota.Find(group.Id, member) is not null || group.Status != GroupBuyStatus.Open)
+        if (group.Status != GroupBuyStatus.Open || quota.Find(group.Id, member) is not null)
         {
             return new CampaignResult(group.Join(member, at, facts, units), CampaignQuotaRefusal.None, null, []);
         }
 
-        var reserved = quota.Reserve(group.Id, member, quota.Campaign.SkuOf(group.Rule.Name), units, at);
+        var reserved = quota.ReserveNew(group.Id, member, quota.Campaign.SkuOf(group.Rule.Name), units, at);
         if (!reserved.IsApplied)
         {
             return CampaignResult.Refused(group.Id, member, reserved);

@@ -95,12 +95,7 @@ public sealed partial class CampaignQuota
     public CampaignQuotaResult Reserve(GroupBuyId group, MemberId member, string skuId, int units, Instant at)
     {
         Limits.CheckId(skuId, nameof(skuId));
-        if (units is < 1 or > CampaignSku.MaxQuota)
-        {
-            throw new ArgumentOutOfRangeException(nameof(units), units, string.Create(CultureInfo.InvariantCulture, $"Group {group}, member {member}: units should be 1 to {CampaignSku.MaxQuota}; was {units}."));
-        }
-
-        CheckInstant(at);
+        CheckSeat(group, member, units, at);
         if (Find(group, member) is { } known)
         {
             return string.Equals(known.SkuId, skuId, StringComparison.Ordinal) && known.Units == units
@@ -108,6 +103,13 @@ public sealed partial class CampaignQuota
                 : Refused(CampaignQuotaRefusal.ConflictingDuplicate, string.Create(CultureInfo.InvariantCulture, $"Member {member}'s seat in group {group} is {known.Units} × '{known.SkuId}', not {units} × '{skuId}'."), known);
         }
 
+        return ReserveNew(group, member, skuId, units, at);
+    }
+
+    // Reserve for a seat not seen before (the caller looked it up): the campaign's checks in order, then the seat.
+    internal CampaignQuotaResult ReserveNew(GroupBuyId group, MemberId member, string skuId, int units, Instant at)
+    {
+        CheckSeat(group, member, units, at);
         if (!Campaign.IsOpenAt(at))
         {
             return Refused(CampaignQuotaRefusal.OutsideWindow, $"Campaign '{Campaign.Name}' takes joins from {Campaign.Starts} to {Campaign.Ends} (exclusive); the join is at {at}.", null);
@@ -176,6 +178,16 @@ public sealed partial class CampaignQuota
     public CampaignQuotaResult Refund(GroupBuyId group, MemberId member, Instant at) => Step(group, member, at, CampaignSeatStatus.Refunded);
 
     private static CampaignQuotaResult Refused(CampaignQuotaRefusal refusal, string message, CampaignSeat? seat) => new(CampaignQuotaOutcome.Refused, refusal, message, seat);
+
+    private static void CheckSeat(GroupBuyId group, MemberId member, int units, Instant at)
+    {
+        if (units is < 1 or > CampaignSku.MaxQuota)
+        {
+            throw new ArgumentOutOfRangeException(nameof(units), units, string.Create(CultureInfo.InvariantCulture, $"Group {group}, member {member}: units should be 1 to {CampaignSku.MaxQuota}; was {units}."));
+        }
+
+        CheckInstant(at);
+    }
 
     private static void CheckInstant(Instant at)
     {
@@ -276,8 +288,8 @@ public sealed partial class CampaignQuota
 
         if (seat.HoldsUnits)
         {
-            var held = HeldBy(seat.Member);
-            _members[seat.Member] = (held.Units + units, held.Groups + sign);
+            ref var held = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_members, seat.Member, out _);
+            held = (held.Units + units, held.Groups + sign);
         }
     }
 

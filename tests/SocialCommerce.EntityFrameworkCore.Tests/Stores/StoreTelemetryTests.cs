@@ -96,6 +96,20 @@ public abstract class StoreTelemetryTests<TDatabase>(TDatabase database) : IClas
         await shop.Referrals.ClaimAsync(sale, buyer);
         await shop.Referrals.EarnAsync("S-1", T0 + Duration.FromDays(1));
 
+        // A campaign's groups report as the in-memory book reports them: under the SKU's rule, refusals included.
+        var before = recording.Calls.Count;
+        var inMemory = new Recording();
+        var book = new CampaignBook(StoreHost.Double12, listener: inMemory);
+        book.Open("TEA", new MemberId(1), 2, T0);                                             // group 1 in memory
+        await shop.Campaign.OpenAsync(new GroupBuyId(100), "TEA", new MemberId(1), 2, T0);      // group 100 here (1 is the plain group above)
+        book.Join(new GroupBuyId(1), new MemberId(2), 4, T0);
+        await shop.Campaign.JoinAsync(new GroupBuyId(100), new MemberId(2), 4, T0);          // refused: 3 units an order
+        book.Open("NOPE", new MemberId(2), 1, T0);
+        await shop.Campaign.OpenAsync(new GroupBuyId(101), "NOPE", new MemberId(2), 1, T0); // refused: no such SKU
+        Assert.Equal(inMemory.Calls.ToArray(), recording.Calls.Skip(before).ToArray());
+        Assert.Equal(["group double-12/TEA accepted", "group double-12/TEA CampaignRefused", "group double-12 CampaignRefused"], inMemory.Calls.ToArray());
+        var calls = recording.Calls.Take(before).ToArray();
+
         Assert.Equal(
             [
                 "group five accepted",
@@ -107,7 +121,7 @@ public abstract class StoreTelemetryTests<TDatabase>(TDatabase database) : IClas
                 "referral first-order ReferralRewardClaimed",
                 "referral first-order ReferralRewardEarned",
             ],
-            recording.Calls.ToArray());
+            calls);
     }
 
     private sealed class Throwing : SocialCommerceListener

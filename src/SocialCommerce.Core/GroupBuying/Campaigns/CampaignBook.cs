@@ -209,7 +209,7 @@ public sealed class CampaignBook
             var result = CampaignDecision.Open(_quota, id, skuId, leader, units, at, _openGroups.GetValueOrDefault(leader), out var group);
             if (group is null)
             {
-                return result.QuotaRefusal == CampaignQuotaRefusal.None ? Report(Campaign.RuleFor(skuId).Name, result) : result;
+                return Report(Campaign.FindSku(skuId) is null ? Campaign.Name : Campaign.RuleFor(skuId).Name, result); // every refusal is reported, the campaign's as a join's
             }
 
             _lastId = id.Value;

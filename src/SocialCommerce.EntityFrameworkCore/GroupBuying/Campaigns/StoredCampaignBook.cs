@@ -68,7 +68,7 @@ public sealed class StoredCampaignBook
         Instants.Check(at, nameof(at));
         ArgumentOutOfRangeException.ThrowIfLessThan(units, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(units, CampaignSku.MaxQuota);
-        return ReportedAsync(_store.RunAsync($"open campaign '{Campaign.Name}' group {id}", Keys.Group(id.Value), async (db, attempt, ct) =>
+        return ReportedAsync(Campaign.FindSku(skuId) is null ? Campaign.Name : Campaign.RuleFor(skuId).Name, _store.RunAsync($"open campaign '{Campaign.Name}' group {id}", Keys.Group(id.Value), async (db, attempt, ct) =>
         {
             // The id is the opening's identity: met again (the first attempt's insert met the row, or a resend), the
             // stored group answers it before any limit is checked.
@@ -278,23 +278,31 @@ public sealed class StoredCampaignBook
     private CampaignResult OpenAgain(GroupBuy existing, string skuId, MemberId leader) =>
         new(existing.OpenAgain(Campaign.FindSku(skuId) is null ? skuId : Campaign.RuleFor(skuId).Name, leader), CampaignQuotaRefusal.None, null, []);
 
-    private async Task<CampaignResult> ReportedAsync(Task<CampaignResult> command)
+    // Reported as the in-memory book reports: under the group's rule ("{campaign}/{sku}"), once the command's outcome is final.
+    private async Task<CampaignResult> ReportedAsync(string ruleName, Task<CampaignResult> command)
     {
         var result = await command.ConfigureAwait(false);
-        CommittedReport.To(_listener, static (l, a) => l.OnGroupBuy(a), new GroupBuyArguments(Campaign.Name, result.Group));
+        Report(ruleName, result);
         return result;
     }
+
+    private void Report(string ruleName, CampaignResult result) =>
+        CommittedReport.To(_listener, static (l, a) => l.OnGroupBuy(a), new GroupBuyArguments(ruleName, result.Group));
 
     // One command on a stored group of the campaign: the group's lock and events (EventStream), then the SKU's lock, the
     // group's seats and the holdings of its members and of those the command adds; Core decides (CampaignDecision) and
     // the rows it moved are saved with the group's events, or nothing is (a refusal, a duplicate).
-    private Task<CampaignResult> ChangeAsync(string command, GroupBuyId id, MemberId[] joining, Func<GroupBuy, CampaignQuota, GroupSlots, CampaignResult> decide, CancellationToken cancellationToken) =>
-        ReportedAsync(_store.RunAsync(command, Keys.Group(id.Value), (db, _, ct) => _stream.DecideAsync(db, id.Value, async group =>
+    private async Task<CampaignResult> ChangeAsync(string command, GroupBuyId id, MemberId[] joining, Func<GroupBuy, CampaignQuota, GroupSlots, CampaignResult> decide, CancellationToken cancellationToken)
+    {
+        var ruleName = Campaign.Name;
+        var changed = await _store.RunAsync(command, Keys.Group(id.Value), (db, _, ct) => _stream.DecideAsync(db, id.Value, async group =>
         {
             if (_rules.CampaignOf(group.Rule.Name) != Campaign)
             {
                 throw new InvalidOperationException($"Group {id} follows rule '{group.Rule.Name}', not one of campaign '{Campaign.Name}''s: run it through its own store.");
             }
+
+            ruleName = group.Rule.Name;
 
             var wasOpen = group.Status == GroupBuyStatus.Open;
             var rows = await CampaignRows.LoadAsync(db, Campaign, Campaign.SkuOf(group.Rule.Name), id, joining, ct).ConfigureAwait(false);
@@ -313,5 +321,8 @@ public sealed class StoredCampaignBook
             slots.Track(group, result.Events);
             rows.Write(result.Seats);
             return (result, result.Events);
-        }, ct), cancellationToken));
+        }, ct), cancellationToken).ConfigureAwait(false);
+        Report(ruleName, changed);
+        return changed;
+    }
 }

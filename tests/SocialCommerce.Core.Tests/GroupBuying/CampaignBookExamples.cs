@@ -62,6 +62,23 @@ public sealed class CampaignBookExamples
     }
 
     [Fact]
+    public void A_campaign_whose_SKU_rule_name_would_pass_the_id_length_is_refused_where_it_is_made()
+    {
+        GroupBuyCampaignOptions Options(string sku, bool rule) => new()
+        {
+            Starts = Starts,
+            Ends = Starts + Duration.FromDays(1),
+            Skus = [new CampaignSku(sku, new Money(1m, Currency.CNY), 10)],
+            Rule = rule ? GroupBuyRule.Create("terms", Currency.CNY).RequireParticipants(2).WithTimeLimit(Duration.FromHours(1)).AddTier(2, 1m).Build() : null,
+        };
+        var name = new string('c', 150);
+        var error = Assert.Throws<ArgumentException>(() => GroupBuyCampaign.Create(name, Options(new string('s', 50), rule: true)));
+        Assert.Contains("in 201 characters; a rule name is at most 200", error.Message, StringComparison.Ordinal);
+        Assert.Equal(200, GroupBuyCampaign.Create(name, Options(new string('s', 49), rule: true)).RuleFor(new string('s', 49)).Name.Length);
+        Assert.Null(GroupBuyCampaign.Create(name, Options(new string('s', 50), rule: false)).Rule); // a quota alone names no rule
+    }
+
+    [Fact]
     public void A_join_the_group_throws_for_leaves_the_quota_as_it_was()
     {
         var book = new CampaignBook(Campaign(quota: 5, perMember: 3));

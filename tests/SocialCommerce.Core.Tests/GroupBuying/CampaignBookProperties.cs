@@ -85,7 +85,9 @@ public sealed class CampaignBookProperties
     public void The_generated_campaigns_form_fail_cancel_hand_over_refund_and_meet_every_campaign_refusal()
     {
         var seen = new Dictionary<string, int>();
-        foreach (var c in CampaignBookArbitraries.Cases.Sample(numberOfSamples: 800, size: 50))
+        // The sample is random: 1,200 cases make the rarest outcome (a hand-over, ~18 times on average) reach the bar
+        // below all but about once in 10,000 runs; 800 cases and a bar of 10 failed CI once (9 hand-overs).
+        foreach (var c in CampaignBookArbitraries.Cases.Sample(numberOfSamples: 1_200, size: 50))
         {
             Run(c, result =>
             {
@@ -108,7 +110,7 @@ public sealed class CampaignBookProperties
         ];
         foreach (var what in expected)
         {
-            Assert.True(seen.GetValueOrDefault(what) >= 10, $"{what}: {seen.GetValueOrDefault(what)} times in {string.Join(", ", seen.Select(p => $"{p.Key} {p.Value}"))}");
+            Assert.True(seen.GetValueOrDefault(what) >= 5, $"{what}: {seen.GetValueOrDefault(what)} times in {string.Join(", ", seen.Select(p => $"{p.Key} {p.Value}"))}");
         }
     }
 

@@ -176,6 +176,13 @@ public sealed class GroupBuyCampaign
     private static GroupBuyRule RuleOf(string name, GroupBuyCampaignOptions options, CampaignSku sku)
     {
         var template = options.Rule!;
+        var ruleName = name + "/" + sku.SkuId;
+        if (ruleName.Length > Limits.MaxIdLength)
+        {
+            // The SKU's groups name this rule (stores keep it in a column of the SDK's id length): refused here, not at the first group.
+            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"Campaign '{name}', SKU '{sku.SkuId}': the SKU's group rule would be named '{{campaign}}/{{sku}}' in {ruleName.Length} characters; a rule name is at most {Limits.MaxIdLength}. Shorten the campaign's name or the SKU's id."), nameof(options));
+        }
+
         if (!template.Currency.Equals(sku.CampaignPrice.Currency))
         {
             throw new ArgumentException($"Campaign '{name}': the rule prices in {template.Currency.Code}, SKU '{sku.SkuId}' in {sku.CampaignPrice.Currency.Code}; a campaign sells in one currency.", nameof(options));
@@ -189,7 +196,7 @@ public sealed class GroupBuyCampaign
 
         try
         {
-            return template.Derive(name + "/" + sku.SkuId, tiers);
+            return template.Derive(ruleName, tiers);
         }
         catch (GroupBuyRuleException ex)
         {

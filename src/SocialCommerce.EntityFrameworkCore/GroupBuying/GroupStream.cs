@@ -31,6 +31,13 @@ internal sealed class GroupStream(GroupRules rules) : EventStream<GroupBuy, Grou
     public static List<GroupBuyEvent> Events(List<GroupEventRow> rows) =>
         rows.ConvertAll(r => StoredJson.Read<GroupBuyEvent>(r.Event, r.SchemaVersion, "sc_group_events", $"{r.GroupId}/{r.Version}"));
 
+    /// <summary>Tracks a group an opening created: its head row and its first events.</summary>
+    public static void AddOpened(DbContext db, GroupBuy group, IReadOnlyList<GroupBuyEvent> events)
+    {
+        db.Add(new GroupRow { GroupId = group.Id.Value, RuleName = group.Rule.Name, Status = (int)group.Status, Deadline = StoredJson.Ticks(group.Deadline), Version = group.Version });
+        AddEvents(db, events);
+    }
+
     public static void AddEvents(DbContext db, IReadOnlyList<GroupBuyEvent> events)
     {
         foreach (var e in events)

@@ -91,13 +91,12 @@ public sealed class StoredGroupBuys
                 return await _stream.ReadAsync(db, id.Value, ct).ConfigureAwait(false) is { } opened ? opened.OpenAgain(ruleName, leader) : result;
             }
 
-            db.Add(new GroupRow { GroupId = id.Value, RuleName = rule.Name, Status = (int)group!.Status, Deadline = StoredJson.Ticks(group.Deadline), Version = group.Version });
-            GroupStream.AddEvents(db, result.Events);
-            slots.Track(group, result.Events);
+            GroupStream.AddOpened(db, group!, result.Events); // accepted: the opening made the group
+            slots.Track(group!, result.Events);
             await _versions.RecordAsync(db, "group-buy-rule", rule.Name, rule.Version, rule.ToString() ?? rule.Name, at, ct).ConfigureAwait(false);
             await db.SaveChangesAsync(ct).ConfigureAwait(false);
             _versions.Committed("group-buy-rule", rule.Name, rule.Version);
-            _stream.Keep(id.Value, group);
+            _stream.Keep(id.Value, group!);
             return result;
         }, cancellationToken));
     }

@@ -59,7 +59,8 @@ internal sealed class CampaignRows
         var seatRows = await db.Set<CampaignSeatRow>().Where(r => r.GroupId == groupId).ToListAsync(ct).ConfigureAwait(false);
         var ids = seatRows.Select(r => r.MemberId).Concat(joiners.Select(m => m.Value)).Distinct().ToList();
         var memberRows = await db.Set<CampaignMemberRow>().Where(r => r.Campaign == name && ids.Contains(r.MemberId)).ToListAsync(ct).ConfigureAwait(false);
-        var members = ids.ToDictionary(id => id, id => memberRows.FirstOrDefault(r => r.MemberId == id));
+        var byId = memberRows.ToDictionary(r => r.MemberId);
+        var members = ids.ToDictionary(id => id, id => byId.GetValueOrDefault(id));
         var quota = CampaignQuota.Loaded(
             campaign,
             skuId,

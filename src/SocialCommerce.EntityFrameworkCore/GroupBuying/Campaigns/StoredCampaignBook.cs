@@ -95,8 +95,7 @@ public sealed class StoredCampaignBook
                     return await _stream.ReadAsync(db, id.Value, ct).ConfigureAwait(false) is { } opened ? OpenAgain(opened, skuId, leader) : result;
                 }
 
-                db.Add(new GroupRow { GroupId = id.Value, RuleName = rule.Name, Status = (int)group.Status, Deadline = StoredJson.Ticks(group.Deadline), Version = group.Version });
-                GroupStream.AddEvents(db, result.Events);
+                GroupStream.AddOpened(db, group, result.Events);
                 slots.Track(group, result.Events);
                 rows.Write(result.Seats);
                 await _versions.RecordAsync(db, "group-buy-rule", rule.Name, rule.Version, rule.ToString() ?? rule.Name, at, ct).ConfigureAwait(false);

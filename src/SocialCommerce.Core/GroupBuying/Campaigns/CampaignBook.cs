@@ -99,7 +99,7 @@ public sealed class CampaignBook
 
             foreach (var member in group.GetParticipants())
             {
-                if (restored.Find(group.Id, member) is null)
+                if (!restored.Holds(group.Id, member))
                 {
                     throw new CorruptStateException("campaign book", "$.seats", $"{group.Id}/{member}", "every participant of a group holds a seat of the quota.");
                 }

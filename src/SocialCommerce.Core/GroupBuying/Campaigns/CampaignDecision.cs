@@ -30,17 +30,18 @@ internal static class CampaignDecision
         }
         catch (ArgumentException)
         {
-            quota.Forget(reserved.Seat!); // the group refused the arguments: nothing is half-applied
+            quota.Forget(id, leader); // the group refused the arguments: nothing is half-applied
             throw;
         }
 
         if (group is null)
         {
-            quota.Forget(reserved.Seat!);
+            quota.Forget(id, leader);
             return new CampaignResult(result, CampaignQuotaRefusal.None, null, []);
         }
 
-        return Carry(quota, group, result, reserved.Seat);
+        quota.TryFind(id, leader, out var seat);
+        return Carry(quota, group, result, seat);
     }
 
     /// <summary>
@@ -49,15 +50,15 @@ internal static class CampaignDecision
     /// </summary>
     public static CampaignResult Join(CampaignQuota quota, GroupBuy group, MemberId member, int units, Instant at, ParticipantFacts facts)
     {
-        if (group.Status != GroupBuyStatus.Open || quota.Find(group.Id, member) is not null)
+        if (group.Status != GroupBuyStatus.Open || quota.Holds(group.Id, member))
         {
             return new CampaignResult(group.Join(member, at, facts, units), CampaignQuotaRefusal.None, null, []);
         }
 
-        var reserved = quota.ReserveNew(group.Id, member, quota.Campaign.SkuOf(group.Rule.Name), units, at);
-        if (!reserved.IsApplied)
+        var sku = quota.Campaign.IndexOfRule(group.Rule.Name);
+        if (quota.TakeNew(group.Id, member, quota.Campaign.Skus[sku].SkuId, sku, units, at, out var reserved) is { } refused)
         {
-            return CampaignResult.Refused(group.Id, member, reserved);
+            return CampaignResult.Refused(group.Id, member, refused);
         }
 
         GroupBuyResult result;
@@ -67,17 +68,17 @@ internal static class CampaignDecision
         }
         catch (ArgumentException)
         {
-            quota.Forget(reserved.Seat!); // an instant before the group opened: nothing is half-applied
+            quota.Forget(group.Id, member); // an instant before the group opened: nothing is half-applied
             throw;
         }
 
         if (!result.IsApplied)
         {
-            quota.Forget(reserved.Seat!);
+            quota.Forget(group.Id, member);
             return new CampaignResult(result, CampaignQuotaRefusal.None, null, []);
         }
 
-        return Carry(quota, group, result, reserved.Seat);
+        return Carry(quota, group, result, reserved);
     }
 
     /// <summary>
@@ -85,51 +86,71 @@ internal static class CampaignDecision
     /// of <paramref name="before"/> (the participants before the command), leaving releases the leaver's, a refund after
     /// formation refunds it. A refusal or a duplicate changes nothing.
     /// </summary>
-    public static CampaignResult Carry(CampaignQuota quota, GroupBuy group, GroupBuyResult result, CampaignSeat? reserved, MemberId[]? before = null)
+    public static CampaignResult Carry(CampaignQuota quota, GroupBuy group, GroupBuyResult result, CampaignSeatRow? reserved, MemberId[]? before = null)
     {
         if (!result.IsApplied)
         {
             return new CampaignResult(result, CampaignQuotaRefusal.None, null, []);
         }
 
-        List<CampaignSeat>? seats = null; // made only when an event moves seats beyond the one reserved
-        foreach (var e in result.Events)
+        List<CampaignSeatRow>? seats = null; // made only when an event moves seats beyond the one reserved
+        var events = result.Events;
+        for (var i = 0; i < events.Count; i++) // by index: a foreach over the list would allocate its enumerator on every join
         {
+            var e = events[i];
             switch (e)
             {
                 case GroupFormed formed:
+                    seats ??= Started(reserved, formed.Settlements.Count);
                     foreach (var settlement in formed.Settlements)
                     {
-                        (seats ??= reserved is null ? [] : [reserved]).Add(Moved(quota.Sell(group.Id, settlement.Member, When(quota, group, settlement.Member, formed.At))));
+                        seats.Add(Moved(quota, group, settlement.Member, formed.At, CampaignSeatStatus.Sold));
                     }
 
                     break;
                 case GroupFailed or GroupCancelled:
+                    seats ??= Started(reserved, before?.Length ?? 0);
                     foreach (var member in before ?? [])
                     {
-                        (seats ??= reserved is null ? [] : [reserved]).Add(Moved(quota.Release(group.Id, member, When(quota, group, member, e.At))));
+                        seats.Add(Moved(quota, group, member, e.At, CampaignSeatStatus.Released));
                     }
 
                     break;
                 case MemberLeft left:
-                    (seats ??= reserved is null ? [] : [reserved]).Add(Moved(quota.Release(group.Id, left.Member, When(quota, group, left.Member, left.At))));
+                    (seats ??= Started(reserved, 1)).Add(Moved(quota, group, left.Member, left.At, CampaignSeatStatus.Released));
                     break;
                 case SeatRefunded refunded:
-                    (seats ??= reserved is null ? [] : [reserved]).Add(Moved(quota.Refund(group.Id, refunded.Member, When(quota, group, refunded.Member, refunded.At))));
+                    (seats ??= Started(reserved, 1)).Add(Moved(quota, group, refunded.Member, refunded.At, CampaignSeatStatus.Refunded));
                     break;
             }
         }
 
-        return new CampaignResult(result, CampaignQuotaRefusal.None, null, seats ?? (reserved is null ? [] : [reserved]));
+        return seats is not null ? new CampaignResult(result, quota.Campaign, seats)
+            : reserved is { } seat ? new CampaignResult(result, quota.Campaign, seat)
+            : new CampaignResult(result, CampaignQuotaRefusal.None, null, []);
     }
 
-    // A seat changes at the event's instant, or at its reservation when the host's instants ran backwards (a group takes
-    // joins in any order of their instants; a seat never changes before it was reserved).
-    private static Instant When(CampaignQuota quota, GroupBuy group, MemberId member, Instant at) =>
-        quota.Find(group.Id, member) is { } seat && seat.ReservedAt > at ? seat.ReservedAt : at;
+    // The seats a command changed start with the one it reserved, as it was reserved.
+    private static List<CampaignSeatRow> Started(CampaignSeatRow? reserved, int more)
+    {
+        var seats = new List<CampaignSeatRow>(more + 1);
+        if (reserved is { } seat)
+        {
+            seats.Add(seat);
+        }
+
+        return seats;
+    }
 
     // Every seat a group event names was reserved in the group's state the event leaves: a refusal here is a broken
-    // invariant (or a store that did not load the seat), not an outcome.
-    private static CampaignSeat Moved(CampaignQuotaResult step) =>
-        step.IsApplied ? step.Seat! : throw new InvalidOperationException($"The campaign's quota did not follow its group: {step.Message}");
+    // invariant (or a store that did not load the seat), not an outcome. A seat changes at the event's instant, or at
+    // its reservation when the host's instants ran backwards (a group takes joins in any order of their instants; a seat
+    // never changes before it was reserved).
+    private static CampaignSeatRow Moved(CampaignQuota quota, GroupBuy group, MemberId member, Instant at, CampaignSeatStatus to)
+    {
+        var when = quota.TryFind(group.Id, member, out var seat) && seat.ReservedAt > at ? seat.ReservedAt : at;
+        return quota.Move(group.Id, member, when, to, out var moved) is { } step
+            ? throw new InvalidOperationException($"The campaign's quota did not follow its group: {step.Message}")
+            : moved;
+    }
 }

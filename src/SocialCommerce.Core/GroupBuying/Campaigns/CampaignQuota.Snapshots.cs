@@ -11,8 +11,21 @@ public sealed partial class CampaignQuota
     private const string SnapshotKind = "campaign quota snapshot";
 
     /// <summary>Returns the quota's state, for a store.</summary>
-    /// <returns>The snapshot (restore it with <see cref="FromSnapshot"/> and its campaign).</returns>
-    public CampaignQuotaSnapshot ToSnapshot() => new(SocialCommerceJson.SchemaVersion, Campaign.Name, [.. _seats.Values]);
+    /// <returns>The snapshot (restore it with <see cref="FromSnapshot"/> and its campaign): the seats group by group, each group's in the order they were taken.</returns>
+    public CampaignQuotaSnapshot ToSnapshot()
+    {
+        var seats = new CampaignSeat[_seatCount];
+        var i = 0;
+        foreach (var group in _seats.Values)
+        {
+            foreach (var row in group.Rows)
+            {
+                seats[i++] = row.ToSeat(Campaign);
+            }
+        }
+
+        return new(SocialCommerceJson.SchemaVersion, Campaign.Name, seats);
+    }
 
     /// <summary>Restores a campaign's quota from its snapshot and the campaign; nothing is re-decided.</summary>
     /// <param name="snapshot">The snapshot.</param>
@@ -45,8 +58,8 @@ public sealed partial class CampaignQuota
             check.That(Enum.IsDefined(seat.Status), $"{path}.status", seat.Status, "reserved, sold, released or refunded.");
             check.That(Limits.IsSupported(seat.ReservedAt), $"{path}.reservedAt", seat.ReservedAt, "a supported instant.");
             check.That(Limits.IsSupported(seat.ChangedAt) && seat.ChangedAt >= seat.ReservedAt, $"{path}.changedAt", seat.ChangedAt, "a supported instant, at or after the reservation.");
-            check.That(quota.Find(seat.Group, seat.Member) is null, $"{path}.member", seat.Member, string.Create(CultureInfo.InvariantCulture, $"one seat of a member in group {seat.Group}."));
-            quota.Keep(seat);
+            check.That(!quota.Holds(seat.Group, seat.Member), $"{path}.member", seat.Member, string.Create(CultureInfo.InvariantCulture, $"one seat of a member in group {seat.Group}."));
+            quota.Keep(CampaignSeatRow.Of(seat, campaign.IndexOfSku(seat.SkuId)));
             check.That(quota.Left(seat.SkuId) >= 0, $"{path}.units", seat.Units, string.Create(CultureInfo.InvariantCulture, $"within SKU '{seat.SkuId}''s quota of {sku.Quota}."));
         }
 

@@ -21,9 +21,13 @@ namespace SocialCommerce.GroupBuying;
 /// </remarks>
 public sealed partial class CampaignQuota
 {
-    private readonly Dictionary<(GroupBuyId Group, MemberId Member), CampaignSeat> _seats = [];
-    private readonly Dictionary<MemberId, (int Units, int Groups)> _members = [];
-    private readonly Dictionary<string, SkuCount> _counts = new(StringComparer.Ordinal);
+    // Seats live with their group, as values without references (CampaignSeatRow): a join touches its group's rows,
+    // never a table the size of the campaign, and the garbage collector neither traces them nor promotes them object by
+    // object; a CampaignSeat is made when a caller reads one. Holdings are values too.
+    private readonly Dictionary<GroupBuyId, CampaignGroupSeats> _seats = [];
+    private int _seatCount;
+    private readonly CampaignHoldings _members = new();
+    private readonly SkuCount[] _counts;
 
     /// <summary>Starts a campaign's quota with nothing taken.</summary>
     /// <param name="campaign">The campaign.</param>
@@ -31,9 +35,10 @@ public sealed partial class CampaignQuota
     public CampaignQuota(GroupBuyCampaign campaign)
     {
         Campaign = campaign ?? throw new ArgumentNullException(nameof(campaign));
-        foreach (var sku in campaign.Skus)
+        _counts = new SkuCount[campaign.Skus.Count];
+        for (var i = 0; i < _counts.Length; i++)
         {
-            _counts[sku.SkuId] = new SkuCount();
+            _counts[i] = new SkuCount();
         }
     }
 
@@ -44,7 +49,11 @@ public sealed partial class CampaignQuota
     /// <param name="skuId">The SKU.</param>
     /// <returns>The quota less what is reserved, sold and withheld.</returns>
     /// <exception cref="ArgumentException">The campaign does not sell the SKU.</exception>
-    public int Left(string skuId) => Sku(skuId).Quota - Count(skuId).Taken;
+    public int Left(string skuId)
+    {
+        var sku = IndexOf(skuId);
+        return Campaign.Skus[sku].Quota - _counts[sku].Taken;
+    }
 
     /// <summary>Returns how many units of a SKU open groups' seats hold.</summary>
     /// <param name="skuId">The SKU.</param>
@@ -67,13 +76,28 @@ public sealed partial class CampaignQuota
     /// <summary>Returns the units and groups a member holds seats in (reserved or sold).</summary>
     /// <param name="member">The member.</param>
     /// <returns>The units across SKUs and the groups.</returns>
-    public (int Units, int Groups) HeldBy(MemberId member) => _members.GetValueOrDefault(member);
+    public (int Units, int Groups) HeldBy(MemberId member) => _members.Get(member);
 
     /// <summary>Returns a member's seat in a group, or null.</summary>
     /// <param name="group">The group.</param>
     /// <param name="member">The member.</param>
     /// <returns>The seat as it stands.</returns>
-    public CampaignSeat? Find(GroupBuyId group, MemberId member) => _seats.GetValueOrDefault((group, member));
+    public CampaignSeat? Find(GroupBuyId group, MemberId member) => TryFind(group, member, out var row) ? row.ToSeat(Campaign) : null;
+
+    // A member's seat in a group as the quota keeps it.
+    internal bool TryFind(GroupBuyId group, MemberId member, out CampaignSeatRow row)
+    {
+        var at = Locate(group, member, out var seats);
+        row = at >= 0 ? seats![at] : default;
+        return at >= 0;
+    }
+
+    // Whether a member holds a seat (of any status) in a group.
+    internal bool Holds(GroupBuyId group, MemberId member) => Locate(group, member, out _) >= 0;
+
+    // A member's position among its group's seats (-1 when it has none), and the group's seats (null when none).
+    private int Locate(GroupBuyId group, MemberId member, out CampaignGroupSeats? seats) =>
+        _seats.TryGetValue(group, out seats) ? seats.IndexOf(member) : -1;
 
     /// <summary>
     /// A member takes a seat of <paramref name="units"/> units of a SKU in a group (the leader opening it, or a joiner):
@@ -103,19 +127,24 @@ public sealed partial class CampaignQuota
                 : Refused(CampaignQuotaRefusal.ConflictingDuplicate, string.Create(CultureInfo.InvariantCulture, $"Member {member}'s seat in group {group} is {known.Units} × '{known.SkuId}', not {units} × '{skuId}'."), known);
         }
 
-        return ReserveNew(group, member, skuId, units, at);
+        var sku = Campaign.IndexOfSku(skuId);
+        return TakeNew(group, member, skuId, sku, units, at, out var row)
+            ?? CampaignQuotaResult.Reserved(row.ToSeat(Campaign), Campaign.Skus[sku].Quota - _counts[sku].Taken, Campaign.Skus[sku].Quota);
     }
 
-    // Reserve for a seat not seen before (the caller looked it up): the campaign's checks in order, then the seat.
-    internal CampaignQuotaResult ReserveNew(GroupBuyId group, MemberId member, string skuId, int units, Instant at)
+    // Reserves a seat not seen before (the caller looked it up) of SKU skuId, whose index is sku (-1 when the campaign
+    // does not sell it): the campaign's checks in order, then the seat. Null when reserved (the seat is row: nothing is
+    // allocated), the refusal otherwise.
+    internal CampaignQuotaResult? TakeNew(GroupBuyId group, MemberId member, string skuId, int sku, int units, Instant at, out CampaignSeatRow row)
     {
         CheckSeat(group, member, units, at);
+        row = default;
         if (!Campaign.IsOpenAt(at))
         {
             return Refused(CampaignQuotaRefusal.OutsideWindow, $"Campaign '{Campaign.Name}' takes joins from {Campaign.Starts} to {Campaign.Ends} (exclusive); the join is at {at}.", null);
         }
 
-        if (Campaign.FindSku(skuId) is not { } sku)
+        if (sku < 0)
         {
             return Refused(CampaignQuotaRefusal.UnknownSku, $"Campaign '{Campaign.Name}' does not sell SKU '{skuId}'.", null);
         }
@@ -136,15 +165,16 @@ public sealed partial class CampaignQuota
             return Refused(CampaignQuotaRefusal.MemberGroupLimitReached, string.Create(CultureInfo.InvariantCulture, $"Member {member} holds seats in {held.Groups} groups of campaign '{Campaign.Name}', its limit is {groups} a member."), null);
         }
 
-        var left = sku.Quota - _counts[skuId].Taken;
+        var quota = Campaign.Skus[sku].Quota;
+        var left = quota - _counts[sku].Taken;
         if (units > left)
         {
-            return Refused(CampaignQuotaRefusal.QuotaExhausted, string.Create(CultureInfo.InvariantCulture, $"SKU '{skuId}' of campaign '{Campaign.Name}' has {left} of its {sku.Quota} units left; member {member} asks for {units}."), null);
+            return Refused(CampaignQuotaRefusal.QuotaExhausted, string.Create(CultureInfo.InvariantCulture, $"SKU '{skuId}' of campaign '{Campaign.Name}' has {left} of its {quota} units left; member {member} asks for {units}."), null);
         }
 
-        var seat = new CampaignSeat(group, member, skuId, units, sku.CampaignPrice * units, CampaignSeatStatus.Reserved, at, at);
-        Keep(seat);
-        return CampaignQuotaResult.Reserved(seat, left - units, sku.Quota);
+        row = new CampaignSeatRow(group, member, sku, units, CampaignSeatStatus.Reserved, at, at);
+        Keep(row);
+        return null;
     }
 
     /// <summary>The group formed with the seat: its units are sold.</summary>
@@ -197,30 +227,40 @@ public sealed partial class CampaignQuota
         }
     }
 
-    private CampaignQuotaResult Step(GroupBuyId group, MemberId member, Instant at, CampaignSeatStatus to)
+    private CampaignQuotaResult Step(GroupBuyId group, MemberId member, Instant at, CampaignSeatStatus to) =>
+        Move(group, member, at, to, out var moved) ?? CampaignQuotaResult.Moved(moved.ToSeat(Campaign), Campaign.RefundReturnsQuota || to == CampaignSeatStatus.Released);
+
+    // Moves a seat to status `to` (sold, released, refunded): null when moved (the seat is `moved`: nothing is
+    // allocated), the duplicate or the refusal otherwise.
+    internal CampaignQuotaResult? Move(GroupBuyId group, MemberId member, Instant at, CampaignSeatStatus to, out CampaignSeatRow moved)
     {
         CheckInstant(at);
-        if (Find(group, member) is not { } seat)
+        moved = default;
+        var position = Locate(group, member, out var groupSeats);
+        if (position < 0)
         {
             return Refused(CampaignQuotaRefusal.UnknownSeat, $"Member {member} has no seat in group {group} of campaign '{Campaign.Name}'.", null);
         }
 
+        ref var seat = ref groupSeats![position];
+
         // Seen again — the same step, or a sale of a seat refunded since — it answers with the seat as it stands.
         if (seat.Status == to || (to == CampaignSeatStatus.Sold && seat.Status == CampaignSeatStatus.Refunded))
         {
-            return new(CampaignQuotaOutcome.Duplicate, CampaignQuotaRefusal.None, $"Member {member}'s seat in group {group} was {to.ToString().ToLowerInvariant()} before; it is {seat.Status}.", seat);
+            return new(CampaignQuotaOutcome.Duplicate, CampaignQuotaRefusal.None, $"Member {member}'s seat in group {group} was {to.ToString().ToLowerInvariant()} before; it is {seat.Status}.", seat.ToSeat(Campaign));
         }
 
         var from = to == CampaignSeatStatus.Refunded ? CampaignSeatStatus.Sold : CampaignSeatStatus.Reserved;
         if (seat.Status != from || seat.ReservedAt > at)
         {
-            return Refused(CampaignQuotaRefusal.StateConflict, $"Member {member}'s seat in group {group} is {seat.Status} since {seat.ChangedAt}; only a {from} seat can be {to.ToString().ToLowerInvariant()}, at or after its reservation.", seat);
+            return Refused(CampaignQuotaRefusal.StateConflict, $"Member {member}'s seat in group {group} is {seat.Status} since {seat.ChangedAt}; only a {from} seat can be {to.ToString().ToLowerInvariant()}, at or after its reservation.", seat.ToSeat(Campaign));
         }
 
-        var moved = seat with { Status = to, ChangedAt = at };
+        moved = seat with { Status = to, ChangedAt = at };
         Account(seat, -1);
-        Keep(moved);
-        return CampaignQuotaResult.Moved(moved, Campaign.RefundReturnsQuota || to == CampaignSeatStatus.Released);
+        seat = moved;
+        Account(moved, +1);
+        return null;
     }
 
     /// <summary>
@@ -235,12 +275,12 @@ public sealed partial class CampaignQuota
         (count.Reserved, count.Sold, count.Withheld) = counts;
         foreach (var (member, held) in members)
         {
-            quota._members[member] = held;
+            quota._members.Set(member, held);
         }
 
         foreach (var seat in seats)
         {
-            quota._seats[(seat.Group, seat.Member)] = seat;
+            quota.Seat(CampaignSeatRow.Of(seat, quota.IndexOf(seat.SkuId)));
         }
 
         return quota;
@@ -255,24 +295,38 @@ public sealed partial class CampaignQuota
 
     // Takes back a reservation made within one command that the group then refused (nobody saw it: the caller holds
     // the campaign's lock), so the seat's identity is not spent.
-    internal void Forget(CampaignSeat seat)
+    internal void Forget(GroupBuyId group, MemberId member)
     {
-        _seats.Remove((seat.Group, seat.Member));
-        Account(seat, -1);
+        var at = Locate(group, member, out var seats);
+        if (at >= 0)
+        {
+            Account(seats![at], -1);
+            seats.RemoveAt(at);
+            _seatCount--;
+        }
     }
 
-    // Keeps a seat as it now stands and counts it: its units by status, and toward its member while it holds them.
-    private void Keep(CampaignSeat seat)
+    // Keeps a new seat (its member has none in the group) and counts it: its units by status, and toward its member
+    // while it holds them.
+    private void Keep(in CampaignSeatRow seat)
     {
-        _seats[(seat.Group, seat.Member)] = seat;
+        Seat(seat);
         Account(seat, +1);
     }
 
+    // Adds a new seat to its group's, without counting it.
+    private void Seat(in CampaignSeatRow seat)
+    {
+        ref var seats = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_seats, seat.Group, out _);
+        (seats ??= new CampaignGroupSeats(Campaign.Rule?.Capacity ?? 2)).Add(seat);
+        _seatCount++;
+    }
+
     // Adds (+1) or takes away (−1) what a seat in its status counts toward its SKU and its member.
-    private void Account(CampaignSeat seat, int sign)
+    private void Account(in CampaignSeatRow seat, int sign)
     {
         var units = sign * seat.Units;
-        var count = _counts[seat.SkuId];
+        var count = _counts[seat.Sku];
         switch (seat.Status)
         {
             case CampaignSeatStatus.Reserved:
@@ -288,18 +342,16 @@ public sealed partial class CampaignQuota
 
         if (seat.HoldsUnits)
         {
-            ref var held = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_members, seat.Member, out _);
-            held = (held.Units + units, held.Groups + sign);
+            _members.Add(seat.Member, units, sign);
         }
     }
 
-    private CampaignSku Sku(string skuId) =>
-        Campaign.FindSku(skuId) ?? throw new ArgumentException($"Campaign '{Campaign.Name}' does not sell SKU '{skuId}'.", nameof(skuId));
+    private SkuCount Count(string skuId) => _counts[IndexOf(skuId)];
 
-    private SkuCount Count(string skuId)
+    private int IndexOf(string skuId)
     {
-        Sku(skuId);
-        return _counts[skuId];
+        var index = Campaign.IndexOfSku(skuId);
+        return index >= 0 ? index : throw new ArgumentException($"Campaign '{Campaign.Name}' does not sell SKU '{skuId}'.", nameof(skuId));
     }
 
     private sealed class SkuCount

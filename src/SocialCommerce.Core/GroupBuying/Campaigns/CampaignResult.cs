@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Threading;
 using SocialCommerce.Network;
 
 namespace SocialCommerce.GroupBuying;
@@ -14,10 +15,31 @@ public sealed class CampaignResult
         Group = group;
         QuotaRefusal = quotaRefusal;
         _quotaMessage = quotaMessage;
-        Seats = seats;
+        _seats = seats;
+    }
+
+    // An applied command whose changed seats are kept as the quota keeps them: made into CampaignSeats when first read, so
+    // a join on the hot path allocates nothing beyond its result and the group's events.
+    internal CampaignResult(GroupBuyResult group, GroupBuyCampaign campaign, IReadOnlyList<CampaignSeatRow> rows)
+    {
+        Group = group;
+        _campaign = campaign;
+        _rows = rows;
+    }
+
+    // A join: its one changed seat is the one it reserved (kept in the result, not in a list of its own).
+    internal CampaignResult(GroupBuyResult group, GroupBuyCampaign campaign, CampaignSeatRow reserved)
+    {
+        Group = group;
+        _campaign = campaign;
+        _reserved = reserved;
     }
 
     private readonly string? _quotaMessage;
+    private readonly GroupBuyCampaign? _campaign;
+    private readonly IReadOnlyList<CampaignSeatRow>? _rows;
+    private readonly CampaignSeatRow _reserved;
+    private IReadOnlyList<CampaignSeat>? _seats;
 
     /// <summary>Gets the group's answer; refused with <see cref="GroupBuyRefusal.CampaignRefused"/> when the campaign refused first.</summary>
     public GroupBuyResult Group { get; }
@@ -29,7 +51,7 @@ public sealed class CampaignResult
     public CampaignQuotaRefusal QuotaRefusal { get; }
 
     /// <summary>Gets the seats this command changed, as they now stand (empty for a refusal or a duplicate).</summary>
-    public IReadOnlyList<CampaignSeat> Seats { get; }
+    public IReadOnlyList<CampaignSeat> Seats => _seats ?? Interlocked.CompareExchange(ref _seats, Made(), null) ?? _seats;
 
     /// <summary>Gets a value indicating whether the command was accepted (now, or the first time when <see cref="IsDuplicate"/>).</summary>
     public bool IsAccepted => Group.IsAccepted;
@@ -49,6 +71,22 @@ public sealed class CampaignResult
     /// <summary>Describes the result.</summary>
     /// <returns>The outcome and the message.</returns>
     public override string ToString() => IsAccepted ? (IsDuplicate ? "Duplicate" : "Applied") + $" ({Events.Count} events, {Seats.Count} seats)" : $"Refused: {Message}";
+
+    private CampaignSeat[] Made()
+    {
+        if (_rows is null)
+        {
+            return [_reserved.ToSeat(_campaign!)];
+        }
+
+        var seats = new CampaignSeat[_rows!.Count];
+        for (var i = 0; i < seats.Length; i++)
+        {
+            seats[i] = _rows[i].ToSeat(_campaign!);
+        }
+
+        return seats;
+    }
 
     internal static CampaignResult Refused(GroupBuyId group, MemberId member, CampaignQuotaResult quota) =>
         new(GroupBuyResult.Refused(group, member, GroupBuyRefusal.CampaignRefused), quota.Refusal, quota.Message, []);

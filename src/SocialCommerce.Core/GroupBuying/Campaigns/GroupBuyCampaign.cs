@@ -13,11 +13,11 @@ namespace SocialCommerce.GroupBuying;
 /// </summary>
 public sealed class GroupBuyCampaign
 {
-    private readonly Dictionary<string, CampaignSku> _skus;
+    private readonly Dictionary<string, int> _skus;
     private readonly Dictionary<string, GroupBuyRule> _rules = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, string> _skuOfRule = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _skuOfRule = new(StringComparer.Ordinal);
 
-    private GroupBuyCampaign(string name, GroupBuyCampaignOptions options, CampaignSku[] skus, Dictionary<string, CampaignSku> byId)
+    private GroupBuyCampaign(string name, GroupBuyCampaignOptions options, CampaignSku[] skus, Dictionary<string, int> byId)
     {
         Rule = options.Rule;
         Name = name;
@@ -73,10 +73,16 @@ public sealed class GroupBuyCampaign
     /// <param name="ruleName">The rule's name.</param>
     /// <returns>The rule, or null when it is not one of the campaign's.</returns>
     public GroupBuyRule? FindRule(string ruleName) =>
-        ruleName is not null && _skuOfRule.TryGetValue(ruleName, out var sku) ? _rules[sku] : null;
+        ruleName is not null && _skuOfRule.TryGetValue(ruleName, out var sku) ? _rules[Skus[sku].SkuId] : null;
 
     // The SKU whose groups follow a rule of the campaign (the rule a group opened under names it).
-    internal string SkuOf(string ruleName) => _skuOfRule[ruleName];
+    internal string SkuOf(string ruleName) => Skus[_skuOfRule[ruleName]].SkuId;
+
+    // The index in Skus of the SKU whose groups follow a rule of the campaign.
+    internal int IndexOfRule(string ruleName) => _skuOfRule[ruleName];
+
+    // The index in Skus of a SKU, or -1 when the campaign does not sell it.
+    internal int IndexOfSku(string skuId) => skuId is not null && _skus.TryGetValue(skuId, out var index) ? index : -1;
 
     /// <summary>Creates a campaign, checking every term where it enters.</summary>
     /// <param name="name">The campaign's name (a valid SDK id).</param>
@@ -98,11 +104,11 @@ public sealed class GroupBuyCampaign
         }
 
         var skus = new CampaignSku[given.Count];
-        var byId = new Dictionary<string, CampaignSku>(StringComparer.Ordinal);
+        var byId = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < skus.Length; i++)
         {
             var sku = given[i] ?? throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"Campaign '{name}': Skus[{i}] is null."), nameof(options));
-            if (!byId.TryAdd(sku.SkuId, sku))
+            if (!byId.TryAdd(sku.SkuId, i))
             {
                 throw new ArgumentException($"Campaign '{name}': SKU '{sku.SkuId}' is listed twice.", nameof(options));
             }
@@ -133,11 +139,11 @@ public sealed class GroupBuyCampaign
         var campaign = new GroupBuyCampaign(name, options, skus, byId);
         if (options.Rule is not null)
         {
-            foreach (var sku in skus)
+            for (var i = 0; i < skus.Length; i++)
             {
-                var rule = RuleOf(name, options, sku);
-                campaign._rules[sku.SkuId] = rule;
-                campaign._skuOfRule[rule.Name] = sku.SkuId;
+                var rule = RuleOf(name, options, skus[i]);
+                campaign._rules[skus[i].SkuId] = rule;
+                campaign._skuOfRule[rule.Name] = i;
             }
         }
 
@@ -207,7 +213,7 @@ public sealed class GroupBuyCampaign
     /// <summary>Returns a SKU of the campaign, or null.</summary>
     /// <param name="skuId">The SKU.</param>
     /// <returns>The SKU, or null when the campaign does not sell it.</returns>
-    public CampaignSku? FindSku(string skuId) => skuId is null ? null : _skus.GetValueOrDefault(skuId);
+    public CampaignSku? FindSku(string skuId) => IndexOfSku(skuId) is var index and >= 0 ? Skus[index] : null;
 
     /// <summary>Returns whether an instant is within the campaign's window.</summary>
     /// <param name="at">The instant.</param>

@@ -144,12 +144,10 @@ internal static class CampaignDecision
 
     // Every seat a group event names was reserved in the group's state the event leaves: a refusal here is a broken
     // invariant (or a store that did not load the seat), not an outcome. A seat changes at the event's instant, or at
-    // its reservation when the host's instants ran backwards (a group takes joins in any order of their instants; a seat
-    // never changes before it was reserved).
+    // its reservation when the host's instants ran backwards (a seat never changes before it was reserved).
     private static CampaignSeatRow Moved(CampaignQuota quota, GroupBuy group, MemberId member, Instant at, CampaignSeatStatus to)
     {
-        var when = quota.TryFind(group.Id, member, out var seat) && seat.ReservedAt > at ? seat.ReservedAt : at;
-        return quota.Move(group.Id, member, when, to, out var moved) is { } step
+        return quota.Move(group.Id, member, at, to, out var moved, notBeforeReservation: true) is { } step
             ? throw new InvalidOperationException($"The campaign's quota did not follow its group: {step.Message}")
             : moved;
     }

@@ -14,7 +14,13 @@ public sealed partial class CampaignQuota
     /// <returns>The snapshot (restore it with <see cref="FromSnapshot"/> and its campaign): the seats group by group, each group's in the order they were taken.</returns>
     public CampaignQuotaSnapshot ToSnapshot()
     {
-        var seats = new CampaignSeat[_seatCount];
+        var count = 0;
+        foreach (var group in _seats.Values)
+        {
+            count += group.Count;
+        }
+
+        var seats = new CampaignSeat[count];
         var i = 0;
         foreach (var group in _seats.Values)
         {

@@ -25,7 +25,6 @@ public sealed partial class CampaignQuota
     // never a table the size of the campaign, and the garbage collector neither traces them nor promotes them object by
     // object; a CampaignSeat is made when a caller reads one. Holdings are values too.
     private readonly Dictionary<GroupBuyId, CampaignGroupSeats> _seats = [];
-    private int _seatCount;
     private readonly CampaignHoldings _members = new();
     private readonly SkuCount[] _counts;
 
@@ -231,8 +230,9 @@ public sealed partial class CampaignQuota
         Move(group, member, at, to, out var moved) ?? CampaignQuotaResult.Moved(moved.ToSeat(Campaign), Campaign.RefundReturnsQuota || to == CampaignSeatStatus.Released);
 
     // Moves a seat to status `to` (sold, released, refunded): null when moved (the seat is `moved`: nothing is
-    // allocated), the duplicate or the refusal otherwise.
-    internal CampaignQuotaResult? Move(GroupBuyId group, MemberId member, Instant at, CampaignSeatStatus to, out CampaignSeatRow moved)
+    // allocated), the duplicate or the refusal otherwise. Following its group (notBeforeReservation), a seat changes at
+    // its reservation when the host's instants ran backwards (a group takes joins in any order of their instants).
+    internal CampaignQuotaResult? Move(GroupBuyId group, MemberId member, Instant at, CampaignSeatStatus to, out CampaignSeatRow moved, bool notBeforeReservation = false)
     {
         CheckInstant(at);
         moved = default;
@@ -243,6 +243,10 @@ public sealed partial class CampaignQuota
         }
 
         ref var seat = ref groupSeats![position];
+        if (notBeforeReservation && seat.ReservedAt > at)
+        {
+            at = seat.ReservedAt;
+        }
 
         // Seen again — the same step, or a sale of a seat refunded since — it answers with the seat as it stands.
         if (seat.Status == to || (to == CampaignSeatStatus.Sold && seat.Status == CampaignSeatStatus.Refunded))
@@ -302,7 +306,6 @@ public sealed partial class CampaignQuota
         {
             Account(seats![at], -1);
             seats.RemoveAt(at);
-            _seatCount--;
         }
     }
 
@@ -319,7 +322,6 @@ public sealed partial class CampaignQuota
     {
         ref var seats = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_seats, seat.Group, out _);
         (seats ??= new CampaignGroupSeats(Campaign.Rule?.Capacity ?? 2)).Add(seat);
-        _seatCount++;
     }
 
     // Adds (+1) or takes away (−1) what a seat in its status counts toward its SKU and its member.
